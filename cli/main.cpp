@@ -1,0 +1,62 @@
+// safeassess: the command-line front end. It only registers the subcommands and turns
+// errors into messages and exit codes (README "Exit codes"); the work is in lib/.
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "common.hpp"
+#include "exit_code.hpp"
+#include "rulesets.hpp"
+#include "score.hpp"
+#include "validate.hpp"
+
+namespace safeassess::cli {
+namespace {
+
+int run(int argc, char** argv) {
+  CLI::App app{"safeassess: work-safety responsibility assessment (安全生产责任制考核)"};
+  app.set_version_flag("--version", "safeassess " SAFEASSESS_VERSION);
+  app.require_subcommand(1);
+  int exit_code = code(ExitCode::Ok);
+  setup_score(app, exit_code);
+  setup_validate(app, exit_code);
+  setup_rulesets(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    (void)app.exit(e);
+    return code(ExitCode::InvalidInput);
+  }
+  return exit_code;
+}
+
+}  // namespace
+}  // namespace safeassess::cli
+
+int main(int argc, char** argv) {
+  using namespace safeassess;
+  using cli::ExitCode;
+  try {
+    return cli::run(argc, argv);
+  } catch (const InputError& e) {
+    cli::print_diagnostics(e.diagnostics());
+    return cli::code(ExitCode::InvalidInput);
+  } catch (const UsageError& e) {
+    std::cerr << "safeassess: error: " << e.what() << '\n';
+    return cli::code(ExitCode::InvalidInput);
+  } catch (const Error& e) {
+    std::cerr << "safeassess: error: " << e.what() << '\n';
+    return cli::code(ExitCode::InvalidInput);
+  } catch (const std::exception& e) {
+    std::cerr << "safeassess: internal error: " << e.what() << " (please report this with the input)\n";
+    return cli::code(ExitCode::InternalError);
+  }
+}

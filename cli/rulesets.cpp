@@ -1,0 +1,56 @@
+#include "rulesets.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <memory>
+
+#include "exit_code.hpp"
+#include "ruleset/builtin.hpp"
+#include "ruleset/ruleset.hpp"
+
+namespace safeassess::cli {
+
+void setup_rulesets(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<RulesetsOptions>();
+  auto* sub = app.add_subcommand("rulesets", "List the bundled rulesets with their versions and sources");
+  sub->add_option("-f,--format", options->format, "Output format: table or json")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->capture_default_str();
+  sub->callback([options, &exit_code] { exit_code = run_rulesets(*options); });
+}
+
+int run_rulesets(const RulesetsOptions& options) {
+  auto list = nlohmann::ordered_json::array();
+  for (const auto& name : ruleset::builtin_assessment_names()) {
+    const auto file = ruleset::find_builtin_assessment(name);
+    const auto r = ruleset::load_ruleset(file->path, file->text);
+    if (options.format == "json") {
+      auto sources = nlohmann::ordered_json::array();
+      for (const auto& s : r.sources)
+        sources.push_back({{"id", s.id}, {"title", s.title}, {"number", s.number}, {"date", s.date}});
+      list.push_back({{"ref", "builtin:" + name},
+                      {"kind", "assessment"},
+                      {"id", r.id},
+                      {"name", r.name},
+                      {"version", r.version},
+                      {"sha256", r.sha256},
+                      {"sources", sources}});
+      continue;
+    }
+    std::cout << fmt::format("builtin:{}  {}  version {}\n", name, r.name, r.version);
+    std::cout << fmt::format("  kind: assessment ruleset; {} categories, {} indicators, {} veto rules\n",
+                             r.categories.size(), r.indicators.size(), r.vetoes.size());
+    for (const auto& s : r.sources) {
+      std::string line = "  source: " + s.title;
+      if (!s.number.empty()) line += " (" + s.number + ")";
+      if (!s.date.empty()) line += ", " + s.date;
+      std::cout << line << '\n';
+    }
+  }
+  if (options.format == "json") std::cout << list.dump(2) << '\n';
+  return code(ExitCode::Ok);
+}
+
+}  // namespace safeassess::cli

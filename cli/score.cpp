@@ -1,0 +1,97 @@
+#include "score.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+
+#include "assessment/assessment.hpp"
+#include "common.hpp"
+#include "core/text.hpp"
+#include "exit_code.hpp"
+#include "report/score_report.hpp"
+#include "score/engine.hpp"
+
+namespace safeassess::cli {
+
+void setup_score(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<ScoreOptions>();
+  auto* sub = app.add_subcommand("score", "Score every unit of an assessment: totals, categories, "
+                                          "bonus, veto, grade, rank and the interview list");
+  sub->add_option("manifest", options->manifest, "The assessment manifest (YAML)")->required();
+  sub->add_option("-f,--format", options->format, "Output format: table, json, csv or md")
+      ->check(CLI::IsMember({"table", "json", "csv", "md", "markdown"}))
+      ->capture_default_str();
+  sub->add_option("-o,--output", options->output,
+                  "Write to FILE instead of stdout (atomically: a failed run leaves no half file)");
+  sub->add_option("--explain", options->explain,
+                  "Print the arithmetic for one unit, step by step (text, or JSON with --format json)");
+  sub->add_option("--fail-below", options->fail_below,
+                  "Exit 1 if any unit's total is below SCORE")
+      ->type_name("SCORE");
+  sub->add_option("--fail-on", options->fail_on,
+                  "Exit 1 if any unit is vetoed (veto), graded failing (fail) or on the interview "
+                  "list (interview); repeat or separate with commas")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"veto", "fail", "interview"}));
+  sub->add_option("--encoding", options->encoding,
+                  "Encoding of the CSV files: auto (default), utf-8 or gb18030")
+      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312"}));
+  sub->add_option("--missing", options->missing,
+                  "Override the missing-data policy: error, zero or exclude")
+      ->check(CLI::IsMember({"error", "zero", "exclude"}));
+  sub->callback([options, &exit_code] { exit_code = run_score(*options); });
+}
+
+int run_score(const ScoreOptions& options) {
+  assessment::LoadOptions load;
+  if (!options.encoding.empty()) load.encoding = io::parse_encoding(options.encoding);
+  if (!options.missing.empty()) load.missing = ruleset::parse_missing_policy(options.missing);
+  const auto format = report::parse_format(options.format);
+  const assessment::Assessment a = assessment::load_assessment(options.manifest, load);
+  const score::Results r = score::score(a);
+
+  if (!options.explain.empty()) {
+    const auto u = a.units.find(options.explain);
+    if (!u) {
+      std::string units_file;
+      for (const auto& f : a.files)
+        if (f.role == "units") units_file = f.path;
+      throw UsageError(fmt::format("--explain: no unit \"{}\" in {}{}", options.explain, units_file,
+                                   text::did_you_mean(options.explain, a.units.ids)));
+    }
+    emit(options.output, [&](std::ostream& out) {
+      if (format == report::Format::Json)
+        report::write_explain_json(out, a, r, *u);
+      else
+        report::write_explain(out, a, r, *u);
+    });
+  } else {
+    emit(options.output, [&](std::ostream& out) {
+      switch (format) {
+        case report::Format::Table: report::write_table(out, a, r); break;
+        case report::Format::Json: report::write_json(out, a, r); break;
+        case report::Format::Csv: report::write_csv(out, a, r); break;
+        case report::Format::Markdown: report::write_markdown(out, a, r); break;
+      }
+    });
+  }
+
+  score::Gates gates;
+  gates.fail_below = options.fail_below;
+  for (const auto& g : options.fail_on) {
+    gates.on_veto = gates.on_veto || g == "veto";
+    gates.on_fail = gates.on_fail || g == "fail";
+    gates.on_interview = gates.on_interview || g == "interview";
+  }
+  const auto trips = score::check_gates(a.rules, r, gates);
+  for (const auto& t : trips) {
+    std::vector<std::string> names;
+    for (auto u : t.units) names.push_back(fmt::format("{} {}", a.units.ids[u], a.units.names[u]));
+    std::cerr << fmt::format("safeassess: gate {} tripped by {} unit{}: {}\n", t.gate, t.units.size(),
+                             t.units.size() == 1 ? "" : "s", text::join(names, ", "));
+  }
+  return code(trips.empty() ? ExitCode::Ok : ExitCode::GateTripped);
+}
+
+}  // namespace safeassess::cli

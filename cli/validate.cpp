@@ -1,0 +1,105 @@
+#include "validate.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "assessment/assessment.hpp"
+#include "exit_code.hpp"
+#include "io/file.hpp"
+#include "io/yaml.hpp"
+
+namespace safeassess::cli {
+
+void setup_validate(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<ValidateOptions>();
+  auto* sub = app.add_subcommand(
+      "validate",
+      "Check rulesets and manifests (with the data files they name); report every problem as "
+      "file:line:col: message");
+  sub->add_option("paths", options->paths, "Ruleset or manifest files, or builtin:NAME")->required();
+  sub->add_option("-f,--format", options->format, "Output format: text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  sub->add_option("--encoding", options->encoding, "Encoding of the CSV files: auto, utf-8 or gb18030")
+      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312"}));
+  sub->callback([options, &exit_code] { exit_code = run_validate(*options); });
+}
+
+namespace {
+
+struct Checked {
+  std::string path;
+  std::string kind;  // ruleset, manifest, unknown
+  std::vector<Diagnostic> problems;
+};
+
+Checked check_one(const std::string& path, const assessment::LoadOptions& load) {
+  Checked c{path, "unknown", {}};
+  try {
+    if (path.starts_with("builtin:")) {
+      c.kind = "ruleset";
+      (void)assessment::load_ruleset_ref(path, ".", Location{path}, nullptr);
+      return c;
+    }
+    const std::string text = io::read_file(path, path);
+    const YAML::Node root = io::parse_yaml(path, text);
+    if (root.IsMap() && root["categories"].IsDefined()) {
+      c.kind = "ruleset";
+      (void)ruleset::load_ruleset(path, text);
+    } else if (root.IsMap() && root["ruleset"].IsDefined()) {
+      c.kind = "manifest";
+      (void)assessment::load_assessment(path, load);
+    } else {
+      c.problems.push_back({Location{path, 1, 1},
+                            "neither a ruleset (it has no \"categories\") nor a manifest (it has "
+                            "no \"ruleset\")"});
+    }
+  } catch (const InputError& e) {
+    c.problems = e.diagnostics();
+  }
+  return c;
+}
+
+}  // namespace
+
+int run_validate(const ValidateOptions& options) {
+  assessment::LoadOptions load;
+  if (!options.encoding.empty()) load.encoding = io::parse_encoding(options.encoding);
+  std::vector<Checked> results;
+  std::size_t problems = 0;
+  for (const auto& p : options.paths) {
+    results.push_back(check_one(p, load));
+    problems += results.back().problems.size();
+  }
+  if (options.format == "json") {
+    nlohmann::ordered_json j;
+    j["valid"] = problems == 0;
+    auto files = nlohmann::ordered_json::array();
+    auto list = nlohmann::ordered_json::array();
+    for (const auto& c : results) {
+      files.push_back({{"path", c.path}, {"kind", c.kind}, {"valid", c.problems.empty()}});
+      for (const auto& d : c.problems)
+        list.push_back({{"file", d.where.file},
+                        {"line", d.where.line},
+                        {"column", d.where.column},
+                        {"message", d.message}});
+    }
+    j["files"] = files;
+    j["problems"] = list;
+    std::cout << j.dump(2) << '\n';
+  } else {
+    for (const auto& c : results) {
+      for (const auto& d : c.problems) std::cout << d.to_string() << '\n';
+      if (c.problems.empty()) std::cout << fmt::format("ok: {} ({})\n", c.path, c.kind);
+    }
+    if (problems)
+      std::cout << fmt::format("{} problem{} found\n", problems, problems == 1 ? "" : "s");
+  }
+  return code(problems == 0 ? ExitCode::Ok : ExitCode::InvalidInput);
+}
+
+}  // namespace safeassess::cli

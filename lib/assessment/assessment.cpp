@@ -1,0 +1,500 @@
+#include "assessment/assessment.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+#include "core/hash.hpp"
+#include "core/text.hpp"
+#include "io/csv.hpp"
+#include "io/file.hpp"
+#include "io/yaml.hpp"
+#include "ruleset/builtin.hpp"
+
+namespace safeassess::assessment {
+
+using ruleset::InputType;
+using ruleset::MissingPolicy;
+
+namespace {
+
+constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
+// Suggesting the closest unit id is a scan of all ids; past this many units it is skipped.
+constexpr std::size_t k_suggest_limit = 20000;
+
+std::string suggest_unit(std::string_view id, const Units& units) {
+  if (units.size() > k_suggest_limit) return {};
+  return text::did_you_mean(id, units.ids);
+}
+
+bool ascii_iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// Parses one cell for an input; returns the value or sets `error` to what was expected.
+double parse_cell(const ruleset::InputDef& in, std::string_view raw, std::string& error) {
+  std::string_view s = io::trim(raw);
+  double v = 0;
+  switch (in.type) {
+    case InputType::Boolean: {
+      for (auto yes : {"1", "yes", "true", "y", "是"})
+        if (ascii_iequals(s, yes)) return 1;
+      for (auto no : {"0", "no", "false", "n", "否"})
+        if (ascii_iequals(s, no)) return 0;
+      error = fmt::format("expected yes or no (1/0, yes/no, true/false, 是/否), got \"{}\"", raw);
+      return 0;
+    }
+    case InputType::Percent: {
+      std::string_view num = s;
+      if (!num.empty() && num.back() == '%') num = io::trim(num.substr(0, num.size() - 1));
+      auto p = io::parse_number(num);
+      if (!p) {
+        error = fmt::format("expected a percentage such as 98.5 or 98.5%, got \"{}\"", raw);
+        return 0;
+      }
+      v = *p;
+      break;
+    }
+    case InputType::Count: {
+      auto p = io::parse_number(s);
+      if (!p || *p < 0 || *p != std::floor(*p)) {
+        error = fmt::format("expected a whole number 0 or more (a count), got \"{}\"", raw);
+        return 0;
+      }
+      v = *p;
+      break;
+    }
+    case InputType::Number: {
+      auto p = io::parse_number(s);
+      if (!p) {
+        error = fmt::format("expected a number, got \"{}\"{}", raw,
+                            s.find(',') != std::string_view::npos
+                                ? "; remove the thousands separators"
+                                : "");
+        return 0;
+      }
+      v = *p;
+      break;
+    }
+  }
+  if ((in.min && v < *in.min) || (in.max && v > *in.max)) {
+    error = fmt::format("{} is outside the allowed range {}..{} for \"{}\"", text::plain(v),
+                        in.min ? text::plain(*in.min) : "", in.max ? text::plain(*in.max) : "",
+                        in.id);
+    return 0;
+  }
+  return v;
+}
+
+}  // namespace
+
+std::optional<std::size_t> Units::find(std::string_view id) const {
+  const auto it = index.find(id);
+  if (it == index.end()) return std::nullopt;
+  return it->second;
+}
+
+std::size_t Ratings::slot_of(std::size_t indicator) const {
+  for (std::size_t s = 0; s < items.size(); ++s)
+    if (items[s] == indicator) return s;
+  return ruleset::k_none;
+}
+
+Manifest parse_manifest(const std::string& display, const std::string& text,
+                        const std::filesystem::path& dir) {
+  const YAML::Node root = io::parse_yaml(display, text);
+  Diagnostics diagnostics;
+  io::YamlReader reader(display, diagnostics);
+  Manifest m;
+  m.file = display;
+  m.dir = dir;
+  if (reader.expect_map(root, "the manifest",
+                        {"assessment", "ruleset", "missing", "encoding", "units", "indicators",
+                         "ratings"})) {
+    const YAML::Node a = root["assessment"];
+    if (!a.IsDefined()) {
+      reader.error(root, "missing required key \"assessment\" (with name and period)");
+    } else if (reader.expect_map(a, "\"assessment\"", {"name", "period", "assessor"})) {
+      m.name = reader.string(a, "name", true).value_or("");
+      m.period = reader.string(a, "period", true).value_or("");
+      m.assessor = reader.string(a, "assessor", false).value_or("");
+    }
+    if (auto r = reader.string(root, "ruleset", true)) {
+      m.ruleset_ref = *r;
+      m.ruleset_at = reader.at(root["ruleset"]);
+    }
+    if (auto p = reader.string(root, "missing", false)) {
+      m.missing_at = reader.at(root["missing"]);
+      if (auto policy = ruleset::parse_missing_policy(*p))
+        m.missing = *policy;
+      else
+        reader.error(root["missing"],
+                     fmt::format("unknown missing-data policy \"{}\"; expected error, zero or exclude", *p));
+    }
+    if (auto e = reader.string(root, "encoding", false)) {
+      try {
+        m.encoding = io::parse_encoding(*e);
+      } catch (const UsageError& err) {
+        reader.error(root["encoding"], err.what());
+      }
+    }
+    auto data = [&](const char* key, bool required) -> std::optional<Manifest::DataRef> {
+      auto p = reader.string(root, key, required);
+      if (!p) return std::nullopt;
+      return Manifest::DataRef{*p, reader.at(root[key])};
+    };
+    m.units = data("units", true);
+    m.indicators = data("indicators", true);
+    m.ratings = data("ratings", false);
+  }
+  diagnostics.throw_if_any();
+  return m;
+}
+
+Units load_units(const std::string& display, std::string bytes, io::Encoding enc) {
+  const std::size_t start = io::decode_to_utf8(bytes, enc, display);
+  io::CsvReader reader(display, bytes, start);
+  io::CsvHeader header(reader);
+  Diagnostics diagnostics;
+  const auto id_col = header.require("id", "the unit's identifier", diagnostics);
+  const auto name_col = header.require("name", "the unit's display name", diagnostics);
+  diagnostics.throw_if_any();
+  Units units;
+  std::unordered_map<std::string_view, std::size_t> seen;  // views into `bytes`
+  while (reader.next()) {
+    const long line = reader.line();
+    const std::string_view id = io::trim(*id_col < reader.size() ? reader[*id_col] : std::string_view());
+    const std::string_view name = io::trim(*name_col < reader.size() ? reader[*name_col] : std::string_view());
+    if (id.empty()) {
+      diagnostics.error(header.cell(line, *id_col),
+                        fmt::format("{}: empty unit id; every unit needs one", header.column_label(*id_col)));
+      continue;
+    }
+    if (name.empty())
+      diagnostics.error(header.cell(line, *name_col),
+                        fmt::format("{}: empty name for unit \"{}\"", header.column_label(*name_col), id));
+    const auto [it, inserted] = seen.emplace(id, units.ids.size());
+    if (!inserted) {
+      diagnostics.error(header.cell(line, *id_col),
+                        fmt::format("{}: unit id \"{}\" is already used on line {}; unit ids must "
+                                    "be unique",
+                                    header.column_label(*id_col), id, units.lines[it->second]));
+      continue;
+    }
+    units.ids.emplace_back(id);
+    units.names.emplace_back(name);
+    units.lines.push_back(line);
+  }
+  if (units.ids.empty() && diagnostics.empty())
+    diagnostics.error(Location{display}, "no units: the file has a header but no rows");
+  diagnostics.throw_if_any();
+  units.index.reserve(units.ids.size());
+  for (std::size_t u = 0; u < units.ids.size(); ++u) units.index.emplace(units.ids[u], u);
+  return units;
+}
+
+Values load_values(const std::string& display, std::string bytes, io::Encoding enc,
+                   const ruleset::Ruleset& rules, MissingPolicy missing, const Units& units) {
+  const std::size_t start = io::decode_to_utf8(bytes, enc, display);
+  io::CsvReader reader(display, bytes, start);
+  io::CsvHeader header(reader);
+  Diagnostics diagnostics;
+  const auto unit_col = header.require("unit", "the unit id each row belongs to", diagnostics);
+  // Inputs that bonus items or vetoes read cannot be excluded: a veto that silently does
+  // not fire, or a bonus silently not given, would change a grade with no trace.
+  std::vector<char> must_have(rules.inputs.size(), 0);
+  for (const auto& b : rules.bonus) must_have[b.input] = 1;
+  for (const auto& v : rules.vetoes) {
+    std::vector<std::size_t> cols;
+    ruleset::collect_inputs(v.when, cols);
+    for (auto c : cols) must_have[c] = 1;
+  }
+  struct Column {
+    std::size_t input;
+    std::size_t csv;
+  };
+  std::vector<Column> columns;
+  for (std::size_t i : rules.used_inputs()) {
+    const auto& in = rules.inputs[i];
+    if (auto c = header.require(in.id, in.name, diagnostics)) columns.push_back({i, *c});
+  }
+  diagnostics.throw_if_any();
+
+  Values values;
+  values.columns = rules.inputs.size();
+  values.data.assign(units.size() * values.columns, k_nan);
+  std::vector<long> row_line(units.size(), 0);
+  std::string error;
+  while (reader.next()) {
+    const long line = reader.line();
+    const std::string_view id = io::trim(*unit_col < reader.size() ? reader[*unit_col] : std::string_view());
+    const auto u = units.find(id);
+    if (!u) {
+      diagnostics.error(header.cell(line, *unit_col),
+                        id.empty() ? fmt::format("{}: empty unit id", header.column_label(*unit_col))
+                                   : fmt::format("{}: unit \"{}\" is not in the units file{}",
+                                                 header.column_label(*unit_col), id, suggest_unit(id, units)));
+      continue;
+    }
+    if (row_line[*u] != 0) {
+      diagnostics.error(header.cell(line, *unit_col),
+                        fmt::format("{}: unit \"{}\" already has a row on line {}; give each unit "
+                                    "one row",
+                                    header.column_label(*unit_col), id, row_line[*u]));
+      continue;
+    }
+    row_line[*u] = line;
+    double* row = values.data.data() + *u * values.columns;
+    for (const auto& col : columns) {
+      const std::string_view cell = col.csv < reader.size() ? reader[col.csv] : std::string_view();
+      const auto& in = rules.inputs[col.input];
+      if (io::trim(cell).empty()) {
+        if (missing == MissingPolicy::Error)
+          diagnostics.error(header.cell(line, col.csv),
+                            fmt::format("{}: empty cell for unit \"{}\"; enter a value, or set "
+                                        "\"missing: zero\" or \"missing: exclude\" in the manifest",
+                                        header.column_label(col.csv), id));
+        else if (must_have[col.input] && missing == MissingPolicy::Exclude)
+          diagnostics.error(header.cell(line, col.csv),
+                            fmt::format("{}: empty cell for unit \"{}\"; \"{}\" decides a veto or "
+                                        "bonus and cannot be excluded: enter a value (0 if none)",
+                                        header.column_label(col.csv), id, in.id));
+        continue;  // stays NaN: the engine applies the policy and reports it
+      }
+      error.clear();
+      const double v = parse_cell(in, cell, error);
+      if (!error.empty()) {
+        diagnostics.error(header.cell(line, col.csv), fmt::format("{}: {}", header.column_label(col.csv), error));
+        continue;
+      }
+      row[col.input] = v;
+    }
+  }
+  for (std::size_t u = 0; u < units.size(); ++u)
+    if (row_line[u] == 0)
+      diagnostics.error(Location{display},
+                        fmt::format("unit \"{}\" (units file line {}) has no row; add a row with "
+                                    "unit = {}",
+                                    units.ids[u], units.lines[u], units.ids[u]));
+  diagnostics.throw_if_any();
+  return values;
+}
+
+Ratings load_ratings(const std::string& display, std::optional<std::string> file, io::Encoding enc,
+                     const ruleset::Ruleset& rules, MissingPolicy missing, const Units& units) {
+  Ratings ratings;
+  std::vector<std::string> item_ids;
+  for (std::size_t i = 0; i < rules.indicators.size(); ++i)
+    if (rules.indicators[i].method == ruleset::Method::Rating) {
+      ratings.items.push_back(i);
+      item_ids.push_back(rules.indicators[i].id);
+    }
+  const std::size_t n_items = ratings.items.size();
+  const std::size_t n_slots = units.size() * n_items;
+
+  struct Entry {
+    std::uint32_t slot;
+    std::string_view rater;  // into `bytes`
+    double value;
+    long line;
+  };
+  std::vector<Entry> entries;
+  Diagnostics diagnostics;
+  std::string bytes = file ? std::move(*file) : std::string();
+  if (file) {
+    const std::size_t start = io::decode_to_utf8(bytes, enc, display);
+    io::CsvReader reader(display, bytes, start);
+    io::CsvHeader header(reader);
+    const auto c_unit = header.require("unit", "the rated unit's id", diagnostics);
+    const auto c_item = header.require("item", "the rated indicator's id", diagnostics);
+    const auto c_rater = header.require("rater", "who gave the rating", diagnostics);
+    const auto c_rating = header.require("rating", "the score or grade given", diagnostics);
+    diagnostics.throw_if_any();
+    auto cell = [&](std::size_t c) { return io::trim(c < reader.size() ? reader[c] : std::string_view()); };
+    while (reader.next()) {
+      const long line = reader.line();
+      const auto unit_id = cell(*c_unit);
+      const auto item = cell(*c_item);
+      const auto rater = cell(*c_rater);
+      const auto raw = cell(*c_rating);
+      const auto u = units.find(unit_id);
+      bool ok = true;
+      if (!u) {
+        diagnostics.error(header.cell(line, *c_unit),
+                          fmt::format("{}: unit \"{}\" is not in the units file{}",
+                                      header.column_label(*c_unit), unit_id, suggest_unit(unit_id, units)));
+        ok = false;
+      }
+      std::size_t slot = ruleset::k_none;
+      for (std::size_t s = 0; s < n_items; ++s)
+        if (item_ids[s] == item) slot = s;
+      if (slot == ruleset::k_none) {
+        diagnostics.error(header.cell(line, *c_item),
+                          fmt::format("{}: \"{}\" is not a rating indicator of ruleset \"{}\"{}",
+                                      header.column_label(*c_item), item, rules.id,
+                                      text::did_you_mean(item, item_ids).empty() && !item_ids.empty()
+                                          ? "; rating indicators: " + text::join(item_ids, ", ")
+                                          : text::did_you_mean(item, item_ids)));
+        ok = false;
+      }
+      if (rater.empty()) {
+        diagnostics.error(header.cell(line, *c_rater),
+                          fmt::format("{}: empty rater; name who gave the rating", header.column_label(*c_rater)));
+        ok = false;
+      }
+      if (!ok) continue;
+      const auto& scale = rules.indicators[ratings.items[slot]].scale;
+      double value = 0;
+      if (scale.numeric) {
+        auto v = io::parse_number(raw);
+        if (!v || *v < scale.min || *v > scale.max) {
+          diagnostics.error(header.cell(line, *c_rating),
+                            fmt::format("{}: rating \"{}\" is outside the scale {}..{} of \"{}\"",
+                                        header.column_label(*c_rating), raw, text::plain(scale.min),
+                                        text::plain(scale.max), item));
+          continue;
+        }
+        value = (*v - scale.min) / (scale.max - scale.min);
+      } else {
+        bool found = false;
+        std::vector<std::string> labels;
+        for (const auto& [label, fraction] : scale.grades) {
+          labels.push_back(label);
+          if (label == raw) {
+            value = fraction;
+            found = true;
+          }
+        }
+        if (!found) {
+          diagnostics.error(header.cell(line, *c_rating),
+                            fmt::format("{}: rating \"{}\" is not a grade of \"{}\"; expected one of: {}",
+                                        header.column_label(*c_rating), raw, item, text::join(labels, ", ")));
+          continue;
+        }
+      }
+      entries.push_back({static_cast<std::uint32_t>(*u * n_items + slot), rater, value, line});
+    }
+  }
+  // Group by slot (stable, so ratings keep file order) and reject a rater rating twice.
+  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return a.slot != b.slot ? a.slot < b.slot : a.rater < b.rater;
+  });
+  ratings.offsets.assign(n_slots + 1, 0);
+  ratings.values.reserve(entries.size());
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    const auto& e = entries[k];
+    if (k > 0 && entries[k - 1].slot == e.slot && entries[k - 1].rater == e.rater) {
+      const std::size_t u = e.slot / n_items;
+      diagnostics.error(Location{display, e.line, 0},
+                        fmt::format("rater \"{}\" already rated \"{}\" for unit \"{}\" on line {}; "
+                                    "keep one rating per rater",
+                                    e.rater, item_ids[e.slot % n_items], units.ids[u], entries[k - 1].line));
+      continue;
+    }
+    ratings.offsets[e.slot + 1]++;
+  }
+  std::partial_sum(ratings.offsets.begin(), ratings.offsets.end(), ratings.offsets.begin());
+  for (std::size_t k = 0; k < entries.size(); ++k)
+    if (!(k > 0 && entries[k - 1].slot == entries[k].slot && entries[k - 1].rater == entries[k].rater))
+      ratings.values.push_back(entries[k].value);
+  if (missing == MissingPolicy::Error && file) {
+    for (std::size_t u = 0; u < units.size(); ++u)
+      for (std::size_t s = 0; s < n_items; ++s)
+        if (ratings.offsets[u * n_items + s + 1] == ratings.offsets[u * n_items + s])
+          diagnostics.error(Location{display},
+                            fmt::format("unit \"{}\" has no rating for \"{}\"; add the raters' "
+                                        "ratings, or set \"missing: zero\" or \"missing: exclude\" "
+                                        "in the manifest",
+                                        units.ids[u], item_ids[s]));
+  }
+  diagnostics.throw_if_any();
+  return ratings;
+}
+
+ruleset::Ruleset load_ruleset_ref(const std::string& ref, const std::filesystem::path& dir,
+                                  const Location& at, std::vector<InputFile>* files) {
+  constexpr std::string_view k_builtin = "builtin:";
+  std::string display;
+  std::string text;
+  if (std::string_view(ref).starts_with(k_builtin)) {
+    const std::string name = ref.substr(k_builtin.size());
+    const auto found = ruleset::find_builtin_assessment(name);
+    if (!found) {
+      const auto names = ruleset::builtin_assessment_names();
+      const std::string hint = text::did_you_mean(name, names);
+      throw InputError(at, fmt::format("no bundled ruleset \"{}\"{}", name,
+                                       hint.empty() ? "; bundled: " + text::join(names, ", ") : hint));
+    }
+    display = found->path;
+    text = found->text;
+  } else {
+    const std::filesystem::path p = dir / ref;
+    display = p.lexically_normal().string();
+    text = io::read_file(p, display, at);
+  }
+  auto r = ruleset::load_ruleset(display, text);
+  if (files) files->push_back({"ruleset", display, r.sha256});
+  return r;
+}
+
+Assessment load_assessment(const std::filesystem::path& path, const LoadOptions& options) {
+  const std::string display = path.lexically_normal().string();
+  const std::string manifest_text = io::read_file(path, display);
+  Assessment a;
+  a.manifest = parse_manifest(display, manifest_text, path.parent_path());
+  a.files.push_back({"manifest", display, hash::sha256_hex(manifest_text)});
+  a.rules = load_ruleset_ref(a.manifest.ruleset_ref, a.manifest.dir, a.manifest.ruleset_at, &a.files);
+  a.missing = options.missing ? *options.missing
+              : a.manifest.missing ? *a.manifest.missing
+                                   : a.rules.missing;
+  const io::Encoding enc = options.encoding.value_or(a.manifest.encoding);
+
+  Diagnostics diagnostics;
+  auto read = [&](const char* role, const Manifest::DataRef& ref, std::string& shown) {
+    const std::filesystem::path p = a.manifest.dir / ref.path;
+    shown = p.lexically_normal().string();
+    std::string bytes = io::read_file(p, shown, ref.at);
+    a.files.push_back({role, shown, hash::sha256_hex(bytes)});
+    return bytes;
+  };
+  auto collect = [&](auto&& step) {
+    try {
+      step();
+    } catch (const InputError& e) {
+      diagnostics.append(e.diagnostics());
+    }
+  };
+  std::string units_file;
+  collect([&] { a.units = load_units(units_file, read("units", *a.manifest.units, units_file), enc); });
+  if (a.units.size() == 0) diagnostics.throw_if_any();  // nothing else can be checked
+  collect([&] {
+    std::string shown;
+    std::string bytes = read("indicators", *a.manifest.indicators, shown);
+    a.values = load_values(shown, std::move(bytes), enc, a.rules, a.missing, a.units);
+  });
+  const bool has_rating_items =
+      std::any_of(a.rules.indicators.begin(), a.rules.indicators.end(),
+                  [](const auto& i) { return i.method == ruleset::Method::Rating; });
+  if (a.manifest.ratings) {
+    collect([&] {
+      std::string shown;
+      std::string bytes = read("ratings", *a.manifest.ratings, shown);
+      a.ratings = load_ratings(shown, std::move(bytes), enc, a.rules, a.missing, a.units);
+    });
+  } else {
+    if (has_rating_items && a.missing == MissingPolicy::Error)
+      diagnostics.error(Location{display},
+                        fmt::format("ruleset \"{}\" has rating indicators but the manifest names no "
+                                    "\"ratings\" file; add one, or set \"missing\"",
+                                    a.rules.id));
+    collect([&] { a.ratings = load_ratings(display, std::nullopt, enc, a.rules, a.missing, a.units); });
+  }
+  diagnostics.throw_if_any();
+  return a;
+}
+
+}  // namespace safeassess::assessment

@@ -1,0 +1,120 @@
+#pragma once
+// One assessment run: the manifest (which ruleset, which data files) and the data it names,
+// loaded and checked against the ruleset. Bulk data streams from CSV: values are kept in
+// flat arrays, one row per unit, not as strings.
+
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "io/encoding.hpp"
+#include "ruleset/ruleset.hpp"
+
+namespace safeassess::assessment {
+
+// A file the run read, for the report's appendix.
+struct InputFile {
+  std::string role;     // "manifest", "ruleset", "units", "indicators", "ratings"
+  std::string path;     // as displayed
+  std::string sha256;
+};
+
+struct Manifest {
+  std::string file;     // as displayed
+  std::filesystem::path dir;
+  std::string name;     // assessment.name
+  std::string period;   // assessment.period
+  std::string assessor;  // assessment.assessor (optional)
+  std::string ruleset_ref;  // "builtin:NAME" or a path
+  Location ruleset_at;
+  std::optional<ruleset::MissingPolicy> missing;
+  Location missing_at;
+  struct DataRef {
+    std::string path;  // as written in the manifest
+    Location at;
+  };
+  std::optional<DataRef> units, indicators, ratings;
+  io::Encoding encoding = io::Encoding::Auto;
+};
+
+// Parses a manifest; throws InputError with every problem found.
+[[nodiscard]] Manifest parse_manifest(const std::string& display, const std::string& text,
+                                      const std::filesystem::path& dir);
+
+struct Units {
+  std::vector<std::string> ids;
+  std::vector<std::string> names;
+  std::vector<long> lines;  // line in the units file, for messages
+  std::unordered_map<std::string_view, std::size_t> index;  // views into `ids`
+
+  [[nodiscard]] std::size_t size() const { return ids.size(); }
+  [[nodiscard]] std::optional<std::size_t> find(std::string_view id) const;
+};
+
+// Input values, unit-major: value(u, i). NaN marks an empty cell (the missing-data
+// policy decides what it means; loading already rejected what the policy forbids).
+struct Values {
+  std::size_t columns = 0;
+  std::vector<double> data;
+  [[nodiscard]] std::span<const double> row(std::size_t unit) const {
+    return {data.data() + unit * columns, columns};
+  }
+};
+
+// Expert ratings per (unit, rating indicator), already mapped to [0, 1], in CSR form.
+struct Ratings {
+  std::vector<std::size_t> items;  // indicator index for each rating item slot
+  std::vector<std::uint32_t> offsets;  // (unit * items.size() + slot) -> start in values
+  std::vector<double> values;
+  [[nodiscard]] std::size_t slot_of(std::size_t indicator) const;
+  [[nodiscard]] std::span<const double> of(std::size_t unit, std::size_t slot) const {
+    const std::size_t k = unit * items.size() + slot;
+    return {values.data() + offsets[k], offsets[k + 1] - offsets[k]};
+  }
+};
+
+struct Assessment {
+  Manifest manifest;
+  ruleset::Ruleset rules;
+  ruleset::MissingPolicy missing = ruleset::MissingPolicy::Error;  // effective policy
+  Units units;
+  Values values;
+  Ratings ratings;
+  std::vector<InputFile> files;
+};
+
+// Loaders for each data file, from text so that tests need no disk. Each throws
+// InputError with every problem found. `bytes` is consumed (decoded in place).
+[[nodiscard]] Units load_units(const std::string& display, std::string bytes, io::Encoding enc);
+[[nodiscard]] Values load_values(const std::string& display, std::string bytes, io::Encoding enc,
+                                 const ruleset::Ruleset& rules, ruleset::MissingPolicy missing,
+                                 const Units& units);
+// `bytes` is nullopt when the manifest names no ratings file.
+[[nodiscard]] Ratings load_ratings(const std::string& display, std::optional<std::string> bytes,
+                                   io::Encoding enc,
+                                   const ruleset::Ruleset& rules, ruleset::MissingPolicy missing,
+                                   const Units& units);
+
+// How to find `builtin:` rulesets and data; defaults suit the CLI.
+struct LoadOptions {
+  std::optional<io::Encoding> encoding;  // overrides the manifest's
+  std::optional<ruleset::MissingPolicy> missing;  // overrides manifest and ruleset
+};
+
+// Reads the manifest at `path`, the ruleset it names and every data file, and checks them
+// against each other. Throws InputError with all problems found across the files.
+[[nodiscard]] Assessment load_assessment(const std::filesystem::path& path,
+                                         const LoadOptions& options = {});
+
+// Loads a ruleset reference: "builtin:NAME" or a path (relative to `dir`). `at` is the
+// place that names it. Returns the ruleset and records the file in `files`.
+[[nodiscard]] ruleset::Ruleset load_ruleset_ref(const std::string& ref, const std::filesystem::path& dir,
+                                                const Location& at, std::vector<InputFile>* files);
+
+}  // namespace safeassess::assessment

@@ -1,0 +1,75 @@
+#pragma once
+// Errors that carry the place in an input file where they were found.
+//
+// The library never prints or exits: it throws these, and the CLI turns them into a
+// message and an exit code. An InputError carries every problem found in one pass, so
+// that `validate` can report them all at once.
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace safeassess {
+
+// A place in an input file. line and column count from 1; 0 means "not known"
+// (for example a whole-file problem such as a missing file).
+struct Location {
+  std::string file;
+  long line = 0;
+  long column = 0;
+
+  // "file:line:col", "file:line" or "file", whichever the known parts allow.
+  [[nodiscard]] std::string to_string() const;
+};
+
+// One problem in the input: where, and what (the message says what was expected and,
+// where it can, how to fix it).
+struct Diagnostic {
+  Location where;
+  std::string message;
+
+  // "file:line:col: message"
+  [[nodiscard]] std::string to_string() const;
+};
+
+// Base of every error the library throws on purpose.
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Bad input data or definitions (exit code 2). Holds at least one diagnostic.
+class InputError : public Error {
+ public:
+  explicit InputError(std::vector<Diagnostic> diagnostics);
+  InputError(Location where, std::string message);
+
+  [[nodiscard]] const std::vector<Diagnostic>& diagnostics() const { return m_diagnostics; }
+
+ private:
+  std::vector<Diagnostic> m_diagnostics;
+};
+
+// Bad use of the tool that is not a data problem (unknown unit for --explain, ...).
+class UsageError : public Error {
+ public:
+  using Error::Error;
+};
+
+// Collects problems so that one run reports all of them, not just the first.
+class Diagnostics {
+ public:
+  void error(Location where, std::string message);
+  [[nodiscard]] bool empty() const { return m_items.empty(); }
+  [[nodiscard]] std::size_t size() const { return m_items.size(); }
+  [[nodiscard]] const std::vector<Diagnostic>& items() const { return m_items; }
+  void append(const std::vector<Diagnostic>& more);
+
+  // Throws InputError holding every collected problem if there is any.
+  void throw_if_any() const;
+
+ private:
+  std::vector<Diagnostic> m_items;
+};
+
+}  // namespace safeassess

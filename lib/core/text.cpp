@@ -1,0 +1,152 @@
+#include "core/text.hpp"
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace safeassess::text {
+
+std::size_t display_width(std::string_view utf8) {
+  std::size_t width = 0;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
+  auto left = static_cast<utf8proc_ssize_t>(utf8.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {  // invalid byte: count it as one column and move on
+      ++width;
+      ++p;
+      --left;
+      continue;
+    }
+    const int w = utf8proc_charwidth(cp);
+    width += static_cast<std::size_t>(std::max(w, 0));
+    p += n;
+    left -= n;
+  }
+  return width;
+}
+
+std::string pad(std::string_view s, std::size_t width, bool right_align) {
+  const std::size_t w = display_width(s);
+  if (w >= width) return std::string(s);
+  std::string fill(width - w, ' ');
+  return right_align ? fill + std::string(s) : std::string(s) + fill;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> prev(b.size() + 1);
+  std::vector<std::size_t> cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::string closest(std::string_view word, std::span<const std::string> candidates) {
+  const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
+  std::size_t best = limit + 1;
+  std::string best_word;
+  for (const auto& c : candidates) {
+    const std::size_t d = edit_distance(word, c);
+    if (d < best) {
+      best = d;
+      best_word = c;
+    }
+  }
+  return best <= limit ? best_word : std::string();
+}
+
+std::string did_you_mean(std::string_view word, std::span<const std::string> candidates) {
+  const std::string c = closest(word, candidates);
+  return c.empty() ? std::string() : fmt::format(", did you mean \"{}\"?", c);
+}
+
+double round_to(double value, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  // The small nudge makes values such as 2.675 (stored as 2.67499999...) round the way a
+  // person computing by hand expects.
+  const double scaled = value * scale;
+  const double r = std::round(scaled + (scaled >= 0 ? 1e-9 : -1e-9));
+  const double out = r / scale;
+  return out == 0.0 ? 0.0 : out;
+}
+
+std::string fixed(double value, int decimals) {
+  return fmt::format("{:.{}f}", round_to(value, decimals), decimals);
+}
+
+std::string plain(double value) {
+  if (value == 0.0) return "0";
+  std::string s = fmt::format("{:.6f}", value);
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s == "-0" ? "0" : s;
+}
+
+std::string column_letter(std::size_t index) {
+  std::string out;
+  while (index > 0) {
+    const std::size_t rem = (index - 1) % 26;
+    out.insert(out.begin(), static_cast<char>('A' + rem));
+    index = (index - 1) / 26;
+  }
+  return out;
+}
+
+std::string join(std::span<const std::string> parts, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += sep;
+    out += parts[i];
+  }
+  return out;
+}
+
+std::size_t first_invalid_utf8(std::string_view bytes) {
+  const auto* begin = reinterpret_cast<const unsigned char*>(bytes.data());
+  const auto* p = begin;
+  const auto* end = p + bytes.size();
+  while (p < end) {
+    const unsigned char c = *p;
+    if (c < 0x80) {
+      ++p;
+      continue;
+    }
+    int n = 0;
+    unsigned cp = 0;
+    if ((c & 0xE0) == 0xC0) {
+      n = 1;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      n = 2;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      n = 3;
+      cp = c & 0x07;
+    } else {
+      return static_cast<std::size_t>(p - begin);
+    }
+    if (end - p <= n) return static_cast<std::size_t>(p - begin);
+    for (int i = 1; i <= n; ++i) {
+      if ((p[i] & 0xC0) != 0x80) return static_cast<std::size_t>(p - begin);
+      cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      return static_cast<std::size_t>(p - begin);
+    p += n + 1;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace safeassess::text

@@ -1,0 +1,55 @@
+#pragma once
+// Text helpers: terminal display width of UTF-8, spelling suggestions, number
+// formatting that is the same on every machine.
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace safeassess::text {
+
+// Columns a UTF-8 string takes in a terminal: CJK ideographs and full-width forms count
+// 2, combining marks 0. Invalid bytes count 1 each.
+[[nodiscard]] std::size_t display_width(std::string_view utf8);
+
+// `s` padded with spaces to `width` display columns (left- or right-aligned). A string
+// already wider than `width` is returned unchanged.
+[[nodiscard]] std::string pad(std::string_view s, std::size_t width, bool right_align = false);
+
+// Edit distance between two strings, counted in bytes.
+[[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word` if it is close enough to be a likely misspelling
+// (distance at most max(1, len/3)); empty when nothing is close.
+[[nodiscard]] std::string closest(std::string_view word, std::span<const std::string> candidates);
+
+// ", did you mean \"X\"?" when a close candidate exists, else "".
+[[nodiscard]] std::string did_you_mean(std::string_view word,
+                                       std::span<const std::string> candidates);
+
+// A double rounded half away from zero to `decimals` places.
+[[nodiscard]] double round_to(double value, int decimals);
+
+// Fixed-point text with exactly `decimals` places ("87.50"); -0 prints as 0.
+[[nodiscard]] std::string fixed(double value, int decimals);
+
+// Shortest text that reads back as the same double ("0.95", "12", "1e-05" avoided:
+// plain notation up to 6 significant decimals). For echoing parameters and inputs.
+[[nodiscard]] std::string plain(double value);
+
+// Spreadsheet column name for a 1-based index: 1 -> A, 27 -> AA.
+[[nodiscard]] std::string column_letter(std::size_t index);
+
+// Joins strings with a separator.
+[[nodiscard]] std::string join(std::span<const std::string> parts, std::string_view sep);
+
+// Offset of the first byte that is not part of valid UTF-8, or npos when all are valid.
+[[nodiscard]] std::size_t first_invalid_utf8(std::string_view bytes);
+
+// Whether the bytes are valid UTF-8.
+[[nodiscard]] inline bool is_valid_utf8(std::string_view bytes) {
+  return first_invalid_utf8(bytes) == std::string_view::npos;
+}
+
+}  // namespace safeassess::text

@@ -1,0 +1,144 @@
+#include "io/csv.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
+
+#include "core/text.hpp"
+
+namespace safeassess::io {
+
+CsvReader::CsvReader(std::string display, std::string& text, std::size_t start)
+    : m_display(std::move(display)), m_data(text.data()), m_size(text.size()), m_pos(start) {}
+
+bool CsvReader::next() {
+  while (read_record()) {
+    for (auto f : m_fields)
+      if (!trim(f).empty()) return true;
+  }
+  return false;
+}
+
+bool CsvReader::read_record() {
+  m_fields.clear();
+  if (m_pos >= m_size) return false;
+  m_record_line = m_line;
+  while (true) {
+    std::size_t start = m_pos;
+    if (m_pos < m_size && m_data[m_pos] == '"') {
+      // Quoted field: copy it down over itself, turning "" into ".
+      const long open_line = m_line;
+      const std::size_t open_col = m_fields.size() + 1;
+      ++m_pos;
+      std::size_t out = m_pos;
+      start = m_pos;
+      while (true) {
+        if (m_pos >= m_size)
+          throw InputError(Location{m_display, open_line, static_cast<long>(open_col)},
+                           "quoted field never closes; add the missing '\"'");
+        const char c = m_data[m_pos];
+        if (c == '"') {
+          if (m_pos + 1 < m_size && m_data[m_pos + 1] == '"') {
+            m_data[out++] = '"';
+            m_pos += 2;
+            continue;
+          }
+          ++m_pos;
+          break;
+        }
+        if (c == '\n') ++m_line;
+        m_data[out++] = c;
+        ++m_pos;
+      }
+      std::size_t end = out;
+      // Excel never writes text after a closing quote, but tolerate `"a" ,` spacing.
+      while (m_pos < m_size && (m_data[m_pos] == ' ' || m_data[m_pos] == '\t')) ++m_pos;
+      // A CR before the LF of a CRLF line end is not part of the field.
+      if (m_pos < m_size && m_data[m_pos] != ',' && m_data[m_pos] != '\n' && m_data[m_pos] != '\r')
+        throw InputError(Location{m_display, m_line, static_cast<long>(open_col)},
+                         "unexpected text after a closing quote; quote the whole field");
+      m_fields.emplace_back(m_data + start, end - start);
+    } else {
+      while (m_pos < m_size && m_data[m_pos] != ',' && m_data[m_pos] != '\n') ++m_pos;
+      std::size_t end = m_pos;
+      if (end > start && m_data[end - 1] == '\r' && (m_pos >= m_size || m_data[m_pos] == '\n'))
+        --end;
+      m_fields.emplace_back(m_data + start, end - start);
+    }
+    if (m_pos < m_size && m_data[m_pos] == '\r') ++m_pos;
+    if (m_pos >= m_size) return true;
+    if (m_data[m_pos] == ',') {
+      ++m_pos;
+      if (m_pos >= m_size) {  // trailing comma at end of file: one more empty field
+        m_fields.emplace_back();
+        return true;
+      }
+      continue;
+    }
+    // '\n'
+    ++m_pos;
+    ++m_line;
+    return true;
+  }
+}
+
+CsvHeader::CsvHeader(CsvReader& reader) : m_file(reader.file()) {
+  if (!reader.next())
+    throw InputError(Location{m_file}, "the file is empty; expected a header row");
+  Diagnostics diagnostics;
+  for (std::size_t i = 0; i < reader.size(); ++i) {
+    std::string name(trim(reader[i]));
+    auto [it, inserted] = m_index.emplace(name, i);
+    if (!inserted && !name.empty())
+      diagnostics.error(Location{m_file, reader.line(), static_cast<long>(i + 1)},
+                        fmt::format("column \"{}\" appears twice in the header (columns {} and "
+                                    "{}); rename or remove one",
+                                    name, text::column_letter(it->second + 1),
+                                    text::column_letter(i + 1)));
+    m_names.push_back(std::move(name));
+  }
+  diagnostics.throw_if_any();
+}
+
+std::optional<std::size_t> CsvHeader::find(std::string_view name) const {
+  const auto it = m_index.find(std::string(name));
+  if (it == m_index.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::size_t> CsvHeader::require(std::string_view column, std::string_view why,
+                                              Diagnostics& diagnostics) const {
+  if (auto found = find(column)) return found;
+  diagnostics.error(Location{m_file, 1, 0},
+                    fmt::format("missing column \"{}\" ({}){}", column, why,
+                                text::did_you_mean(column, m_names)));
+  return std::nullopt;
+}
+
+Location CsvHeader::cell(long line, std::size_t column) const {
+  return Location{m_file, line, static_cast<long>(column + 1)};
+}
+
+std::string CsvHeader::column_label(std::size_t column) const {
+  const std::string& n = column < m_names.size() ? m_names[column] : std::string();
+  return fmt::format("column {} \"{}\"", text::column_letter(column + 1), n);
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::optional<double> parse_number(std::string_view s) {
+  s = trim(s);
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  if (s.empty()) return std::nullopt;
+  double value = 0;
+  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+}  // namespace safeassess::io

@@ -1,0 +1,81 @@
+#pragma once
+// Streaming CSV as Excel and WPS write it: RFC 4180 quoting (commas, quotes and newlines
+// inside quoted fields), LF or CRLF line ends. The reader works on a UTF-8 buffer it does
+// not own and hands out string_views into it; quoted fields are unescaped in place, so
+// reading a record allocates nothing once the field vector has grown to the row width.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace safeassess::io {
+
+class CsvReader {
+ public:
+  // `text` must outlive the reader and is modified (quoted fields are unescaped in place).
+  // Reading starts at byte `start` (past a byte-order mark).
+  CsvReader(std::string display, std::string& text, std::size_t start = 0);
+
+  // Advances to the next record; false at the end of the input. Records whose every
+  // field is empty (blank lines, Excel's trailing ",,,," rows) are skipped. Throws
+  // InputError for a quoted field that never closes.
+  bool next();
+
+  [[nodiscard]] std::size_t size() const { return m_fields.size(); }
+  [[nodiscard]] std::string_view operator[](std::size_t i) const { return m_fields[i]; }
+  // Line (from 1) on which the current record starts.
+  [[nodiscard]] long line() const { return m_record_line; }
+  [[nodiscard]] const std::string& file() const { return m_display; }
+
+ private:
+  bool read_record();
+
+  std::string m_display;
+  char* m_data;
+  std::size_t m_size;
+  std::size_t m_pos;
+  long m_line = 1;
+  long m_record_line = 0;
+  std::vector<std::string_view> m_fields;
+};
+
+// The header row of a CSV file: column names (trimmed) and lookup by name.
+class CsvHeader {
+ public:
+  // Reads the header from the reader's first record. Throws InputError if the file is
+  // empty or a column name repeats.
+  explicit CsvHeader(CsvReader& reader);
+
+  [[nodiscard]] std::optional<std::size_t> find(std::string_view name) const;
+  [[nodiscard]] const std::string& name(std::size_t column) const { return m_names[column]; }
+  [[nodiscard]] std::size_t size() const { return m_names.size(); }
+  [[nodiscard]] const std::vector<std::string>& names() const { return m_names; }
+
+  // The column's index, or a diagnostic (with a did-you-mean against the names present)
+  // and nullopt when the file has no such column. `why` says what the column is for.
+  std::optional<std::size_t> require(std::string_view column, std::string_view why,
+                                     Diagnostics& diagnostics) const;
+
+  // Where a cell is, and the prefix naming its column for messages:
+  // `column C "accidents_cur": `.
+  [[nodiscard]] Location cell(long line, std::size_t column) const;
+  [[nodiscard]] std::string column_label(std::size_t column) const;
+
+ private:
+  std::string m_file;
+  std::vector<std::string> m_names;
+  std::unordered_map<std::string, std::size_t> m_index;
+};
+
+// The field with ASCII spaces and tabs removed at both ends.
+[[nodiscard]] std::string_view trim(std::string_view s);
+
+// A finite decimal number ("12", "-0.5", "+3", "1e3"), surrounding spaces allowed;
+// nullopt for anything else, including "", "nan" and "inf".
+[[nodiscard]] std::optional<double> parse_number(std::string_view s);
+
+}  // namespace safeassess::io

@@ -1,0 +1,72 @@
+#include "io/file.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace safeassess::io {
+
+std::string read_file(const std::filesystem::path& path, const std::string& display,
+                      const Location& cited_from) {
+  const Location where = cited_from.file.empty() ? Location{display} : cited_from;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    const std::string msg = cited_from.file.empty()
+                                ? "file not found; check the path"
+                                : fmt::format("file \"{}\" not found; check the path (it is "
+                                              "relative to the file that names it)",
+                                              display);
+    throw InputError(where, msg);
+  }
+  if (std::filesystem::is_directory(path, ec))
+    throw InputError(where, fmt::format("\"{}\" is a directory, expected a file", display));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(where, fmt::format("cannot open \"{}\": {}", display, std::strerror(errno)));
+  std::string bytes;
+  in.seekg(0, std::ios::end);
+  const auto size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size > 0) bytes.resize(static_cast<std::size_t>(size));
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!in && !in.eof())
+    throw InputError(where, fmt::format("cannot read \"{}\": {}", display, std::strerror(errno)));
+  return bytes;
+}
+
+void write_file_atomically(const std::filesystem::path& path,
+                           const std::function<void(std::ostream&)>& write) {
+  const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  std::random_device rd;
+  const auto tmp = dir / fmt::format(".{}.tmp-{:08x}", path.filename().string(), rd());
+  try {
+    {
+      std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+      if (!out)
+        throw Error(fmt::format("cannot write \"{}\": {}", path.string(), std::strerror(errno)));
+      write(out);
+      out.flush();
+      if (!out)
+        throw Error(fmt::format("cannot write \"{}\": {}", path.string(), std::strerror(errno)));
+    }
+    // fsync so that a crash after the rename cannot leave an empty file behind.
+    if (FILE* f = std::fopen(tmp.c_str(), "rb")) {
+      ::fsync(fileno(f));
+      std::fclose(f);
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) throw Error(fmt::format("cannot write \"{}\": {}", path.string(), ec.message()));
+  } catch (...) {
+    std::error_code ignore;
+    std::filesystem::remove(tmp, ignore);
+    throw;
+  }
+}
+
+}  // namespace safeassess::io

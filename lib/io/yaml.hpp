@@ -1,0 +1,53 @@
+#pragma once
+// Typed reading of YAML with source positions. Every read reports its problems to a
+// Diagnostics collector at `file:line:col` and carries on, so that one pass over a file
+// finds all of its problems. yaml-cpp marks count from 0; Locations count from 1.
+
+#include <yaml-cpp/yaml.h>
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace safeassess::io {
+
+// Parses YAML text. Throws InputError at the syntax error's place.
+[[nodiscard]] YAML::Node parse_yaml(const std::string& display, const std::string& text);
+
+class YamlReader {
+ public:
+  YamlReader(std::string file, Diagnostics& diagnostics)
+      : m_file(std::move(file)), m_diagnostics(&diagnostics) {}
+
+  [[nodiscard]] const std::string& file() const { return m_file; }
+  [[nodiscard]] Diagnostics& diagnostics() const { return *m_diagnostics; }
+  [[nodiscard]] Location at(const YAML::Node& node) const;
+  void error(const YAML::Node& node, std::string message) const;
+
+  // True if `node` is a map; reports it otherwise ("`what` must be a mapping"). Every key
+  // not in `allowed` is reported at the key, with a did-you-mean.
+  bool expect_map(const YAML::Node& node, std::string_view what,
+                  std::initializer_list<std::string_view> allowed) const;
+  // True if `node` is a sequence; reports it otherwise.
+  bool expect_sequence(const YAML::Node& node, std::string_view what) const;
+
+  // The scalar at map[key]. A missing key is reported when `required` (at the map);
+  // a key holding a map or a sequence is always reported.
+  std::optional<std::string> string(const YAML::Node& map, const char* key, bool required) const;
+  std::optional<double> number(const YAML::Node& map, const char* key, bool required) const;
+  std::optional<long> integer(const YAML::Node& map, const char* key, bool required) const;
+  std::optional<bool> boolean(const YAML::Node& map, const char* key, bool required) const;
+
+  // A scalar node read as a number, reported if it is not one.
+  std::optional<double> number_value(const YAML::Node& node, std::string_view what) const;
+
+ private:
+  std::string m_file;
+  Diagnostics* m_diagnostics;
+};
+
+}  // namespace safeassess::io

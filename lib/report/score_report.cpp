@@ -1,0 +1,404 @@
+#include "report/score_report.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <ostream>
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+namespace safeassess::report {
+
+using nlohmann::ordered_json;
+using text::fixed;
+
+Format parse_format(std::string_view name) {
+  if (name == "table") return Format::Table;
+  if (name == "json") return Format::Json;
+  if (name == "csv") return Format::Csv;
+  if (name == "md" || name == "markdown") return Format::Markdown;
+  throw UsageError(fmt::format("unknown format \"{}\"; expected table, json, csv or md", name));
+}
+
+namespace {
+
+const char* status_name(score::Status s) {
+  switch (s) {
+    case score::Status::Scored: return "scored";
+    case score::Status::MissingZero: return "missing_zero";
+    case score::Status::Excluded: return "excluded";
+  }
+  return "scored";
+}
+
+std::string veto_names(const assessment::Assessment& a, const score::Results& r, std::size_t u) {
+  std::vector<std::string> names;
+  for (auto v : r.vetoes[u]) names.push_back(a.rules.vetoes[v].name);
+  return text::join(names, "、");
+}
+
+// Chinese labels for the interview reasons, as evaluators write them.
+std::string interview_text(const assessment::Assessment& a, const score::Results& r, std::size_t u) {
+  if (!r.interview[u]) return "";
+  std::vector<std::string> why;
+  if (r.interview[u] & score::k_interview_bottom)
+    why.push_back(fmt::format("末{}位", a.rules.interview_bottom));
+  if (r.interview[u] & score::k_interview_failing) why.push_back(a.rules.grades[a.rules.failing_grade].name);
+  return fmt::format("是（{}）", text::join(why, "、"));
+}
+
+double rounded4(double v) { return text::round_to(v, 4); }
+
+ordered_json header_json(const assessment::Assessment& a) {
+  ordered_json j;
+  j["tool"] = {{"name", "safeassess"}, {"version", SAFEASSESS_VERSION}};
+  j["ruleset"] = {{"id", a.rules.id},           {"name", a.rules.name},
+                  {"version", a.rules.version}, {"file", a.rules.file},
+                  {"sha256", a.rules.sha256},   {"precision", a.rules.precision}};
+  ordered_json files = ordered_json::array();
+  for (const auto& f : a.files) files.push_back({{"role", f.role}, {"path", f.path}, {"sha256", f.sha256}});
+  j["assessment"] = {{"name", a.manifest.name},
+                     {"period", a.manifest.period},
+                     {"assessor", a.manifest.assessor},
+                     {"manifest", a.manifest.file},
+                     {"missing_policy", std::string(ruleset::to_string(a.missing))},
+                     {"unit_count", a.units.size()},
+                     {"files", files}};
+  ordered_json cats = ordered_json::array();
+  for (const auto& c : a.rules.categories) cats.push_back({{"id", c.id}, {"name", c.name}, {"weight", c.weight}});
+  j["categories"] = cats;
+  ordered_json grades = ordered_json::array();
+  for (const auto& g : a.rules.grades) grades.push_back({{"name", g.name}, {"min", g.min}});
+  j["grades"] = grades;
+  return j;
+}
+
+void write_rule(std::ostream& out, std::size_t width) {
+  out << std::string(width, '-') << '\n';
+}
+
+}  // namespace
+
+ordered_json unit_json(const assessment::Assessment& a, const score::Results& r, std::size_t u, bool trace) {
+  const auto& rules = a.rules;
+  ordered_json j;
+  j["id"] = a.units.ids[u];
+  j["name"] = a.units.names[u];
+  j["rank"] = r.rank[u];
+  j["total"] = r.total[u];
+  j["grade"] = rules.grades[r.grade[u]].name;
+  j["vetoed"] = !r.vetoes[u].empty();
+  ordered_json vetoes = ordered_json::array();
+  for (auto v : r.vetoes[u]) {
+    ordered_json vj = {{"id", rules.vetoes[v].id}, {"name", rules.vetoes[v].name}};
+    if (rules.vetoes[v].cap_total) vj["cap_total"] = *rules.vetoes[v].cap_total;
+    vetoes.push_back(vj);
+  }
+  j["vetoes"] = vetoes;
+  j["interview"] = r.interview[u] != 0;
+  ordered_json reasons = ordered_json::array();
+  if (r.interview[u] & score::k_interview_bottom) reasons.push_back("bottom");
+  if (r.interview[u] & score::k_interview_failing) reasons.push_back("failing");
+  j["interview_reasons"] = reasons;
+  j["subtotal"] = r.subtotal[u];
+  j["bonus"] = r.bonus[u];
+  j["total_before_veto"] = r.uncapped_total[u];
+  ordered_json cats = ordered_json::array();
+  for (std::size_t c = 0; c < r.categories; ++c) {
+    const auto& cat = rules.categories[c];
+    cats.push_back({{"id", cat.id},
+                    {"name", cat.name},
+                    {"weight", cat.weight},
+                    {"score", r.category(u, c)},
+                    {"renormalised", r.renormalised[u * r.categories + c] != 0}});
+  }
+  j["categories"] = cats;
+  ordered_json inds = ordered_json::array();
+  const auto row = a.values.row(u);
+  for (std::size_t i = 0; i < r.indicators; ++i) {
+    const auto& ind = rules.indicators[i];
+    const auto& o = r.outcome(u, i);
+    ordered_json inputs = ordered_json::object();
+    const std::size_t slot = a.ratings.slot_of(i);
+    std::span<const double> ratings;
+    if (slot != ruleset::k_none) {
+      ratings = a.ratings.of(u, slot);
+      ordered_json list = ordered_json::array();
+      for (double v : ratings) list.push_back(rounded4(v));
+      inputs["ratings"] = list;
+    }
+    for (auto col : ind.input_columns()) {
+      if (std::isnan(row[col]))
+        inputs[rules.inputs[col].id] = nullptr;
+      else
+        inputs[rules.inputs[col].id] = row[col];
+    }
+    score::Trace steps;
+    (void)score::evaluate_indicator(rules, ind, row, ratings, a.missing, &steps);
+    ordered_json ij = {{"id", ind.id},
+                       {"name", ind.name},
+                       {"category", rules.categories[ind.category].id},
+                       {"method", std::string(ruleset::spec(ind.method).name)},
+                       {"inputs", inputs},
+                       {"achievement", o.status == score::Status::Excluded ? ordered_json(nullptr)
+                                                                           : ordered_json(rounded4(o.achievement))},
+                       {"points", o.points},
+                       {"max_points", ind.points},
+                       {"status", status_name(o.status)},
+                       {"note", text::join(steps, "; ")}};
+    if (trace) ij["steps"] = steps;
+    inds.push_back(ij);
+  }
+  j["indicators"] = inds;
+  if (trace) j["bonus_steps"] = score::explain_bonus(a, u);
+  return j;
+}
+
+void write_json(std::ostream& out, const assessment::Assessment& a, const score::Results& r) {
+  // The header is small; the units are streamed one at a time so that a million units
+  // never sit in memory as one JSON tree.
+  ordered_json head = header_json(a);
+  std::string h = head.dump(2);
+  h.pop_back();  // drop the closing brace, then append "units"
+  while (!h.empty() && (h.back() == '\n' || h.back() == ' ')) h.pop_back();
+  out << h << ",\n  \"units\": [";
+  for (std::size_t k = 0; k < r.order.size(); ++k) {
+    std::string unit = unit_json(a, r, r.order[k], false).dump(2);
+    // Indent the unit by four spaces to sit inside the array.
+    std::string indented = "\n    ";
+    for (char c : unit) {
+      indented += c;
+      if (c == '\n') indented += "    ";
+    }
+    out << indented << (k + 1 < r.order.size() ? "," : "");
+  }
+  out << (r.order.empty() ? "]\n}\n" : "\n  ]\n}\n");
+}
+
+std::string csv_field(std::string_view s) {
+  std::string v(s);
+  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
+    v.insert(v.begin(), '\'');
+  if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
+  std::string q = "\"";
+  for (char c : v) {
+    if (c == '"') q += '"';
+    q += c;
+  }
+  q += '"';
+  return q;
+}
+
+void write_csv(std::ostream& out, const assessment::Assessment& a, const score::Results& r) {
+  const auto& rules = a.rules;
+  const int p = rules.precision;
+  out << "rank,id,name,total,grade,vetoed,vetoes,interview,interview_reasons,subtotal,bonus";
+  for (const auto& c : rules.categories) out << ',' << csv_field(c.id);
+  for (const auto& i : rules.indicators) out << ',' << csv_field(i.id);
+  out << "\r\n";
+  for (auto u : r.order) {
+    std::vector<std::string> veto_ids;
+    for (auto v : r.vetoes[u]) veto_ids.push_back(rules.vetoes[v].id);
+    std::vector<std::string> reasons;
+    if (r.interview[u] & score::k_interview_bottom) reasons.push_back("bottom");
+    if (r.interview[u] & score::k_interview_failing) reasons.push_back("failing");
+    out << r.rank[u] << ',' << csv_field(a.units.ids[u]) << ',' << csv_field(a.units.names[u]) << ','
+        << fixed(r.total[u], p) << ',' << csv_field(rules.grades[r.grade[u]].name) << ','
+        << (r.vetoes[u].empty() ? "no" : "yes") << ',' << csv_field(text::join(veto_ids, ";")) << ','
+        << (r.interview[u] ? "yes" : "no") << ',' << text::join(reasons, ";") << ','
+        << fixed(r.subtotal[u], p) << ',' << fixed(r.bonus[u], p);
+    for (std::size_t c = 0; c < r.categories; ++c) out << ',' << fixed(r.category(u, c), p);
+    for (std::size_t i = 0; i < r.indicators; ++i) {
+      const auto& o = r.outcome(u, i);
+      out << ',';
+      if (o.status != score::Status::Excluded) out << fixed(o.points, p);
+    }
+    out << "\r\n";
+  }
+}
+
+void write_table(std::ostream& out, const assessment::Assessment& a, const score::Results& r) {
+  const auto& rules = a.rules;
+  const int p = rules.precision;
+  std::vector<std::string> head = {"排名", "编号", "单位", "总分"};
+  for (const auto& c : rules.categories) head.push_back(fmt::format("{}({})", c.name, text::plain(c.weight)));
+  head.insert(head.end(), {"加分", "等级", "一票否决", "约谈"});
+  const std::size_t first_text_after = 4 + rules.categories.size() + 1;  // grade and later: text
+  std::vector<std::vector<std::string>> rows;
+  for (auto u : r.order) {
+    std::vector<std::string> row = {std::to_string(r.rank[u]), a.units.ids[u], a.units.names[u], fixed(r.total[u], p)};
+    for (std::size_t c = 0; c < r.categories; ++c) row.push_back(fixed(r.category(u, c), p));
+    row.push_back(fixed(r.bonus[u], p));
+    row.push_back(rules.grades[r.grade[u]].name);
+    row.push_back(r.vetoes[u].empty() ? "" : veto_names(a, r, u));
+    row.push_back(interview_text(a, r, u));
+    rows.push_back(std::move(row));
+  }
+  std::vector<std::size_t> width(head.size());
+  for (std::size_t c = 0; c < head.size(); ++c) {
+    width[c] = text::display_width(head[c]);
+    for (const auto& row : rows) width[c] = std::max(width[c], text::display_width(row[c]));
+  }
+  auto right = [&](std::size_t c) { return c == 0 || (c >= 3 && c < first_text_after); };
+  auto line = [&](const std::vector<std::string>& cells) {
+    std::string s;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      if (c) s += "  ";
+      s += text::pad(cells[c], width[c], right(c));
+    }
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    out << s << '\n';
+  };
+  out << a.manifest.name << "（" << a.manifest.period << "）\n";
+  out << "ruleset " << rules.id << " " << rules.version << " · missing-data policy: "
+      << ruleset::to_string(a.missing) << "\n\n";
+  line(head);
+  std::size_t total_width = 0;
+  for (auto w : width) total_width += w + 2;
+  write_rule(out, total_width - 2);
+  for (const auto& row : rows) line(row);
+  write_rule(out, total_width - 2);
+  // Summary: grade counts, vetoes and the interview list.
+  std::vector<std::string> counts;
+  for (std::size_t g = 0; g < rules.grades.size(); ++g) {
+    std::size_t n = 0;
+    for (std::size_t u = 0; u < r.units; ++u) n += r.grade[u] == g;
+    counts.push_back(fmt::format("{} {}", rules.grades[g].name, n));
+  }
+  out << r.units << " units: " << text::join(counts, ", ") << '\n';
+  std::vector<std::string> listed;
+  for (auto u : r.order)
+    if (r.interview[u]) listed.push_back(fmt::format("{} {}", a.units.ids[u], a.units.names[u]));
+  out << "interview list (约谈): " << (listed.empty() ? "none" : text::join(listed, ", ")) << '\n';
+}
+
+std::string md_cell(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n' || c == '\r') out += ' ';
+    else if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else if (c == '&') out += "&amp;";
+    else out += c;
+  }
+  return out;
+}
+
+void write_markdown(std::ostream& out, const assessment::Assessment& a, const score::Results& r) {
+  const auto& rules = a.rules;
+  const int p = rules.precision;
+  out << "# " << md_cell(a.manifest.name) << "\n\n";
+  out << "- 考核期间 (period): " << md_cell(a.manifest.period) << "\n";
+  out << "- 考核办法 (ruleset): " << md_cell(rules.name) << " — `" << rules.id << "` " << md_cell(rules.version)
+      << ", sha256 `" << rules.sha256 << "`\n";
+  out << "- 缺失数据处理 (missing-data policy): `" << ruleset::to_string(a.missing) << "`\n";
+  out << "- safeassess " << SAFEASSESS_VERSION << "\n\n";
+  out << "## 排名 (ranking)\n\n| 排名 | 编号 | 单位 | 总分 |";
+  for (const auto& c : rules.categories) out << ' ' << md_cell(c.name) << "(" << text::plain(c.weight) << ") |";
+  out << " 加分 | 等级 | 一票否决 | 约谈 |\n|---:|---|---|---:|";
+  for (std::size_t c = 0; c < rules.categories.size(); ++c) out << "---:|";
+  out << "---:|---|---|---|\n";
+  for (auto u : r.order) {
+    out << "| " << r.rank[u] << " | " << md_cell(a.units.ids[u]) << " | " << md_cell(a.units.names[u]) << " | "
+        << fixed(r.total[u], p) << " |";
+    for (std::size_t c = 0; c < r.categories; ++c) out << ' ' << fixed(r.category(u, c), p) << " |";
+    out << ' ' << fixed(r.bonus[u], p) << " | " << md_cell(rules.grades[r.grade[u]].name) << " | "
+        << md_cell(veto_names(a, r, u)) << " | " << md_cell(interview_text(a, r, u)) << " |\n";
+  }
+  out << "\n## 约谈名单 (interview list)\n\n";
+  bool any = false;
+  for (auto u : r.order)
+    if (r.interview[u]) {
+      out << "- " << md_cell(a.units.ids[u]) << " " << md_cell(a.units.names[u]) << " — "
+          << fixed(r.total[u], p) << "，" << md_cell(rules.grades[r.grade[u]].name) << "，"
+          << md_cell(interview_text(a, r, u)) << "\n";
+      any = true;
+    }
+  if (!any) out << "无 (none)\n";
+  out << "\n## 一票否决 (vetoes)\n\n";
+  any = false;
+  for (auto u : r.order)
+    if (!r.vetoes[u].empty()) {
+      out << "- " << md_cell(a.units.ids[u]) << " " << md_cell(a.units.names[u]) << ": "
+          << md_cell(veto_names(a, r, u)) << "\n";
+      any = true;
+    }
+  if (!any) out << "无 (none)\n";
+}
+
+void write_explain(std::ostream& out, const assessment::Assessment& a, const score::Results& r, std::size_t u) {
+  const auto& rules = a.rules;
+  const int p = rules.precision;
+  const auto row = a.values.row(u);
+  out << a.units.ids[u] << " " << a.units.names[u] << " — " << a.manifest.name << "\n";
+  out << "ruleset " << rules.id << " " << rules.version << ", missing-data policy: "
+      << ruleset::to_string(a.missing) << "\n";
+  for (std::size_t c = 0; c < r.categories; ++c) {
+    const auto& cat = rules.categories[c];
+    out << "\n" << cat.name << " (" << cat.id << ", weight " << text::plain(cat.weight) << ")\n";
+    std::vector<std::string> parts;
+    double earned = 0, available = 0;
+    for (std::size_t i : cat.indicators) {
+      const auto& ind = rules.indicators[i];
+      const auto& o = r.outcome(u, i);
+      out << "  " << ind.id << " " << ind.name << " [" << ruleset::spec(ind.method).name << ", "
+          << text::plain(ind.points) << " points]\n";
+      const std::size_t slot = a.ratings.slot_of(i);
+      const auto ratings = slot == ruleset::k_none ? std::span<const double>() : a.ratings.of(u, slot);
+      score::Trace steps;
+      (void)score::evaluate_indicator(rules, ind, row, ratings, a.missing, &steps);
+      for (const auto& s : steps) out << "    " << s << "\n";
+      if (o.status != score::Status::Excluded) {
+        parts.push_back(fixed(o.points, p));
+        earned += o.points;
+        available += ind.points;
+      }
+    }
+    if (r.renormalised[u * r.categories + c])
+      out << "  subtotal = (" << text::join(parts, " + ") << ") x " << text::plain(cat.weight) << " / "
+          << text::plain(available) << " (renormalised over the indicators with data) = "
+          << fixed(r.category(u, c), p) << " of " << text::plain(cat.weight) << "\n";
+    else
+      out << "  subtotal = " << text::join(parts, " + ") << " = " << fixed(r.category(u, c), p) << " of "
+          << text::plain(cat.weight) << "\n";
+  }
+  std::vector<std::string> cat_parts;
+  for (std::size_t c = 0; c < r.categories; ++c) cat_parts.push_back(fixed(r.category(u, c), p));
+  out << "\ncategories = " << text::join(cat_parts, " + ") << " = " << fixed(r.subtotal[u], p) << "\n";
+  const auto bonus_steps = score::explain_bonus(a, u);
+  if (bonus_steps.empty())
+    out << "bonus: the ruleset has no bonus items\n";
+  for (const auto& s : bonus_steps) out << s << "\n";
+  out << "total before veto = " << fixed(r.subtotal[u], p) << " + " << fixed(r.bonus[u], p) << " = "
+      << fixed(r.uncapped_total[u], p) << "\n";
+  if (r.vetoes[u].empty()) {
+    out << "veto (一票否决): none of " << rules.vetoes.size() << " rules applies\n";
+  } else {
+    for (auto v : r.vetoes[u]) {
+      const auto& veto = rules.vetoes[v];
+      out << "veto (一票否决): " << veto.name << " (" << veto.id << "): "
+          << ruleset::describe(veto.when, rules.input_ids());
+      if (veto.cap_total) out << "; total capped at " << text::plain(*veto.cap_total);
+      out << "; grade forced to " << rules.grades[rules.failing_grade].name << "\n";
+    }
+  }
+  out << "total = " << fixed(r.total[u], p) << "\n";
+  const auto& g = rules.grades[r.grade[u]];
+  if (r.vetoes[u].empty())
+    out << "grade = " << g.name << " (total " << fixed(r.total[u], p) << " ≥ " << text::plain(g.min) << ")\n";
+  else
+    out << "grade = " << g.name << " (vetoed)\n";
+  out << "rank = " << r.rank[u] << " of " << r.units << "\n";
+  out << "interview (约谈): " << (r.interview[u] ? interview_text(a, r, u) : "否") << "\n";
+}
+
+void write_explain_json(std::ostream& out, const assessment::Assessment& a, const score::Results& r,
+                        std::size_t u) {
+  ordered_json j = header_json(a);
+  j["unit"] = unit_json(a, r, u, true);
+  out << j.dump(2) << '\n';
+}
+
+}  // namespace safeassess::report

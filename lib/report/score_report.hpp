@@ -1,0 +1,50 @@
+#pragma once
+// Writers for score results. They format what the engine computed and compute nothing
+// themselves. Every writer is deterministic: the same results give the same bytes.
+
+#include <iosfwd>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "assessment/assessment.hpp"
+#include "score/engine.hpp"
+
+namespace safeassess::report {
+
+enum class Format { Table, Json, Csv, Markdown };
+
+// "table", "json", "csv", "md" (also "markdown"). Throws UsageError otherwise.
+[[nodiscard]] Format parse_format(std::string_view name);
+
+// The terminal table: columns aligned by display width, so Chinese names line up.
+void write_table(std::ostream& out, const assessment::Assessment& a, const score::Results& r);
+
+// The JSON document described in README "JSON output".
+void write_json(std::ostream& out, const assessment::Assessment& a, const score::Results& r);
+
+// One row per unit in rank order; see README "CSV output".
+void write_csv(std::ostream& out, const assessment::Assessment& a, const score::Results& r);
+
+void write_markdown(std::ostream& out, const assessment::Assessment& a, const score::Results& r);
+
+// The arithmetic for one unit, line by line (--explain), as text or as JSON.
+void write_explain(std::ostream& out, const assessment::Assessment& a, const score::Results& r,
+                   std::size_t unit);
+void write_explain_json(std::ostream& out, const assessment::Assessment& a,
+                        const score::Results& r, std::size_t unit);
+
+// The JSON object of one unit; with `trace`, each indicator carries its explanation steps.
+[[nodiscard]] nlohmann::ordered_json unit_json(const assessment::Assessment& a,
+                                               const score::Results& r, std::size_t unit,
+                                               bool trace);
+
+// A CSV field: quoted when needed, and neutralised (a leading ') when it begins with =, +,
+// -, @, tab or CR, so that a spreadsheet never runs it as a formula.
+[[nodiscard]] std::string csv_field(std::string_view s);
+
+// Markdown table cell text: | and newlines escaped.
+[[nodiscard]] std::string md_cell(std::string_view s);
+
+}  // namespace safeassess::report

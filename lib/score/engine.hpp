@@ -1,0 +1,97 @@
+#pragma once
+// The weighted assessment score: indicator achievements -> points -> category subtotals
+// -> bonus -> veto (一票否决) -> grade -> rank -> interview list (约谈).
+//
+// Rounding: every reported number is rounded to the ruleset's precision, and each
+// aggregate is computed from the rounded parts, so the printed numbers add up exactly and
+// grade and rank always agree with the printed total.
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "assessment/assessment.hpp"
+
+namespace safeassess::score {
+
+enum class Status : std::uint8_t {
+  Scored,       // computed from the unit's data
+  MissingZero,  // data missing, scored 0 under the "zero" policy
+  Excluded,     // data missing, left out; the category was renormalised ("exclude")
+};
+
+struct IndicatorOutcome {
+  double achievement = 0;  // in [0, 1]
+  double points = 0;       // rounded to the ruleset's precision
+  Status status = Status::Scored;
+};
+
+// One step of an explanation, in words and numbers.
+using Trace = std::vector<std::string>;
+
+// Scores one indicator for one unit. `values` is the unit's input row; `ratings` the
+// unit's mapped ratings for a rating indicator (empty when it has none). When `trace`
+// is given, the arithmetic is appended to it step by step.
+[[nodiscard]] IndicatorOutcome evaluate_indicator(const ruleset::Ruleset& rules,
+                                                  const ruleset::Indicator& ind,
+                                                  std::span<const double> values,
+                                                  std::span<const double> ratings,
+                                                  ruleset::MissingPolicy missing, Trace* trace);
+
+enum InterviewReason : std::uint8_t { k_interview_bottom = 1, k_interview_failing = 2 };
+
+struct Results {
+  std::size_t units = 0;
+  std::size_t indicators = 0;
+  std::size_t categories = 0;
+  // Flat arrays, unit-major.
+  std::vector<IndicatorOutcome> outcomes;      // units x indicators
+  std::vector<double> category_scores;         // units x categories
+  std::vector<std::uint8_t> renormalised;      // units x categories
+  std::vector<double> subtotal;                // sum of categories, before bonus
+  std::vector<double> bonus;                   // after the cap
+  std::vector<double> uncapped_total;          // subtotal + bonus, before any veto cap
+  std::vector<double> total;                   // final
+  std::vector<std::vector<std::uint16_t>> vetoes;  // indices into Ruleset::vetoes
+  std::vector<std::uint16_t> grade;            // index into Ruleset::grades
+  std::vector<std::uint32_t> rank;             // 1-based, ties share the lowest number
+  std::vector<std::uint8_t> interview;         // InterviewReason bits, 0 = not listed
+  std::vector<std::uint32_t> order;            // unit indices in rank order
+
+  [[nodiscard]] const IndicatorOutcome& outcome(std::size_t u, std::size_t i) const {
+    return outcomes[u * indicators + i];
+  }
+  [[nodiscard]] double category(std::size_t u, std::size_t c) const {
+    return category_scores[u * categories + c];
+  }
+  [[nodiscard]] bool failing(const ruleset::Ruleset& r, std::size_t u) const {
+    return grade[u] >= r.failing_grade;
+  }
+};
+
+// Scores every unit. Throws InputError if the "exclude" policy leaves a category of some
+// unit with no indicator to renormalise over.
+[[nodiscard]] Results score(const assessment::Assessment& a);
+
+// Bonus and veto detail for one unit, for explanations.
+[[nodiscard]] Trace explain_bonus(const assessment::Assessment& a, std::size_t unit);
+
+// Gates that make a CI job fail (exit code 1).
+struct Gates {
+  std::optional<double> fail_below;  // any unit's total below this
+  bool on_veto = false;              // any unit vetoed
+  bool on_fail = false;              // any unit graded failing
+  bool on_interview = false;         // any unit on the interview list
+};
+
+struct GateTrip {
+  std::string gate;                  // "fail-below 60", "veto", "fail", "interview"
+  std::vector<std::size_t> units;    // in rank order
+};
+
+[[nodiscard]] std::vector<GateTrip> check_gates(const ruleset::Ruleset& rules, const Results& r,
+                                                const Gates& gates);
+
+}  // namespace safeassess::score
