@@ -343,8 +343,8 @@ void write_explain(std::ostream& out, const assessment::Assessment& a, const sco
     for (std::size_t i : cat.indicators) {
       const auto& ind = rules.indicators[i];
       const auto& o = r.outcome(u, i);
-      out << "  " << ind.id << " " << ind.name << " [" << ruleset::spec(ind.method).name << ", "
-          << text::plain(ind.points) << " points]\n";
+      out << "  " << ind.id << " " << ind.name << " [" << ruleset::spec(ind.method).name << ", max "
+          << text::plain(ind.points) << "]\n";
       const std::size_t slot = a.ratings.slot_of(i);
       const auto ratings = slot == ruleset::k_none ? std::span<const double>() : a.ratings.of(u, slot);
       score::Trace steps;
