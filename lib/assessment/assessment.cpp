@@ -108,7 +108,7 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
                         const std::filesystem::path& dir) {
   const YAML::Node root = io::parse_yaml(display, text);
   Diagnostics diagnostics;
-  io::YamlReader reader(display, diagnostics);
+  io::YamlReader reader(display, text, diagnostics);
   Manifest m;
   m.file = display;
   m.dir = dir;

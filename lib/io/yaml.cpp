@@ -9,11 +9,24 @@
 
 namespace safeassess::io {
 
+long character_column(std::string_view text, int byte_line, int byte_column) {
+  std::size_t pos = 0;
+  for (int l = 0; l < byte_line && pos != std::string_view::npos; ++l) {
+    pos = text.find('\n', pos);
+    if (pos != std::string_view::npos) ++pos;
+  }
+  if (pos == std::string_view::npos) return byte_column + 1;
+  long column = 1;
+  for (int b = 0; b < byte_column && pos + static_cast<std::size_t>(b) < text.size(); ++b)
+    if ((static_cast<unsigned char>(text[pos + static_cast<std::size_t>(b)]) & 0xC0) != 0x80) ++column;
+  return column;
+}
+
 YAML::Node parse_yaml(const std::string& display, const std::string& text) {
   try {
     return YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    throw InputError(Location{display, e.mark.line + 1, e.mark.column + 1},
+    throw InputError(Location{display, e.mark.line + 1, character_column(text, e.mark.line, e.mark.column)},
                      fmt::format("YAML syntax error: {}", e.msg));
   }
 }
@@ -21,7 +34,7 @@ YAML::Node parse_yaml(const std::string& display, const std::string& text) {
 Location YamlReader::at(const YAML::Node& node) const {
   const YAML::Mark m = node.Mark();
   if (m.is_null()) return Location{m_file};
-  return Location{m_file, m.line + 1, m.column + 1};
+  return Location{m_file, m.line + 1, character_column(m_text, m.line, m.column)};
 }
 
 void YamlReader::error(const YAML::Node& node, std::string message) const {

@@ -18,10 +18,16 @@ namespace safeassess::io {
 // Parses YAML text. Throws InputError at the syntax error's place.
 [[nodiscard]] YAML::Node parse_yaml(const std::string& display, const std::string& text);
 
+// yaml-cpp counts columns in bytes; editors count characters. The column of a mark in
+// `text`, in characters (code points), from 1.
+[[nodiscard]] long character_column(std::string_view text, int byte_line, int byte_column);
+
 class YamlReader {
  public:
-  YamlReader(std::string file, Diagnostics& diagnostics)
-      : m_file(std::move(file)), m_diagnostics(&diagnostics) {}
+  // `text` is the parsed source (kept by the caller) so that columns can be given in
+  // characters, as editors show them.
+  YamlReader(std::string file, std::string_view text, Diagnostics& diagnostics)
+      : m_file(std::move(file)), m_text(text), m_diagnostics(&diagnostics) {}
 
   [[nodiscard]] const std::string& file() const { return m_file; }
   [[nodiscard]] Diagnostics& diagnostics() const { return *m_diagnostics; }
@@ -47,6 +53,7 @@ class YamlReader {
 
  private:
   std::string m_file;
+  std::string_view m_text;
   Diagnostics* m_diagnostics;
 };
 

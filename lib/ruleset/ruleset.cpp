@@ -116,8 +116,8 @@ constexpr double k_eps = 1e-9;
 
 class Loader {
  public:
-  Loader(const std::string& display, Diagnostics& diagnostics)
-      : m_reader(display, diagnostics) {}
+  Loader(const std::string& display, std::string_view text, Diagnostics& diagnostics)
+      : m_reader(display, text, diagnostics) {}
 
   Ruleset load(const YAML::Node& root) {
     Ruleset r;
@@ -609,7 +609,7 @@ class Loader {
 Ruleset load_ruleset(const std::string& display, const std::string& text) {
   const YAML::Node root = io::parse_yaml(display, text);
   Diagnostics diagnostics;
-  Loader loader(display, diagnostics);
+  Loader loader(display, text, diagnostics);
   Ruleset r = loader.load(root);
   diagnostics.throw_if_any();
   r.sha256 = hash::sha256_hex(text);

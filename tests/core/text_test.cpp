@@ -1,0 +1,55 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/text.hpp"
+
+using namespace safeassess::text;
+
+TEST_CASE("display width counts CJK as two columns") {
+  CHECK(display_width("abc") == 3);
+  CHECK(display_width("青山县") == 6);
+  CHECK(display_width("C01 青山") == 8);
+  CHECK(display_width("（") == 2);  // full-width parenthesis
+  CHECK(display_width("") == 0);
+}
+
+TEST_CASE("pad aligns by display width") {
+  CHECK(pad("县", 4) == "县  ");
+  CHECK(pad("12", 4, true) == "  12");
+  CHECK(pad("青山县", 2) == "青山县");
+}
+
+TEST_CASE("did-you-mean suggests only close words") {
+  const std::vector<std::string> methods = {"target", "target_lower", "bands", "rating"};
+  CHECK(did_you_mean("tagret", methods) == ", did you mean \"target\"?");
+  CHECK(did_you_mean("band", methods) == ", did you mean \"bands\"?");
+  CHECK(did_you_mean("zzzzzz", methods).empty());
+  CHECK(edit_distance("kitten", "sitting") == 3);
+}
+
+TEST_CASE("rounding is half away from zero and survives binary representation") {
+  CHECK(round_to(2.675, 2) == doctest::Approx(2.68));
+  CHECK(round_to(2.665, 2) == doctest::Approx(2.67));
+  CHECK(round_to(-1.005, 2) == doctest::Approx(-1.01));
+  CHECK(fixed(87.5, 2) == "87.50");
+  CHECK(fixed(-0.001, 2) == "0.00");
+  CHECK(plain(0.15) == "0.15");
+  CHECK(plain(12) == "12");
+  CHECK(plain(-0.5) == "-0.5");
+}
+
+TEST_CASE("spreadsheet column letters") {
+  CHECK(column_letter(1) == "A");
+  CHECK(column_letter(26) == "Z");
+  CHECK(column_letter(27) == "AA");
+  CHECK(column_letter(703) == "AAA");
+}
+
+TEST_CASE("UTF-8 validation finds the first bad byte") {
+  CHECK(is_valid_utf8("青山 abc"));
+  CHECK(first_invalid_utf8("ab\xCF\xD8") == 2);   // GB18030 for 县
+  CHECK(first_invalid_utf8("\xC0\x80") == 0);     // overlong
+  CHECK(first_invalid_utf8("\xED\xA0\x80") == 0);  // surrogate
+}

@@ -1,0 +1,110 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "io/csv.hpp"
+#include "io/encoding.hpp"
+#include "support/fixtures.hpp"
+
+using namespace safeassess;
+using namespace safeassess::io;
+
+namespace {
+std::vector<std::vector<std::string>> read_all(std::string text, long* last_line = nullptr) {
+  const std::size_t start = decode_to_utf8(text, Encoding::Auto, "t.csv");
+  CsvReader r("t.csv", text, start);
+  std::vector<std::vector<std::string>> rows;
+  while (r.next()) {
+    std::vector<std::string> row;
+    for (std::size_t i = 0; i < r.size(); ++i) row.emplace_back(r[i]);
+    rows.push_back(row);
+    if (last_line) *last_line = r.line();
+  }
+  return rows;
+}
+}  // namespace
+
+TEST_CASE("CSV quoting as Excel writes it") {
+  const auto rows = read_all("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n1,,3\r\n");
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[1] == std::vector<std::string>{"x, y", "say \"hi\"", "two\nlines"});
+  CHECK(rows[2] == std::vector<std::string>{"1", "", "3"});
+}
+
+TEST_CASE("CSV: BOM is skipped, blank rows and Excel's trailing empty rows are skipped") {
+  long line = 0;
+  const auto rows = read_all("\xEF\xBB\xBFid,name\n\nU1,甲\n,,\n", &line);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0][0] == "id");
+  CHECK(rows[1] == std::vector<std::string>{"U1", "甲"});
+  CHECK(line == 3);
+}
+
+TEST_CASE("CSV: record line numbers count newlines inside quotes") {
+  long line = 0;
+  read_all("h\n\"a\nb\nc\"\nlast\n", &line);
+  CHECK(line == 5);
+}
+
+TEST_CASE("CSV: a last line without newline and a trailing comma") {
+  const auto rows = read_all("a,b\n1,");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1] == std::vector<std::string>{"1", ""});
+}
+
+TEST_CASE("CSV: an unterminated quote names its place") {
+  CHECK(test::input_error([] { read_all("a,b\n1,\"open\n"); }) ==
+        "t.csv:2:2: quoted field never closes; add the missing '\"'");
+}
+
+TEST_CASE("CSV: a repeated header column is an error") {
+  std::string text = "id,name,id\n";
+  CsvReader r("u.csv", text);
+  CHECK(test::input_error([&] { CsvHeader h(r); }) ==
+        "u.csv:1:3: column \"id\" appears twice in the header (columns A and C); rename or remove one");
+}
+
+TEST_CASE("CSV: a missing column suggests the closest header") {
+  std::string text = "unit,acidents_cur\n";
+  CsvReader r("v.csv", text);
+  CsvHeader h(r);
+  Diagnostics d;
+  CHECK_FALSE(h.require("accidents_cur", "事故起数", d).has_value());
+  REQUIRE(d.size() == 1);
+  CHECK(d.items()[0].to_string() ==
+        "v.csv:1: missing column \"accidents_cur\" (事故起数), did you mean \"acidents_cur\"?");
+}
+
+TEST_CASE("numbers parse strictly") {
+  CHECK(parse_number(" 12.5 ") == 12.5);
+  CHECK(parse_number("+3") == 3);
+  CHECK(parse_number("-0.25") == -0.25);
+  CHECK(parse_number("1e3") == 1000);
+  CHECK_FALSE(parse_number("").has_value());
+  CHECK_FALSE(parse_number("12abc").has_value());
+  CHECK_FALSE(parse_number("nan").has_value());
+  CHECK_FALSE(parse_number("inf").has_value());
+  CHECK_FALSE(parse_number("1,234").has_value());
+}
+
+TEST_CASE("GB18030 is detected and decoded") {
+  // "id,name\nU1,县" with 县 in GB18030 (0xCF 0xD8).
+  const auto rows = read_all("id,name\nU1,\xCF\xD8\n");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1][1] == "县");
+}
+
+TEST_CASE("forcing UTF-8 on GB18030 bytes is an error naming the line") {
+  std::string text = "id,name\nU1,\xCF\xD8\n";
+  CHECK(test::input_error([&] { decode_to_utf8(text, Encoding::Utf8, "u.csv"); }) ==
+        "u.csv:2: the file is not valid UTF-8; if it was saved by Excel or WPS as plain \"CSV\", "
+        "pass --encoding gb18030");
+}
+
+TEST_CASE("encoding names") {
+  CHECK(parse_encoding("GBK") == Encoding::Gb18030);
+  CHECK(parse_encoding("utf8") == Encoding::Utf8);
+  CHECK_THROWS_WITH_AS(parse_encoding("latin1"), "unknown encoding \"latin1\"; expected auto, utf-8 or gb18030",
+                       UsageError);
+}

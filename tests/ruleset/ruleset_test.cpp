@@ -1,0 +1,123 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "ruleset/builtin.hpp"
+#include "ruleset/ruleset.hpp"
+#include "support/fixtures.hpp"
+
+using namespace safeassess;
+using namespace safeassess::ruleset;
+
+namespace {
+// The small ruleset with one substring replaced, to make one mistake at a time.
+std::string with(const std::string& from, const std::string& to) {
+  std::string s = test::k_small_ruleset;
+  const auto at = s.find(from);
+  REQUIRE_MESSAGE(at != std::string::npos, from);
+  s.replace(at, from.size(), to);
+  return s;
+}
+std::string load_error(const std::string& text) {
+  return test::input_error([&] { (void)load_ruleset("r.yaml", text); });
+}
+}  // namespace
+
+TEST_CASE("the small test ruleset loads") {
+  const Ruleset r = load_ruleset("r.yaml", test::k_small_ruleset);
+  CHECK(r.categories.size() == 2);
+  CHECK(r.indicators.size() == 6);
+  CHECK(r.grades.size() == 4);
+  CHECK(r.failing_grade == 3);
+  CHECK(r.bonus_cap == 3);
+  CHECK(r.sha256.size() == 64);
+}
+
+TEST_CASE("the bundled county-annual ruleset has the seed's weights") {
+  const auto f = find_builtin_assessment("county-annual");
+  REQUIRE(f.has_value());
+  const Ruleset r = load_ruleset(f->path, f->text);
+  REQUIRE(r.categories.size() == 5);
+  const double weights[] = {30, 25, 20, 15, 10};
+  for (std::size_t c = 0; c < 5; ++c) CHECK(r.categories[c].weight == weights[c]);
+  CHECK(r.grades.front().min == 90);
+  CHECK(r.vetoes.size() == 2);
+  CHECK(r.interview_bottom == 3);
+  for (const auto& ind : r.indicators) CHECK_MESSAGE(!ind.source.empty(), ind.id);
+}
+
+TEST_CASE("category weights must add up to 100") {
+  CHECK(load_error(with("weight: 40", "weight: 30")) ==
+        "r.yaml:23:5: the points of category \"b\" add up to 40, but its weight is 30; adjust the "
+        "indicators' points\n"
+        "r.yaml:16:3: category weights add up to 90, expected 100");
+}
+
+TEST_CASE("an unknown method suggests the closest") {
+  CHECK(load_error(with("method: target,", "method: tagret,")) ==
+        "r.yaml:20:35: unknown method \"tagret\", did you mean \"target\"?");
+}
+
+TEST_CASE("a reference to an undeclared input names it and suggests") {
+  CHECK(load_error(with("input: rate,", "input: rte,")) ==
+        "r.yaml:20:50: \"input\" refers to \"rte\", which is not a declared input, did you mean "
+        "\"rate\"?");
+}
+
+TEST_CASE("an unknown key suggests the closest") {
+  CHECK(load_error(with("points: 20}\n      - {id: d", "pionts: 20}\n      - {id: d")) ==
+        "r.yaml:20:80: unknown key \"pionts\" in an indicator, did you mean \"points\"?\n"
+        "r.yaml:20:9: missing required key \"points\"\n"
+        "r.yaml:16:5: the points of category \"a\" add up to 40, but its weight is 60; adjust the "
+        "indicators' points");
+}
+
+TEST_CASE("every problem is reported in one pass") {
+  std::string text = with("method: target,", "method: tagret,");
+  const auto at = text.find("weight: 40");
+  text.replace(at, 10, "weight: 45");
+  const auto at2 = text.find("min: 80}");
+  text.replace(at2, 8, "min: 95}");
+  const std::string e = load_error(text);
+  CHECK(e ==
+        "r.yaml:20:35: unknown method \"tagret\", did you mean \"target\"?\n"
+        "r.yaml:23:5: the points of category \"b\" add up to 40, but its weight is 45; adjust the "
+        "indicators' points\n"
+        "r.yaml:16:3: category weights add up to 105, expected 100\n"
+        "r.yaml:38:5: grade \"良好\" (min 95) must have a lower min than the grade before it; list "
+        "grades from the highest down");
+}
+
+TEST_CASE("method parameters are checked") {
+  CHECK(load_error(with("floor: 80, target: 100", "floor: 100, target: 80")) ==
+        "r.yaml:20:76: \"target\" (80) must be above \"floor\" (100)");
+  CHECK(load_error(with("{min: 1, fraction: 0.5}", "{min: 1, fraction: 1.5}")) ==
+        "r.yaml:27:108: \"fraction\" must be between 0 and 1");
+  CHECK(load_error(with("{min: 1, fraction: 0.5}", "{min: 3, fraction: 0.5}")) ==
+        "r.yaml:27:95: band min 3 is not below the band before it (2); list bands from the "
+        "highest min down");
+  CHECK(load_error(with("method: decline_rate, current: cur,", "method: decline_rate, input: cur, current: cur,")) ==
+        "r.yaml:21:56: \"input\" does not apply to method \"decline_rate\" (it reads: current, "
+        "previous, floor, target)");
+}
+
+TEST_CASE("input types are checked where a method needs one") {
+  CHECK(load_error(with("method: boolean, input: done", "method: boolean, input: rate")) ==
+        "r.yaml:28:52: input \"rate\" is a percent, but method \"boolean\" needs a yes/no input "
+        "(declare it as type: boolean)");
+}
+
+TEST_CASE("veto conditions are structured and checked") {
+  CHECK(load_error(with("{field: big, op: ge, value: 1}", "{field: bog, op: gte, value: 1}")) ==
+        "r.yaml:35:39: condition field \"bog\" is not a declared input, did you mean \"big\"?\n"
+        "r.yaml:35:48: unknown operator \"gte\"; expected one of: eq, ne, lt, le, gt, ge");
+}
+
+TEST_CASE("YAML syntax errors name the place") {
+  CHECK(load_error("id: [unclosed\n") == "r.yaml:2:1: YAML syntax error: end of sequence flow not found");
+}
+
+TEST_CASE("a ruleset must cite its sources") {
+  CHECK(load_error(with("sources:\n  - {id: s, title: test}\n", "")).rfind(
+            "r.yaml:1:1: missing required key \"sources\": a ruleset names the documents its rules come from", 0) == 0);
+}

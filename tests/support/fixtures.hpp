@@ -1,0 +1,88 @@
+#pragma once
+// Small rulesets and assessments built from text, so tests need no disk.
+
+#include <string>
+
+#include "assessment/assessment.hpp"
+#include "score/engine.hpp"
+
+namespace safeassess::test {
+
+// A ruleset with two categories (a: 60, b: 40), one indicator of each method, a bonus
+// with cap 3, a veto with a cap at 59 and the default grade bands. Hand-computed cases
+// in the tests refer to it.
+inline const char* const k_small_ruleset = R"(id: small
+name: 测试办法
+version: "1"
+sources:
+  - {id: s, title: test}
+inputs:
+  - {id: rate, name: 整改率, type: percent, min: 0, max: 100}
+  - {id: cur, name: 本年, type: count}
+  - {id: prev, name: 上年, type: count}
+  - {id: late, name: 迟报, type: count}
+  - {id: budget, name: 投入, type: number}
+  - {id: done, name: 清单, type: boolean}
+  - {id: big, name: 重大事故, type: count}
+  - {id: prize, name: 表彰, type: count}
+categories:
+  - id: a
+    name: 甲
+    weight: 60
+    indicators:
+      - {id: t, name: 目标, method: target, input: rate, floor: 80, target: 100, points: 20}
+      - {id: d, name: 下降, method: decline_rate, current: cur, previous: prev, floor: 0, target: 0.2, points: 20}
+      - {id: x, name: 扣分, method: deduction, events: [{input: late, per: 3}], points: 20}
+  - id: b
+    name: 乙
+    weight: 40
+    indicators:
+      - {id: bd, name: 分档, method: bands, input: budget, bands: [{min: 2, fraction: 1}, {min: 1, fraction: 0.5}], points: 10}
+      - {id: bo, name: 是否, method: boolean, input: done, points: 10}
+      - {id: r, name: 评议, method: rating, scale: {min: 1, max: 5}, points: 20}
+bonus:
+  cap: 3
+  items:
+    - {id: p, name: 表彰, input: prize, per: 2}
+vetoes:
+  - {id: v, name: 重大事故, when: {field: big, op: ge, value: 1}, cap_total: 59}
+grades:
+  - {name: 优秀, min: 90}
+  - {name: 良好, min: 80}
+  - {name: 合格, min: 60}
+  - {name: 不合格, min: 0}
+interview:
+  bottom: 1
+  failing: true
+)";
+
+inline const char* const k_values_header = "unit,rate,cur,prev,late,budget,done,big,prize\n";
+
+// Builds an assessment of the small ruleset from CSV text.
+inline assessment::Assessment make_assessment(const std::string& units_csv, const std::string& values_csv,
+                                              const std::string& ratings_csv,
+                                              ruleset::MissingPolicy missing = ruleset::MissingPolicy::Error,
+                                              const char* ruleset_text = k_small_ruleset) {
+  assessment::Assessment a;
+  a.manifest.file = "manifest.yaml";
+  a.manifest.name = "test";
+  a.rules = ruleset::load_ruleset("small.yaml", ruleset_text);
+  a.missing = missing;
+  a.units = assessment::load_units("units.csv", units_csv, io::Encoding::Auto);
+  a.values = assessment::load_values("values.csv", values_csv, io::Encoding::Auto, a.rules, missing, a.units);
+  a.ratings = assessment::load_ratings("ratings.csv", ratings_csv, io::Encoding::Auto, a.rules, missing, a.units);
+  return a;
+}
+
+// The message of the InputError that `f` throws ("" if it throws none).
+template <class F>
+std::string input_error(F&& f) {
+  try {
+    f();
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace safeassess::test
