@@ -303,6 +303,8 @@ Ratings load_ratings(const std::string& display, std::optional<std::string> file
     long line;
   };
   std::vector<Entry> entries;
+  // Slots with a row that was rejected: their "no rating" would only repeat that error.
+  std::vector<char> attempted(n_slots, 0);
   Diagnostics diagnostics;
   std::string bytes = file ? std::move(*file) : std::string();
   if (file) {
@@ -347,6 +349,7 @@ Ratings load_ratings(const std::string& display, std::optional<std::string> file
         ok = false;
       }
       if (!ok) continue;
+      attempted[*u * n_items + slot] = 1;
       const auto& scale = rules.indicators[ratings.items[slot]].scale;
       double value = 0;
       if (scale.numeric) {
@@ -404,7 +407,8 @@ Ratings load_ratings(const std::string& display, std::optional<std::string> file
   if (missing == MissingPolicy::Error && file) {
     for (std::size_t u = 0; u < units.size(); ++u)
       for (std::size_t s = 0; s < n_items; ++s)
-        if (ratings.offsets[u * n_items + s + 1] == ratings.offsets[u * n_items + s])
+        if (ratings.offsets[u * n_items + s + 1] == ratings.offsets[u * n_items + s] &&
+            !attempted[u * n_items + s])
           diagnostics.error(Location{display},
                             fmt::format("unit \"{}\" has no rating for \"{}\"; add the raters' "
                                         "ratings, or set \"missing: zero\" or \"missing: exclude\" "

@@ -58,7 +58,8 @@ interview:
 
 inline const char* const k_values_header = "unit,rate,cur,prev,late,budget,done,big,prize\n";
 
-// Builds an assessment of the small ruleset from CSV text.
+// Builds an assessment of the small ruleset from CSV text; an empty `ratings_csv` means
+// the manifest names no ratings file.
 inline assessment::Assessment make_assessment(const std::string& units_csv, const std::string& values_csv,
                                               const std::string& ratings_csv,
                                               ruleset::MissingPolicy missing = ruleset::MissingPolicy::Error,
@@ -70,7 +71,9 @@ inline assessment::Assessment make_assessment(const std::string& units_csv, cons
   a.missing = missing;
   a.units = assessment::load_units("units.csv", units_csv, io::Encoding::Auto);
   a.values = assessment::load_values("values.csv", values_csv, io::Encoding::Auto, a.rules, missing, a.units);
-  a.ratings = assessment::load_ratings("ratings.csv", ratings_csv, io::Encoding::Auto, a.rules, missing, a.units);
+  a.ratings = assessment::load_ratings(
+      "ratings.csv", ratings_csv.empty() ? std::nullopt : std::optional<std::string>(ratings_csv),
+      io::Encoding::Auto, a.rules, missing, a.units);
   return a;
 }
 
