@@ -156,14 +156,21 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
 }
 
 Units load_units(const std::string& display, std::string bytes, io::Encoding enc) {
+  Diagnostics diagnostics;
+  Units units = load_units(display, std::move(bytes), enc, diagnostics);
+  diagnostics.throw_if_any();
+  return units;
+}
+
+Units load_units(const std::string& display, std::string bytes, io::Encoding enc,
+                 Diagnostics& diagnostics) {
   const std::size_t start = io::decode_to_utf8(bytes, enc, display);
   io::CsvReader reader(display, bytes, start);
   io::CsvHeader header(reader);
-  Diagnostics diagnostics;
   const auto id_col = header.require("id", "the unit's identifier", diagnostics);
   const auto name_col = header.require("name", "the unit's display name", diagnostics);
-  diagnostics.throw_if_any();
   Units units;
+  if (!id_col || !name_col) return units;
   std::unordered_map<std::string_view, std::size_t> seen;  // views into `bytes`
   while (reader.next()) {
     const long line = reader.line();
@@ -189,9 +196,8 @@ Units load_units(const std::string& display, std::string bytes, io::Encoding enc
     units.names.emplace_back(name);
     units.lines.push_back(line);
   }
-  if (units.ids.empty() && diagnostics.empty())
+  if (units.ids.empty())
     diagnostics.error(Location{display}, "no units: the file has a header but no rows");
-  diagnostics.throw_if_any();
   units.index.reserve(units.ids.size());
   for (std::size_t u = 0; u < units.ids.size(); ++u) units.index.emplace(units.ids[u], u);
   return units;
@@ -451,10 +457,6 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
   Assessment a;
   a.manifest = parse_manifest(display, manifest_text, path.parent_path());
   a.files.push_back({"manifest", display, hash::sha256_hex(manifest_text)});
-  a.rules = load_ruleset_ref(a.manifest.ruleset_ref, a.manifest.dir, a.manifest.ruleset_at, &a.files);
-  a.missing = options.missing ? *options.missing
-              : a.manifest.missing ? *a.manifest.missing
-                                   : a.rules.missing;
   const io::Encoding enc = options.encoding.value_or(a.manifest.encoding);
 
   Diagnostics diagnostics;
@@ -472,9 +474,23 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
       diagnostics.append(e.diagnostics());
     }
   };
+  bool have_rules = false;
+  collect([&] {
+    a.rules = load_ruleset_ref(a.manifest.ruleset_ref, a.manifest.dir, a.manifest.ruleset_at, &a.files);
+    have_rules = true;
+  });
+  a.missing = options.missing ? *options.missing
+              : a.manifest.missing ? *a.manifest.missing
+                                   : a.rules.missing;
   std::string units_file;
-  collect([&] { a.units = load_units(units_file, read("units", *a.manifest.units, units_file), enc); });
-  if (a.units.size() == 0) diagnostics.throw_if_any();  // nothing else can be checked
+  collect([&] { a.units = load_units(units_file, read("units", *a.manifest.units, units_file), enc, diagnostics); });
+  if (!have_rules || a.units.size() == 0) {
+    // The other files cannot be checked without a ruleset and units; say at least
+    // whether they exist.
+    for (const auto& ref : {a.manifest.indicators, a.manifest.ratings})
+      if (ref) collect([&] { (void)io::read_file(a.manifest.dir / ref->path, (a.manifest.dir / ref->path).lexically_normal().string(), ref->at); });
+    diagnostics.throw_if_any();
+  }
   collect([&] {
     std::string shown;
     std::string bytes = read("indicators", *a.manifest.indicators, shown);

@@ -92,6 +92,10 @@ struct Assessment {
 // Loaders for each data file, from text so that tests need no disk. Each throws
 // InputError with every problem found. `bytes` is consumed (decoded in place).
 [[nodiscard]] Units load_units(const std::string& display, std::string bytes, io::Encoding enc);
+// The same, but problems go to `diagnostics` and the valid rows are returned, so that
+// the files after it can still be checked in the same run.
+[[nodiscard]] Units load_units(const std::string& display, std::string bytes, io::Encoding enc,
+                               Diagnostics& diagnostics);
 [[nodiscard]] Values load_values(const std::string& display, std::string bytes, io::Encoding enc,
                                  const ruleset::Ruleset& rules, ruleset::MissingPolicy missing,
                                  const Units& units);

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# -o FILE is atomic: a successful run writes exactly what stdout would have shown, and a
+# failed run leaves an existing FILE untouched and creates no stray temporary file.
+#   output_file.sh SAFEASSESS GOOD_MANIFEST BAD_MANIFEST
+set -u
+bin=$1 good=$2 bad=$3
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+"$bin" score "$good" -f json > "$dir/stdout.json" || fail "score to stdout"
+"$bin" score "$good" -f json -o "$dir/report.json" > "$dir/nothing" || fail "score -o"
+cmp -s "$dir/stdout.json" "$dir/report.json" || fail "-o output differs from stdout"
+[ -s "$dir/nothing" ] && fail "-o also printed to stdout"
+echo "previous report" > "$dir/keep.json"
+"$bin" score "$bad" -f json -o "$dir/keep.json" 2> /dev/null
+rc=$?
+[ "$rc" = 2 ] || fail "bad input exit code $rc, expected 2"
+[ "$(cat "$dir/keep.json")" = "previous report" ] || fail "a failed run changed the previous report"
+"$bin" score "$bad" -f json -o "$dir/new.json" 2> /dev/null
+[ -e "$dir/new.json" ] && fail "a failed run created its output file"
+leftovers=$(ls -A "$dir" | grep -c tmp)
+[ "$leftovers" = 0 ] || fail "temporary files left behind: $(ls -A "$dir")"
+echo "ok"
