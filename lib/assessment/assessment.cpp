@@ -214,11 +214,8 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
   // not fire, or a bonus silently not given, would change a grade with no trace.
   std::vector<char> must_have(rules.inputs.size(), 0);
   for (const auto& b : rules.bonus) must_have[b.input] = 1;
-  for (const auto& v : rules.vetoes) {
-    std::vector<std::size_t> cols;
-    ruleset::collect_inputs(v.when, cols);
-    for (auto c : cols) must_have[c] = 1;
-  }
+  for (const auto& v : rules.vetoes)
+    for (auto c : v.columns) must_have[c] = 1;
   struct Column {
     std::size_t input;
     std::size_t csv;

@@ -71,7 +71,8 @@ std::string did_you_mean(std::string_view word, std::span<const std::string> can
 }
 
 double round_to(double value, int decimals) {
-  const double scale = std::pow(10.0, decimals);
+  static constexpr double k_scales[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+  const double scale = decimals >= 0 && decimals < 10 ? k_scales[decimals] : std::pow(10.0, decimals);
   // The small nudge makes values such as 2.675 (stored as 2.67499999...) round the way a
   // person computing by hand expects.
   const double scaled = value * scale;
@@ -86,6 +87,10 @@ std::string fixed(double value, int decimals) {
 
 std::string plain(double value) {
   if (value == 0.0) return "0";
+  const double r = round_to(value, 6);
+  // fmt's shortest round-trip form is exact and fast; it switches to exponents outside
+  // this range, where the fixed form below is used instead.
+  if (std::fabs(r) >= 1e-4 && std::fabs(r) < 1e15) return fmt::format("{}", r);
   std::string s = fmt::format("{:.6f}", value);
   while (!s.empty() && s.back() == '0') s.pop_back();
   if (!s.empty() && s.back() == '.') s.pop_back();

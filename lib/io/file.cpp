@@ -41,6 +41,18 @@ std::string read_file(const std::filesystem::path& path, const std::string& disp
 
 void write_file_atomically(const std::filesystem::path& path,
                            const std::function<void(std::ostream&)>& write) {
+  std::error_code status_ec;
+  const auto st = std::filesystem::status(path, status_ec);
+  if (!status_ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st)) {
+    // A device or a pipe (-o /dev/null, -o /dev/stdout): renaming over it would replace
+    // the device node itself, so write to it directly.
+    std::ofstream out(path, std::ios::binary);
+    if (!out) throw Error(fmt::format("cannot write \"{}\": {}", path.string(), std::strerror(errno)));
+    write(out);
+    out.flush();
+    if (!out) throw Error(fmt::format("cannot write \"{}\": {}", path.string(), std::strerror(errno)));
+    return;
+  }
   const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
   std::random_device rd;
   const auto tmp = dir / fmt::format(".{}.tmp-{:08x}", path.filename().string(), rd());

@@ -18,7 +18,8 @@ namespace safeassess::io {
 
 // Writes `path` so that it either holds everything `write` produced or is left as it
 // was: the content goes to a temporary file beside it, which replaces `path` only after
-// `write` returned and the data reached the disk. Throws Error on I/O failure; whatever
+// `write` returned and the data reached the disk. A path that exists and is not a regular
+// file (/dev/null, a pipe) is written directly. Throws Error on I/O failure; whatever
 // `write` throws propagates after the temporary file is removed.
 void write_file_atomically(const std::filesystem::path& path,
                            const std::function<void(std::ostream&)>& write);

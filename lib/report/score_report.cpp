@@ -163,15 +163,14 @@ void write_json(std::ostream& out, const assessment::Assessment& a, const score:
   h.pop_back();  // drop the closing brace, then append "units"
   while (!h.empty() && (h.back() == '\n' || h.back() == ' ')) h.pop_back();
   out << h << ",\n  \"units\": [";
+  // One unit per line: still one JSON document, and a diff of two reports shows which
+  // units changed.
+  std::string line;
   for (std::size_t k = 0; k < r.order.size(); ++k) {
-    std::string unit = unit_json(a, r, r.order[k], false).dump(2);
-    // Indent the unit by four spaces to sit inside the array.
-    std::string indented = "\n    ";
-    for (char c : unit) {
-      indented += c;
-      if (c == '\n') indented += "    ";
-    }
-    out << indented << (k + 1 < r.order.size() ? "," : "");
+    line = "\n    ";
+    line += unit_json(a, r, r.order[k], false).dump();
+    if (k + 1 < r.order.size()) line += ',';
+    out << line;
   }
   out << (r.order.empty() ? "]\n}\n" : "\n  ]\n}\n");
 }
@@ -193,29 +192,59 @@ std::string csv_field(std::string_view s) {
 void write_csv(std::ostream& out, const assessment::Assessment& a, const score::Results& r) {
   const auto& rules = a.rules;
   const int p = rules.precision;
-  out << "rank,id,name,total,grade,vetoed,vetoes,interview,interview_reasons,subtotal,bonus";
-  for (const auto& c : rules.categories) out << ',' << csv_field(c.id);
-  for (const auto& i : rules.indicators) out << ',' << csv_field(i.id);
-  out << "\r\n";
+  // Rows are formatted into one buffer and written in large blocks: a million units must
+  // not cost a string per cell.
+  fmt::memory_buffer buf;
+  auto put = [&](std::string_view s) { buf.append(s.data(), s.data() + s.size()); };
+  auto num = [&](double v) { fmt::format_to(std::back_inserter(buf), "{:.{}f}", text::round_to(v, p) + 0.0, p); };
+  auto field = [&](std::string_view s) {
+    const bool formula = !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+                                        s[0] == '\t' || s[0] == '\r');
+    if (!formula && s.find_first_of(",\"\n\r") == std::string_view::npos) put(s);
+    else put(csv_field(s));
+  };
+  put("rank,id,name,total,grade,vetoed,vetoes,interview,interview_reasons,subtotal,bonus");
+  for (const auto& c : rules.categories) { put(","); field(c.id); }
+  for (const auto& i : rules.indicators) { put(","); field(i.id); }
+  put("\r\n");
   for (auto u : r.order) {
-    std::vector<std::string> veto_ids;
-    for (auto v : r.vetoes[u]) veto_ids.push_back(rules.vetoes[v].id);
-    std::vector<std::string> reasons;
-    if (r.interview[u] & score::k_interview_bottom) reasons.push_back("bottom");
-    if (r.interview[u] & score::k_interview_failing) reasons.push_back("failing");
-    out << r.rank[u] << ',' << csv_field(a.units.ids[u]) << ',' << csv_field(a.units.names[u]) << ','
-        << fixed(r.total[u], p) << ',' << csv_field(rules.grades[r.grade[u]].name) << ','
-        << (r.vetoes[u].empty() ? "no" : "yes") << ',' << csv_field(text::join(veto_ids, ";")) << ','
-        << (r.interview[u] ? "yes" : "no") << ',' << text::join(reasons, ";") << ','
-        << fixed(r.subtotal[u], p) << ',' << fixed(r.bonus[u], p);
-    for (std::size_t c = 0; c < r.categories; ++c) out << ',' << fixed(r.category(u, c), p);
+    fmt::format_to(std::back_inserter(buf), "{},", r.rank[u]);
+    field(a.units.ids[u]);
+    put(",");
+    field(a.units.names[u]);
+    put(",");
+    num(r.total[u]);
+    put(",");
+    field(rules.grades[r.grade[u]].name);
+    put(r.vetoes[u].empty() ? ",no," : ",yes,");
+    for (std::size_t k = 0; k < r.vetoes[u].size(); ++k) {
+      if (k) put(";");
+      field(rules.vetoes[r.vetoes[u][k]].id);
+    }
+    put(r.interview[u] ? ",yes," : ",no,");
+    const bool bottom = r.interview[u] & score::k_interview_bottom;
+    const bool failing = r.interview[u] & score::k_interview_failing;
+    put(bottom && failing ? "bottom;failing" : bottom ? "bottom" : failing ? "failing" : "");
+    put(",");
+    num(r.subtotal[u]);
+    put(",");
+    num(r.bonus[u]);
+    for (std::size_t c = 0; c < r.categories; ++c) {
+      put(",");
+      num(r.category(u, c));
+    }
     for (std::size_t i = 0; i < r.indicators; ++i) {
       const auto& o = r.outcome(u, i);
-      out << ',';
-      if (o.status != score::Status::Excluded) out << fixed(o.points, p);
+      put(",");
+      if (o.status != score::Status::Excluded) num(o.points);
     }
-    out << "\r\n";
+    put("\r\n");
+    if (buf.size() > (1u << 20)) {
+      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+      buf.clear();
+    }
   }
+  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
 
 void write_table(std::ostream& out, const assessment::Assessment& a, const score::Results& r) {

@@ -60,19 +60,25 @@ std::optional<MissingPolicy> parse_missing_policy(std::string_view s) {
   return std::nullopt;
 }
 
-std::vector<std::size_t> Indicator::input_columns() const {
+namespace {
+std::vector<std::size_t> compute_columns(const Indicator& ind) {
   std::vector<std::size_t> out;
-  for (std::size_t i : {value, current, previous})
-    if (i != k_none) out.push_back(i);
-  for (const auto& e : events)
-    if (e.input != k_none) out.push_back(e.input);
-  for (const auto& b : bands)
-    if (b.when) collect_inputs(*b.when, out);
-  std::vector<std::size_t> unique;
-  for (auto i : out)
-    if (std::find(unique.begin(), unique.end(), i) == unique.end()) unique.push_back(i);
-  return unique;
+  auto add = [&](std::size_t i) {
+    if (i != k_none && std::find(out.begin(), out.end(), i) == out.end()) out.push_back(i);
+  };
+  add(ind.value);
+  add(ind.current);
+  add(ind.previous);
+  for (const auto& e : ind.events) add(e.input);
+  for (const auto& b : ind.bands)
+    if (b.when) {
+      std::vector<std::size_t> cols;
+      collect_inputs(*b.when, cols);
+      for (auto c : cols) add(c);
+    }
+  return out;
 }
+}  // namespace
 
 std::vector<std::string> Ruleset::input_ids() const {
   std::vector<std::string> ids;
@@ -99,11 +105,8 @@ std::vector<std::size_t> Ruleset::used_inputs() const {
     for (auto i : ind.input_columns()) used[i] = 1;
   for (const auto& b : bonus)
     if (b.input != k_none) used[b.input] = 1;
-  for (const auto& v : vetoes) {
-    std::vector<std::size_t> cols;
-    collect_inputs(v.when, cols);
-    for (auto i : cols) used[i] = 1;
-  }
+  for (const auto& v : vetoes)
+    for (auto i : v.columns) used[i] = 1;
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < inputs.size(); ++i)
     if (used[i]) out.push_back(i);
@@ -284,6 +287,7 @@ class Loader {
           ind.category = category_index;
           points_sum += ind.points;
           if (ind.id.empty()) continue;
+            ind.columns = compute_columns(ind);
           if (std::find(indicator_ids.begin(), indicator_ids.end(), ind.id) != indicator_ids.end()) {
             m_reader.error(in["id"], fmt::format("indicator \"{}\" is declared twice", ind.id));
             continue;
@@ -548,6 +552,7 @@ class Loader {
         m_reader.error(n, "missing required key \"when\" (the condition that triggers the veto)");
       else
         v.when = parse_condition(m_reader, n["when"], r.input_index, r.input_ids());
+      collect_inputs(v.when, v.columns);
       for (const auto& other : r.vetoes)
         if (other.id == v.id) m_reader.error(n["id"], fmt::format("veto \"{}\" is declared twice", v.id));
       r.vetoes.push_back(std::move(v));

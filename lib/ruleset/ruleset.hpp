@@ -90,8 +90,10 @@ struct Indicator {
   bool verified = true;
   Location where;
 
-  // Every input column the indicator reads, in role order.
-  [[nodiscard]] std::vector<std::size_t> input_columns() const;
+  // Every input column the indicator reads, in role order (computed once on load, as
+  // scoring consults it for every unit).
+  std::vector<std::size_t> columns;
+  [[nodiscard]] const std::vector<std::size_t>& input_columns() const { return columns; }
 };
 
 struct Category {
@@ -113,7 +115,8 @@ struct Veto {
   std::string id;
   std::string name;
   Condition when;
-  std::optional<double> cap_total;  // the vetoed unit's total is at most this
+  std::vector<std::size_t> columns;  // the inputs `when` reads
+  std::optional<double> cap_total;   // the vetoed unit's total is at most this
   std::string source;
 };
 

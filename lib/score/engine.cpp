@@ -18,12 +18,15 @@ namespace {
 
 double clamp01(double v) { return std::clamp(v, 0.0, 1.0); }
 
-// Goalposts: 0 at or below floor, 1 at or above target, linear between.
-double goalposts(double x, double floor, double target, Trace* trace, std::string_view what) {
+// Goalposts: 0 at or below floor, 1 at or above target, linear between. `is_rate` says
+// how x is shown in the trace (a computed rate to 4 decimals, or an input as written).
+// Nothing is formatted unless a trace is wanted: this runs for every unit.
+double goalposts(double x, double floor, double target, Trace* trace, bool is_rate) {
   const double a = clamp01((x - floor) / (target - floor));
   if (trace)
-    trace->push_back(fmt::format("achievement = clamp(({} - {}) / ({} - {}), 0, 1) = {}", what,
-                                 plain(floor), plain(target), plain(floor), text::fixed(a, 4)));
+    trace->push_back(fmt::format("achievement = clamp(({} - {}) / ({} - {}), 0, 1) = {}",
+                                 is_rate ? text::fixed(x, 4) : plain(x), plain(floor), plain(target),
+                                 plain(floor), text::fixed(a, 4)));
   return a;
 }
 
@@ -38,7 +41,7 @@ double achievement_of(const ruleset::Ruleset& rules, const ruleset::Indicator& i
     case Method::Target: {
       const double v = x[ind.value];
       if (trace) trace->push_back(value_text(in(ind.value), v));
-      return goalposts(v, ind.floor, ind.target, trace, plain(v));
+      return goalposts(v, ind.floor, ind.target, trace, false);
     }
     case Method::TargetLower: {
       const double v = x[ind.value];
@@ -73,7 +76,7 @@ double achievement_of(const ruleset::Ruleset& rules, const ruleset::Indicator& i
           return 1.0;
         }
         if (trace) trace->push_back("previous = 0 and current = 0: growth g = 0");
-        return goalposts(0.0, ind.floor, ind.target, trace, "0");
+        return goalposts(0.0, ind.floor, ind.target, trace, false);
       }
       const double r = decline ? (prev - cur) / std::fabs(prev) : (cur - prev) / std::fabs(prev);
       if (trace)
@@ -81,7 +84,7 @@ double achievement_of(const ruleset::Ruleset& rules, const ruleset::Indicator& i
                                                plain(std::fabs(prev)), text::fixed(r, 4))
                                  : fmt::format("g = ({} - {}) / {} = {}", plain(cur), plain(prev),
                                                plain(std::fabs(prev)), text::fixed(r, 4)));
-      return goalposts(r, ind.floor, ind.target, trace, text::fixed(r, 4));
+      return goalposts(r, ind.floor, ind.target, trace, true);
     }
     case Method::Deduction: {
       double deducted = 0;
@@ -119,7 +122,9 @@ double achievement_of(const ruleset::Ruleset& rules, const ruleset::Indicator& i
       return 0.0;
     }
     case Method::Rating: {
-      std::vector<double> r(ratings.begin(), ratings.end());
+      // Reused across calls: scoring a million units must not allocate per unit.
+      thread_local std::vector<double> r;
+      r.assign(ratings.begin(), ratings.end());
       std::sort(r.begin(), r.end());
       const bool trim = static_cast<long>(r.size()) >= ind.scale.trim_from;
       const std::size_t lo = trim ? 1 : 0;
@@ -155,14 +160,15 @@ IndicatorOutcome evaluate_indicator(const ruleset::Ruleset& rules, const ruleset
                                     std::span<const double> values, std::span<const double> ratings,
                                     MissingPolicy missing, Trace* trace) {
   IndicatorOutcome out;
-  std::vector<std::string> absent;
-  if (ind.method == Method::Rating) {
-    if (ratings.empty()) absent.push_back("ratings");
-  } else {
-    for (auto i : ind.input_columns())
-      if (std::isnan(values[i])) absent.push_back(rules.inputs[i].id);
-  }
-  if (!absent.empty()) {
+  bool is_missing = ind.method == Method::Rating && ratings.empty();
+  for (auto i : ind.input_columns()) is_missing = is_missing || std::isnan(values[i]);
+  if (is_missing) {
+    std::vector<std::string> absent;
+    if (trace) {
+      if (ind.method == Method::Rating) absent.push_back("ratings");
+      for (auto i : ind.input_columns())
+        if (std::isnan(values[i])) absent.push_back(rules.inputs[i].id);
+    }
     // Loading has already rejected missing data under the "error" policy.
     if (missing == MissingPolicy::Exclude) {
       out.status = Status::Excluded;
@@ -277,10 +283,8 @@ Results score(const assessment::Assessment& a) {
       const auto& veto = rules.vetoes[v];
       // Under "zero", a missing veto input reads as 0; evaluate on a copy with NaN -> 0.
       bool hit = false;
-      std::vector<std::size_t> cols;
-      ruleset::collect_inputs(veto.when, cols);
       bool any_nan = false;
-      for (auto c : cols) any_nan = any_nan || std::isnan(row[c]);
+      for (auto c : veto.columns) any_nan = any_nan || std::isnan(row[c]);
       if (any_nan) {
         std::vector<double> copy(row.begin(), row.end());
         for (auto& x : copy)

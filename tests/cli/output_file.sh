@@ -20,4 +20,7 @@ rc=$?
 [ -e "$dir/new.json" ] && fail "a failed run created its output file"
 leftovers=$(ls -A "$dir" | grep -c tmp)
 [ "$leftovers" = 0 ] || fail "temporary files left behind: $(ls -A "$dir")"
+# A device is written, never replaced (renaming over /dev/null as root would destroy it).
+"$bin" score "$good" -f csv -o /dev/null || fail "-o /dev/null"
+[ -c /dev/null ] || fail "/dev/null is no longer a character device"
 echo "ok"
