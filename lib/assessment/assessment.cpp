@@ -232,10 +232,12 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
   values.data.assign(units.size() * values.columns, k_nan);
   std::vector<long> row_line(units.size(), 0);
   std::string error;
+  std::size_t expected = 0;
   while (reader.next()) {
     const long line = reader.line();
     const std::string_view id = io::trim(*unit_col < reader.size() ? reader[*unit_col] : std::string_view());
-    const auto u = units.find(id);
+    const auto u = units.find(id, expected);
+    if (u) expected = *u + 1;
     if (!u) {
       diagnostics.error(header.cell(line, *unit_col),
                         id.empty() ? fmt::format("{}: empty unit id", header.column_label(*unit_col))
@@ -320,13 +322,15 @@ Ratings load_ratings(const std::string& display, std::optional<std::string> file
     const auto c_rating = header.require("rating", "the score or grade given", diagnostics);
     diagnostics.throw_if_any();
     auto cell = [&](std::size_t c) { return io::trim(c < reader.size() ? reader[c] : std::string_view()); };
+    std::size_t last_unit = 0;  // ratings come grouped by unit: try the last one first
     while (reader.next()) {
       const long line = reader.line();
       const auto unit_id = cell(*c_unit);
       const auto item = cell(*c_item);
       const auto rater = cell(*c_rater);
       const auto raw = cell(*c_rating);
-      const auto u = units.find(unit_id);
+      const auto u = units.find(unit_id, last_unit);
+      if (u) last_unit = *u;
       bool ok = true;
       if (!u) {
         diagnostics.error(header.cell(line, *c_unit),

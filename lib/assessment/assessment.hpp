@@ -55,6 +55,12 @@ struct Units {
 
   [[nodiscard]] std::size_t size() const { return ids.size(); }
   [[nodiscard]] std::optional<std::size_t> find(std::string_view id) const;
+  // find(), trying `expected` first: data files usually list units in the units file's
+  // order, and a comparison is much cheaper than a hash lookup in a million-entry map.
+  [[nodiscard]] std::optional<std::size_t> find(std::string_view id, std::size_t expected) const {
+    if (expected < ids.size() && ids[expected] == id) return expected;
+    return find(id);
+  }
 };
 
 // Input values, unit-major: value(u, i). NaN marks an empty cell (the missing-data

@@ -4,7 +4,9 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace safeassess::text {
 
@@ -70,19 +72,66 @@ std::string did_you_mean(std::string_view word, std::span<const std::string> can
   return c.empty() ? std::string() : fmt::format(", did you mean \"{}\"?", c);
 }
 
-double round_to(double value, int decimals) {
-  static constexpr double k_scales[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
-  const double scale = decimals >= 0 && decimals < 10 ? k_scales[decimals] : std::pow(10.0, decimals);
-  // The small nudge makes values such as 2.675 (stored as 2.67499999...) round the way a
-  // person computing by hand expects.
+namespace {
+constexpr double k_scales[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+
+double scale_of(int decimals) {
+  return decimals >= 0 && decimals < 10 ? k_scales[decimals] : std::pow(10.0, decimals);
+}
+
+// value x 10^decimals, rounded half away from zero. The small nudge makes values such as
+// 2.675 (stored as 2.67499999...) round the way a person computing by hand expects.
+double scaled_round(double value, double scale) {
   const double scaled = value * scale;
-  const double r = std::round(scaled + (scaled >= 0 ? 1e-9 : -1e-9));
-  const double out = r / scale;
+  return std::round(scaled + (scaled >= 0 ? 1e-9 : -1e-9));
+}
+}  // namespace
+
+double round_to(double value, int decimals) {
+  const double scale = scale_of(decimals);
+  const double out = scaled_round(value, scale) / scale;
   return out == 0.0 ? 0.0 : out;
 }
 
+std::size_t write_fixed(char* out, double value, int decimals) {
+  const double r = scaled_round(value, scale_of(decimals));
+  if (!(std::fabs(r) < 9e15)) {  // beyond exact integers (or NaN): the general path
+    const std::string s = fmt::format("{:.{}f}", value, decimals);
+    const std::size_t n = std::min<std::size_t>(s.size(), 31);
+    std::memcpy(out, s.data(), n);
+    return n;
+  }
+  auto n = static_cast<long long>(r);
+  std::size_t len = 0;
+  if (n < 0) {
+    out[len++] = '-';
+    n = -n;
+  }
+  char digits[24];
+  auto [end, ec] = std::to_chars(digits, digits + sizeof digits, n);
+  auto count = static_cast<int>(end - digits);
+  // Pad with leading zeros so there is at least one digit before the point.
+  const int whole = count - decimals;
+  if (whole <= 0) {
+    out[len++] = '0';
+    if (decimals > 0) out[len++] = '.';
+    for (int z = 0; z < -whole; ++z) out[len++] = '0';
+    std::memcpy(out + len, digits, static_cast<std::size_t>(count));
+    return len + static_cast<std::size_t>(count);
+  }
+  std::memcpy(out + len, digits, static_cast<std::size_t>(whole));
+  len += static_cast<std::size_t>(whole);
+  if (decimals > 0) {
+    out[len++] = '.';
+    std::memcpy(out + len, digits + whole, static_cast<std::size_t>(decimals));
+    len += static_cast<std::size_t>(decimals);
+  }
+  return len;
+}
+
 std::string fixed(double value, int decimals) {
-  return fmt::format("{:.{}f}", round_to(value, decimals), decimals);
+  char buf[32];
+  return std::string(buf, write_fixed(buf, value, decimals));
 }
 
 std::string plain(double value) {

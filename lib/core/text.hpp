@@ -34,6 +34,10 @@ namespace safeassess::text {
 // Fixed-point text with exactly `decimals` places ("87.50"); -0 prints as 0.
 [[nodiscard]] std::string fixed(double value, int decimals);
 
+// The same text as fixed(), written into `out` (at least 32 bytes) without allocating;
+// returns its length. For writers that format millions of numbers. `decimals` is 0..9.
+std::size_t write_fixed(char* out, double value, int decimals);
+
 // Shortest text that reads back as the same double ("0.95", "12", "1e-05" avoided:
 // plain notation up to 6 significant decimals). For echoing parameters and inputs.
 [[nodiscard]] std::string plain(double value);

@@ -196,7 +196,8 @@ void write_csv(std::ostream& out, const assessment::Assessment& a, const score::
   // not cost a string per cell.
   fmt::memory_buffer buf;
   auto put = [&](std::string_view s) { buf.append(s.data(), s.data() + s.size()); };
-  auto num = [&](double v) { fmt::format_to(std::back_inserter(buf), "{:.{}f}", text::round_to(v, p) + 0.0, p); };
+  char number[32];
+  auto num = [&](double v) { buf.append(number, number + text::write_fixed(number, v, p)); };
   auto field = [&](std::string_view s) {
     const bool formula = !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
                                         s[0] == '\t' || s[0] == '\r');

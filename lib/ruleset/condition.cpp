@@ -133,7 +133,7 @@ std::string describe(const Condition& c, const std::vector<std::string>& ids) {
       std::vector<std::string> parts;
       for (const auto& ch : c.children) {
         const bool group = ch.kind == Condition::Kind::All || ch.kind == Condition::Kind::Any;
-        parts.push_back(group ? "(" + describe(ch, ids) + ")" : describe(ch, ids));
+        parts.push_back(group ? fmt::format("({})", describe(ch, ids)) : describe(ch, ids));
       }
       return text::join(parts, c.kind == Condition::Kind::All ? " and " : " or ");
     }

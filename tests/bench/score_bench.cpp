@@ -2,7 +2,7 @@
 // ratings each) for the bundled county-annual ruleset, then time each phase of a run:
 // load (CSV streaming and checking), score, and writing the CSV and JSON reports.
 //
-//   safeassess_bench [--units N] [--dir DIR] [--keep]
+//   safeassess_bench [--units N] [--dir DIR] [--keep] [--skip-json]
 //
 // Prints one line per phase with seconds, and the peak resident memory. The generated
 // data is deterministic (a fixed-seed generator), so runs are comparable.
@@ -111,12 +111,14 @@ int main(int argc, char** argv) {
   std::size_t units = 1000000;
   std::filesystem::path dir = std::filesystem::temp_directory_path() / "safeassess-bench";
   bool keep = false;
+  bool skip_json = false;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--units") && i + 1 < argc) units = std::stoul(argv[++i]);
     else if (!std::strcmp(argv[i], "--dir") && i + 1 < argc) dir = argv[++i];
     else if (!std::strcmp(argv[i], "--keep")) keep = true;
+    else if (!std::strcmp(argv[i], "--skip-json")) skip_json = true;
     else {
-      std::cerr << "usage: safeassess_bench [--units N] [--dir DIR] [--keep]\n";
+      std::cerr << "usage: safeassess_bench [--units N] [--dir DIR] [--keep] [--skip-json]\n";
       return 2;
     }
   }
@@ -136,9 +138,11 @@ int main(int argc, char** argv) {
     t0 = std::chrono::steady_clock::now();
     report::write_csv(csv, a, r);
     std::cout << fmt::format("write csv {:>8.2f} s  ({} MB)\n", seconds_since(t0), csv_buf.count >> 20);
-    t0 = std::chrono::steady_clock::now();
-    report::write_json(json, a, r);
-    std::cout << fmt::format("write json{:>8.2f} s  ({} MB)\n", seconds_since(t0), json_buf.count >> 20);
+    if (!skip_json) {
+      t0 = std::chrono::steady_clock::now();
+      report::write_json(json, a, r);
+      std::cout << fmt::format("write json{:>8.2f} s  ({} MB)\n", seconds_since(t0), json_buf.count >> 20);
+    }
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
     std::cout << fmt::format("peak RSS  {:>8} MB\n", ru.ru_maxrss / 1024);

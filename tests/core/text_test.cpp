@@ -53,3 +53,20 @@ TEST_CASE("UTF-8 validation finds the first bad byte") {
   CHECK(first_invalid_utf8("\xC0\x80") == 0);     // overlong
   CHECK(first_invalid_utf8("\xED\xA0\x80") == 0);  // surrogate
 }
+
+TEST_CASE("write_fixed prints the rounded value with exact decimals") {
+  auto f = [](double v, int d) {
+    char buf[32];
+    return std::string(buf, write_fixed(buf, v, d));
+  };
+  CHECK(f(87.5, 2) == "87.50");
+  CHECK(f(0.05, 2) == "0.05");
+  CHECK(f(0.005, 2) == "0.01");
+  CHECK(f(2.675, 2) == "2.68");
+  CHECK(f(-1.005, 2) == "-1.01");
+  CHECK(f(-0.001, 2) == "0.00");
+  CHECK(f(100.333, 0) == "100");
+  CHECK(f(9.99999, 4) == "10.0000");
+  CHECK(f(0.0001, 4) == "0.0001");
+  CHECK(f(1e20, 2) == "100000000000000000000.00");
+}

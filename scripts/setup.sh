@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what safeassess needs from Debian 12 packages (when something is missing) and
+# builds it into ./build. Used by both README quick-start commands and by CI.
+#   bash scripts/setup.sh            # install (as root) if needed, configure, build
+# Environment: BUILD_DIR (default build), JOBS (default: number of cores).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential cmake pkg-config        # compiler, CMake >= 3.25, pkg-config
+  libcli11-dev libyaml-cpp-dev            # CLI parsing, YAML rulesets and manifests
+  libboost-graph-dev                      # the responsibility chain graph
+  doctest-dev                             # unit tests
+  nlohmann-json3-dev libfmt-dev           # JSON reports, formatting
+  libutf8proc-dev                         # display width of Chinese text
+  libssl-dev                              # SHA-256 of inputs named in reports
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "setup: missing Debian packages: ${missing[*]}" >&2
+    echo "setup: run as root, or: sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+    exit 2
+  fi
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
+fi
+
+build_dir=${BUILD_DIR:-build}
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release > /dev/null
+cmake --build "$build_dir" -j "${JOBS:-$(nproc)}"
