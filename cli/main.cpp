@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "common.hpp"
+#include "ruleset/ruleset.hpp"
 #include "exit_code.hpp"
 #include "rulesets.hpp"
 #include "score.hpp"
@@ -19,6 +20,11 @@ int run(int argc, char** argv) {
   CLI::App app{"safeassess: work-safety responsibility assessment (安全生产责任制考核)"};
   app.set_version_flag("--version", "safeassess " SAFEASSESS_VERSION);
   app.require_subcommand(1);
+  std::string footer = "\nScoring methods (ruleset \"method:\"):\n";
+  for (const auto& m : ruleset::method_specs())
+    footer += fmt::format("  {:<13} {}\n", m.name, m.summary);
+  footer += "\nExit codes: 0 ran, no gate tripped; 1 a gate tripped; 2 invalid usage or input; 3 internal error.";
+  app.footer(footer);
   int exit_code = code(ExitCode::Ok);
   setup_score(app, exit_code);
   setup_validate(app, exit_code);
