@@ -43,16 +43,28 @@ void check_invariants(const assessment::Assessment& a, const Results& r) {
   }
 }
 
+// Scores an assessment and checks the invariants: every scoring test goes through here.
+Results scored(const assessment::Assessment& a) {
+  Results r = score::score(a);
+  check_invariants(a, r);
+  return r;
+}
+
 // One indicator of the small ruleset scored for a row of values (ratings for "r").
 IndicatorOutcome one(const std::string& indicator, const std::string& row, const std::string& ratings = "") {
   auto a = make_assessment("id,name\nU,甲\n", std::string(k_values_header) + "U," + row + "\n",
                            "unit,item,rater,rating\n" + ratings, ruleset::MissingPolicy::Zero);
   const auto* ind = a.rules.find_indicator(indicator);
   REQUIRE(ind != nullptr);
-  const auto slot = a.ratings.slot_of(static_cast<std::size_t>(ind - a.rules.indicators.data()));
-  return score::evaluate_indicator(a.rules, *ind, a.values.row(0),
-                            slot == ruleset::k_none ? std::span<const double>() : a.ratings.of(0, slot),
-                            a.missing, nullptr);
+  const auto index = static_cast<std::size_t>(ind - a.rules.indicators.data());
+  const auto slot = a.ratings.slot_of(index);
+  const auto direct = score::evaluate_indicator(a.rules, *ind, a.values.row(0),
+                                                slot == ruleset::k_none ? std::span<const double>() : a.ratings.of(0, slot),
+                                                a.missing, nullptr);
+  // The same indicator scored as part of the whole unit, with the invariants checked.
+  const Results r = scored(a);
+  CHECK(r.outcome(0, index).points == direct.points);
+  return direct;
 }
 
 //                    rate cur prev late budget done big prize
@@ -134,7 +146,7 @@ grades: [{name: ok, min: 0}]
 )";
   auto score_of = [&](const std::string& row) {
     auto a = make_assessment("id,name\nU,u\n", "unit,cur,prev,days\nU," + row + "\n", "", ruleset::MissingPolicy::Error, text);
-    return score::score(a);
+    return scored(a);
   };
   auto r = score_of("105,100,20");  // g = 0.05 -> 0.5 -> 25; days 20 -> (30-20)/20 = 0.5 -> 25
   CHECK(r.outcome(0, 0).points == 25.0);
@@ -165,8 +177,7 @@ TEST_CASE("aggregation, bonus cap, veto after aggregation, grades and ranks") {
   std::string ratings = "unit,item,rater,rating\n";
   for (const char* u : {"A", "B", "C", "D", "E"}) ratings += std::string(u) + ",r,x,5\n";
   auto a = make_assessment("id,name\nA,甲\nB,乙\nC,丙\nD,丁\nE,戊\n", values, ratings);
-  const Results r = score::score(a);
-  check_invariants(a, r);
+  const Results r = scored(a);
   CHECK(r.total[0] == 103.0);
   CHECK(r.bonus[0] == 3.0);
   CHECK(r.total[1] == 90.0);
@@ -196,8 +207,7 @@ TEST_CASE("ties share the lowest rank: 85, 85, 80 -> 1, 1, 3") {
   const std::string values = std::string(k_values_header) +
                              "P,85,4,5,0,2,1,0,0\nQ,85,4,5,0,2,1,0,0\nR,80,4,5,0,2,1,0,0\n";
   auto a = make_assessment("id,name\nP,p\nQ,q\nR,r\n", values, "unit,item,rater,rating\nP,r,x,5\nQ,r,x,5\nR,r,x,5\n");
-  const Results r = score::score(a);
-  check_invariants(a, r);
+  const Results r = scored(a);
   CHECK(r.total[0] == 85.0);
   CHECK(r.total[2] == 80.0);
   CHECK(r.rank == std::vector<std::uint32_t>{1, 1, 3});
@@ -207,7 +217,7 @@ TEST_CASE("the interview list takes every unit tied at the bottom edge, passing 
   const std::string values = std::string(k_values_header) +
                              "P,90,4,5,0,2,1,0,0\nQ,85,4,5,0,2,1,0,0\nR,85,4,5,0,2,1,0,0\n";
   auto a = make_assessment("id,name\nP,p\nQ,q\nR,r\n", values, "unit,item,rater,rating\nP,r,x,5\nQ,r,x,5\nR,r,x,5\n");
-  const Results r = score::score(a);
+  const Results r = scored(a);
   CHECK(r.interview == std::vector<std::uint8_t>{0, k_interview_bottom, k_interview_bottom});
 }
 
@@ -215,13 +225,11 @@ TEST_CASE("missing data: zero scores 0, exclude renormalises within the category
   // Category b (40): bd 10, bo 10, r 20. U has no ratings.
   const std::string values = std::string(k_values_header) + "U,100,4,5,0,1,1,0,0\n";
   auto zero = make_assessment("id,name\nU,u\n", values, "unit,item,rater,rating\n", ruleset::MissingPolicy::Zero);
-  auto rz = score::score(zero);
-  check_invariants(zero, rz);
+  auto rz = scored(zero);
   CHECK(rz.category(0, 1) == 15.0);  // 5 + 10 + 0
   CHECK(rz.outcome(0, 5).status == Status::MissingZero);
   auto excl = make_assessment("id,name\nU,u\n", values, "unit,item,rater,rating\n", ruleset::MissingPolicy::Exclude);
-  auto re = score::score(excl);
-  check_invariants(excl, re);
+  auto re = scored(excl);
   CHECK(re.category(0, 1) == 30.0);  // (5 + 10) x 40 / 20
   CHECK(re.renormalised[1] == 1);
   CHECK(re.outcome(0, 5).status == Status::Excluded);
@@ -241,7 +249,7 @@ TEST_CASE("exclude cannot renormalise a category with no data left") {
 TEST_CASE("gates") {
   const std::string values = std::string(k_values_header) + "A,100,4,5,0,2,1,0,0\nD,100,4,5,0,2,1,1,0\n";
   auto a = make_assessment("id,name\nA,a\nD,d\n", values, "unit,item,rater,rating\nA,r,x,5\nD,r,x,5\n");
-  const Results r = score::score(a);
+  const Results r = scored(a);
   CHECK(score::check_gates(a.rules, r, Gates{}).empty());
   Gates g;
   g.fail_below = 60;
