@@ -167,8 +167,8 @@ Units load_units(const std::string& display, std::string bytes, io::Encoding enc
   const std::size_t start = io::decode_to_utf8(bytes, enc, display);
   io::CsvReader reader(display, bytes, start);
   io::CsvHeader header(reader);
-  const auto id_col = header.require("id", "the unit's identifier", diagnostics);
-  const auto name_col = header.require("name", "the unit's display name", diagnostics);
+  const auto id_col = header.require_any({"id", "单位编号", "编号"}, "the unit's identifier", diagnostics);
+  const auto name_col = header.require_any({"name", "单位名称", "名称"}, "the unit's display name", diagnostics);
   Units units;
   if (!id_col || !name_col) return units;
   std::unordered_map<std::string_view, std::size_t> seen;  // views into `bytes`
@@ -209,7 +209,7 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
   io::CsvReader reader(display, bytes, start);
   io::CsvHeader header(reader);
   Diagnostics diagnostics;
-  const auto unit_col = header.require("unit", "the unit id each row belongs to", diagnostics);
+  const auto unit_col = header.require_any({"unit", "单位编号"}, "the unit id each row belongs to", diagnostics);
   // Inputs that bonus items or vetoes read cannot be excluded: a veto that silently does
   // not fire, or a bonus silently not given, would change a grade with no trace.
   std::vector<char> must_have(rules.inputs.size(), 0);
@@ -223,7 +223,8 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
   std::vector<Column> columns;
   for (std::size_t i : rules.used_inputs()) {
     const auto& in = rules.inputs[i];
-    if (auto c = header.require(in.id, in.name, diagnostics)) columns.push_back({i, *c});
+    // An evaluator's template may carry the input's Chinese name as its header.
+    if (auto c = header.require_any({in.id, in.name}, "an input the ruleset reads", diagnostics)) columns.push_back({i, *c});
   }
   diagnostics.throw_if_any();
 
@@ -316,10 +317,10 @@ Ratings load_ratings(const std::string& display, std::optional<std::string> file
     const std::size_t start = io::decode_to_utf8(bytes, enc, display);
     io::CsvReader reader(display, bytes, start);
     io::CsvHeader header(reader);
-    const auto c_unit = header.require("unit", "the rated unit's id", diagnostics);
-    const auto c_item = header.require("item", "the rated indicator's id", diagnostics);
-    const auto c_rater = header.require("rater", "who gave the rating", diagnostics);
-    const auto c_rating = header.require("rating", "the score or grade given", diagnostics);
+    const auto c_unit = header.require_any({"unit", "单位编号"}, "the rated unit's id", diagnostics);
+    const auto c_item = header.require_any({"item", "指标"}, "the rated indicator's id", diagnostics);
+    const auto c_rater = header.require_any({"rater", "评分人"}, "who gave the rating", diagnostics);
+    const auto c_rating = header.require_any({"rating", "评分"}, "the score or grade given", diagnostics);
     diagnostics.throw_if_any();
     auto cell = [&](std::size_t c) { return io::trim(c < reader.size() ? reader[c] : std::string_view()); };
     std::size_t last_unit = 0;  // ratings come grouped by unit: try the last one first

@@ -116,6 +116,34 @@ std::optional<std::size_t> CsvHeader::require(std::string_view column, std::stri
   return std::nullopt;
 }
 
+std::optional<std::size_t> CsvHeader::require_any(const std::vector<std::string>& names,
+                                                  std::string_view why, Diagnostics& diagnostics) const {
+  std::optional<std::size_t> found;
+  for (const auto& n : names) {
+    const auto c = find(n);
+    if (!c) continue;
+    if (found && *found != *c) {
+      diagnostics.error(Location{m_file, 1, static_cast<long>(*c + 1)},
+                        fmt::format("columns {} \"{}\" and {} \"{}\" both hold \"{}\" ({}); keep one",
+                                    text::column_letter(*found + 1), m_names[*found],
+                                    text::column_letter(*c + 1), m_names[*c], names.front(), why));
+      return std::nullopt;
+    }
+    found = c;
+  }
+  if (found) return found;
+  std::string also;
+  for (std::size_t i = 1; i < names.size(); ++i) also += fmt::format(" or \"{}\"", names[i]);
+  std::string hint;
+  for (const auto& n : names) {
+    hint = text::did_you_mean(n, m_names);
+    if (!hint.empty()) break;
+  }
+  diagnostics.error(Location{m_file, 1, 0},
+                    fmt::format("missing column \"{}\"{} ({}){}", names.front(), also, why, hint));
+  return std::nullopt;
+}
+
 Location CsvHeader::cell(long line, std::size_t column) const {
   return Location{m_file, line, static_cast<long>(column + 1)};
 }

@@ -59,6 +59,11 @@ class CsvHeader {
   // and nullopt when the file has no such column. `why` says what the column is for.
   std::optional<std::size_t> require(std::string_view column, std::string_view why,
                                      Diagnostics& diagnostics) const;
+  // The same, accepting any of `names` (the first is the canonical one, used in the
+  // message; the rest are aliases such as a Chinese header). Two of them present at once
+  // is an error: which column holds the data would be a guess.
+  std::optional<std::size_t> require_any(const std::vector<std::string>& names, std::string_view why,
+                                         Diagnostics& diagnostics) const;
 
   // Where a cell is, and the prefix naming its column for messages:
   // `column C "accidents_cur": `.

@@ -93,14 +93,14 @@ ordered_json unit_json(const assessment::Assessment& a, const score::Results& r,
   for (auto v : r.vetoes[u]) {
     ordered_json vj = {{"id", rules.vetoes[v].id}, {"name", rules.vetoes[v].name}};
     if (rules.vetoes[v].cap_total) vj["cap_total"] = *rules.vetoes[v].cap_total;
-    vetoes.push_back(vj);
+    vetoes.push_back(std::move(vj));
   }
-  j["vetoes"] = vetoes;
+  j["vetoes"] = std::move(vetoes);
   j["interview"] = r.interview[u] != 0;
   ordered_json reasons = ordered_json::array();
   if (r.interview[u] & score::k_interview_bottom) reasons.push_back("bottom");
   if (r.interview[u] & score::k_interview_failing) reasons.push_back("failing");
-  j["interview_reasons"] = reasons;
+  j["interview_reasons"] = std::move(reasons);
   j["subtotal"] = r.subtotal[u];
   j["bonus"] = r.bonus[u];
   j["total_before_veto"] = r.uncapped_total[u];
@@ -113,7 +113,7 @@ ordered_json unit_json(const assessment::Assessment& a, const score::Results& r,
                     {"score", r.category(u, c)},
                     {"renormalised", r.renormalised[u * r.categories + c] != 0}});
   }
-  j["categories"] = cats;
+  j["categories"] = std::move(cats);
   ordered_json inds = ordered_json::array();
   const auto row = a.values.row(u);
   for (std::size_t i = 0; i < r.indicators; ++i) {
@@ -126,7 +126,7 @@ ordered_json unit_json(const assessment::Assessment& a, const score::Results& r,
       ratings = a.ratings.of(u, slot);
       ordered_json list = ordered_json::array();
       for (double v : ratings) list.push_back(rounded4(v));
-      inputs["ratings"] = list;
+      inputs["ratings"] = std::move(list);
     }
     for (auto col : ind.input_columns()) {
       if (std::isnan(row[col]))
@@ -140,17 +140,17 @@ ordered_json unit_json(const assessment::Assessment& a, const score::Results& r,
                        {"name", ind.name},
                        {"category", rules.categories[ind.category].id},
                        {"method", std::string(ruleset::spec(ind.method).name)},
-                       {"inputs", inputs},
+                       {"inputs", std::move(inputs)},
                        {"achievement", o.status == score::Status::Excluded ? ordered_json(nullptr)
                                                                            : ordered_json(rounded4(o.achievement))},
                        {"points", o.points},
                        {"max_points", ind.points},
                        {"status", status_name(o.status)},
                        {"note", text::join(steps, "; ")}};
-    if (trace) ij["steps"] = steps;
-    inds.push_back(ij);
+    if (trace) ij["steps"] = std::move(steps);
+    inds.push_back(std::move(ij));
   }
-  j["indicators"] = inds;
+  j["indicators"] = std::move(inds);
   if (trace) j["bonus_steps"] = score::explain_bonus(a, u);
   return j;
 }

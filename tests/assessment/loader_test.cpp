@@ -76,7 +76,22 @@ TEST_CASE("units unknown or missing from the values file") {
 TEST_CASE("a missing column suggests the header present") {
   CHECK(input_error([] {
           (void)make_assessment(k_units, "unit,rat,cur,prev,late,budget,done,big,prize\nA,1,1,1,1,1,1,1,1\n", k_ratings);
-        }) == "values.csv:1: missing column \"rate\" (整改率), did you mean \"rat\"?");
+        }) == "values.csv:1: missing column \"rate\" or \"整改率\" (an input the ruleset reads), did you mean \"rat\"?");
+}
+
+TEST_CASE("Chinese headers from an evaluator's template are accepted") {
+  auto a = make_assessment("单位编号,单位名称\nA,甲\nB,乙\n",
+                           "单位编号,整改率,本年,上年,迟报,投入,清单,重大事故,表彰\nA,90,4,5,0,2,是,0,0\nB,100,4,5,0,2,否,0,0\n",
+                           "单位编号,指标,评分人,评分\nA,r,专家1,5\nB,r,专家1,5\n");
+  CHECK(a.units.ids[1] == "B");
+  CHECK(a.values.row(0)[0] == 90);
+  CHECK(a.values.row(1)[5] == 0);
+}
+
+TEST_CASE("an input under both its id and its Chinese name is ambiguous") {
+  CHECK(input_error([] {
+          (void)make_assessment(k_units, "unit,rate,整改率,cur,prev,late,budget,done,big,prize\nA,1,1,1,1,1,1,1,1,1\n", k_ratings);
+        }) == "values.csv:1:3: columns B \"rate\" and C \"整改率\" both hold \"rate\" (an input the ruleset reads); keep one");
 }
 
 TEST_CASE("ratings: outside the scale, unknown item, a rater twice, a unit without ratings") {
