@@ -10,6 +10,8 @@ enum class ExitCode : int {
   InternalError = 3  // a bug in safeassess; please report it with the input
 };
 
-inline int code(ExitCode c) { return static_cast<int>(c); }
+inline int code(ExitCode c) {
+  return static_cast<int>(c);
+}
 
 }  // namespace safeassess::cli

@@ -1,14 +1,14 @@
 // safeassess: the command-line front end. It only registers the subcommands and turns
 // errors into messages and exit codes (README "Exit codes"); the work is in lib/.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 
 #include "common.hpp"
-#include "ruleset/ruleset.hpp"
 #include "exit_code.hpp"
+#include "ruleset/ruleset.hpp"
 #include "rulesets.hpp"
 #include "score.hpp"
 #include "validate.hpp"
@@ -21,9 +21,9 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", "safeassess " SAFEASSESS_VERSION);
   app.require_subcommand(1);
   std::string footer = "\nScoring methods (ruleset \"method:\"):\n";
-  for (const auto& m : ruleset::method_specs())
-    footer += fmt::format("  {:<13} {}\n", m.name, m.summary);
-  footer += "\nExit codes: 0 ran, no gate tripped; 1 a gate tripped; 2 invalid usage or input; 3 internal error.";
+  for (const auto& m : ruleset::method_specs()) footer += fmt::format("  {:<13} {}\n", m.name, m.summary);
+  footer +=
+      "\nExit codes: 0 ran, no gate tripped; 1 a gate tripped; 2 invalid usage or input; 3 internal error.";
   app.footer(footer);
   int exit_code = code(ExitCode::Ok);
   setup_score(app, exit_code);

@@ -16,8 +16,9 @@ namespace safeassess::cli {
 
 void setup_score(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ScoreOptions>();
-  auto* sub = app.add_subcommand("score", "Score every unit of an assessment: totals, categories, "
-                                          "bonus, veto, grade, rank and the interview list");
+  auto* sub = app.add_subcommand("score",
+                                 "Score every unit of an assessment: totals, categories, "
+                                 "bonus, veto, grade, rank and the interview list");
   sub->add_option("manifest", options->manifest, "The assessment manifest (YAML)")->required();
   sub->add_option("-f,--format", options->format, "Output format: table, json, csv or md")
       ->check(CLI::IsMember({"table", "json", "csv", "md", "markdown"}))
@@ -26,8 +27,7 @@ void setup_score(CLI::App& app, int& exit_code) {
                   "Write to FILE instead of stdout (atomically: a failed run leaves no half file)");
   sub->add_option("--explain", options->explain,
                   "Print the arithmetic for one unit, step by step (text, or JSON with --format json)");
-  sub->add_option("--fail-below", options->fail_below,
-                  "Exit 1 if any unit's total is below SCORE")
+  sub->add_option("--fail-below", options->fail_below, "Exit 1 if any unit's total is below SCORE")
       ->type_name("SCORE");
   sub->add_option("--fail-on", options->fail_on,
                   "Exit 1 if any unit is vetoed (veto), graded failing (fail) or on the interview "
@@ -37,8 +37,7 @@ void setup_score(CLI::App& app, int& exit_code) {
   sub->add_option("--encoding", options->encoding,
                   "Encoding of the CSV files: auto (default), utf-8 or gb18030")
       ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312"}));
-  sub->add_option("--missing", options->missing,
-                  "Override the missing-data policy: error, zero or exclude")
+  sub->add_option("--missing", options->missing, "Override the missing-data policy: error, zero or exclude")
       ->check(CLI::IsMember({"error", "zero", "exclude"}));
   sub->callback([options, &exit_code] { exit_code = run_score(*options); });
 }
@@ -69,10 +68,18 @@ int run_score(const ScoreOptions& options) {
   } else {
     emit(options.output, [&](std::ostream& out) {
       switch (format) {
-        case report::Format::Table: report::write_table(out, a, r); break;
-        case report::Format::Json: report::write_json(out, a, r); break;
-        case report::Format::Csv: report::write_csv(out, a, r); break;
-        case report::Format::Markdown: report::write_markdown(out, a, r); break;
+        case report::Format::Table:
+          report::write_table(out, a, r);
+          break;
+        case report::Format::Json:
+          report::write_json(out, a, r);
+          break;
+        case report::Format::Csv:
+          report::write_csv(out, a, r);
+          break;
+        case report::Format::Markdown:
+          report::write_markdown(out, a, r);
+          break;
       }
     });
   }

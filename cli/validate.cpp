@@ -96,8 +96,7 @@ int run_validate(const ValidateOptions& options) {
       for (const auto& d : c.problems) std::cout << d.to_string() << '\n';
       if (c.problems.empty()) std::cout << fmt::format("ok: {} ({})\n", c.path, c.kind);
     }
-    if (problems)
-      std::cout << fmt::format("{} problem{} found\n", problems, problems == 1 ? "" : "s");
+    if (problems) std::cout << fmt::format("{} problem{} found\n", problems, problems == 1 ? "" : "s");
   }
   return code(problems == 0 ? ExitCode::Ok : ExitCode::InvalidInput);
 }

@@ -14,6 +14,7 @@ packages=(
   nlohmann-json3-dev libfmt-dev           # JSON reports, formatting
   libutf8proc-dev                         # display width of Chinese text
   libssl-dev                              # SHA-256 of inputs named in reports
+  clang-format                            # the format check in the test suite
 )
 
 missing=()

@@ -72,9 +72,7 @@ double parse_cell(const ruleset::InputDef& in, std::string_view raw, std::string
       auto p = io::parse_number(s);
       if (!p) {
         error = fmt::format("expected a number, got \"{}\"{}", raw,
-                            s.find(',') != std::string_view::npos
-                                ? "; remove the thousands separators"
-                                : "");
+                            s.find(',') != std::string_view::npos ? "; remove the thousands separators" : "");
         return 0;
       }
       v = *p;
@@ -83,8 +81,7 @@ double parse_cell(const ruleset::InputDef& in, std::string_view raw, std::string
   }
   if ((in.min && v < *in.min) || (in.max && v > *in.max)) {
     error = fmt::format("{} is outside the allowed range {}..{} for \"{}\"", text::plain(v),
-                        in.min ? text::plain(*in.min) : "", in.max ? text::plain(*in.max) : "",
-                        in.id);
+                        in.min ? text::plain(*in.min) : "", in.max ? text::plain(*in.max) : "", in.id);
     return 0;
   }
   return v;
@@ -113,8 +110,7 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
   m.file = display;
   m.dir = dir;
   if (reader.expect_map(root, "the manifest",
-                        {"assessment", "ruleset", "missing", "encoding", "units", "indicators",
-                         "ratings"})) {
+                        {"assessment", "ruleset", "missing", "encoding", "units", "indicators", "ratings"})) {
     const YAML::Node a = root["assessment"];
     if (!a.IsDefined()) {
       reader.error(root, "missing required key \"assessment\" (with name and period)");
@@ -162,20 +158,21 @@ Units load_units(const std::string& display, std::string bytes, io::Encoding enc
   return units;
 }
 
-Units load_units(const std::string& display, std::string bytes, io::Encoding enc,
-                 Diagnostics& diagnostics) {
+Units load_units(const std::string& display, std::string bytes, io::Encoding enc, Diagnostics& diagnostics) {
   const std::size_t start = io::decode_to_utf8(bytes, enc, display);
   io::CsvReader reader(display, bytes, start);
   io::CsvHeader header(reader);
   const auto id_col = header.require_any({"id", "单位编号", "编号"}, "the unit's identifier", diagnostics);
-  const auto name_col = header.require_any({"name", "单位名称", "名称"}, "the unit's display name", diagnostics);
+  const auto name_col =
+      header.require_any({"name", "单位名称", "名称"}, "the unit's display name", diagnostics);
   Units units;
   if (!id_col || !name_col) return units;
   std::unordered_map<std::string_view, std::size_t> seen;  // views into `bytes`
   while (reader.next()) {
     const long line = reader.line();
     const std::string_view id = io::trim(*id_col < reader.size() ? reader[*id_col] : std::string_view());
-    const std::string_view name = io::trim(*name_col < reader.size() ? reader[*name_col] : std::string_view());
+    const std::string_view name =
+        io::trim(*name_col < reader.size() ? reader[*name_col] : std::string_view());
     if (id.empty()) {
       diagnostics.error(header.cell(line, *id_col),
                         fmt::format("{}: empty unit id; every unit needs one", header.column_label(*id_col)));
@@ -196,8 +193,7 @@ Units load_units(const std::string& display, std::string bytes, io::Encoding enc
     units.names.emplace_back(name);
     units.lines.push_back(line);
   }
-  if (units.ids.empty())
-    diagnostics.error(Location{display}, "no units: the file has a header but no rows");
+  if (units.ids.empty()) diagnostics.error(Location{display}, "no units: the file has a header but no rows");
   units.index.reserve(units.ids.size());
   for (std::size_t u = 0; u < units.ids.size(); ++u) units.index.emplace(units.ids[u], u);
   return units;
@@ -209,7 +205,8 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
   io::CsvReader reader(display, bytes, start);
   io::CsvHeader header(reader);
   Diagnostics diagnostics;
-  const auto unit_col = header.require_any({"unit", "单位编号"}, "the unit id each row belongs to", diagnostics);
+  const auto unit_col =
+      header.require_any({"unit", "单位编号"}, "the unit id each row belongs to", diagnostics);
   // Inputs that bonus items or vetoes read cannot be excluded: a veto that silently does
   // not fire, or a bonus silently not given, would change a grade with no trace.
   std::vector<char> must_have(rules.inputs.size(), 0);
@@ -224,7 +221,8 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
   for (std::size_t i : rules.used_inputs()) {
     const auto& in = rules.inputs[i];
     // An evaluator's template may carry the input's Chinese name as its header.
-    if (auto c = header.require_any({in.id, in.name}, "an input the ruleset reads", diagnostics)) columns.push_back({i, *c});
+    if (auto c = header.require_any({in.id, in.name}, "an input the ruleset reads", diagnostics))
+      columns.push_back({i, *c});
   }
   diagnostics.throw_if_any();
 
@@ -241,9 +239,10 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
     if (u) expected = *u + 1;
     if (!u) {
       diagnostics.error(header.cell(line, *unit_col),
-                        id.empty() ? fmt::format("{}: empty unit id", header.column_label(*unit_col))
-                                   : fmt::format("{}: unit \"{}\" is not in the units file{}",
-                                                 header.column_label(*unit_col), id, suggest_unit(id, units)));
+                        id.empty()
+                            ? fmt::format("{}: empty unit id", header.column_label(*unit_col))
+                            : fmt::format("{}: unit \"{}\" is not in the units file{}",
+                                          header.column_label(*unit_col), id, suggest_unit(id, units)));
       continue;
     }
     if (row_line[*u] != 0) {
@@ -274,7 +273,8 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
       error.clear();
       const double v = parse_cell(in, cell, error);
       if (!error.empty()) {
-        diagnostics.error(header.cell(line, col.csv), fmt::format("{}: {}", header.column_label(col.csv), error));
+        diagnostics.error(header.cell(line, col.csv),
+                          fmt::format("{}: {}", header.column_label(col.csv), error));
         continue;
       }
       row[col.input] = v;
@@ -352,8 +352,9 @@ Ratings load_ratings(const std::string& display, std::optional<std::string> file
         ok = false;
       }
       if (rater.empty()) {
-        diagnostics.error(header.cell(line, *c_rater),
-                          fmt::format("{}: empty rater; name who gave the rating", header.column_label(*c_rater)));
+        diagnostics.error(
+            header.cell(line, *c_rater),
+            fmt::format("{}: empty rater; name who gave the rating", header.column_label(*c_rater)));
         ok = false;
       }
       if (!ok) continue;
@@ -481,16 +482,20 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
     a.rules = load_ruleset_ref(a.manifest.ruleset_ref, a.manifest.dir, a.manifest.ruleset_at, &a.files);
     have_rules = true;
   });
-  a.missing = options.missing ? *options.missing
-              : a.manifest.missing ? *a.manifest.missing
-                                   : a.rules.missing;
+  a.missing = options.missing ? *options.missing : a.manifest.missing ? *a.manifest.missing : a.rules.missing;
   std::string units_file;
-  collect([&] { a.units = load_units(units_file, read("units", *a.manifest.units, units_file), enc, diagnostics); });
+  collect([&] {
+    a.units = load_units(units_file, read("units", *a.manifest.units, units_file), enc, diagnostics);
+  });
   if (!have_rules || a.units.size() == 0) {
     // The other files cannot be checked without a ruleset and units; say at least
     // whether they exist.
     for (const auto& ref : {a.manifest.indicators, a.manifest.ratings})
-      if (ref) collect([&] { (void)io::read_file(a.manifest.dir / ref->path, (a.manifest.dir / ref->path).lexically_normal().string(), ref->at); });
+      if (ref)
+        collect([&] {
+          (void)io::read_file(a.manifest.dir / ref->path,
+                              (a.manifest.dir / ref->path).lexically_normal().string(), ref->at);
+        });
     diagnostics.throw_if_any();
   }
   collect([&] {

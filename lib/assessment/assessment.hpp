@@ -20,17 +20,17 @@ namespace safeassess::assessment {
 
 // A file the run read, for the report's appendix.
 struct InputFile {
-  std::string role;     // "manifest", "ruleset", "units", "indicators", "ratings"
-  std::string path;     // as displayed
+  std::string role;  // "manifest", "ruleset", "units", "indicators", "ratings"
+  std::string path;  // as displayed
   std::string sha256;
 };
 
 struct Manifest {
-  std::string file;     // as displayed
+  std::string file;  // as displayed
   std::filesystem::path dir;
-  std::string name;     // assessment.name
-  std::string period;   // assessment.period
-  std::string assessor;  // assessment.assessor (optional)
+  std::string name;         // assessment.name
+  std::string period;       // assessment.period
+  std::string assessor;     // assessment.assessor (optional)
   std::string ruleset_ref;  // "builtin:NAME" or a path
   Location ruleset_at;
   std::optional<ruleset::MissingPolicy> missing;
@@ -50,7 +50,7 @@ struct Manifest {
 struct Units {
   std::vector<std::string> ids;
   std::vector<std::string> names;
-  std::vector<long> lines;  // line in the units file, for messages
+  std::vector<long> lines;                                  // line in the units file, for messages
   std::unordered_map<std::string_view, std::size_t> index;  // views into `ids`
 
   [[nodiscard]] std::size_t size() const { return ids.size(); }
@@ -75,7 +75,7 @@ struct Values {
 
 // Expert ratings per (unit, rating indicator), already mapped to [0, 1], in CSR form.
 struct Ratings {
-  std::vector<std::size_t> items;  // indicator index for each rating item slot
+  std::vector<std::size_t> items;      // indicator index for each rating item slot
   std::vector<std::uint32_t> offsets;  // (unit * items.size() + slot) -> start in values
   std::vector<double> values;
   [[nodiscard]] std::size_t slot_of(std::size_t indicator) const;
@@ -107,20 +107,18 @@ struct Assessment {
                                  const Units& units);
 // `bytes` is nullopt when the manifest names no ratings file.
 [[nodiscard]] Ratings load_ratings(const std::string& display, std::optional<std::string> bytes,
-                                   io::Encoding enc,
-                                   const ruleset::Ruleset& rules, ruleset::MissingPolicy missing,
-                                   const Units& units);
+                                   io::Encoding enc, const ruleset::Ruleset& rules,
+                                   ruleset::MissingPolicy missing, const Units& units);
 
 // How to find `builtin:` rulesets and data; defaults suit the CLI.
 struct LoadOptions {
-  std::optional<io::Encoding> encoding;  // overrides the manifest's
+  std::optional<io::Encoding> encoding;           // overrides the manifest's
   std::optional<ruleset::MissingPolicy> missing;  // overrides manifest and ruleset
 };
 
 // Reads the manifest at `path`, the ruleset it names and every data file, and checks them
 // against each other. Throws InputError with all problems found across the files.
-[[nodiscard]] Assessment load_assessment(const std::filesystem::path& path,
-                                         const LoadOptions& options = {});
+[[nodiscard]] Assessment load_assessment(const std::filesystem::path& path, const LoadOptions& options = {});
 
 // Loads a ruleset reference: "builtin:NAME" or a path (relative to `dir`). `at` is the
 // place that names it. Returns the ruleset and records the file in `files`.

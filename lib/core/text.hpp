@@ -25,8 +25,7 @@ namespace safeassess::text {
 [[nodiscard]] std::string closest(std::string_view word, std::span<const std::string> candidates);
 
 // ", did you mean \"X\"?" when a close candidate exists, else "".
-[[nodiscard]] std::string did_you_mean(std::string_view word,
-                                       std::span<const std::string> candidates);
+[[nodiscard]] std::string did_you_mean(std::string_view word, std::span<const std::string> candidates);
 
 // A double rounded half away from zero to `decimals` places.
 [[nodiscard]] double round_to(double value, int decimals);

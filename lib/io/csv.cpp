@@ -62,8 +62,7 @@ bool CsvReader::read_record() {
     } else {
       while (m_pos < m_size && m_data[m_pos] != ',' && m_data[m_pos] != '\n') ++m_pos;
       std::size_t end = m_pos;
-      if (end > start && m_data[end - 1] == '\r' && (m_pos >= m_size || m_data[m_pos] == '\n'))
-        --end;
+      if (end > start && m_data[end - 1] == '\r' && (m_pos >= m_size || m_data[m_pos] == '\n')) --end;
       m_fields.emplace_back(m_data + start, end - start);
     }
     if (m_pos < m_size && m_data[m_pos] == '\r') ++m_pos;
@@ -84,8 +83,7 @@ bool CsvReader::read_record() {
 }
 
 CsvHeader::CsvHeader(CsvReader& reader) : m_file(reader.file()) {
-  if (!reader.next())
-    throw InputError(Location{m_file}, "the file is empty; expected a header row");
+  if (!reader.next()) throw InputError(Location{m_file}, "the file is empty; expected a header row");
   Diagnostics diagnostics;
   for (std::size_t i = 0; i < reader.size(); ++i) {
     std::string name(trim(reader[i]));
@@ -94,8 +92,7 @@ CsvHeader::CsvHeader(CsvReader& reader) : m_file(reader.file()) {
       diagnostics.error(Location{m_file, reader.line(), static_cast<long>(i + 1)},
                         fmt::format("column \"{}\" appears twice in the header (columns {} and "
                                     "{}); rename or remove one",
-                                    name, text::column_letter(it->second + 1),
-                                    text::column_letter(i + 1)));
+                                    name, text::column_letter(it->second + 1), text::column_letter(i + 1)));
     m_names.push_back(std::move(name));
   }
   diagnostics.throw_if_any();
@@ -110,14 +107,13 @@ std::optional<std::size_t> CsvHeader::find(std::string_view name) const {
 std::optional<std::size_t> CsvHeader::require(std::string_view column, std::string_view why,
                                               Diagnostics& diagnostics) const {
   if (auto found = find(column)) return found;
-  diagnostics.error(Location{m_file, 1, 0},
-                    fmt::format("missing column \"{}\" ({}){}", column, why,
-                                text::did_you_mean(column, m_names)));
+  diagnostics.error(Location{m_file, 1, 0}, fmt::format("missing column \"{}\" ({}){}", column, why,
+                                                        text::did_you_mean(column, m_names)));
   return std::nullopt;
 }
 
-std::optional<std::size_t> CsvHeader::require_any(const std::vector<std::string>& names,
-                                                  std::string_view why, Diagnostics& diagnostics) const {
+std::optional<std::size_t> CsvHeader::require_any(const std::vector<std::string>& names, std::string_view why,
+                                                  Diagnostics& diagnostics) const {
   std::optional<std::size_t> found;
   for (const auto& n : names) {
     const auto c = find(n);

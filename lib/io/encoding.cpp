@@ -21,7 +21,9 @@ Encoding parse_encoding(std::string_view name) {
 
 namespace {
 
-bool has_bom(std::string_view s) { return s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF"; }
+bool has_bom(std::string_view s) {
+  return s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF";
+}
 
 // Line number (from 1) of byte offset `pos`, for pointing at an undecodable byte.
 long line_of(std::string_view s, std::size_t pos) {

@@ -17,11 +17,11 @@ std::string read_file(const std::filesystem::path& path, const std::string& disp
   const Location where = cited_from.file.empty() ? Location{display} : cited_from;
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
-    const std::string msg = cited_from.file.empty()
-                                ? "file not found; check the path"
-                                : fmt::format("file \"{}\" not found; check the path (it is "
-                                              "relative to the file that names it)",
-                                              display);
+    const std::string msg = cited_from.file.empty() ? "file not found; check the path"
+                                                    : fmt::format(
+                                                          "file \"{}\" not found; check the path (it is "
+                                                          "relative to the file that names it)",
+                                                          display);
     throw InputError(where, msg);
   }
   if (std::filesystem::is_directory(path, ec))
@@ -59,12 +59,10 @@ void write_file_atomically(const std::filesystem::path& path,
   try {
     {
       std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-      if (!out)
-        throw Error(fmt::format("cannot write \"{}\": {}", path.string(), std::strerror(errno)));
+      if (!out) throw Error(fmt::format("cannot write \"{}\": {}", path.string(), std::strerror(errno)));
       write(out);
       out.flush();
-      if (!out)
-        throw Error(fmt::format("cannot write \"{}\": {}", path.string(), std::strerror(errno)));
+      if (!out) throw Error(fmt::format("cannot write \"{}\": {}", path.string(), std::strerror(errno)));
     }
     // fsync so that a crash after the rename cannot leave an empty file behind.
     if (FILE* f = std::fopen(tmp.c_str(), "rb")) {

@@ -44,11 +44,16 @@ void YamlReader::error(const YAML::Node& node, std::string message) const {
 namespace {
 const char* kind_name(const YAML::Node& n) {
   switch (n.Type()) {
-    case YAML::NodeType::Map: return "a mapping";
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Scalar: return "a single value";
-    case YAML::NodeType::Null: return "empty";
-    default: return "undefined";
+    case YAML::NodeType::Map:
+      return "a mapping";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Scalar:
+      return "a single value";
+    case YAML::NodeType::Null:
+      return "empty";
+    default:
+      return "undefined";
   }
 }
 }  // namespace
@@ -56,8 +61,7 @@ const char* kind_name(const YAML::Node& n) {
 bool YamlReader::expect_map(const YAML::Node& node, std::string_view what,
                             std::initializer_list<std::string_view> allowed) const {
   if (!node.IsMap()) {
-    error(node, fmt::format("{} must be a mapping (key: value lines), found {}", what,
-                            kind_name(node)));
+    error(node, fmt::format("{} must be a mapping (key: value lines), found {}", what, kind_name(node)));
     return false;
   }
   std::vector<std::string> names(allowed.begin(), allowed.end());
@@ -80,8 +84,7 @@ bool YamlReader::expect_sequence(const YAML::Node& node, std::string_view what) 
   return false;
 }
 
-std::optional<std::string> YamlReader::string(const YAML::Node& map, const char* key,
-                                              bool required) const {
+std::optional<std::string> YamlReader::string(const YAML::Node& map, const char* key, bool required) const {
   const YAML::Node v = map[key];
   if (!v.IsDefined() || v.IsNull()) {
     if (required) error(map, fmt::format("missing required key \"{}\"", key));
@@ -104,8 +107,7 @@ std::optional<double> YamlReader::number_value(const YAML::Node& node, std::stri
   return value;
 }
 
-std::optional<double> YamlReader::number(const YAML::Node& map, const char* key,
-                                         bool required) const {
+std::optional<double> YamlReader::number(const YAML::Node& map, const char* key, bool required) const {
   const YAML::Node v = map[key];
   if (!v.IsDefined() || v.IsNull()) {
     if (required) error(map, fmt::format("missing required key \"{}\"", key));
@@ -114,8 +116,7 @@ std::optional<double> YamlReader::number(const YAML::Node& map, const char* key,
   return number_value(v, fmt::format("\"{}\"", key));
 }
 
-std::optional<long> YamlReader::integer(const YAML::Node& map, const char* key,
-                                        bool required) const {
+std::optional<long> YamlReader::integer(const YAML::Node& map, const char* key, bool required) const {
   auto d = number(map, key, required);
   if (!d) return std::nullopt;
   if (*d != std::floor(*d) || std::fabs(*d) > 1e15) {
@@ -125,8 +126,7 @@ std::optional<long> YamlReader::integer(const YAML::Node& map, const char* key,
   return static_cast<long>(*d);
 }
 
-std::optional<bool> YamlReader::boolean(const YAML::Node& map, const char* key,
-                                        bool required) const {
+std::optional<bool> YamlReader::boolean(const YAML::Node& map, const char* key, bool required) const {
   auto s = string(map, key, required);
   if (!s) return std::nullopt;
   if (*s == "true") return true;

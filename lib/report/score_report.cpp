@@ -25,9 +25,12 @@ namespace {
 
 const char* status_name(score::Status s) {
   switch (s) {
-    case score::Status::Scored: return "scored";
-    case score::Status::MissingZero: return "missing_zero";
-    case score::Status::Excluded: return "excluded";
+    case score::Status::Scored:
+      return "scored";
+    case score::Status::MissingZero:
+      return "missing_zero";
+    case score::Status::Excluded:
+      return "excluded";
   }
   return "scored";
 }
@@ -48,14 +51,15 @@ std::string interview_text(const assessment::Assessment& a, const score::Results
   return fmt::format("是（{}）", text::join(why, "、"));
 }
 
-double rounded4(double v) { return text::round_to(v, 4); }
+double rounded4(double v) {
+  return text::round_to(v, 4);
+}
 
 ordered_json header_json(const assessment::Assessment& a) {
   ordered_json j;
   j["tool"] = {{"name", "safeassess"}, {"version", SAFEASSESS_VERSION}};
-  j["ruleset"] = {{"id", a.rules.id},           {"name", a.rules.name},
-                  {"version", a.rules.version}, {"file", a.rules.file},
-                  {"sha256", a.rules.sha256},   {"precision", a.rules.precision}};
+  j["ruleset"] = {{"id", a.rules.id},     {"name", a.rules.name},     {"version", a.rules.version},
+                  {"file", a.rules.file}, {"sha256", a.rules.sha256}, {"precision", a.rules.precision}};
   ordered_json files = ordered_json::array();
   for (const auto& f : a.files) files.push_back({{"role", f.role}, {"path", f.path}, {"sha256", f.sha256}});
   j["assessment"] = {{"name", a.manifest.name},
@@ -66,7 +70,8 @@ ordered_json header_json(const assessment::Assessment& a) {
                      {"unit_count", a.units.size()},
                      {"files", files}};
   ordered_json cats = ordered_json::array();
-  for (const auto& c : a.rules.categories) cats.push_back({{"id", c.id}, {"name", c.name}, {"weight", c.weight}});
+  for (const auto& c : a.rules.categories)
+    cats.push_back({{"id", c.id}, {"name", c.name}, {"weight", c.weight}});
   j["categories"] = cats;
   ordered_json grades = ordered_json::array();
   for (const auto& g : a.rules.grades) grades.push_back({{"name", g.name}, {"min", g.min}});
@@ -136,17 +141,18 @@ ordered_json unit_json(const assessment::Assessment& a, const score::Results& r,
     }
     score::Trace steps;
     (void)score::evaluate_indicator(rules, ind, row, ratings, a.missing, &steps);
-    ordered_json ij = {{"id", ind.id},
-                       {"name", ind.name},
-                       {"category", rules.categories[ind.category].id},
-                       {"method", std::string(ruleset::spec(ind.method).name)},
-                       {"inputs", std::move(inputs)},
-                       {"achievement", o.status == score::Status::Excluded ? ordered_json(nullptr)
-                                                                           : ordered_json(rounded4(o.achievement))},
-                       {"points", o.points},
-                       {"max_points", ind.points},
-                       {"status", status_name(o.status)},
-                       {"note", text::join(steps, "; ")}};
+    ordered_json ij = {
+        {"id", ind.id},
+        {"name", ind.name},
+        {"category", rules.categories[ind.category].id},
+        {"method", std::string(ruleset::spec(ind.method).name)},
+        {"inputs", std::move(inputs)},
+        {"achievement",
+         o.status == score::Status::Excluded ? ordered_json(nullptr) : ordered_json(rounded4(o.achievement))},
+        {"points", o.points},
+        {"max_points", ind.points},
+        {"status", status_name(o.status)},
+        {"note", text::join(steps, "; ")}};
     if (trace) ij["steps"] = std::move(steps);
     inds.push_back(std::move(ij));
   }
@@ -177,7 +183,8 @@ void write_json(std::ostream& out, const assessment::Assessment& a, const score:
 
 std::string csv_field(std::string_view s) {
   std::string v(s);
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
+  if (!v.empty() &&
+      (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
     v.insert(v.begin(), '\'');
   if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
   std::string q = "\"";
@@ -201,12 +208,20 @@ void write_csv(std::ostream& out, const assessment::Assessment& a, const score::
   auto field = [&](std::string_view s) {
     const bool formula = !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
                                         s[0] == '\t' || s[0] == '\r');
-    if (!formula && s.find_first_of(",\"\n\r") == std::string_view::npos) put(s);
-    else put(csv_field(s));
+    if (!formula && s.find_first_of(",\"\n\r") == std::string_view::npos)
+      put(s);
+    else
+      put(csv_field(s));
   };
   put("rank,id,name,total,grade,vetoed,vetoes,interview,interview_reasons,subtotal,bonus");
-  for (const auto& c : rules.categories) { put(","); field(c.id); }
-  for (const auto& i : rules.indicators) { put(","); field(i.id); }
+  for (const auto& c : rules.categories) {
+    put(",");
+    field(c.id);
+  }
+  for (const auto& i : rules.indicators) {
+    put(",");
+    field(i.id);
+  }
   put("\r\n");
   for (auto u : r.order) {
     fmt::format_to(std::back_inserter(buf), "{},", r.rank[u]);
@@ -257,7 +272,8 @@ void write_table(std::ostream& out, const assessment::Assessment& a, const score
   const std::size_t first_text_after = 4 + rules.categories.size() + 1;  // grade and later: text
   std::vector<std::vector<std::string>> rows;
   for (auto u : r.order) {
-    std::vector<std::string> row = {std::to_string(r.rank[u]), a.units.ids[u], a.units.names[u], fixed(r.total[u], p)};
+    std::vector<std::string> row = {std::to_string(r.rank[u]), a.units.ids[u], a.units.names[u],
+                                    fixed(r.total[u], p)};
     for (std::size_t c = 0; c < r.categories; ++c) row.push_back(fixed(r.category(u, c), p));
     row.push_back(fixed(r.bonus[u], p));
     row.push_back(rules.grades[r.grade[u]].name);
@@ -281,8 +297,8 @@ void write_table(std::ostream& out, const assessment::Assessment& a, const score
     out << s << '\n';
   };
   out << a.manifest.name << "（" << a.manifest.period << "）\n";
-  out << "ruleset " << rules.id << " " << rules.version << " · missing-data policy: "
-      << ruleset::to_string(a.missing) << "\n\n";
+  out << "ruleset " << rules.id << " " << rules.version
+      << " · missing-data policy: " << ruleset::to_string(a.missing) << "\n\n";
   line(head);
   std::size_t total_width = 0;
   for (auto w : width) total_width += w + 2;
@@ -306,12 +322,18 @@ void write_table(std::ostream& out, const assessment::Assessment& a, const score
 std::string md_cell(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n' || c == '\r')
+      out += ' ';
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '&')
+      out += "&amp;";
+    else
+      out += c;
   }
   return out;
 }
@@ -321,18 +343,19 @@ void write_markdown(std::ostream& out, const assessment::Assessment& a, const sc
   const int p = rules.precision;
   out << "# " << md_cell(a.manifest.name) << "\n\n";
   out << "- 考核期间 (period): " << md_cell(a.manifest.period) << "\n";
-  out << "- 考核办法 (ruleset): " << md_cell(rules.name) << " — `" << rules.id << "` " << md_cell(rules.version)
-      << ", sha256 `" << rules.sha256 << "`\n";
+  out << "- 考核办法 (ruleset): " << md_cell(rules.name) << " — `" << rules.id << "` "
+      << md_cell(rules.version) << ", sha256 `" << rules.sha256 << "`\n";
   out << "- 缺失数据处理 (missing-data policy): `" << ruleset::to_string(a.missing) << "`\n";
   out << "- safeassess " << SAFEASSESS_VERSION << "\n\n";
   out << "## 排名 (ranking)\n\n| 排名 | 编号 | 单位 | 总分 |";
-  for (const auto& c : rules.categories) out << ' ' << md_cell(c.name) << "(" << text::plain(c.weight) << ") |";
+  for (const auto& c : rules.categories)
+    out << ' ' << md_cell(c.name) << "(" << text::plain(c.weight) << ") |";
   out << " 加分 | 等级 | 一票否决 | 约谈 |\n|---:|---|---|---:|";
   for (std::size_t c = 0; c < rules.categories.size(); ++c) out << "---:|";
   out << "---:|---|---|---|\n";
   for (auto u : r.order) {
-    out << "| " << r.rank[u] << " | " << md_cell(a.units.ids[u]) << " | " << md_cell(a.units.names[u]) << " | "
-        << fixed(r.total[u], p) << " |";
+    out << "| " << r.rank[u] << " | " << md_cell(a.units.ids[u]) << " | " << md_cell(a.units.names[u])
+        << " | " << fixed(r.total[u], p) << " |";
     for (std::size_t c = 0; c < r.categories; ++c) out << ' ' << fixed(r.category(u, c), p) << " |";
     out << ' ' << fixed(r.bonus[u], p) << " | " << md_cell(rules.grades[r.grade[u]].name) << " | "
         << md_cell(veto_names(a, r, u)) << " | " << md_cell(interview_text(a, r, u)) << " |\n";
@@ -358,13 +381,14 @@ void write_markdown(std::ostream& out, const assessment::Assessment& a, const sc
   if (!any) out << "无 (none)\n";
 }
 
-void write_explain(std::ostream& out, const assessment::Assessment& a, const score::Results& r, std::size_t u) {
+void write_explain(std::ostream& out, const assessment::Assessment& a, const score::Results& r,
+                   std::size_t u) {
   const auto& rules = a.rules;
   const int p = rules.precision;
   const auto row = a.values.row(u);
   out << a.units.ids[u] << " " << a.units.names[u] << " — " << a.manifest.name << "\n";
-  out << "ruleset " << rules.id << " " << rules.version << ", missing-data policy: "
-      << ruleset::to_string(a.missing) << "\n";
+  out << "ruleset " << rules.id << " " << rules.version
+      << ", missing-data policy: " << ruleset::to_string(a.missing) << "\n";
   for (std::size_t c = 0; c < r.categories; ++c) {
     const auto& cat = rules.categories[c];
     out << "\n" << cat.name << " (" << cat.id << ", weight " << text::plain(cat.weight) << ")\n";
@@ -388,8 +412,9 @@ void write_explain(std::ostream& out, const assessment::Assessment& a, const sco
     }
     if (r.renormalised[u * r.categories + c])
       out << "  subtotal = (" << text::join(parts, " + ") << ") x " << text::plain(cat.weight) << " / "
-          << text::plain(available) << " (renormalised over the indicators with data) = "
-          << fixed(r.category(u, c), p) << " of " << text::plain(cat.weight) << "\n";
+          << text::plain(available)
+          << " (renormalised over the indicators with data) = " << fixed(r.category(u, c), p) << " of "
+          << text::plain(cat.weight) << "\n";
     else
       out << "  subtotal = " << text::join(parts, " + ") << " = " << fixed(r.category(u, c), p) << " of "
           << text::plain(cat.weight) << "\n";
@@ -398,8 +423,7 @@ void write_explain(std::ostream& out, const assessment::Assessment& a, const sco
   for (std::size_t c = 0; c < r.categories; ++c) cat_parts.push_back(fixed(r.category(u, c), p));
   out << "\ncategories = " << text::join(cat_parts, " + ") << " = " << fixed(r.subtotal[u], p) << "\n";
   const auto bonus_steps = score::explain_bonus(a, u);
-  if (bonus_steps.empty())
-    out << "bonus: the ruleset has no bonus items\n";
+  if (bonus_steps.empty()) out << "bonus: the ruleset has no bonus items\n";
   for (const auto& s : bonus_steps) out << s << "\n";
   out << "total before veto = " << fixed(r.subtotal[u], p) << " + " << fixed(r.bonus[u], p) << " = "
       << fixed(r.uncapped_total[u], p) << "\n";
@@ -408,8 +432,8 @@ void write_explain(std::ostream& out, const assessment::Assessment& a, const sco
   } else {
     for (auto v : r.vetoes[u]) {
       const auto& veto = rules.vetoes[v];
-      out << "veto (一票否决): " << veto.name << " (" << veto.id << "): "
-          << ruleset::describe(veto.when, rules.input_ids());
+      out << "veto (一票否决): " << veto.name << " (" << veto.id
+          << "): " << ruleset::describe(veto.when, rules.input_ids());
       if (veto.cap_total) out << "; total capped at " << text::plain(*veto.cap_total);
       out << "; grade forced to " << rules.grades[rules.failing_grade].name << "\n";
     }

@@ -32,13 +32,12 @@ void write_markdown(std::ostream& out, const assessment::Assessment& a, const sc
 // The arithmetic for one unit, line by line (--explain), as text or as JSON.
 void write_explain(std::ostream& out, const assessment::Assessment& a, const score::Results& r,
                    std::size_t unit);
-void write_explain_json(std::ostream& out, const assessment::Assessment& a,
-                        const score::Results& r, std::size_t unit);
+void write_explain_json(std::ostream& out, const assessment::Assessment& a, const score::Results& r,
+                        std::size_t unit);
 
 // The JSON object of one unit; with `trace`, each indicator carries its explanation steps.
-[[nodiscard]] nlohmann::ordered_json unit_json(const assessment::Assessment& a,
-                                               const score::Results& r, std::size_t unit,
-                                               bool trace);
+[[nodiscard]] nlohmann::ordered_json unit_json(const assessment::Assessment& a, const score::Results& r,
+                                               std::size_t unit, bool trace);
 
 // A CSV field: quoted when needed, and neutralised (a leading ') when it begins with =, +,
 // -, @, tab or CR, so that a spreadsheet never runs it as a formula.

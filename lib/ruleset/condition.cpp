@@ -24,12 +24,18 @@ constexpr OpName k_ops[] = {
 
 const char* op_symbol(Op op) {
   switch (op) {
-    case Op::Eq: return "=";
-    case Op::Ne: return "≠";
-    case Op::Lt: return "<";
-    case Op::Le: return "≤";
-    case Op::Gt: return ">";
-    case Op::Ge: return "≥";
+    case Op::Eq:
+      return "=";
+    case Op::Ne:
+      return "≠";
+    case Op::Lt:
+      return "<";
+    case Op::Le:
+      return "≤";
+    case Op::Gt:
+      return ">";
+    case Op::Ge:
+      return "≥";
   }
   return "?";
 }
@@ -38,21 +44,22 @@ Condition parse_condition(const io::YamlReader& reader, const YAML::Node& node,
                           const std::unordered_map<std::string, std::size_t>& input_ids,
                           const std::vector<std::string>& input_names) {
   Condition c;
-  if (!reader.expect_map(node, "a condition", {"all", "any", "not", "field", "op", "value"}))
-    return c;
+  if (!reader.expect_map(node, "a condition", {"all", "any", "not", "field", "op", "value"})) return c;
   const bool has_all = node["all"].IsDefined(), has_any = node["any"].IsDefined(),
              has_not = node["not"].IsDefined(), has_field = node["field"].IsDefined();
   const int forms = int(has_all) + int(has_any) + int(has_not) + int(has_field);
   if (forms != 1) {
-    reader.error(node, "a condition needs exactly one of \"all\", \"any\", \"not\" or "
-                       "\"field\" (with \"op\" and \"value\")");
+    reader.error(node,
+                 "a condition needs exactly one of \"all\", \"any\", \"not\" or "
+                 "\"field\" (with \"op\" and \"value\")");
     return c;
   }
   if (has_all || has_any) {
     c.kind = has_all ? Condition::Kind::All : Condition::Kind::Any;
     const YAML::Node list = node[has_all ? "all" : "any"];
     if (reader.expect_sequence(list, has_all ? "\"all\"" : "\"any\"")) {
-      if (list.size() == 0) reader.error(list, "an empty list here is always true or false; give at least one condition");
+      if (list.size() == 0)
+        reader.error(list, "an empty list here is always true or false; give at least one condition");
       for (const auto& child : list)
         c.children.push_back(parse_condition(reader, child, input_ids, input_names));
     }
@@ -67,20 +74,19 @@ Condition parse_condition(const io::YamlReader& reader, const YAML::Node& node,
   if (auto field = reader.string(node, "field", true)) {
     const auto it = input_ids.find(*field);
     if (it == input_ids.end())
-      reader.error(node["field"], fmt::format("condition field \"{}\" is not a declared input{}",
-                                              *field, text::did_you_mean(*field, input_names)));
+      reader.error(node["field"], fmt::format("condition field \"{}\" is not a declared input{}", *field,
+                                              text::did_you_mean(*field, input_names)));
     else
       c.input = it->second;
   }
   if (auto op = reader.string(node, "op", true)) {
-    const auto* found = std::find_if(std::begin(k_ops), std::end(k_ops), [&](const OpName& o) {
-      return *op == o.name || *op == o.symbol;
-    });
+    const auto* found = std::find_if(std::begin(k_ops), std::end(k_ops),
+                                     [&](const OpName& o) { return *op == o.name || *op == o.symbol; });
     if (found == std::end(k_ops)) {
       std::vector<std::string> names;
       for (const auto& o : k_ops) names.emplace_back(o.name);
-      reader.error(node["op"], fmt::format("unknown operator \"{}\"; expected one of: {}", *op,
-                                           text::join(names, ", ")));
+      reader.error(node["op"],
+                   fmt::format("unknown operator \"{}\"; expected one of: {}", *op, text::join(names, ", ")));
     } else {
       c.op = found->op;
     }
@@ -102,12 +108,18 @@ bool evaluate(const Condition& c, std::span<const double> values) {
     case Condition::Kind::Compare: {
       const double x = values[c.input];
       switch (c.op) {
-        case Op::Eq: return x == c.value;
-        case Op::Ne: return x != c.value;
-        case Op::Lt: return x < c.value;
-        case Op::Le: return x <= c.value;
-        case Op::Gt: return x > c.value;
-        case Op::Ge: return x >= c.value;
+        case Op::Eq:
+          return x == c.value;
+        case Op::Ne:
+          return x != c.value;
+        case Op::Lt:
+          return x < c.value;
+        case Op::Le:
+          return x <= c.value;
+        case Op::Gt:
+          return x > c.value;
+        case Op::Ge:
+          return x >= c.value;
       }
     }
   }

@@ -14,8 +14,7 @@ namespace safeassess::ruleset {
 const std::vector<MethodSpec>& method_specs() {
   static const std::vector<MethodSpec> specs = {
       {Method::Target, "target",
-       "higher is better: achievement = clamp((x - floor) / (target - floor), 0, 1)",
-       "input, floor, target"},
+       "higher is better: achievement = clamp((x - floor) / (target - floor), 0, 1)", "input, floor, target"},
       {Method::TargetLower, "target_lower",
        "lower is better: achievement = clamp((ceiling - x) / (ceiling - target), 0, 1)",
        "input, ceiling, target"},
@@ -23,10 +22,11 @@ const std::vector<MethodSpec>& method_specs() {
        "r = (previous - current) / previous, then target on r; previous = 0: full if current = 0, else 0",
        "current, previous, floor, target"},
       {Method::Growth, "growth",
-       "g = (current - previous) / previous, then target on g; previous = 0: full if current > 0, else target on 0",
+       "g = (current - previous) / previous, then target on g; previous = 0: full if current > 0, else "
+       "target on 0",
        "current, previous, floor, target"},
-      {Method::Deduction, "deduction",
-       "points - sum(count_i * per_i), floored at 0 (扣完为止)", "events: [{input, per}]"},
+      {Method::Deduction, "deduction", "points - sum(count_i * per_i), floored at 0 (扣完为止)",
+       "events: [{input, per}]"},
       {Method::Bands, "bands",
        "the first band whose min (inclusive) or condition holds gives the fraction; none: 0",
        "input, bands: [{min | when, fraction}]"},
@@ -46,9 +46,12 @@ const MethodSpec& spec(Method m) {
 
 std::string_view to_string(MissingPolicy p) {
   switch (p) {
-    case MissingPolicy::Error: return "error";
-    case MissingPolicy::Zero: return "zero";
-    case MissingPolicy::Exclude: return "exclude";
+    case MissingPolicy::Error:
+      return "error";
+    case MissingPolicy::Zero:
+      return "zero";
+    case MissingPolicy::Exclude:
+      return "exclude";
   }
   return "error";
 }
@@ -125,10 +128,10 @@ class Loader {
   Ruleset load(const YAML::Node& root) {
     Ruleset r;
     r.file = m_reader.file();
-    if (!m_reader.expect_map(root, "the ruleset",
-                             {"id", "name", "version", "description", "sources", "precision",
-                              "missing", "inputs", "categories", "bonus", "vetoes", "grades",
-                              "failing_grade", "interview"}))
+    if (!m_reader.expect_map(
+            root, "the ruleset",
+            {"id", "name", "version", "description", "sources", "precision", "missing", "inputs",
+             "categories", "bonus", "vetoes", "grades", "failing_grade", "interview"}))
       return r;
     r.id = m_reader.string(root, "id", true).value_or("");
     r.name = m_reader.string(root, "name", true).value_or("");
@@ -165,8 +168,9 @@ class Loader {
   void load_sources(const YAML::Node& root, Ruleset& r) {
     const YAML::Node list = root["sources"];
     if (!list.IsDefined()) {
-      m_reader.error(root, "missing required key \"sources\": a ruleset names the documents its "
-                           "rules come from");
+      m_reader.error(root,
+                     "missing required key \"sources\": a ruleset names the documents its "
+                     "rules come from");
       return;
     }
     if (!m_reader.expect_sequence(list, "\"sources\"")) return;
@@ -197,10 +201,14 @@ class Loader {
       in.name = m_reader.string(n, "name", true).value_or("");
       if (auto t = m_reader.string(n, "type", true)) {
         static const std::vector<std::string> types = {"number", "count", "percent", "boolean"};
-        if (*t == "number") in.type = InputType::Number;
-        else if (*t == "count") in.type = InputType::Count;
-        else if (*t == "percent") in.type = InputType::Percent;
-        else if (*t == "boolean") in.type = InputType::Boolean;
+        if (*t == "number")
+          in.type = InputType::Number;
+        else if (*t == "count")
+          in.type = InputType::Count;
+        else if (*t == "percent")
+          in.type = InputType::Percent;
+        else if (*t == "boolean")
+          in.type = InputType::Boolean;
         else
           m_reader.error(n["type"], fmt::format("unknown input type \"{}\"; expected one of: "
                                                 "number, count, percent, boolean{}",
@@ -209,8 +217,8 @@ class Loader {
       in.min = m_reader.number(n, "min", false);
       in.max = m_reader.number(n, "max", false);
       if (in.min && in.max && *in.min > *in.max)
-        m_reader.error(n, fmt::format("input \"{}\": min {} is above max {}", in.id,
-                                      text::plain(*in.min), text::plain(*in.max)));
+        m_reader.error(n, fmt::format("input \"{}\": min {} is above max {}", in.id, text::plain(*in.min),
+                                      text::plain(*in.max)));
       if (in.id.empty()) continue;
       if (!r.input_index.emplace(in.id, r.inputs.size()).second) {
         m_reader.error(n["id"], fmt::format("input \"{}\" is declared twice", in.id));
@@ -239,16 +247,20 @@ class Loader {
     if (input == k_none) return;
     const InputType t = r.inputs[input].type;
     if (std::find(types.begin(), types.end(), t) == types.end())
-      m_reader.error(map[key], fmt::format("input \"{}\" is {}, but {}", r.inputs[input].id,
-                                           type_name(t), why));
+      m_reader.error(map[key],
+                     fmt::format("input \"{}\" is {}, but {}", r.inputs[input].id, type_name(t), why));
   }
 
   static const char* type_name(InputType t) {
     switch (t) {
-      case InputType::Number: return "a number";
-      case InputType::Count: return "a count";
-      case InputType::Percent: return "a percent";
-      case InputType::Boolean: return "a yes/no value";
+      case InputType::Number:
+        return "a number";
+      case InputType::Count:
+        return "a count";
+      case InputType::Percent:
+        return "a percent";
+      case InputType::Boolean:
+        return "a yes/no value";
     }
     return "?";
   }
@@ -287,7 +299,7 @@ class Loader {
           ind.category = category_index;
           points_sum += ind.points;
           if (ind.id.empty()) continue;
-            ind.columns = compute_columns(ind);
+          ind.columns = compute_columns(ind);
           if (std::find(indicator_ids.begin(), indicator_ids.end(), ind.id) != indicator_ids.end()) {
             m_reader.error(in["id"], fmt::format("indicator \"{}\" is declared twice", ind.id));
             continue;
@@ -304,16 +316,16 @@ class Loader {
       r.categories.push_back(std::move(c));
     }
     if (std::fabs(weight_sum - 100) > k_eps)
-      m_reader.error(list, fmt::format("category weights add up to {}, expected 100",
-                                       text::plain(weight_sum)));
+      m_reader.error(list,
+                     fmt::format("category weights add up to {}, expected 100", text::plain(weight_sum)));
   }
 
   Indicator load_indicator(const YAML::Node& n, const Ruleset& r) {
     Indicator ind;
-    if (!m_reader.expect_map(n, "an indicator",
-                             {"id", "name", "method", "points", "input", "current", "previous",
-                              "floor", "target", "ceiling", "events", "bands", "scale",
-                              "trim_from", "source", "verified"}))
+    if (!m_reader.expect_map(
+            n, "an indicator",
+            {"id", "name", "method", "points", "input", "current", "previous", "floor", "target", "ceiling",
+             "events", "bands", "scale", "trim_from", "source", "verified"}))
       return ind;
     ind.where = m_reader.at(n);
     ind.id = m_reader.string(n, "id", true).value_or("");
@@ -336,8 +348,7 @@ class Loader {
       const std::string hint = text::did_you_mean(*method_name, names);
       m_reader.error(n["method"],
                      fmt::format("unknown method \"{}\"{}", *method_name,
-                                 hint.empty() ? "; expected one of: " + text::join(names, ", ")
-                                              : hint));
+                                 hint.empty() ? "; expected one of: " + text::join(names, ", ") : hint));
       return ind;
     }
     ind.method = found->method;
@@ -346,18 +357,16 @@ class Loader {
     auto forbid = [&](std::initializer_list<const char*> keys) {
       for (const char* k : keys)
         if (n[k].IsDefined())
-          m_reader.error(n[k], fmt::format("\"{}\" does not apply to method \"{}\" (it reads: {})",
-                                           k, found->name, found->keys));
+          m_reader.error(n[k], fmt::format("\"{}\" does not apply to method \"{}\" (it reads: {})", k,
+                                           found->name, found->keys));
     };
     switch (ind.method) {
       case Method::Target:
       case Method::TargetLower: {
         const bool lower = ind.method == Method::TargetLower;
-        forbid({"current", "previous", "events", "bands", "scale", "trim_from",
-                lower ? "floor" : "ceiling"});
+        forbid({"current", "previous", "events", "bands", "scale", "trim_from", lower ? "floor" : "ceiling"});
         ind.value = input_ref(n, "input", r, true);
-        require_type(n, "input", ind.value, r,
-                     {InputType::Number, InputType::Count, InputType::Percent},
+        require_type(n, "input", ind.value, r, {InputType::Number, InputType::Count, InputType::Percent},
                      "this method needs a numeric input");
         const auto bound = m_reader.number(n, lower ? "ceiling" : "floor", true);
         const auto target = m_reader.number(n, "target", true);
@@ -394,8 +403,7 @@ class Loader {
         break;
       }
       case Method::Deduction: {
-        forbid({"input", "current", "previous", "floor", "target", "ceiling", "bands", "scale",
-                "trim_from"});
+        forbid({"input", "current", "previous", "floor", "target", "ceiling", "bands", "scale", "trim_from"});
         const YAML::Node events = n["events"];
         if (!events.IsDefined()) {
           m_reader.error(n, "method \"deduction\" needs \"events\": a list of {input, per}");
@@ -452,8 +460,8 @@ class Loader {
         break;
       }
       case Method::Boolean: {
-        forbid({"current", "previous", "floor", "target", "ceiling", "events", "bands", "scale",
-                "trim_from"});
+        forbid(
+            {"current", "previous", "floor", "target", "ceiling", "events", "bands", "scale", "trim_from"});
         ind.value = input_ref(n, "input", r, true);
         require_type(n, "input", ind.value, r, {InputType::Boolean},
                      "method \"boolean\" needs a yes/no input (declare it as type: boolean)");
@@ -466,8 +474,9 @@ class Loader {
   void load_scale(const YAML::Node& n, Indicator& ind) {
     if (auto t = m_reader.integer(n, "trim_from", false)) {
       if (*t < 3)
-        m_reader.error(n["trim_from"], "\"trim_from\" must be at least 3 (dropping the highest and "
-                                       "lowest of fewer raters leaves nothing)");
+        m_reader.error(n["trim_from"],
+                       "\"trim_from\" must be at least 3 (dropping the highest and "
+                       "lowest of fewer raters leaves nothing)");
       else
         ind.scale.trim_from = *t;
     }
@@ -488,8 +497,7 @@ class Loader {
       }
       for (auto it = g.begin(); it != g.end(); ++it) {
         auto f = m_reader.number_value(it->second, fmt::format("grade \"{}\"", it->first.Scalar()));
-        if (f && (*f < 0 || *f > 1))
-          m_reader.error(it->second, "a grade's fraction must be between 0 and 1");
+        if (f && (*f < 0 || *f > 1)) m_reader.error(it->second, "a grade's fraction must be between 0 and 1");
         ind.scale.grades.emplace_back(it->first.Scalar(), f.value_or(0));
       }
       if (ind.scale.grades.empty()) m_reader.error(g, "\"grades\" is empty");
@@ -532,7 +540,8 @@ class Loader {
         item.per = *per;
       }
       for (const auto& other : r.bonus)
-        if (other.id == item.id) m_reader.error(n["id"], fmt::format("bonus item \"{}\" is declared twice", item.id));
+        if (other.id == item.id)
+          m_reader.error(n["id"], fmt::format("bonus item \"{}\" is declared twice", item.id));
       r.bonus.push_back(std::move(item));
     }
   }

@@ -56,9 +56,9 @@ struct DeductionEvent {
 
 // One row of a bands table: the first row whose test holds gives the fraction.
 struct Band {
-  std::optional<double> min;           // value >= min (lower bound inclusive)
-  std::optional<Condition> when;       // or a structured condition over inputs
-  double fraction = 0;                 // achievement in [0, 1]
+  std::optional<double> min;      // value >= min (lower bound inclusive)
+  std::optional<Condition> when;  // or a structured condition over inputs
+  double fraction = 0;            // achievement in [0, 1]
 };
 
 // How expert ratings map to [0, 1]: either numeric scores on [min, max] or named grades.
@@ -77,12 +77,12 @@ struct Indicator {
   Method method = Method::Target;
   double points = 0;
   // Inputs by role (indices into Ruleset::inputs; k_none when the method has no such role).
-  std::size_t value = k_none;     // target, target_lower, bands, boolean
-  std::size_t current = k_none;   // decline_rate, growth
-  std::size_t previous = k_none;  // decline_rate, growth
-  double floor = 0;               // target, decline_rate, growth: achievement 0 at or below
-  double target = 0;              // achievement 1 at or beyond
-  double ceiling = 0;             // target_lower: achievement 0 at or above
+  std::size_t value = k_none;          // target, target_lower, bands, boolean
+  std::size_t current = k_none;        // decline_rate, growth
+  std::size_t previous = k_none;       // decline_rate, growth
+  double floor = 0;                    // target, decline_rate, growth: achievement 0 at or below
+  double target = 0;                   // achievement 1 at or beyond
+  double ceiling = 0;                  // target_lower: achievement 0 at or above
   std::vector<DeductionEvent> events;  // deduction
   std::vector<Band> bands;             // bands
   RatingScale scale;                   // rating
@@ -155,7 +155,7 @@ struct Ruleset {
   double bonus_cap = 0;
   std::vector<BonusItem> bonus;
   std::vector<Veto> vetoes;
-  std::vector<Grade> grades;  // highest min first
+  std::vector<Grade> grades;      // highest min first
   std::size_t failing_grade = 0;  // index into grades: the grade that counts as failing
   long interview_bottom = 0;      // the bottom N by rank go on the interview list
   bool interview_failing = true;  // and every failing unit

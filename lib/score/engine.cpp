@@ -16,7 +16,9 @@ using text::plain;
 
 namespace {
 
-double clamp01(double v) { return std::clamp(v, 0.0, 1.0); }
+double clamp01(double v) {
+  return std::clamp(v, 0.0, 1.0);
+}
 
 // Goalposts: 0 at or below floor, 1 at or above target, linear between. `is_rate` says
 // how x is shown in the trace (a computed rate to 4 decimals, or an input as written).
@@ -34,8 +36,8 @@ std::string value_text(const ruleset::InputDef& in, double v) {
   return fmt::format("{} = {}{}", in.id, plain(v), in.type == ruleset::InputType::Percent ? "%" : "");
 }
 
-double achievement_of(const ruleset::Ruleset& rules, const ruleset::Indicator& ind,
-                      std::span<const double> x, std::span<const double> ratings, Trace* trace) {
+double achievement_of(const ruleset::Ruleset& rules, const ruleset::Indicator& ind, std::span<const double> x,
+                      std::span<const double> ratings, Trace* trace) {
   auto in = [&](std::size_t i) -> const ruleset::InputDef& { return rules.inputs[i]; };
   switch (ind.method) {
     case Method::Target: {
@@ -49,8 +51,8 @@ double achievement_of(const ruleset::Ruleset& rules, const ruleset::Indicator& i
       if (trace) {
         trace->push_back(value_text(in(ind.value), v));
         trace->push_back(fmt::format("achievement = clamp(({} - {}) / ({} - {}), 0, 1) = {}",
-                                     plain(ind.ceiling), plain(v), plain(ind.ceiling),
-                                     plain(ind.target), text::fixed(a, 4)));
+                                     plain(ind.ceiling), plain(v), plain(ind.ceiling), plain(ind.target),
+                                     text::fixed(a, 4)));
       }
       return a;
     }
@@ -60,8 +62,8 @@ double achievement_of(const ruleset::Ruleset& rules, const ruleset::Indicator& i
       const double prev = x[ind.previous];
       const bool decline = ind.method == Method::DeclineRate;
       if (trace)
-        trace->push_back(fmt::format("{}, {}", value_text(in(ind.current), cur),
-                                     value_text(in(ind.previous), prev)));
+        trace->push_back(
+            fmt::format("{}, {}", value_text(in(ind.current), cur), value_text(in(ind.previous), prev)));
       if (prev == 0) {
         double a = 0;
         if (decline) {
@@ -72,7 +74,8 @@ double achievement_of(const ruleset::Ruleset& rules, const ruleset::Indicator& i
           return a;
         }
         if (cur > 0) {
-          if (trace) trace->push_back("previous = 0 and current > 0: growth from nothing, achievement = 1.0000");
+          if (trace)
+            trace->push_back("previous = 0 and current > 0: growth from nothing, achievement = 1.0000");
           return 1.0;
         }
         if (trace) trace->push_back("previous = 0 and current = 0: growth g = 0");
@@ -129,7 +132,8 @@ double achievement_of(const ruleset::Ruleset& rules, const ruleset::Indicator& i
       const bool trim = static_cast<long>(r.size()) >= ind.scale.trim_from;
       const std::size_t lo = trim ? 1 : 0;
       const std::size_t hi = trim ? r.size() - 1 : r.size();
-      const double sum = std::accumulate(r.begin() + static_cast<long>(lo), r.begin() + static_cast<long>(hi), 0.0);
+      const double sum =
+          std::accumulate(r.begin() + static_cast<long>(lo), r.begin() + static_cast<long>(hi), 0.0);
       const double mean = sum / static_cast<double>(hi - lo);
       if (trace) {
         std::vector<std::string> shown;
@@ -139,15 +143,16 @@ double achievement_of(const ruleset::Ruleset& rules, const ruleset::Indicator& i
                                             "mean of {} = {}",
                                             r.size(), ind.scale.trim_from, text::fixed(r.back(), 4),
                                             text::fixed(r.front(), 4), hi - lo, text::fixed(mean, 4))
-                              : fmt::format("{} raters < {}: plain mean = {}", r.size(),
-                                            ind.scale.trim_from, text::fixed(mean, 4)));
+                              : fmt::format("{} raters < {}: plain mean = {}", r.size(), ind.scale.trim_from,
+                                            text::fixed(mean, 4)));
       }
       return mean;
     }
     case Method::Boolean: {
       const double v = x[ind.value];
-      if (trace) trace->push_back(fmt::format("{} = {} -> achievement {}", in(ind.value).id,
-                                              v != 0 ? "yes" : "no", v != 0 ? "1" : "0"));
+      if (trace)
+        trace->push_back(fmt::format("{} = {} -> achievement {}", in(ind.value).id, v != 0 ? "yes" : "no",
+                                     v != 0 ? "1" : "0"));
       return v != 0 ? 1.0 : 0.0;
     }
   }
@@ -173,14 +178,15 @@ IndicatorOutcome evaluate_indicator(const ruleset::Ruleset& rules, const ruleset
     if (missing == MissingPolicy::Exclude) {
       out.status = Status::Excluded;
       if (trace)
-        trace->push_back(fmt::format("missing {} -> excluded (missing-data policy: exclude; the "
-                                     "category is renormalised)",
-                                     text::join(absent, ", ")));
+        trace->push_back(
+            fmt::format("missing {} -> excluded (missing-data policy: exclude; the "
+                        "category is renormalised)",
+                        text::join(absent, ", ")));
     } else {
       out.status = Status::MissingZero;
       if (trace)
-        trace->push_back(fmt::format("missing {} -> 0 points (missing-data policy: zero)",
-                                     text::join(absent, ", ")));
+        trace->push_back(
+            fmt::format("missing {} -> 0 points (missing-data policy: zero)", text::join(absent, ", ")));
     }
     return out;
   }
@@ -201,7 +207,8 @@ Trace explain_bonus(const assessment::Assessment& a, std::size_t unit) {
     const double n = std::isnan(row[b.input]) ? 0.0 : row[b.input];
     sum += n * b.per;
     if (n != 0)
-      t.push_back(fmt::format("{} ({}): {} x {} = {}", b.name, b.id, plain(n), plain(b.per), plain(n * b.per)));
+      t.push_back(
+          fmt::format("{} ({}): {} x {} = {}", b.name, b.id, plain(n), plain(b.per), plain(n * b.per)));
   }
   if (!a.rules.bonus.empty())
     t.push_back(fmt::format("bonus = min({}, cap {}) = {}", plain(sum), plain(a.rules.bonus_cap),
@@ -298,8 +305,9 @@ Results score(const assessment::Assessment& a) {
       if (veto.cap_total) total = std::min(total, *veto.cap_total);
     }
     r.total[u] = text::round_to(total, prec);
-    r.grade[u] = static_cast<std::uint16_t>(r.vetoes[u].empty() ? rules.grade_for(r.total[u])
-                                                                : std::max(rules.failing_grade, rules.grade_for(r.total[u])));
+    r.grade[u] = static_cast<std::uint16_t>(r.vetoes[u].empty()
+                                                ? rules.grade_for(r.total[u])
+                                                : std::max(rules.failing_grade, rules.grade_for(r.total[u])));
   }
   diagnostics.throw_if_any();
 
@@ -312,7 +320,7 @@ Results score(const assessment::Assessment& a) {
   for (std::size_t k = 0; k < r.units; ++k) {
     const auto u = r.order[k];
     r.rank[u] = (k > 0 && r.total[r.order[k - 1]] == r.total[u]) ? r.rank[r.order[k - 1]]
-                                                                : static_cast<std::uint32_t>(k + 1);
+                                                                 : static_cast<std::uint32_t>(k + 1);
   }
   // Interview list: every unit at or below the N-th lowest total (ties at the edge all
   // go on), plus every failing unit.

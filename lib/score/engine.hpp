@@ -47,18 +47,18 @@ struct Results {
   std::size_t indicators = 0;
   std::size_t categories = 0;
   // Flat arrays, unit-major.
-  std::vector<IndicatorOutcome> outcomes;      // units x indicators
-  std::vector<double> category_scores;         // units x categories
-  std::vector<std::uint8_t> renormalised;      // units x categories
-  std::vector<double> subtotal;                // sum of categories, before bonus
-  std::vector<double> bonus;                   // after the cap
-  std::vector<double> uncapped_total;          // subtotal + bonus, before any veto cap
-  std::vector<double> total;                   // final
+  std::vector<IndicatorOutcome> outcomes;          // units x indicators
+  std::vector<double> category_scores;             // units x categories
+  std::vector<std::uint8_t> renormalised;          // units x categories
+  std::vector<double> subtotal;                    // sum of categories, before bonus
+  std::vector<double> bonus;                       // after the cap
+  std::vector<double> uncapped_total;              // subtotal + bonus, before any veto cap
+  std::vector<double> total;                       // final
   std::vector<std::vector<std::uint16_t>> vetoes;  // indices into Ruleset::vetoes
-  std::vector<std::uint16_t> grade;            // index into Ruleset::grades
-  std::vector<std::uint32_t> rank;             // 1-based, ties share the lowest number
-  std::vector<std::uint8_t> interview;         // InterviewReason bits, 0 = not listed
-  std::vector<std::uint32_t> order;            // unit indices in rank order
+  std::vector<std::uint16_t> grade;                // index into Ruleset::grades
+  std::vector<std::uint32_t> rank;                 // 1-based, ties share the lowest number
+  std::vector<std::uint8_t> interview;             // InterviewReason bits, 0 = not listed
+  std::vector<std::uint32_t> order;                // unit indices in rank order
 
   [[nodiscard]] const IndicatorOutcome& outcome(std::size_t u, std::size_t i) const {
     return outcomes[u * indicators + i];
@@ -87,8 +87,8 @@ struct Gates {
 };
 
 struct GateTrip {
-  std::string gate;                  // "fail-below 60", "veto", "fail", "interview"
-  std::vector<std::size_t> units;    // in rank order
+  std::string gate;                // "fail-below 60", "veto", "fail", "interview"
+  std::vector<std::size_t> units;  // in rank order
 };
 
 [[nodiscard]] std::vector<GateTrip> check_gates(const ruleset::Ruleset& rules, const Results& r,

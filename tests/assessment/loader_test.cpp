@@ -25,7 +25,8 @@ TEST_CASE("a non-numeric cell names file, row, column and header") {
   CHECK(input_error([] { (void)make_assessment(k_units, values("abc%,4,5,0,2,1,0,0"), k_ratings); }) ==
         "values.csv:2:2: column B \"rate\": expected a percentage such as 98.5 or 98.5%, got \"abc%\"");
   CHECK(input_error([] { (void)make_assessment(k_units, values("100,4,5,0,2,maybe,0,0"), k_ratings); }) ==
-        "values.csv:2:7: column G \"done\": expected yes or no (1/0, yes/no, true/false, 是/否), got \"maybe\"");
+        "values.csv:2:7: column G \"done\": expected yes or no (1/0, yes/no, true/false, 是/否), got "
+        "\"maybe\"");
 }
 
 TEST_CASE("values outside an input's declared range are rejected") {
@@ -49,14 +50,16 @@ TEST_CASE("an empty cell under the error policy says how to proceed") {
 
 TEST_CASE("veto and bonus inputs cannot be excluded") {
   CHECK(input_error([] {
-          (void)make_assessment(k_units, values("100,4,5,0,2,1,,0"), k_ratings, ruleset::MissingPolicy::Exclude);
+          (void)make_assessment(k_units, values("100,4,5,0,2,1,,0"), k_ratings,
+                                ruleset::MissingPolicy::Exclude);
         }) ==
         "values.csv:2:8: column H \"big\": empty cell for unit \"A\"; \"big\" decides a veto or bonus "
         "and cannot be excluded: enter a value (0 if none)");
 }
 
 TEST_CASE("duplicate unit ids") {
-  CHECK(input_error([] { (void)make_assessment("id,name\nA,甲\nA,乙\n", values("100,4,5,0,2,1,0,0"), k_ratings); }) ==
+  CHECK(input_error(
+            [] { (void)make_assessment("id,name\nA,甲\nA,乙\n", values("100,4,5,0,2,1,0,0"), k_ratings); }) ==
         "units.csv:3:1: column A \"id\": unit id \"A\" is already used on line 2; unit ids must be unique");
   CHECK(input_error([] {
           (void)make_assessment(k_units, values("100,4,5,0,2,1,0,0") + "A,100,4,5,0,2,1,0,0\n", k_ratings);
@@ -66,7 +69,8 @@ TEST_CASE("duplicate unit ids") {
 
 TEST_CASE("units unknown or missing from the values file") {
   CHECK(input_error([] {
-          (void)make_assessment(k_units, std::string(k_values_header) + "A,100,4,5,0,2,1,0,0\nBB,100,4,5,0,2,1,0,0\n",
+          (void)make_assessment(k_units,
+                                std::string(k_values_header) + "A,100,4,5,0,2,1,0,0\nBB,100,4,5,0,2,1,0,0\n",
                                 k_ratings);
         }) ==
         "values.csv:3:1: column A \"unit\": unit \"BB\" is not in the units file, did you mean \"B\"?\n"
@@ -75,14 +79,18 @@ TEST_CASE("units unknown or missing from the values file") {
 
 TEST_CASE("a missing column suggests the header present") {
   CHECK(input_error([] {
-          (void)make_assessment(k_units, "unit,rat,cur,prev,late,budget,done,big,prize\nA,1,1,1,1,1,1,1,1\n", k_ratings);
-        }) == "values.csv:1: missing column \"rate\" or \"整改率\" (an input the ruleset reads), did you mean \"rat\"?");
+          (void)make_assessment(k_units, "unit,rat,cur,prev,late,budget,done,big,prize\nA,1,1,1,1,1,1,1,1\n",
+                                k_ratings);
+        }) ==
+        "values.csv:1: missing column \"rate\" or \"整改率\" (an input the ruleset reads), did you mean "
+        "\"rat\"?");
 }
 
 TEST_CASE("Chinese headers from an evaluator's template are accepted") {
-  auto a = make_assessment("单位编号,单位名称\nA,甲\nB,乙\n",
-                           "单位编号,整改率,本年,上年,迟报,投入,清单,重大事故,表彰\nA,90,4,5,0,2,是,0,0\nB,100,4,5,0,2,否,0,0\n",
-                           "单位编号,指标,评分人,评分\nA,r,专家1,5\nB,r,专家1,5\n");
+  auto a = make_assessment(
+      "单位编号,单位名称\nA,甲\nB,乙\n",
+      "单位编号,整改率,本年,上年,迟报,投入,清单,重大事故,表彰\nA,90,4,5,0,2,是,0,0\nB,100,4,5,0,2,否,0,0\n",
+      "单位编号,指标,评分人,评分\nA,r,专家1,5\nB,r,专家1,5\n");
   CHECK(a.units.ids[1] == "B");
   CHECK(a.values.row(0)[0] == 90);
   CHECK(a.values.row(1)[5] == 0);
@@ -90,20 +98,30 @@ TEST_CASE("Chinese headers from an evaluator's template are accepted") {
 
 TEST_CASE("an input under both its id and its Chinese name is ambiguous") {
   CHECK(input_error([] {
-          (void)make_assessment(k_units, "unit,rate,整改率,cur,prev,late,budget,done,big,prize\nA,1,1,1,1,1,1,1,1,1\n", k_ratings);
-        }) == "values.csv:1:3: columns B \"rate\" and C \"整改率\" both hold \"rate\" (an input the ruleset reads); keep one");
+          (void)make_assessment(k_units,
+                                "unit,rate,整改率,cur,prev,late,budget,done,big,prize\nA,1,1,1,1,1,1,1,1,1\n",
+                                k_ratings);
+        }) ==
+        "values.csv:1:3: columns B \"rate\" and C \"整改率\" both hold \"rate\" (an input the ruleset "
+        "reads); keep one");
 }
 
 TEST_CASE("ratings: outside the scale, unknown item, a rater twice, a unit without ratings") {
   CHECK(input_error([] {
-          (void)make_assessment(k_units, values("100,4,5,0,2,1,0,0"), "unit,item,rater,rating\nA,r,x,6\nB,r,x,5\n");
+          (void)make_assessment(k_units, values("100,4,5,0,2,1,0,0"),
+                                "unit,item,rater,rating\nA,r,x,6\nB,r,x,5\n");
         }) == "ratings.csv:2:4: column D \"rating\": rating \"6\" is outside the scale 1..5 of \"r\"");
   CHECK(input_error([] {
-          (void)make_assessment(k_units, values("100,4,5,0,2,1,0,0"), "unit,item,rater,rating\nA,rr,x,5\nB,r,x,5\nA,r,x,5\n");
-        }) == "ratings.csv:2:2: column B \"item\": \"rr\" is not a rating indicator of ruleset \"small\", did you mean \"r\"?");
+          (void)make_assessment(k_units, values("100,4,5,0,2,1,0,0"),
+                                "unit,item,rater,rating\nA,rr,x,5\nB,r,x,5\nA,r,x,5\n");
+        }) ==
+        "ratings.csv:2:2: column B \"item\": \"rr\" is not a rating indicator of ruleset \"small\", did you "
+        "mean \"r\"?");
   CHECK(input_error([] {
-          (void)make_assessment(k_units, values("100,4,5,0,2,1,0,0"), "unit,item,rater,rating\nA,r,x,5\nB,r,x,5\nA,r,x,4\n");
-        }) == "ratings.csv:4: rater \"x\" already rated \"r\" for unit \"A\" on line 2; keep one rating per rater");
+          (void)make_assessment(k_units, values("100,4,5,0,2,1,0,0"),
+                                "unit,item,rater,rating\nA,r,x,5\nB,r,x,5\nA,r,x,4\n");
+        }) ==
+        "ratings.csv:4: rater \"x\" already rated \"r\" for unit \"A\" on line 2; keep one rating per rater");
   CHECK(input_error([] {
           (void)make_assessment(k_units, values("100,4,5,0,2,1,0,0"), "unit,item,rater,rating\nA,r,x,5\n");
         }) ==

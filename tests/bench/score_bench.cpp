@@ -54,9 +54,10 @@ struct Rng {
 
 void generate(const std::filesystem::path& dir, std::size_t units) {
   std::filesystem::create_directories(dir);
-  std::ofstream(dir / "manifest.yaml") << "assessment: {name: 基准测试, period: \"2024\"}\n"
-                                          "ruleset: builtin:county-annual\n"
-                                          "units: units.csv\nindicators: indicators.csv\nratings: ratings.csv\n";
+  std::ofstream(dir / "manifest.yaml")
+      << "assessment: {name: 基准测试, period: \"2024\"}\n"
+         "ruleset: builtin:county-annual\n"
+         "units: units.csv\nindicators: indicators.csv\nratings: ratings.csv\n";
   Rng rng;
   fmt::memory_buffer u, v, r;
   std::ofstream uf(dir / "units.csv"), vf(dir / "indicators.csv"), rf(dir / "ratings.csv");
@@ -80,17 +81,19 @@ void generate(const std::filesystem::path& dir, std::size_t units) {
   for (std::size_t i = 0; i < units; ++i) {
     fmt::format_to(std::back_inserter(u), "U{:07},第{}县,county,某省\n", i, i);
     const int prev = rng.in(3, 30);
-    fmt::format_to(std::back_inserter(v),
-                   "U{:07},{},{},{},{},{},{},{},{},{},{}.{}%,{}.{}%,{},{}.{},{},{},{}.{},{}.{},{}.{},{},{},{},{},{},{},"
-                   "备注,\"a, b\",x,y,z\n",
-                   i, rng.in(0, prev + 3), prev, rng.in(0, 8), rng.in(0, 8), rng.in(0, 1) * rng.in(0, 1),
-                   rng.in(0, 3), rng.in(0, 2), rng.next() % 200 == 0 ? 1 : 0, rng.next() % 500 == 0 ? 1 : 0,
-                   rng.in(80, 99), rng.in(0, 9), rng.in(80, 99), rng.in(0, 9), rng.in(0, 3), rng.in(0, 2),
-                   rng.in(0, 9), rng.in(500, 3000), rng.in(500, 3000), rng.in(0, 2), rng.in(0, 9), rng.in(60, 99),
-                   rng.in(0, 9), rng.in(75, 99), rng.in(0, 9), rng.in(1, 5), rng.in(4, 14),
-                   rng.in(0, 1) ? "是" : "否", rng.in(0, 1) * rng.in(0, 1), rng.in(0, 1), rng.in(0, 2));
+    fmt::format_to(
+        std::back_inserter(v),
+        "U{:07},{},{},{},{},{},{},{},{},{},{}.{}%,{}.{}%,{},{}.{},{},{},{}.{},{}.{},{}.{},{},{},{},{},{},{},"
+        "备注,\"a, b\",x,y,z\n",
+        i, rng.in(0, prev + 3), prev, rng.in(0, 8), rng.in(0, 8), rng.in(0, 1) * rng.in(0, 1), rng.in(0, 3),
+        rng.in(0, 2), rng.next() % 200 == 0 ? 1 : 0, rng.next() % 500 == 0 ? 1 : 0, rng.in(80, 99),
+        rng.in(0, 9), rng.in(80, 99), rng.in(0, 9), rng.in(0, 3), rng.in(0, 2), rng.in(0, 9),
+        rng.in(500, 3000), rng.in(500, 3000), rng.in(0, 2), rng.in(0, 9), rng.in(60, 99), rng.in(0, 9),
+        rng.in(75, 99), rng.in(0, 9), rng.in(1, 5), rng.in(4, 14), rng.in(0, 1) ? "是" : "否",
+        rng.in(0, 1) * rng.in(0, 1), rng.in(0, 1), rng.in(0, 2));
     for (int k = 1; k <= 5; ++k)
-      fmt::format_to(std::back_inserter(r), "U{:07},expert_review,R{},{}.{}\n", i, k, rng.in(1, 4), rng.in(0, 9));
+      fmt::format_to(std::back_inserter(r), "U{:07},expert_review,R{},{}.{}\n", i, k, rng.in(1, 4),
+                     rng.in(0, 9));
     flush(u, uf);
     flush(v, vf);
     flush(r, rf);
@@ -113,10 +116,14 @@ int main(int argc, char** argv) {
   bool keep = false;
   bool skip_json = false;
   for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--units") && i + 1 < argc) units = std::stoul(argv[++i]);
-    else if (!std::strcmp(argv[i], "--dir") && i + 1 < argc) dir = argv[++i];
-    else if (!std::strcmp(argv[i], "--keep")) keep = true;
-    else if (!std::strcmp(argv[i], "--skip-json")) skip_json = true;
+    if (!std::strcmp(argv[i], "--units") && i + 1 < argc)
+      units = std::stoul(argv[++i]);
+    else if (!std::strcmp(argv[i], "--dir") && i + 1 < argc)
+      dir = argv[++i];
+    else if (!std::strcmp(argv[i], "--keep"))
+      keep = true;
+    else if (!std::strcmp(argv[i], "--skip-json"))
+      skip_json = true;
     else {
       std::cerr << "usage: safeassess_bench [--units N] [--dir DIR] [--keep] [--skip-json]\n";
       return 2;
@@ -125,8 +132,8 @@ int main(int argc, char** argv) {
   try {
     auto t0 = std::chrono::steady_clock::now();
     generate(dir, units);
-    std::cout << fmt::format("generate  {:>8.2f} s  ({} units, 30 columns, {} ratings)\n", seconds_since(t0), units,
-                             units * 5);
+    std::cout << fmt::format("generate  {:>8.2f} s  ({} units, 30 columns, {} ratings)\n", seconds_since(t0),
+                             units, units * 5);
     t0 = std::chrono::steady_clock::now();
     const auto a = assessment::load_assessment(dir / "manifest.yaml");
     std::cout << fmt::format("load      {:>8.2f} s\n", seconds_since(t0));

@@ -49,8 +49,8 @@ TEST_CASE("spreadsheet column letters") {
 
 TEST_CASE("UTF-8 validation finds the first bad byte") {
   CHECK(is_valid_utf8("青山 abc"));
-  CHECK(first_invalid_utf8("ab\xCF\xD8") == 2);   // GB18030 for 县
-  CHECK(first_invalid_utf8("\xC0\x80") == 0);     // overlong
+  CHECK(first_invalid_utf8("ab\xCF\xD8") == 2);    // GB18030 for 县
+  CHECK(first_invalid_utf8("\xC0\x80") == 0);      // overlong
   CHECK(first_invalid_utf8("\xED\xA0\x80") == 0);  // surrogate
 }
 

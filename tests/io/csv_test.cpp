@@ -105,6 +105,6 @@ TEST_CASE("forcing UTF-8 on GB18030 bytes is an error naming the line") {
 TEST_CASE("encoding names") {
   CHECK(parse_encoding("GBK") == Encoding::Gb18030);
   CHECK(parse_encoding("utf8") == Encoding::Utf8);
-  CHECK_THROWS_WITH_AS((void)parse_encoding("latin1"), "unknown encoding \"latin1\"; expected auto, utf-8 or gb18030",
-                       UsageError);
+  CHECK_THROWS_WITH_AS((void)parse_encoding("latin1"),
+                       "unknown encoding \"latin1\"; expected auto, utf-8 or gb18030", UsageError);
 }

@@ -36,6 +36,6 @@ TEST_CASE("the CSV report neutralises names from the input") {
 
 TEST_CASE("formats") {
   CHECK(report::parse_format("md") == report::Format::Markdown);
-  CHECK_THROWS_WITH_AS((void)report::parse_format("xml"), "unknown format \"xml\"; expected table, json, csv or md",
-                       UsageError);
+  CHECK_THROWS_WITH_AS((void)report::parse_format("xml"),
+                       "unknown format \"xml\"; expected table, json, csv or md", UsageError);
 }

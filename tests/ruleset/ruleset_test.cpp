@@ -96,7 +96,8 @@ TEST_CASE("method parameters are checked") {
   CHECK(load_error(with("{min: 1, fraction: 0.5}", "{min: 3, fraction: 0.5}")) ==
         "r.yaml:27:95: band min 3 is not below the band before it (2); list bands from the "
         "highest min down");
-  CHECK(load_error(with("method: decline_rate, current: cur,", "method: decline_rate, input: cur, current: cur,")) ==
+  CHECK(load_error(
+            with("method: decline_rate, current: cur,", "method: decline_rate, input: cur, current: cur,")) ==
         "r.yaml:21:56: \"input\" does not apply to method \"decline_rate\" (it reads: current, "
         "previous, floor, target)");
 }
@@ -118,6 +119,8 @@ TEST_CASE("YAML syntax errors name the place") {
 }
 
 TEST_CASE("a ruleset must cite its sources") {
-  CHECK(load_error(with("sources:\n  - {id: s, title: test}\n", "")).rfind(
-            "r.yaml:1:1: missing required key \"sources\": a ruleset names the documents its rules come from", 0) == 0);
+  CHECK(load_error(with("sources:\n  - {id: s, title: test}\n", ""))
+            .rfind("r.yaml:1:1: missing required key \"sources\": a ruleset names the documents its rules "
+                   "come from",
+                   0) == 0);
 }

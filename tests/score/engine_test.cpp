@@ -7,7 +7,13 @@
 #include "support/fixtures.hpp"
 
 using namespace safeassess;
-using score::Results; using score::IndicatorOutcome; using score::Status; using score::Trace; using score::Gates; using score::k_interview_bottom; using score::k_interview_failing;
+using score::Gates;
+using score::IndicatorOutcome;
+using score::k_interview_bottom;
+using score::k_interview_failing;
+using score::Results;
+using score::Status;
+using score::Trace;
 using test::k_values_header;
 using test::make_assessment;
 
@@ -31,7 +37,8 @@ void check_invariants(const assessment::Assessment& a, const Results& r) {
         CHECK(o.achievement <= 1);
         points += o.points;
       }
-      if (!r.renormalised[u * r.categories + c]) CHECK(r.category(u, c) == doctest::Approx(points).epsilon(1e-12));
+      if (!r.renormalised[u * r.categories + c])
+        CHECK(r.category(u, c) == doctest::Approx(points).epsilon(1e-12));
       sum += r.category(u, c);
     }
     CHECK(r.subtotal[u] == doctest::Approx(sum).epsilon(1e-12));
@@ -58,9 +65,9 @@ IndicatorOutcome one(const std::string& indicator, const std::string& row, const
   REQUIRE(ind != nullptr);
   const auto index = static_cast<std::size_t>(ind - a.rules.indicators.data());
   const auto slot = a.ratings.slot_of(index);
-  const auto direct = score::evaluate_indicator(a.rules, *ind, a.values.row(0),
-                                                slot == ruleset::k_none ? std::span<const double>() : a.ratings.of(0, slot),
-                                                a.missing, nullptr);
+  const auto direct = score::evaluate_indicator(
+      a.rules, *ind, a.values.row(0),
+      slot == ruleset::k_none ? std::span<const double>() : a.ratings.of(0, slot), a.missing, nullptr);
   // The same indicator scored as part of the whole unit, with the invariants checked.
   const Results r = scored(a);
   CHECK(r.outcome(0, index).points == direct.points);
@@ -83,13 +90,13 @@ TEST_CASE("target: goalposts with floor and cap") {
 
 TEST_CASE("decline_rate: rate, then goalposts; previous = 0 edges") {
   // floor 0, target 0.2, 20 points
-  CHECK(one("d", "100,4,5,0,2,1,0,0").points == 20.0);   // r = 0.2
-  CHECK(one("d", "100,9,10,0,2,1,0,0").points == 10.0);  // r = 0.1 -> 0.5
-  CHECK(one("d", "100,12,10,0,2,1,0,0").points == 0.0);  // increase -> 0
-  CHECK(one("d", "100,0,0,0,2,1,0,0").points == 20.0);   // prev 0, cur 0: full
-  CHECK(one("d", "100,1,0,0,2,1,0,0").points == 0.0);    // prev 0, cur 1: none
-  CHECK(one("d", "100,2,3,0,2,1,0,0").points == 20.0);   // r = 1/3 capped at 1
-  CHECK(one("d", "100,17,20,0,2,1,0,0").points == 15.0); // r = 0.15 -> 0.75
+  CHECK(one("d", "100,4,5,0,2,1,0,0").points == 20.0);    // r = 0.2
+  CHECK(one("d", "100,9,10,0,2,1,0,0").points == 10.0);   // r = 0.1 -> 0.5
+  CHECK(one("d", "100,12,10,0,2,1,0,0").points == 0.0);   // increase -> 0
+  CHECK(one("d", "100,0,0,0,2,1,0,0").points == 20.0);    // prev 0, cur 0: full
+  CHECK(one("d", "100,1,0,0,2,1,0,0").points == 0.0);     // prev 0, cur 1: none
+  CHECK(one("d", "100,2,3,0,2,1,0,0").points == 20.0);    // r = 1/3 capped at 1
+  CHECK(one("d", "100,17,20,0,2,1,0,0").points == 15.0);  // r = 0.15 -> 0.75
 }
 
 TEST_CASE("deduction: per event, floored at zero") {
@@ -97,7 +104,7 @@ TEST_CASE("deduction: per event, floored at zero") {
   CHECK(one("x", "100,4,5,0,2,1,0,0").points == 20.0);
   CHECK(one("x", "100,4,5,2,2,1,0,0").points == 14.0);
   CHECK(one("x", "100,4,5,6,2,1,0,0").points == 2.0);
-  CHECK(one("x", "100,4,5,7,2,1,0,0").points == 0.0);   // 21 > 20: floor
+  CHECK(one("x", "100,4,5,7,2,1,0,0").points == 0.0);  // 21 > 20: floor
   CHECK(one("x", "100,4,5,50,2,1,0,0").points == 0.0);
 }
 
@@ -145,7 +152,8 @@ categories:
 grades: [{name: ok, min: 0}]
 )";
   auto score_of = [&](const std::string& row) {
-    auto a = make_assessment("id,name\nU,u\n", "unit,cur,prev,days\nU," + row + "\n", "", ruleset::MissingPolicy::Error, text);
+    auto a = make_assessment("id,name\nU,u\n", "unit,cur,prev,days\nU," + row + "\n", "",
+                             ruleset::MissingPolicy::Error, text);
     return scored(a);
   };
   auto r = score_of("105,100,20");  // g = 0.05 -> 0.5 -> 25; days 20 -> (30-20)/20 = 0.5 -> 25
@@ -204,9 +212,10 @@ TEST_CASE("aggregation, bonus cap, veto after aggregation, grades and ranks") {
 
 TEST_CASE("ties share the lowest rank: 85, 85, 80 -> 1, 1, 3") {
   // t: 85 -> (85-80)/20 x 20 = 5 -> total 85; 80 -> 0 -> total 80
-  const std::string values = std::string(k_values_header) +
-                             "P,85,4,5,0,2,1,0,0\nQ,85,4,5,0,2,1,0,0\nR,80,4,5,0,2,1,0,0\n";
-  auto a = make_assessment("id,name\nP,p\nQ,q\nR,r\n", values, "unit,item,rater,rating\nP,r,x,5\nQ,r,x,5\nR,r,x,5\n");
+  const std::string values =
+      std::string(k_values_header) + "P,85,4,5,0,2,1,0,0\nQ,85,4,5,0,2,1,0,0\nR,80,4,5,0,2,1,0,0\n";
+  auto a = make_assessment("id,name\nP,p\nQ,q\nR,r\n", values,
+                           "unit,item,rater,rating\nP,r,x,5\nQ,r,x,5\nR,r,x,5\n");
   const Results r = scored(a);
   CHECK(r.total[0] == 85.0);
   CHECK(r.total[2] == 80.0);
@@ -214,9 +223,10 @@ TEST_CASE("ties share the lowest rank: 85, 85, 80 -> 1, 1, 3") {
 }
 
 TEST_CASE("the interview list takes every unit tied at the bottom edge, passing or not") {
-  const std::string values = std::string(k_values_header) +
-                             "P,90,4,5,0,2,1,0,0\nQ,85,4,5,0,2,1,0,0\nR,85,4,5,0,2,1,0,0\n";
-  auto a = make_assessment("id,name\nP,p\nQ,q\nR,r\n", values, "unit,item,rater,rating\nP,r,x,5\nQ,r,x,5\nR,r,x,5\n");
+  const std::string values =
+      std::string(k_values_header) + "P,90,4,5,0,2,1,0,0\nQ,85,4,5,0,2,1,0,0\nR,85,4,5,0,2,1,0,0\n";
+  auto a = make_assessment("id,name\nP,p\nQ,q\nR,r\n", values,
+                           "unit,item,rater,rating\nP,r,x,5\nQ,r,x,5\nR,r,x,5\n");
   const Results r = scored(a);
   CHECK(r.interview == std::vector<std::uint8_t>{0, k_interview_bottom, k_interview_bottom});
 }
@@ -224,11 +234,13 @@ TEST_CASE("the interview list takes every unit tied at the bottom edge, passing 
 TEST_CASE("missing data: zero scores 0, exclude renormalises within the category") {
   // Category b (40): bd 10, bo 10, r 20. U has no ratings.
   const std::string values = std::string(k_values_header) + "U,100,4,5,0,1,1,0,0\n";
-  auto zero = make_assessment("id,name\nU,u\n", values, "unit,item,rater,rating\n", ruleset::MissingPolicy::Zero);
+  auto zero =
+      make_assessment("id,name\nU,u\n", values, "unit,item,rater,rating\n", ruleset::MissingPolicy::Zero);
   auto rz = scored(zero);
   CHECK(rz.category(0, 1) == 15.0);  // 5 + 10 + 0
   CHECK(rz.outcome(0, 5).status == Status::MissingZero);
-  auto excl = make_assessment("id,name\nU,u\n", values, "unit,item,rater,rating\n", ruleset::MissingPolicy::Exclude);
+  auto excl =
+      make_assessment("id,name\nU,u\n", values, "unit,item,rater,rating\n", ruleset::MissingPolicy::Exclude);
   auto re = scored(excl);
   CHECK(re.category(0, 1) == 30.0);  // (5 + 10) x 40 / 20
   CHECK(re.renormalised[1] == 1);
@@ -238,7 +250,8 @@ TEST_CASE("missing data: zero scores 0, exclude renormalises within the category
 
 TEST_CASE("exclude cannot renormalise a category with no data left") {
   const std::string values = std::string(k_values_header) + "U,,,,,,,0,0\n";
-  auto a = make_assessment("id,name\nU,u\n", values, "unit,item,rater,rating\n", ruleset::MissingPolicy::Exclude);
+  auto a =
+      make_assessment("id,name\nU,u\n", values, "unit,item,rater,rating\n", ruleset::MissingPolicy::Exclude);
   CHECK(test::input_error([&] { (void)score::score(a); }) ==
         "manifest.yaml: unit \"U\": every indicator of category \"a\" is missing, so excluding them "
         "leaves nothing to renormalise; supply data or use \"missing: zero\"\n"
