@@ -8,6 +8,7 @@
 
 #include "common.hpp"
 #include "exit_code.hpp"
+#include "risk.hpp"
 #include "ruleset/ruleset.hpp"
 #include "rulesets.hpp"
 #include "score.hpp"
@@ -28,6 +29,7 @@ int run(int argc, char** argv) {
   int exit_code = code(ExitCode::Ok);
   setup_score(app, exit_code);
   setup_validate(app, exit_code);
+  setup_risk(app, exit_code);
   setup_rulesets(app, exit_code);
   try {
     app.parse(argc, argv);

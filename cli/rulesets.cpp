@@ -1,12 +1,14 @@
 #include "rulesets.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include <iostream>
 #include <memory>
 
 #include "exit_code.hpp"
+#include "risk/risk.hpp"
 #include "ruleset/builtin.hpp"
 #include "ruleset/ruleset.hpp"
 
@@ -48,6 +50,26 @@ int run_rulesets(const RulesetsOptions& options) {
       if (!s.date.empty()) line += ", " + s.date;
       std::cout << line << '\n';
     }
+  }
+  for (const auto& name : ruleset::builtin_names("risk")) {
+    const auto m = risk::load_matrix_ref("builtin:" + name);
+    if (options.format == "json") {
+      list.push_back({{"ref", "builtin:" + name},
+                      {"kind", "risk"},
+                      {"id", m.id},
+                      {"name", m.name},
+                      {"version", m.version},
+                      {"sha256", m.sha256},
+                      {"verified", m.verified},
+                      {"source", m.source}});
+      continue;
+    }
+    std::vector<std::string> levels;
+    for (const auto& l : m.levels) levels.push_back(l.name + "/" + l.colour);
+    std::cout << fmt::format("builtin:{}  {}  version {}{}\n", name, m.name, m.version,
+                             m.verified ? "" : "  (bands not verified)");
+    std::cout << fmt::format("  kind: risk matrix; levels: {}\n", fmt::join(levels, ", "));
+    std::cout << fmt::format("  source: {}\n", m.source);
   }
   if (options.format == "json") std::cout << list.dump(2) << '\n';
   return code(ExitCode::Ok);

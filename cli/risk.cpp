@@ -1,0 +1,42 @@
+#include "risk.hpp"
+
+#include <memory>
+
+#include "common.hpp"
+#include "exit_code.hpp"
+#include "io/file.hpp"
+#include "report/risk_report.hpp"
+#include "risk/risk.hpp"
+
+namespace safeassess::cli {
+
+void setup_risk(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<RiskOptions>();
+  auto* sub = app.add_subcommand(
+      "risk", "Grade risk points (风险分级) with an L×S or LEC matrix: level, colour and counts per unit");
+  sub->add_option("risks", options->risks, "Risk list CSV: unit, id, name and one column per factor")
+      ->required();
+  sub->add_option("-m,--matrix", options->matrix,
+                  "Matrix: a bundled one (ls-5x5, ls-5x5-3colour, lec; or builtin:NAME) or a YAML file")
+      ->capture_default_str();
+  sub->add_option("-f,--format", options->format, "Output format: table, json, csv or md")
+      ->check(CLI::IsMember({"table", "json", "csv", "md", "markdown"}))
+      ->capture_default_str();
+  sub->add_option("-o,--output", options->output, "Write to FILE instead of stdout (atomically)");
+  sub->add_option("--encoding", options->encoding,
+                  "Encoding of the CSV file: auto (default), utf-8 or gb18030")
+      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312"}));
+  sub->callback([options, &exit_code] { exit_code = run_risk(*options); });
+}
+
+int run_risk(const RiskOptions& options) {
+  const auto format = report::parse_format(options.format);
+  const auto enc = options.encoding.empty() ? io::Encoding::Auto : io::parse_encoding(options.encoding);
+  const risk::Matrix matrix = risk::load_matrix_ref(options.matrix);
+  const risk::RiskList list =
+      risk::grade(options.risks, io::read_file(options.risks, options.risks), enc, matrix);
+  emit(options.output, [&](std::ostream& out) { report::write_risk(out, format, matrix, list); });
+  return code(ExitCode::Ok);
+}
+
+}  // namespace safeassess::cli
