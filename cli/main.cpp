@@ -8,6 +8,7 @@
 
 #include "common.hpp"
 #include "exit_code.hpp"
+#include "judge.hpp"
 #include "risk.hpp"
 #include "ruleset/ruleset.hpp"
 #include "rulesets.hpp"
@@ -29,6 +30,7 @@ int run(int argc, char** argv) {
   int exit_code = code(ExitCode::Ok);
   setup_score(app, exit_code);
   setup_validate(app, exit_code);
+  setup_judge(app, exit_code);
   setup_risk(app, exit_code);
   setup_rulesets(app, exit_code);
   try {

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "exit_code.hpp"
+#include "hazard/criteria.hpp"
 #include "risk/risk.hpp"
 #include "ruleset/builtin.hpp"
 #include "ruleset/ruleset.hpp"
@@ -50,6 +51,30 @@ int run_rulesets(const RulesetsOptions& options) {
       if (!s.date.empty()) line += ", " + s.date;
       std::cout << line << '\n';
     }
+  }
+  for (const auto& name : ruleset::builtin_names("criteria")) {
+    const auto c = hazard::load_criteria_ref("builtin:" + name);
+    if (options.format == "json") {
+      list.push_back({{"ref", "builtin:" + name},
+                      {"kind", "criteria"},
+                      {"id", c.id},
+                      {"name", c.name},
+                      {"number", c.number},
+                      {"edition", c.edition},
+                      {"effective", c.effective},
+                      {"supersedes", c.supersedes},
+                      {"verified", c.verified},
+                      {"sha256", c.sha256},
+                      {"industries", c.industries},
+                      {"items", c.items.size()}});
+      continue;
+    }
+    std::cout << fmt::format("builtin:{}  {}  {}{}\n", name, c.name, c.number,
+                             c.verified ? "" : "  (not fully verified)");
+    std::cout << fmt::format(
+        "  kind: major-hazard criteria; edition {}, effective {}{}; {} items; industries: {}\n", c.edition,
+        c.effective, c.supersedes.empty() ? "" : ", supersedes " + c.supersedes, c.items.size(),
+        fmt::join(c.industries, ", "));
   }
   for (const auto& name : ruleset::builtin_names("risk")) {
     const auto m = risk::load_matrix_ref("builtin:" + name);

@@ -1,0 +1,78 @@
+#include "judge.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "common.hpp"
+#include "core/hash.hpp"
+#include "core/text.hpp"
+#include "exit_code.hpp"
+#include "hazard/judge.hpp"
+#include "io/file.hpp"
+#include "report/judge_report.hpp"
+#include "ruleset/builtin.hpp"
+
+namespace safeassess::cli {
+
+void setup_judge(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<JudgeOptions>();
+  auto* sub = app.add_subcommand(
+      "judge", "Judge inspection findings against the major-hazard criteria (重大事故隐患判定标准)");
+  sub->add_option("findings", options->findings,
+                  "Findings: CSV (id, enterprise, industry, one column per fact) or YAML (findings: [...])")
+      ->required();
+  sub->add_option("-c,--criteria", options->criteria,
+                  "Criteria to judge by: bundled names (coal-2021, chemical-2017, industry-trade-2023, "
+                  "construction-2024), builtin:NAME or YAML files; repeat or separate with commas. Default: "
+                  "every bundled standard, each judging its own industries")
+      ->delimiter(',');
+  sub->add_option("-f,--format", options->format, "Output format: table, json, csv or md")
+      ->check(CLI::IsMember({"table", "json", "csv", "md", "markdown"}))
+      ->capture_default_str();
+  sub->add_option("-o,--output", options->output, "Write to FILE instead of stdout (atomically)");
+  sub->add_option("--fail-on", options->fail_on,
+                  "Exit 1 if any finding is a major hazard (major) or cannot be decided (undecided)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"major", "undecided"}));
+  sub->add_option("--encoding", options->encoding, "Encoding of a CSV file: auto (default), utf-8 or gb18030")
+      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312"}));
+  sub->callback([options, &exit_code] { exit_code = run_judge(*options); });
+}
+
+int run_judge(const JudgeOptions& options) {
+  const auto format = report::parse_format(options.format);
+  const auto enc = options.encoding.empty() ? io::Encoding::Auto : io::parse_encoding(options.encoding);
+  std::vector<hazard::Criteria> standards;
+  const auto refs = options.criteria.empty() ? ruleset::builtin_names("criteria") : options.criteria;
+  for (const auto& ref : refs) standards.push_back(hazard::load_criteria_ref(ref));
+  std::string bytes = io::read_file(options.findings, options.findings);
+  const std::string sha = hash::sha256_hex(bytes);
+  const auto ext = std::filesystem::path(options.findings).extension().string();
+  const auto findings = (ext == ".yaml" || ext == ".yml")
+                            ? hazard::load_findings_yaml(options.findings, bytes, standards)
+                            : hazard::load_findings_csv(options.findings, std::move(bytes), enc, standards);
+  std::vector<hazard::Judgement> judgements;
+  judgements.reserve(findings.size());
+  for (const auto& f : findings) judgements.push_back(hazard::judge(standards[f.standard], f));
+
+  report::JudgeInput in{options.findings, sha, &standards, &findings, &judgements};
+  emit(options.output, [&](std::ostream& out) { report::write_judge(out, format, in); });
+
+  int status = code(ExitCode::Ok);
+  for (const auto& gate : options.fail_on) {
+    const auto want = gate == "major" ? hazard::Verdict::Major : hazard::Verdict::Undecided;
+    std::vector<std::string> ids;
+    for (std::size_t k = 0; k < findings.size(); ++k)
+      if (judgements[k].verdict == want) ids.push_back(findings[k].id);
+    if (ids.empty()) continue;
+    std::cerr << fmt::format("safeassess: gate {} tripped by {} finding{}: {}\n", gate, ids.size(),
+                             ids.size() == 1 ? "" : "s", text::join(ids, ", "));
+    status = code(ExitCode::GateTripped);
+  }
+  return status;
+}
+
+}  // namespace safeassess::cli

@@ -1,0 +1,693 @@
+#include "hazard/criteria.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <limits>
+
+#include "core/hash.hpp"
+#include "core/text.hpp"
+#include "io/csv.hpp"
+#include "io/file.hpp"
+#include "io/yaml.hpp"
+#include "ruleset/builtin.hpp"
+
+namespace safeassess::hazard {
+
+std::optional<std::size_t> Criteria::find_field(const std::string& field_id) const {
+  const auto it = field_index.find(field_id);
+  if (it == field_index.end()) return std::nullopt;
+  return it->second;
+}
+
+bool parse_fact(const FieldDef& field, std::string_view raw, Fact& out, std::string& error) {
+  const std::string_view s = io::trim(raw);
+  out = Fact{};
+  if (s.empty()) return true;
+  switch (field.type) {
+    case FieldType::Boolean: {
+      std::string lower(s);
+      for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (lower == "true" || lower == "yes" || lower == "y" || lower == "1" || lower == "是") {
+        out = Fact{true, 1, {}};
+        return true;
+      }
+      if (lower == "false" || lower == "no" || lower == "n" || lower == "0" || lower == "否") {
+        out = Fact{true, 0, {}};
+        return true;
+      }
+      error = fmt::format("\"{}\" expects yes or no (true/false, 是/否, 1/0), got \"{}\"", field.id, raw);
+      return false;
+    }
+    case FieldType::Number: {
+      const auto v = io::parse_number(s);
+      if (!v) {
+        error = fmt::format("\"{}\" expects a number{}, got \"{}\"", field.id,
+                            field.unit.empty() ? std::string() : fmt::format(" in {}", field.unit), raw);
+        return false;
+      }
+      out = Fact{true, *v, {}};
+      return true;
+    }
+    case FieldType::Text: {
+      if (!field.values.empty() &&
+          std::find(field.values.begin(), field.values.end(), s) == field.values.end()) {
+        error = fmt::format("\"{}\" expects one of: {}; got \"{}\"", field.id, text::join(field.values, ", "),
+                            raw);
+        return false;
+      }
+      out = Fact{true, 0, std::string(s)};
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+Tri compare(const Condition& c, const FieldDef& f, const Fact& x, const Facts& facts) {
+  if (c.op == Op::Exists) return x.known == c.exists ? Tri::True : Tri::False;
+  if (!x.known) return Tri::Unknown;
+  auto b = [](bool v) { return v ? Tri::True : Tri::False; };
+  if (f.type == FieldType::Text) {
+    switch (c.op) {
+      case Op::Eq:
+        return b(x.text == c.text);
+      case Op::Ne:
+        return b(x.text != c.text);
+      case Op::In:
+        return b(std::find(c.texts.begin(), c.texts.end(), x.text) != c.texts.end());
+      default:
+        return Tri::Unknown;
+    }
+  }
+  double rhs = c.number;
+  if (c.ref) {
+    const Fact& r = facts[*c.ref];
+    if (!r.known) return Tri::Unknown;
+    rhs = r.number * c.ref_times;
+  }
+  const double v = x.number;
+  switch (c.op) {
+    case Op::Eq:
+      return b(v == rhs);
+    case Op::Ne:
+      return b(v != rhs);
+    case Op::Lt:
+      return b(v < rhs);
+    case Op::Le:
+      return b(v <= rhs);
+    case Op::Gt:
+      return b(v > rhs);
+    case Op::Ge:
+      return b(v >= rhs);
+    case Op::In:
+      return b(std::find(c.numbers.begin(), c.numbers.end(), v) != c.numbers.end());
+    case Op::Between:
+      return b(v >= c.numbers[0] && v <= c.numbers[1]);
+    case Op::Exists:
+      break;
+  }
+  return Tri::Unknown;
+}
+
+using Fields = std::vector<FieldDef>;
+
+Tri eval(const Condition& c, const Fields& fields, const Facts& facts) {
+  switch (c.kind) {
+    case Condition::Kind::All: {
+      Tri r = Tri::True;
+      for (const auto& ch : c.children) {
+        const Tri t = eval(ch, fields, facts);
+        if (t == Tri::False) return Tri::False;
+        if (t == Tri::Unknown) r = Tri::Unknown;
+      }
+      return r;
+    }
+    case Condition::Kind::Any: {
+      Tri r = Tri::False;
+      for (const auto& ch : c.children) {
+        const Tri t = eval(ch, fields, facts);
+        if (t == Tri::True) return Tri::True;
+        if (t == Tri::Unknown) r = Tri::Unknown;
+      }
+      return r;
+    }
+    case Condition::Kind::Not: {
+      const Tri t = eval(c.children.front(), fields, facts);
+      return t == Tri::Unknown ? t : (t == Tri::True ? Tri::False : Tri::True);
+    }
+    case Condition::Kind::Compare:
+      return compare(c, fields[c.field], facts[c.field], facts);
+  }
+  return Tri::Unknown;
+}
+
+const char* op_text(Op op) {
+  switch (op) {
+    case Op::Eq:
+      return "=";
+    case Op::Ne:
+      return "≠";
+    case Op::Lt:
+      return "<";
+    case Op::Le:
+      return "≤";
+    case Op::Gt:
+      return ">";
+    case Op::Ge:
+      return "≥";
+    case Op::In:
+      return "in";
+    case Op::Between:
+      return "between";
+    case Op::Exists:
+      return "recorded";
+  }
+  return "?";
+}
+
+std::string fact_text(const FieldDef& f, const Fact& x) {
+  if (!x.known) return "not recorded";
+  if (f.type == FieldType::Boolean) return x.number != 0 ? "yes" : "no";
+  if (f.type == FieldType::Text) return x.text;
+  return f.unit.empty() ? text::plain(x.number) : fmt::format("{} {}", text::plain(x.number), f.unit);
+}
+
+std::string rhs_text(const Condition& c, const Criteria& cr, const Facts& facts) {
+  const FieldDef& f = cr.fields[c.field];
+  if (c.ref) {
+    const auto& rf = cr.fields[*c.ref];
+    std::string r = c.ref_times == 1 ? rf.id : fmt::format("{} x {}", text::plain(c.ref_times), rf.id);
+    if (facts[*c.ref].known) r += fmt::format(" = {}", text::plain(facts[*c.ref].number * c.ref_times));
+    return r;
+  }
+  switch (c.op) {
+    case Op::In: {
+      std::vector<std::string> parts;
+      if (f.type == FieldType::Text)
+        parts = c.texts;
+      else
+        for (double v : c.numbers) parts.push_back(text::plain(v));
+      return fmt::format("{{{}}}", text::join(parts, ", "));
+    }
+    case Op::Between:
+      return fmt::format("[{}, {}]", text::plain(c.numbers[0]), text::plain(c.numbers[1]));
+    default:
+      break;
+  }
+  if (f.type == FieldType::Boolean) return c.number != 0 ? "yes" : "no";
+  if (f.type == FieldType::Text) return c.text;
+  return text::plain(c.number);
+}
+
+std::string explain_compare(const Condition& c, const Criteria& cr, const Facts& facts) {
+  const FieldDef& f = cr.fields[c.field];
+  if (c.op == Op::Exists)
+    return fmt::format("{} {}", f.id, facts[c.field].known ? "recorded" : "not recorded");
+  // A yes/no fact that equals what the item looks for says all there is to say.
+  if (f.type != FieldType::Number && c.op == Op::Eq && !c.ref && facts[c.field].known)
+    return fmt::format("{} = {}", f.id, fact_text(f, facts[c.field]));
+  return fmt::format("{} = {} ({} {})", f.id, fact_text(f, facts[c.field]), op_text(c.op),
+                     rhs_text(c, cr, facts));
+}
+
+// The parts of a true condition that make it true: every part of "all", only the true
+// parts of "any".
+std::string explain_node(const Condition& c, const Criteria& cr, const Facts& facts) {
+  switch (c.kind) {
+    case Condition::Kind::Compare:
+      return explain_compare(c, cr, facts);
+    case Condition::Kind::Not:
+      return fmt::format("not ({})", explain_node(c.children.front(), cr, facts));
+    case Condition::Kind::All:
+    case Condition::Kind::Any: {
+      std::vector<std::string> parts;
+      const Tri whole = eval(c, cr.fields, facts);
+      for (const auto& ch : c.children) {
+        if (c.kind == Condition::Kind::Any && whole == Tri::True && eval(ch, cr.fields, facts) != Tri::True)
+          continue;
+        const bool group = ch.kind == Condition::Kind::All || ch.kind == Condition::Kind::Any;
+        std::string part = explain_node(ch, cr, facts);
+        // Parenthesise a group only when more than one of its parts is shown.
+        const bool compound =
+            part.find(" and ") != std::string::npos || part.find(" or ") != std::string::npos;
+        parts.push_back(group && compound ? fmt::format("({})", part) : part);
+      }
+      return text::join(parts, c.kind == Condition::Kind::All ? " and " : " or ");
+    }
+  }
+  return {};
+}
+
+void collect_fields(const Condition& c, std::vector<std::size_t>& out) {
+  auto add = [&](std::size_t f) {
+    if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
+  };
+  if (c.kind == Condition::Kind::Compare) {
+    add(c.field);
+    if (c.ref) add(*c.ref);
+    return;
+  }
+  for (const auto& ch : c.children) collect_fields(ch, out);
+}
+
+struct OpName {
+  const char* name;
+  Op op;
+};
+constexpr OpName k_ops[] = {{"eq", Op::Eq}, {"ne", Op::Ne},           {"lt", Op::Lt},
+                            {"le", Op::Le}, {"gt", Op::Gt},           {"ge", Op::Ge},
+                            {"in", Op::In}, {"between", Op::Between}, {"exists", Op::Exists}};
+
+class Loader {
+ public:
+  Loader(const std::string& display, const std::string& text, Diagnostics& d) : m_reader(display, text, d) {}
+
+  Criteria load(const YAML::Node& root) {
+    Criteria cr;
+    cr.file = m_reader.file();
+    if (!m_reader.expect_map(root, "the criteria",
+                             {"id", "name", "number", "edition", "effective", "supersedes", "source",
+                              "verified", "industries", "fields", "items"}))
+      return cr;
+    cr.id = m_reader.string(root, "id", true).value_or("");
+    cr.name = m_reader.string(root, "name", true).value_or("");
+    cr.number = m_reader.string(root, "number", true).value_or("");
+    cr.edition = m_reader.string(root, "edition", true).value_or("");
+    cr.effective = m_reader.string(root, "effective", true).value_or("");
+    cr.supersedes = m_reader.string(root, "supersedes", false).value_or("");
+    cr.source = m_reader.string(root, "source", true).value_or("");
+    cr.verified = m_reader.boolean(root, "verified", false).value_or(true);
+    const YAML::Node inds = root["industries"];
+    if (!inds.IsDefined())
+      m_reader.error(root,
+                     "missing required key \"industries\" (the industry values of the findings it judges)");
+    else if (m_reader.expect_sequence(inds, "\"industries\""))
+      for (const auto& n : inds) cr.industries.push_back(n.Scalar());
+    load_fields(root, cr);
+    load_items(root, cr);
+    return cr;
+  }
+
+ private:
+  void load_fields(const YAML::Node& root, Criteria& cr) {
+    const YAML::Node list = root["fields"];
+    if (!list.IsDefined()) {
+      m_reader.error(root, "missing required key \"fields\" (the dictionary of inspection facts)");
+      return;
+    }
+    if (!m_reader.expect_sequence(list, "\"fields\"")) return;
+    for (const auto& n : list) {
+      if (!m_reader.expect_map(n, "a field", {"id", "label", "type", "unit", "values"})) continue;
+      FieldDef f;
+      f.id = m_reader.string(n, "id", true).value_or("");
+      f.label = m_reader.string(n, "label", true).value_or("");
+      f.unit = m_reader.string(n, "unit", false).value_or("");
+      if (auto t = m_reader.string(n, "type", true)) {
+        if (*t == "boolean")
+          f.type = FieldType::Boolean;
+        else if (*t == "number")
+          f.type = FieldType::Number;
+        else if (*t == "text")
+          f.type = FieldType::Text;
+        else
+          m_reader.error(
+              n["type"],
+              fmt::format("unknown field type \"{}\"; expected boolean, number or text{}", *t,
+                          text::did_you_mean(*t, std::vector<std::string>{"boolean", "number", "text"})));
+      }
+      if (n["values"].IsDefined()) {
+        if (f.type != FieldType::Text)
+          m_reader.error(n["values"], "\"values\" applies only to text fields");
+        else if (m_reader.expect_sequence(n["values"], "\"values\""))
+          for (const auto& v : n["values"]) f.values.push_back(v.Scalar());
+      }
+      if (!cr.field_index.emplace(f.id, cr.fields.size()).second) {
+        m_reader.error(n["id"], fmt::format("field \"{}\" is declared twice", f.id));
+        continue;
+      }
+      cr.fields.push_back(std::move(f));
+    }
+  }
+
+  std::vector<std::string> field_ids(const Criteria& cr) const {
+    std::vector<std::string> ids;
+    for (const auto& f : cr.fields) ids.push_back(f.id);
+    return ids;
+  }
+
+  std::optional<std::size_t> field_ref(const YAML::Node& map, const Criteria& cr) {
+    auto id = m_reader.string(map, "field", true);
+    if (!id) return std::nullopt;
+    if (auto f = cr.find_field(*id)) return f;
+    m_reader.error(map["field"], fmt::format("\"{}\" is not a field of criteria \"{}\"{}", *id, cr.id,
+                                             text::did_you_mean(*id, field_ids(cr))));
+    return std::nullopt;
+  }
+
+  // Reads a constant for a comparison on `f`, reporting a type mismatch.
+  bool constant(const YAML::Node& v, const FieldDef& f, Condition& c) {
+    if (!v.IsScalar()) {
+      m_reader.error(v, fmt::format("\"value\" for field \"{}\" must be a single value", f.id));
+      return false;
+    }
+    Fact x;
+    std::string error;
+    if (!parse_fact(f, v.Scalar(), x, error) || !x.known) {
+      m_reader.error(v, error.empty() ? fmt::format("\"value\" for field \"{}\" is empty", f.id) : error);
+      return false;
+    }
+    c.number = x.number;
+    c.text = x.text;
+    return true;
+  }
+
+  Condition condition(const YAML::Node& n, const Criteria& cr, bool& ok) {
+    Condition c;
+    if (!m_reader.expect_map(n, "a condition", {"all", "any", "not", "field", "op", "value", "ref"})) {
+      ok = false;
+      return c;
+    }
+    const int forms = int(n["all"].IsDefined()) + int(n["any"].IsDefined()) + int(n["not"].IsDefined()) +
+                      int(n["field"].IsDefined());
+    if (forms != 1) {
+      m_reader.error(n, "a condition needs exactly one of \"all\", \"any\", \"not\" or \"field\"");
+      ok = false;
+      return c;
+    }
+    if (n["all"].IsDefined() || n["any"].IsDefined()) {
+      const bool all = n["all"].IsDefined();
+      c.kind = all ? Condition::Kind::All : Condition::Kind::Any;
+      const YAML::Node list = n[all ? "all" : "any"];
+      if (!m_reader.expect_sequence(list, all ? "\"all\"" : "\"any\"") || list.size() == 0) {
+        if (list.IsSequence()) m_reader.error(list, "give at least one condition");
+        ok = false;
+        return c;
+      }
+      for (const auto& ch : list) c.children.push_back(condition(ch, cr, ok));
+      if (all && ok) check_satisfiable(list, c, cr, ok);
+      return c;
+    }
+    if (n["not"].IsDefined()) {
+      c.kind = Condition::Kind::Not;
+      c.children.push_back(condition(n["not"], cr, ok));
+      return c;
+    }
+    const auto field = field_ref(n, cr);
+    if (!field) {
+      ok = false;
+      return c;
+    }
+    c.field = *field;
+    const FieldDef& f = cr.fields[c.field];
+    const auto op_name = m_reader.string(n, "op", true);
+    if (!op_name) {
+      ok = false;
+      return c;
+    }
+    const auto* found =
+        std::find_if(std::begin(k_ops), std::end(k_ops), [&](const OpName& o) { return *op_name == o.name; });
+    if (found == std::end(k_ops)) {
+      std::vector<std::string> names;
+      for (const auto& o : k_ops) names.emplace_back(o.name);
+      m_reader.error(n["op"], fmt::format("unknown operator \"{}\"; expected one of: {}", *op_name,
+                                          text::join(names, ", ")));
+      ok = false;
+      return c;
+    }
+    c.op = found->op;
+    const bool ordered =
+        c.op == Op::Lt || c.op == Op::Le || c.op == Op::Gt || c.op == Op::Ge || c.op == Op::Between;
+    if (ordered && f.type != FieldType::Number) {
+      m_reader.error(n["op"], fmt::format("operator \"{}\" needs a number field, but \"{}\" is {}", *op_name,
+                                          f.id, f.type == FieldType::Boolean ? "yes/no" : "text"));
+      ok = false;
+      return c;
+    }
+    if (n["ref"].IsDefined()) {
+      const YAML::Node r = n["ref"];
+      if (n["value"].IsDefined()) m_reader.error(n, "a comparison has either \"value\" or \"ref\", not both");
+      if (!m_reader.expect_map(r, "\"ref\"", {"field", "times"})) {
+        ok = false;
+        return c;
+      }
+      const auto rf = field_ref(r, cr);
+      if (!rf || f.type != FieldType::Number || cr.fields[*rf].type != FieldType::Number || !ordered) {
+        if (rf) m_reader.error(r, "\"ref\" compares two number fields with lt, le, gt or ge");
+        ok = false;
+        return c;
+      }
+      c.ref = *rf;
+      c.ref_times = m_reader.number(r, "times", false).value_or(1);
+      return c;
+    }
+    const YAML::Node v = n["value"];
+    if (!v.IsDefined()) {
+      m_reader.error(n, "missing required key \"value\"");
+      ok = false;
+      return c;
+    }
+    switch (c.op) {
+      case Op::Exists: {
+        const auto e = m_reader.boolean(n, "value", true);
+        if (!e) ok = false;
+        c.exists = e.value_or(true);
+        break;
+      }
+      case Op::In: {
+        if (!m_reader.expect_sequence(v, "\"value\" of \"in\"") || v.size() == 0) {
+          ok = false;
+          break;
+        }
+        for (const auto& e : v) {
+          Condition one;
+          if (!constant(e, f, one)) {
+            ok = false;
+            continue;
+          }
+          c.numbers.push_back(one.number);
+          c.texts.push_back(one.text);
+        }
+        break;
+      }
+      case Op::Between: {
+        if (!v.IsSequence() || v.size() != 2) {
+          m_reader.error(v, "\"between\" takes [low, high]");
+          ok = false;
+          break;
+        }
+        const auto lo = m_reader.number_value(v[0], "the low bound");
+        const auto hi = m_reader.number_value(v[1], "the high bound");
+        if (!lo || !hi) {
+          ok = false;
+          break;
+        }
+        if (*lo > *hi) {
+          m_reader.error(v, fmt::format("\"between\" [{}, {}] is empty: the item can never be met",
+                                        text::plain(*lo), text::plain(*hi)));
+          ok = false;
+        }
+        c.numbers = {*lo, *hi};
+        break;
+      }
+      default:
+        if (!constant(v, f, c)) ok = false;
+        break;
+    }
+    return c;
+  }
+
+  // Within one "all", bounds on the same number field that leave no value make the item
+  // unreachable (e.g. height > 20 and height < 10).
+  void check_satisfiable(const YAML::Node& list, const Condition& all, const Criteria& cr, bool& ok) {
+    struct Range {
+      double lo = -std::numeric_limits<double>::infinity(), hi = std::numeric_limits<double>::infinity();
+      bool lo_open = false, hi_open = false;
+    };
+    std::unordered_map<std::size_t, Range> ranges;
+    for (const auto& ch : all.children) {
+      if (ch.kind != Condition::Kind::Compare || ch.ref || cr.fields[ch.field].type != FieldType::Number)
+        continue;
+      Range& r = ranges[ch.field];
+      auto lower = [&](double v, bool open) {
+        if (v > r.lo || (v == r.lo && open)) r.lo = v, r.lo_open = open;
+      };
+      auto upper = [&](double v, bool open) {
+        if (v < r.hi || (v == r.hi && open)) r.hi = v, r.hi_open = open;
+      };
+      switch (ch.op) {
+        case Op::Gt:
+          lower(ch.number, true);
+          break;
+        case Op::Ge:
+          lower(ch.number, false);
+          break;
+        case Op::Lt:
+          upper(ch.number, true);
+          break;
+        case Op::Le:
+          upper(ch.number, false);
+          break;
+        case Op::Eq:
+          lower(ch.number, false), upper(ch.number, false);
+          break;
+        case Op::Between:
+          lower(ch.numbers[0], false), upper(ch.numbers[1], false);
+          break;
+        default:
+          break;
+      }
+    }
+    for (const auto& [field, r] : ranges)
+      if (r.lo > r.hi || (r.lo == r.hi && (r.lo_open || r.hi_open))) {
+        m_reader.error(list,
+                       fmt::format("the bounds on \"{}\" here exclude every value: the item can never be met",
+                                   cr.fields[field].id));
+        ok = false;
+      }
+  }
+
+  std::vector<Facts> examples(const YAML::Node& list, const Criteria& cr, bool& ok) {
+    std::vector<Facts> out;
+    if (!m_reader.expect_sequence(list, "examples")) {
+      ok = false;
+      return out;
+    }
+    for (const auto& e : list) {
+      if (!e.IsMap()) {
+        m_reader.error(e, "an example maps fields to values, e.g. {gas_sensor_disabled: true}");
+        ok = false;
+        continue;
+      }
+      Facts facts(cr.fields.size());
+      for (auto it = e.begin(); it != e.end(); ++it) {
+        const std::string key = it->first.Scalar();
+        const auto f = cr.find_field(key);
+        if (!f) {
+          m_reader.error(it->first, fmt::format("\"{}\" is not a field of criteria \"{}\"{}", key, cr.id,
+                                                text::did_you_mean(key, field_ids(cr))));
+          ok = false;
+          continue;
+        }
+        std::string error;
+        if (!parse_fact(cr.fields[*f], it->second.Scalar(), facts[*f], error)) {
+          m_reader.error(it->second, error);
+          ok = false;
+        }
+      }
+      out.push_back(std::move(facts));
+    }
+    return out;
+  }
+
+  void load_items(const YAML::Node& root, Criteria& cr) {
+    const YAML::Node list = root["items"];
+    if (!list.IsDefined()) {
+      m_reader.error(root, "missing required key \"items\"");
+      return;
+    }
+    if (!m_reader.expect_sequence(list, "\"items\"")) return;
+    for (const auto& n : list) {
+      if (!m_reader.expect_map(
+              n, "an item",
+              {"id", "article", "category", "description", "when", "verified", "note", "examples"}))
+        continue;
+      Item item;
+      item.where = m_reader.at(n);
+      item.id = m_reader.string(n, "id", true).value_or("");
+      item.article = m_reader.string(n, "article", true).value_or("");
+      item.category = m_reader.string(n, "category", true).value_or("");
+      item.description = m_reader.string(n, "description", true).value_or("");
+      item.verified = m_reader.boolean(n, "verified", false).value_or(true);
+      item.note = m_reader.string(n, "note", false).value_or("");
+      for (const auto& other : cr.items)
+        if (other.id == item.id)
+          m_reader.error(n["id"], fmt::format("item \"{}\" is declared twice", item.id));
+      bool ok = true;
+      if (!n["when"].IsDefined()) {
+        m_reader.error(n, "missing required key \"when\" (the condition that makes it a major hazard)");
+        ok = false;
+      } else {
+        item.when = condition(n["when"], cr, ok);
+      }
+      if (ok) collect_fields(item.when, item.fields);
+      const YAML::Node ex = n["examples"];
+      if (ex.IsDefined() && m_reader.expect_map(ex, "\"examples\"", {"meets", "misses"})) {
+        if (ex["meets"].IsDefined()) item.meets = examples(ex["meets"], cr, ok);
+        if (ex["misses"].IsDefined()) item.misses = examples(ex["misses"], cr, ok);
+        if (ok) check_examples(ex, item, cr);
+      }
+      cr.items.push_back(std::move(item));
+    }
+  }
+
+  void check_examples(const YAML::Node& ex, const Item& item, const Criteria& cr) {
+    auto name = [](Tri t) { return t == Tri::True ? "true" : t == Tri::False ? "false" : "undecided"; };
+    for (std::size_t k = 0; k < item.meets.size(); ++k) {
+      const Tri t = eval(item.when, cr.fields, item.meets[k]);
+      if (t != Tri::True)
+        m_reader.error(
+            ex["meets"][k],
+            fmt::format("this example should meet item \"{}\", but the condition is {}", item.id, name(t)));
+    }
+    for (std::size_t k = 0; k < item.misses.size(); ++k) {
+      const Tri t = eval(item.when, cr.fields, item.misses[k]);
+      if (t != Tri::False)
+        m_reader.error(
+            ex["misses"][k],
+            fmt::format("this example should miss item \"{}\", but the condition is {}", item.id, name(t)));
+    }
+  }
+
+  io::YamlReader m_reader;
+};
+
+}  // namespace
+
+Tri evaluate(const Condition& c, const Criteria& criteria, const Facts& facts) {
+  return eval(c, criteria.fields, facts);
+}
+
+void missing_fields(const Condition& c, const Criteria& criteria, const Facts& facts,
+                    std::vector<std::size_t>& out) {
+  if (eval(c, criteria.fields, facts) != Tri::Unknown) return;
+  if (c.kind == Condition::Kind::Compare) {
+    for (auto f : {std::optional<std::size_t>(c.field), c.ref})
+      if (f && !facts[*f].known && std::find(out.begin(), out.end(), *f) == out.end()) out.push_back(*f);
+    return;
+  }
+  for (const auto& ch : c.children) missing_fields(ch, criteria, facts, out);
+}
+
+std::string explain(const Condition& c, const Criteria& criteria, const Facts& facts) {
+  return explain_node(c, criteria, facts);
+}
+
+Criteria load_criteria(const std::string& display, const std::string& text) {
+  const YAML::Node root = io::parse_yaml(display, text);
+  Diagnostics diagnostics;
+  Loader loader(display, text, diagnostics);
+  Criteria cr = loader.load(root);
+  diagnostics.throw_if_any();
+  cr.sha256 = hash::sha256_hex(text);
+  return cr;
+}
+
+Criteria load_criteria_ref(const std::string& ref) {
+  std::string name = ref;
+  const bool builtin = name.starts_with("builtin:");
+  if (builtin) name = name.substr(8);
+  std::error_code ec;
+  if (!builtin && std::filesystem::exists(ref, ec)) return load_criteria(ref, io::read_file(ref, ref));
+  if (auto f = ruleset::find_builtin("criteria", name)) return load_criteria(f->path, f->text);
+  const auto names = ruleset::builtin_names("criteria");
+  const std::string hint = text::did_you_mean(name, names);
+  throw InputError(Location{ref},
+                   fmt::format("no criteria file or bundled criteria \"{}\"{}", name,
+                               hint.empty() ? fmt::format("; bundled: {}", text::join(names, ", ")) : hint));
+}
+
+}  // namespace safeassess::hazard
