@@ -8,6 +8,7 @@
 
 #include "common.hpp"
 #include "exit_code.hpp"
+#include "hazards.hpp"
 #include "judge.hpp"
 #include "risk.hpp"
 #include "ruleset/ruleset.hpp"
@@ -31,6 +32,7 @@ int run(int argc, char** argv) {
   setup_score(app, exit_code);
   setup_validate(app, exit_code);
   setup_judge(app, exit_code);
+  setup_hazards(app, exit_code);
   setup_risk(app, exit_code);
   setup_rulesets(app, exit_code);
   try {

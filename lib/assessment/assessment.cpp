@@ -6,8 +6,10 @@
 #include <limits>
 #include <numeric>
 
+#include "core/date.hpp"
 #include "core/hash.hpp"
 #include "core/text.hpp"
+#include "hazard/ledger.hpp"
 #include "io/csv.hpp"
 #include "io/file.hpp"
 #include "io/yaml.hpp"
@@ -89,10 +91,46 @@ double parse_cell(const ruleset::InputDef& in, std::string_view raw, std::string
 
 }  // namespace
 
+namespace {
+std::uint64_t id_hash(std::string_view id) {
+  return std::hash<std::string_view>{}(id);
+}
+}  // namespace
+
 std::optional<std::size_t> Units::find(std::string_view id) const {
-  const auto it = index.find(id);
-  if (it == index.end()) return std::nullopt;
-  return it->second;
+  if (m_slots.empty()) return std::nullopt;
+  const std::uint64_t h = id_hash(id);
+  const std::uint64_t tag = h >> 32;
+  const std::size_t mask = m_slots.size() - 1;
+  for (std::size_t pos = h & mask;; pos = (pos + 1) & mask) {
+    const std::uint64_t slot = m_slots[pos];
+    if (slot == 0) return std::nullopt;
+    if ((slot >> 32) == tag) {
+      const std::size_t u = (slot & 0xFFFFFFFFu) - 1;
+      if (ids[u] == id) return u;
+    }
+  }
+}
+
+void Units::place(std::size_t u) {
+  const std::uint64_t h = id_hash(ids[u]);
+  const std::size_t mask = m_slots.size() - 1;
+  std::size_t pos = h & mask;
+  while (m_slots[pos] != 0) pos = (pos + 1) & mask;
+  m_slots[pos] = ((h >> 32) << 32) | (u + 1);
+}
+
+std::optional<std::size_t> Units::add(std::string_view id, std::string_view name, long line) {
+  if (auto existing = find(id)) return existing;
+  if ((ids.size() + 1) * 2 > m_slots.size()) {  // keep the table at most half full
+    m_slots.assign(std::max<std::size_t>(16, m_slots.size() * 2), 0);
+    for (std::size_t u = 0; u < ids.size(); ++u) place(u);
+  }
+  ids.emplace_back(id);
+  names.emplace_back(name);
+  lines.push_back(line);
+  place(ids.size() - 1);
+  return std::nullopt;
 }
 
 std::size_t Ratings::slot_of(std::size_t indicator) const {
@@ -109,14 +147,16 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
   Manifest m;
   m.file = display;
   m.dir = dir;
-  if (reader.expect_map(root, "the manifest",
-                        {"assessment", "ruleset", "missing", "encoding", "units", "indicators", "ratings"})) {
+  if (reader.expect_map(
+          root, "the manifest",
+          {"assessment", "ruleset", "missing", "encoding", "units", "indicators", "ratings", "hazards"})) {
     const YAML::Node a = root["assessment"];
     if (!a.IsDefined()) {
       reader.error(root, "missing required key \"assessment\" (with name and period)");
     } else if (reader.expect_map(a, "\"assessment\"", {"name", "period", "assessor"})) {
       m.name = reader.string(a, "name", true).value_or("");
       m.period = reader.string(a, "period", true).value_or("");
+      if (a["period"].IsDefined()) m.period_at = reader.at(a["period"]);
       m.assessor = reader.string(a, "assessor", false).value_or("");
     }
     if (auto r = reader.string(root, "ruleset", true)) {
@@ -146,6 +186,7 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
     m.units = data("units", true);
     m.indicators = data("indicators", true);
     m.ratings = data("ratings", false);
+    m.hazards = data("hazards", false);
   }
   diagnostics.throw_if_any();
   return m;
@@ -167,7 +208,6 @@ Units load_units(const std::string& display, std::string bytes, io::Encoding enc
       header.require_any({"name", "单位名称", "名称"}, "the unit's display name", diagnostics);
   Units units;
   if (!id_col || !name_col) return units;
-  std::unordered_map<std::string_view, std::size_t> seen;  // views into `bytes`
   while (reader.next()) {
     const long line = reader.line();
     const std::string_view id = io::trim(*id_col < reader.size() ? reader[*id_col] : std::string_view());
@@ -181,26 +221,18 @@ Units load_units(const std::string& display, std::string bytes, io::Encoding enc
     if (name.empty())
       diagnostics.error(header.cell(line, *name_col),
                         fmt::format("{}: empty name for unit \"{}\"", header.column_label(*name_col), id));
-    const auto [it, inserted] = seen.emplace(id, units.ids.size());
-    if (!inserted) {
+    if (const auto first = units.add(id, name, line))
       diagnostics.error(header.cell(line, *id_col),
-                        fmt::format("{}: unit id \"{}\" is already used on line {}; unit ids must "
-                                    "be unique",
-                                    header.column_label(*id_col), id, units.lines[it->second]));
-      continue;
-    }
-    units.ids.emplace_back(id);
-    units.names.emplace_back(name);
-    units.lines.push_back(line);
+                        fmt::format("{}: unit id \"{}\" is already used on line {}; unit ids must be unique",
+                                    header.column_label(*id_col), id, units.lines[*first]));
   }
   if (units.ids.empty()) diagnostics.error(Location{display}, "no units: the file has a header but no rows");
-  units.index.reserve(units.ids.size());
-  for (std::size_t u = 0; u < units.ids.size(); ++u) units.index.emplace(units.ids[u], u);
   return units;
 }
 
 Values load_values(const std::string& display, std::string bytes, io::Encoding enc,
-                   const ruleset::Ruleset& rules, MissingPolicy missing, const Units& units) {
+                   const ruleset::Ruleset& rules, MissingPolicy missing, const Units& units,
+                   const std::vector<std::size_t>& supplied) {
   const std::size_t start = io::decode_to_utf8(bytes, enc, display);
   io::CsvReader reader(display, bytes, start);
   io::CsvHeader header(reader);
@@ -220,6 +252,16 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
   std::vector<Column> columns;
   for (std::size_t i : rules.used_inputs()) {
     const auto& in = rules.inputs[i];
+    if (std::find(supplied.begin(), supplied.end(), i) != supplied.end()) {
+      for (const auto& name : {in.id, in.name})
+        if (auto c = header.find(name))
+          diagnostics.error(
+              Location{display, 1, static_cast<long>(*c + 1)},
+              fmt::format("column {} \"{}\" is computed from the hazard ledger the manifest names; "
+                          "remove the column",
+                          text::column_letter(*c + 1), name));
+      continue;
+    }
     // An evaluator's template may carry the input's Chinese name as its header.
     if (auto c = header.require_any({in.id, in.name}, "an input the ruleset reads", diagnostics))
       columns.push_back({i, *c});
@@ -454,73 +496,135 @@ ruleset::Ruleset load_ruleset_ref(const std::string& ref, const std::filesystem:
   return r;
 }
 
-Assessment load_assessment(const std::filesystem::path& path, const LoadOptions& options) {
-  const std::string display = path.lexically_normal().string();
-  const std::string manifest_text = io::read_file(path, display);
-  Assessment a;
-  a.manifest = parse_manifest(display, manifest_text, path.parent_path());
-  a.files.push_back({"manifest", display, hash::sha256_hex(manifest_text)});
-  const io::Encoding enc = options.encoding.value_or(a.manifest.encoding);
+namespace {
 
+// The state of one load: what has been read so far and every problem found, so that one
+// run reports the problems of all files.
+struct Loading {
+  Basics b;
   Diagnostics diagnostics;
-  auto read = [&](const char* role, const Manifest::DataRef& ref, std::string& shown) {
-    const std::filesystem::path p = a.manifest.dir / ref.path;
+  io::Encoding enc = io::Encoding::Auto;
+  bool have_rules = false;
+  std::string display;
+
+  std::string read(const char* role, const Manifest::DataRef& ref, std::string& shown) {
+    const std::filesystem::path p = b.manifest.dir / ref.path;
     shown = p.lexically_normal().string();
     std::string bytes = io::read_file(p, shown, ref.at);
-    a.files.push_back({role, shown, hash::sha256_hex(bytes)});
+    b.files.push_back({role, shown, hash::sha256_hex(bytes)});
     return bytes;
-  };
-  auto collect = [&](auto&& step) {
+  }
+  template <class F>
+  void collect(F&& step) {
     try {
       step();
     } catch (const InputError& e) {
       diagnostics.append(e.diagnostics());
     }
-  };
-  bool have_rules = false;
-  collect([&] {
-    a.rules = load_ruleset_ref(a.manifest.ruleset_ref, a.manifest.dir, a.manifest.ruleset_at, &a.files);
-    have_rules = true;
+  }
+};
+
+// Manifest, ruleset, units. Throws when the manifest itself is unreadable; other problems
+// are collected.
+void start(Loading& l, const std::filesystem::path& path, const LoadOptions& options) {
+  l.display = path.lexically_normal().string();
+  const std::string manifest_text = io::read_file(path, l.display);
+  l.b.manifest = parse_manifest(l.display, manifest_text, path.parent_path());
+  l.b.files.push_back({"manifest", l.display, hash::sha256_hex(manifest_text)});
+  l.enc = options.encoding.value_or(l.b.manifest.encoding);
+  l.collect([&] {
+    l.b.rules =
+        load_ruleset_ref(l.b.manifest.ruleset_ref, l.b.manifest.dir, l.b.manifest.ruleset_at, &l.b.files);
+    l.have_rules = true;
   });
-  a.missing = options.missing ? *options.missing : a.manifest.missing ? *a.manifest.missing : a.rules.missing;
   std::string units_file;
-  collect([&] {
-    a.units = load_units(units_file, read("units", *a.manifest.units, units_file), enc, diagnostics);
+  l.collect([&] {
+    l.b.units =
+        load_units(units_file, l.read("units", *l.b.manifest.units, units_file), l.enc, l.diagnostics);
   });
-  if (!have_rules || a.units.size() == 0) {
+}
+
+}  // namespace
+
+std::int32_t period_end(const Manifest& m) {
+  if (auto p = date::parse_period(m.period)) return p->last;
+  throw InputError(
+      m.period_at.file.empty() ? Location{m.file} : m.period_at,
+      fmt::format("cannot tell the last day of period \"{}\"; write 2024, 2024-H1, 2024-Q3 or 2024-07",
+                  m.period));
+}
+
+Basics load_basics(const std::filesystem::path& path, const LoadOptions& options) {
+  Loading l;
+  start(l, path, options);
+  l.diagnostics.throw_if_any();
+  return std::move(l.b);
+}
+
+Assessment load_assessment(const std::filesystem::path& path, const LoadOptions& options) {
+  Loading l;
+  start(l, path, options);
+  Assessment a;
+  const Manifest& m = l.b.manifest;
+  const ruleset::Ruleset& rules = l.b.rules;
+  a.missing = options.missing ? *options.missing : m.missing ? *m.missing : rules.missing;
+  if (!l.have_rules || l.b.units.size() == 0) {
     // The other files cannot be checked without a ruleset and units; say at least
     // whether they exist.
-    for (const auto& ref : {a.manifest.indicators, a.manifest.ratings})
+    for (const auto& ref : {m.indicators, m.ratings, m.hazards})
       if (ref)
-        collect([&] {
-          (void)io::read_file(a.manifest.dir / ref->path,
-                              (a.manifest.dir / ref->path).lexically_normal().string(), ref->at);
+        l.collect([&] {
+          (void)io::read_file(m.dir / ref->path, (m.dir / ref->path).lexically_normal().string(), ref->at);
         });
-    diagnostics.throw_if_any();
+    l.diagnostics.throw_if_any();
   }
-  collect([&] {
-    std::string shown;
-    std::string bytes = read("indicators", *a.manifest.indicators, shown);
-    a.values = load_values(shown, std::move(bytes), enc, a.rules, a.missing, a.units);
-  });
-  const bool has_rating_items =
-      std::any_of(a.rules.indicators.begin(), a.rules.indicators.end(),
-                  [](const auto& i) { return i.method == ruleset::Method::Rating; });
-  if (a.manifest.ratings) {
-    collect([&] {
+  // Inputs the ruleset takes from the hazard ledger, when the manifest names one.
+  std::vector<std::size_t> supplied;
+  std::optional<hazard::LedgerReport> ledger;
+  if (m.hazards) {
+    l.collect([&] {
+      const date::Day as_of = period_end(m);
       std::string shown;
-      std::string bytes = read("ratings", *a.manifest.ratings, shown);
-      a.ratings = load_ratings(shown, std::move(bytes), enc, a.rules, a.missing, a.units);
+      std::string bytes = l.read("hazards", *m.hazards, shown);
+      ledger = hazard::read_ledger(shown, std::move(bytes), l.enc, as_of, rules.ledger, &l.b.units);
+    });
+    for (const auto& [input, metric] : rules.ledger.inputs) supplied.push_back(input);
+  }
+  l.collect([&] {
+    std::string shown;
+    std::string bytes = l.read("indicators", *m.indicators, shown);
+    a.values = load_values(shown, std::move(bytes), l.enc, rules, a.missing, l.b.units, supplied);
+  });
+  a.input_origin.assign(rules.inputs.size(), std::string());
+  if (ledger)
+    for (const auto& [input, metric] : rules.ledger.inputs)
+      a.input_origin[input] = fmt::format("hazard ledger {} ({})", ledger->file, ruleset::to_string(metric));
+  if (ledger && a.values.columns == rules.inputs.size())
+    for (std::size_t u = 0; u < l.b.units.size(); ++u)
+      for (const auto& [input, metric] : rules.ledger.inputs)
+        a.values.data[u * a.values.columns + input] = hazard::metric(ledger->by_unit[u], metric);
+  const bool has_rating_items =
+      std::any_of(rules.indicators.begin(), rules.indicators.end(),
+                  [](const auto& i) { return i.method == ruleset::Method::Rating; });
+  if (m.ratings) {
+    l.collect([&] {
+      std::string shown;
+      std::string bytes = l.read("ratings", *m.ratings, shown);
+      a.ratings = load_ratings(shown, std::move(bytes), l.enc, rules, a.missing, l.b.units);
     });
   } else {
     if (has_rating_items && a.missing == MissingPolicy::Error)
-      diagnostics.error(Location{display},
-                        fmt::format("ruleset \"{}\" has rating indicators but the manifest names no "
-                                    "\"ratings\" file; add one, or set \"missing\"",
-                                    a.rules.id));
-    collect([&] { a.ratings = load_ratings(display, std::nullopt, enc, a.rules, a.missing, a.units); });
+      l.diagnostics.error(Location{l.display},
+                          fmt::format("ruleset \"{}\" has rating indicators but the manifest names no "
+                                      "\"ratings\" file; add one, or set \"missing\"",
+                                      rules.id));
+    l.collect([&] { a.ratings = load_ratings(l.display, std::nullopt, l.enc, rules, a.missing, l.b.units); });
   }
-  diagnostics.throw_if_any();
+  l.diagnostics.throw_if_any();
+  a.manifest = std::move(l.b.manifest);
+  a.rules = std::move(l.b.rules);
+  a.units = std::move(l.b.units);
+  a.files = std::move(l.b.files);
   return a;
 }
 

@@ -35,11 +35,12 @@ struct Manifest {
   Location ruleset_at;
   std::optional<ruleset::MissingPolicy> missing;
   Location missing_at;
+  Location period_at;
   struct DataRef {
     std::string path;  // as written in the manifest
     Location at;
   };
-  std::optional<DataRef> units, indicators, ratings;
+  std::optional<DataRef> units, indicators, ratings, hazards;
   io::Encoding encoding = io::Encoding::Auto;
 };
 
@@ -50,17 +51,26 @@ struct Manifest {
 struct Units {
   std::vector<std::string> ids;
   std::vector<std::string> names;
-  std::vector<long> lines;                                  // line in the units file, for messages
-  std::unordered_map<std::string_view, std::size_t> index;  // views into `ids`
+  std::vector<long> lines;  // line in the units file, for messages
 
   [[nodiscard]] std::size_t size() const { return ids.size(); }
+  // The unit with this id. Data files are read a row at a time against a million units,
+  // so the index is an open-addressing table of (hash tag, position) pairs: one probe
+  // usually finds the slot, and only a matching tag costs a string comparison.
   [[nodiscard]] std::optional<std::size_t> find(std::string_view id) const;
   // find(), trying `expected` first: data files usually list units in the units file's
-  // order, and a comparison is much cheaper than a hash lookup in a million-entry map.
+  // order, and a comparison is cheaper than a lookup.
   [[nodiscard]] std::optional<std::size_t> find(std::string_view id, std::size_t expected) const {
     if (expected < ids.size() && ids[expected] == id) return expected;
     return find(id);
   }
+  // Appends a unit unless its id is already present; then returns the position of the
+  // unit that has it and adds nothing.
+  std::optional<std::size_t> add(std::string_view id, std::string_view name, long line);
+
+ private:
+  void place(std::size_t u);
+  std::vector<std::uint64_t> m_slots;  // (tag << 32) | (position + 1); 0 = empty
 };
 
 // Input values, unit-major: value(u, i). NaN marks an empty cell (the missing-data
@@ -93,6 +103,9 @@ struct Assessment {
   Values values;
   Ratings ratings;
   std::vector<InputFile> files;
+  // Per input: where its values came from when not the indicators file (e.g. "hazard
+  // ledger examples/x/ledger.csv"); empty otherwise. Reports name it next to the value.
+  std::vector<std::string> input_origin;
 };
 
 // Loaders for each data file, from text so that tests need no disk. Each throws
@@ -102,9 +115,11 @@ struct Assessment {
 // the files after it can still be checked in the same run.
 [[nodiscard]] Units load_units(const std::string& display, std::string bytes, io::Encoding enc,
                                Diagnostics& diagnostics);
+// `supplied` lists inputs that come from elsewhere (the hazard ledger): the file must not
+// have their columns.
 [[nodiscard]] Values load_values(const std::string& display, std::string bytes, io::Encoding enc,
                                  const ruleset::Ruleset& rules, ruleset::MissingPolicy missing,
-                                 const Units& units);
+                                 const Units& units, const std::vector<std::size_t>& supplied = {});
 // `bytes` is nullopt when the manifest names no ratings file.
 [[nodiscard]] Ratings load_ratings(const std::string& display, std::optional<std::string> bytes,
                                    io::Encoding enc, const ruleset::Ruleset& rules,
@@ -115,6 +130,19 @@ struct LoadOptions {
   std::optional<io::Encoding> encoding;           // overrides the manifest's
   std::optional<ruleset::MissingPolicy> missing;  // overrides manifest and ruleset
 };
+
+// The manifest, its ruleset and its units: what every subcommand on a manifest needs.
+struct Basics {
+  Manifest manifest;
+  ruleset::Ruleset rules;
+  Units units;
+  std::vector<InputFile> files;
+};
+[[nodiscard]] Basics load_basics(const std::filesystem::path& path, const LoadOptions& options = {});
+
+// The last day of the manifest's period (the as-of date of its hazard ledger). Throws
+// InputError at the manifest's period when it is not 2024, 2024-H1, 2024-Q3 or 2024-07.
+[[nodiscard]] std::int32_t period_end(const Manifest& m);
 
 // Reads the manifest at `path`, the ruleset it names and every data file, and checks them
 // against each other. Throws InputError with all problems found across the files.

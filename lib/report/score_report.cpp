@@ -153,6 +153,11 @@ ordered_json unit_json(const assessment::Assessment& a, const score::Results& r,
         {"max_points", ind.points},
         {"status", status_name(o.status)},
         {"note", text::join(steps, "; ")}};
+    ordered_json sources = ordered_json::object();
+    for (auto col : ind.input_columns())
+      if (col < a.input_origin.size() && !a.input_origin[col].empty())
+        sources[rules.inputs[col].id] = a.input_origin[col];
+    if (!sources.empty()) ij["input_sources"] = std::move(sources);
     if (trace) ij["steps"] = std::move(steps);
     inds.push_back(std::move(ij));
   }
@@ -404,6 +409,9 @@ void write_explain(std::ostream& out, const assessment::Assessment& a, const sco
       score::Trace steps;
       (void)score::evaluate_indicator(rules, ind, row, ratings, a.missing, &steps);
       for (const auto& s : steps) out << "    " << s << "\n";
+      for (auto col : ind.input_columns())
+        if (col < a.input_origin.size() && !a.input_origin[col].empty())
+          out << "    (" << rules.inputs[col].id << " from the " << a.input_origin[col] << ")\n";
       if (o.status != score::Status::Excluded) {
         parts.push_back(fixed(o.points, p));
         earned += o.points;

@@ -56,6 +56,22 @@ std::string_view to_string(MissingPolicy p) {
   return "error";
 }
 
+std::string_view to_string(LedgerMetric m) {
+  switch (m) {
+    case LedgerMetric::MajorRate:
+      return "major_rectification_rate";
+    case LedgerMetric::GeneralRate:
+      return "general_rectification_rate";
+    case LedgerMetric::OverdueMajor:
+      return "overdue_major";
+    case LedgerMetric::OverdueGeneral:
+      return "overdue_general";
+    case LedgerMetric::InvalidClosures:
+      return "invalid_closures";
+  }
+  return "";
+}
+
 std::optional<MissingPolicy> parse_missing_policy(std::string_view s) {
   if (s == "error") return MissingPolicy::Error;
   if (s == "zero") return MissingPolicy::Zero;
@@ -131,7 +147,7 @@ class Loader {
     if (!m_reader.expect_map(
             root, "the ruleset",
             {"id", "name", "version", "description", "sources", "precision", "missing", "inputs",
-             "categories", "bonus", "vetoes", "grades", "failing_grade", "interview"}))
+             "categories", "bonus", "vetoes", "grades", "failing_grade", "interview", "hazard_ledger"}))
       return r;
     r.id = m_reader.string(root, "id", true).value_or("");
     r.name = m_reader.string(root, "name", true).value_or("");
@@ -156,6 +172,7 @@ class Loader {
     load_vetoes(root, r);
     load_grades(root, r);
     load_interview(root, r);
+    load_ledger(root, r);
     return r;
   }
 
@@ -613,6 +630,66 @@ class Loader {
       r.interview_bottom = std::max(0L, *b);
     }
     r.interview_failing = m_reader.boolean(n, "failing", false).value_or(true);
+  }
+
+  void load_ledger(const YAML::Node& root, Ruleset& r) {
+    const YAML::Node n = root["hazard_ledger"];
+    if (!n.IsDefined()) return;
+    if (!m_reader.expect_map(n, "\"hazard_ledger\"",
+                             {"yellow_after_days", "red_after_days", "three_party", "inputs"}))
+      return;
+    auto& p = r.ledger;
+    if (auto y = m_reader.integer(n, "yellow_after_days", false)) p.yellow_after_days = static_cast<int>(*y);
+    if (auto red = m_reader.integer(n, "red_after_days", false)) p.red_after_days = static_cast<int>(*red);
+    if (p.yellow_after_days < 1 || p.red_after_days < p.yellow_after_days)
+      m_reader.error(n, "need 1 <= yellow_after_days <= red_after_days (days past the deadline)");
+    if (n["three_party"].IsDefined() && m_reader.expect_sequence(n["three_party"], "\"three_party\"")) {
+      p.three_party_major = p.three_party_general = false;
+      for (const auto& level : n["three_party"]) {
+        if (level.Scalar() == "major")
+          p.three_party_major = true;
+        else if (level.Scalar() == "general")
+          p.three_party_general = true;
+        else
+          m_reader.error(
+              level, fmt::format("unknown hazard level \"{}\"; expected major or general", level.Scalar()));
+      }
+    }
+    const YAML::Node inputs = n["inputs"];
+    if (!inputs.IsDefined()) return;
+    if (!inputs.IsMap()) {
+      m_reader.error(inputs, "\"inputs\" maps an input id to a ledger metric");
+      return;
+    }
+    static const LedgerMetric k_metrics[] = {LedgerMetric::MajorRate, LedgerMetric::GeneralRate,
+                                             LedgerMetric::OverdueMajor, LedgerMetric::OverdueGeneral,
+                                             LedgerMetric::InvalidClosures};
+    std::vector<std::string> metric_names;
+    for (auto m : k_metrics) metric_names.emplace_back(to_string(m));
+    for (auto it = inputs.begin(); it != inputs.end(); ++it) {
+      const std::string id = it->first.Scalar();
+      const auto in = r.input_index.find(id);
+      if (in == r.input_index.end()) {
+        m_reader.error(it->first, fmt::format("\"{}\" is not a declared input{}", id,
+                                              text::did_you_mean(id, r.input_ids())));
+        continue;
+      }
+      const std::string metric = it->second.Scalar();
+      const auto* found = std::find_if(std::begin(k_metrics), std::end(k_metrics),
+                                       [&](LedgerMetric m) { return to_string(m) == metric; });
+      if (found == std::end(k_metrics)) {
+        m_reader.error(it->second, fmt::format("unknown ledger metric \"{}\"; expected one of: {}", metric,
+                                               text::join(metric_names, ", ")));
+        continue;
+      }
+      const bool rate = *found == LedgerMetric::MajorRate || *found == LedgerMetric::GeneralRate;
+      const auto type = r.inputs[in->second].type;
+      if (rate ? type != InputType::Percent : type != InputType::Count)
+        m_reader.error(it->second,
+                       fmt::format("ledger metric \"{}\" is {}, but input \"{}\" is not declared so", metric,
+                                   rate ? "a percent" : "a count", id));
+      p.inputs.emplace_back(in->second, *found);
+    }
   }
 
   io::YamlReader m_reader;

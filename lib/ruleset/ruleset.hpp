@@ -129,6 +129,26 @@ enum class MissingPolicy { Error, Zero, Exclude };
 [[nodiscard]] std::string_view to_string(MissingPolicy p);
 [[nodiscard]] std::optional<MissingPolicy> parse_missing_policy(std::string_view s);
 
+// What the hazard ledger (一隐患一档案) yields per unit, for inputs a ruleset takes from it.
+enum class LedgerMetric {
+  MajorRate,        // 重大隐患整改率 (%): validly closed / found
+  GeneralRate,      // 一般隐患整改率 (%): rectified / found
+  OverdueMajor,     // major hazards open past their deadline
+  OverdueGeneral,   // general hazards open past their deadline
+  InvalidClosures,  // closures without the required verifications or with dates out of order
+};
+[[nodiscard]] std::string_view to_string(LedgerMetric m);
+
+// How the hazard ledger is read: status colours and closure rules, and which inputs of
+// the ruleset are computed from it when a manifest names a ledger.
+struct LedgerPolicy {
+  int yellow_after_days = 1;         // open and this many days past the deadline: yellow (behind)
+  int red_after_days = 30;           // ... this many: red (seriously behind)
+  bool three_party_major = true;     // closing a major hazard needs all three verifications
+  bool three_party_general = false;  // closing a general hazard does too
+  std::vector<std::pair<std::size_t, LedgerMetric>> inputs;  // input index -> metric
+};
+
 struct SourceDoc {
   std::string id;
   std::string title;
@@ -159,6 +179,7 @@ struct Ruleset {
   std::size_t failing_grade = 0;  // index into grades: the grade that counts as failing
   long interview_bottom = 0;      // the bottom N by rank go on the interview list
   bool interview_failing = true;  // and every failing unit
+  LedgerPolicy ledger;
 
   [[nodiscard]] std::vector<std::string> input_ids() const;
   [[nodiscard]] const Indicator* find_indicator(std::string_view indicator_id) const;

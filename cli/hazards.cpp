@@ -1,0 +1,88 @@
+#include "hazards.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+
+#include "assessment/assessment.hpp"
+#include "common.hpp"
+#include "core/date.hpp"
+#include "core/text.hpp"
+#include "exit_code.hpp"
+#include "hazard/ledger.hpp"
+#include "io/file.hpp"
+#include "report/ledger_report.hpp"
+
+namespace safeassess::cli {
+
+void setup_hazards(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<HazardsOptions>();
+  auto* sub = app.add_subcommand(
+      "hazards",
+      "Report the hazard ledger (一隐患一档案): rectification rates, overdue hazards with status "
+      "colours, invalid closures and hazards under supervision (挂牌督办)");
+  sub->add_option("manifest", options->manifest,
+                  "The assessment manifest naming units and the hazards ledger")
+      ->required();
+  sub->add_option("--as-of", options->as_of, "Report as of DATE (YYYY-MM-DD); default: the period's last day")
+      ->type_name("DATE");
+  sub->add_option("-f,--format", options->format, "Output format: table, json, csv or md")
+      ->check(CLI::IsMember({"table", "json", "csv", "md", "markdown"}))
+      ->capture_default_str();
+  sub->add_option("-o,--output", options->output, "Write to FILE instead of stdout (atomically)");
+  sub->add_option("--fail-on", options->fail_on,
+                  "Exit 1 if any major hazard is overdue (overdue-major) or any closure is invalid "
+                  "(invalid-closure)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"overdue-major", "invalid-closure"}));
+  sub->add_option("--encoding", options->encoding,
+                  "Encoding of the CSV files: auto (default), utf-8 or gb18030")
+      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312"}));
+  sub->callback([options, &exit_code] { exit_code = run_hazards(*options); });
+}
+
+int run_hazards(const HazardsOptions& options) {
+  const auto format = report::parse_format(options.format);
+  assessment::LoadOptions load;
+  if (!options.encoding.empty()) load.encoding = io::parse_encoding(options.encoding);
+  const auto b = assessment::load_basics(options.manifest, load);
+  if (!b.manifest.hazards)
+    throw InputError(Location{b.manifest.file},
+                     "the manifest names no hazard ledger; add \"hazards: ledger.csv\" (一隐患一档案)");
+  date::Day as_of = 0;
+  if (options.as_of.empty()) {
+    as_of = assessment::period_end(b.manifest);
+  } else {
+    const auto d = date::parse(options.as_of);
+    if (!d)
+      throw UsageError(fmt::format("--as-of: \"{}\" is not a date; write it as YYYY-MM-DD", options.as_of));
+    as_of = *d;
+  }
+  const auto& ref = *b.manifest.hazards;
+  const auto path = b.manifest.dir / ref.path;
+  const std::string shown = path.lexically_normal().string();
+  const auto rep =
+      hazard::read_ledger(shown, io::read_file(path, shown, ref.at),
+                          load.encoding.value_or(b.manifest.encoding), as_of, b.rules.ledger, &b.units);
+  emit(options.output,
+       [&](std::ostream& out) { report::write_ledger(out, format, rep, b.units.names, b.rules.id); });
+
+  int status = code(ExitCode::Ok);
+  for (const auto& gate : options.fail_on) {
+    std::vector<std::string> ids;
+    if (gate == "overdue-major") {
+      for (const auto& h : rep.overdue)
+        if (h.level == hazard::Level::Major) ids.push_back(h.id);
+    } else {
+      for (const auto& h : rep.invalid) ids.push_back(h.id);
+    }
+    if (ids.empty()) continue;
+    std::cerr << fmt::format("safeassess: gate {} tripped by {} hazard{}: {}\n", gate, ids.size(),
+                             ids.size() == 1 ? "" : "s", text::join(ids, ", "));
+    status = code(ExitCode::GateTripped);
+  }
+  return status;
+}
+
+}  // namespace safeassess::cli

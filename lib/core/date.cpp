@@ -1,0 +1,106 @@
+#include "core/date.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+namespace safeassess::date {
+
+namespace {
+
+bool leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+unsigned days_in_month(int y, unsigned m) {
+  static constexpr unsigned k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && leap(y) ? 29 : k_days[m - 1];
+}
+
+// Reads 1..max_digits digits; false if none.
+bool number(std::string_view& s, std::size_t max_digits, int& out) {
+  std::size_t n = 0;
+  while (n < s.size() && n < max_digits && s[n] >= '0' && s[n] <= '9') ++n;
+  if (n == 0) return false;
+  std::from_chars(s.data(), s.data() + n, out);
+  s.remove_prefix(n);
+  return true;
+}
+
+}  // namespace
+
+Day from_civil(int y, unsigned m, unsigned d) {
+  // Howard Hinnant's days_from_civil.
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<Day>(doe) - 719468;
+}
+
+std::optional<Day> parse(std::string_view s) {
+  // Fast path for the canonical YYYY-MM-DD: ledgers hold millions of them.
+  if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
+    auto digit = [&](std::size_t i) { return static_cast<unsigned>(s[i] - '0'); };
+    bool digits = true;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) digits = digits && digit(i) <= 9;
+    if (digits) {
+      const int y = static_cast<int>(digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3));
+      const unsigned m = digit(5) * 10 + digit(6), d = digit(8) * 10 + digit(9);
+      if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
+      return from_civil(y, m, d);
+    }
+  }
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  int y = 0, m = 0, d = 0;
+  if (s.size() < 8 || !number(s, 4, y) || y < 1900 || y > 2999) return std::nullopt;
+  if (s.empty() || (s.front() != '-' && s.front() != '/')) return std::nullopt;
+  const char sep = s.front();
+  s.remove_prefix(1);
+  if (!number(s, 2, m) || s.empty() || s.front() != sep) return std::nullopt;
+  s.remove_prefix(1);
+  if (!number(s, 2, d) || !s.empty()) return std::nullopt;
+  if (m < 1 || m > 12 || d < 1 || static_cast<unsigned>(d) > days_in_month(y, static_cast<unsigned>(m)))
+    return std::nullopt;
+  return from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+}
+
+std::string format(Day z) {
+  // Howard Hinnant's civil_from_days.
+  z += 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int y = static_cast<int>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  y += m <= 2;
+  return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+}
+
+std::optional<Period> parse_period(std::string_view s) {
+  int y = 0;
+  if (s.size() < 4 || !number(s, 4, y) || y < 1900 || y > 2999) return std::nullopt;
+  auto span = [&](unsigned m1, unsigned m2) {
+    return Period{from_civil(y, m1, 1), from_civil(y, m2, days_in_month(y, m2))};
+  };
+  if (s.empty()) return span(1, 12);
+  if (s.front() != '-') return std::nullopt;
+  s.remove_prefix(1);
+  if (s == "H1") return span(1, 6);
+  if (s == "H2") return span(7, 12);
+  if (s.size() == 2 && s[0] == 'Q' && s[1] >= '1' && s[1] <= '4') {
+    const unsigned q = static_cast<unsigned>(s[1] - '0');
+    return span(3 * q - 2, 3 * q);
+  }
+  int m = 0;
+  if (number(s, 2, m) && s.empty() && m >= 1 && m <= 12)
+    return span(static_cast<unsigned>(m), static_cast<unsigned>(m));
+  return std::nullopt;
+}
+
+}  // namespace safeassess::date

@@ -1,0 +1,313 @@
+#include "hazard/ledger.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <unordered_map>
+
+#include "core/hash.hpp"
+#include "core/text.hpp"
+#include "io/csv.hpp"
+
+namespace safeassess::hazard {
+
+double Tally::rate(Level level) const {
+  const auto l = static_cast<std::size_t>(level);
+  return found[l] == 0 ? 100.0 : 100.0 * static_cast<double>(done[l]) / static_cast<double>(found[l]);
+}
+
+void Tally::add(const Tally& o) {
+  for (std::size_t l = 0; l < 2; ++l) {
+    found[l] += o.found[l];
+    done[l] += o.done[l];
+    open[l] += o.open[l];
+    overdue[l] += o.overdue[l];
+  }
+  for (std::size_t c = 0; c < 3; ++c) colour[c] += o.colour[c];
+  invalid_closures += o.invalid_closures;
+  supervised += o.supervised;
+}
+
+double metric(const Tally& t, ruleset::LedgerMetric m) {
+  using ruleset::LedgerMetric;
+  switch (m) {
+    case LedgerMetric::MajorRate:
+      return t.rate(Level::Major);
+    case LedgerMetric::GeneralRate:
+      return t.rate(Level::General);
+    case LedgerMetric::OverdueMajor:
+      return static_cast<double>(t.overdue[0]);
+    case LedgerMetric::OverdueGeneral:
+      return static_cast<double>(t.overdue[1]);
+    case LedgerMetric::InvalidClosures:
+      return static_cast<double>(t.invalid_closures);
+  }
+  return 0;
+}
+
+namespace {
+
+constexpr date::Day k_none = INT32_MIN;
+
+struct IdKey {
+  std::uint64_t hash;
+  std::uint64_t offset;  // of the id in the decoded buffer
+  std::uint32_t length;
+  std::uint32_t line;
+};
+
+}  // namespace
+
+LedgerReport read_ledger(const std::string& display, std::string bytes, io::Encoding enc, date::Day as_of,
+                         const ruleset::LedgerPolicy& policy, const assessment::Units* units) {
+  LedgerReport rep;
+  rep.file = display;
+  rep.sha256 = hash::sha256_hex(bytes);
+  rep.as_of = as_of;
+  rep.policy = policy;
+  const std::size_t start = io::decode_to_utf8(bytes, enc, display);
+  io::CsvReader reader(display, bytes, start);
+  io::CsvHeader header(reader);
+  Diagnostics d;
+  const auto c_id = header.require_any({"id", "隐患编号"}, "the hazard's identifier", d);
+  const auto c_unit = header.require_any({"unit", "单位编号"}, "the assessed unit the hazard counts for", d);
+  const auto c_level = header.require_any({"level", "隐患等级"}, "重大 or 一般", d);
+  const auto c_found = header.require_any({"found", "发现日期"}, "the date it was found", d);
+  const auto c_deadline = header.require_any({"deadline", "整改期限"}, "the rectification deadline", d);
+  d.throw_if_any();
+  auto optional = [&](std::initializer_list<const char*> names) -> std::optional<std::size_t> {
+    for (const char* n : names)
+      if (auto c = header.find(n)) return c;
+    return std::nullopt;
+  };
+  const auto c_ent = optional({"enterprise", "企业"});
+  const auto c_ind = optional({"industry", "行业"});
+  const auto c_rect = optional({"rectified", "整改完成日期"});
+  const auto c_vreg = optional({"verified_regulator", "监管部门确认"});
+  const auto c_vexp = optional({"verified_expert", "专家确认"});
+  const auto c_vent = optional({"verified_enterprise", "企业确认"});
+  const auto c_closed = optional({"closed", "销号日期"});
+  const auto c_sup = optional({"supervision", "挂牌督办"});
+
+  std::unordered_map<std::string, std::size_t> unit_index;  // without a units file
+  if (units) {
+    rep.units = units->ids;
+    rep.by_unit.assign(units->size(), Tally{});
+  }
+  std::size_t last_industry = 0;
+  std::vector<IdKey> ids;
+  std::size_t last_unit = 0;
+
+  auto cell = [&](std::optional<std::size_t> c) {
+    return c && *c < reader.size() ? io::trim(reader[*c]) : std::string_view();
+  };
+  // A date cell: k_none when empty; reported and k_none when it does not parse.
+  auto date_of = [&](std::optional<std::size_t> c, long line, bool& ok) -> date::Day {
+    const auto s = cell(c);
+    if (s.empty()) return k_none;
+    if (auto v = date::parse(s)) return *v;
+    d.error(header.cell(line, *c),
+            fmt::format("{}: \"{}\" is not a date; write it as YYYY-MM-DD", header.column_label(*c), s));
+    ok = false;
+    return k_none;
+  };
+
+  while (reader.next()) {
+    const long line = reader.line();
+    ++rep.rows;
+    bool ok = true;
+    const auto id = cell(c_id);
+    if (id.empty()) {
+      d.error(header.cell(line, *c_id), fmt::format("{}: empty hazard id", header.column_label(*c_id)));
+      ok = false;
+    } else {
+      ids.push_back({std::hash<std::string_view>{}(id), static_cast<std::uint64_t>(id.data() - bytes.data()),
+                     static_cast<std::uint32_t>(id.size()), static_cast<std::uint32_t>(line)});
+    }
+    const auto level_text = cell(c_level);
+    Level level = Level::General;
+    if (level_text == "重大" || level_text == "major" || level_text == "重大事故隐患")
+      level = Level::Major;
+    else if (level_text == "一般" || level_text == "general" || level_text == "一般事故隐患")
+      level = Level::General;
+    else {
+      d.error(header.cell(line, *c_level),
+              fmt::format("{}: \"{}\" is not a hazard level; write 重大 or 一般 (major or general)",
+                          header.column_label(*c_level), level_text));
+      ok = false;
+    }
+    const date::Day found = date_of(c_found, line, ok);
+    const date::Day deadline = date_of(c_deadline, line, ok);
+    const date::Day rectified = date_of(c_rect, line, ok);
+    const date::Day v_reg = date_of(c_vreg, line, ok);
+    const date::Day v_exp = date_of(c_vexp, line, ok);
+    const date::Day v_ent = date_of(c_vent, line, ok);
+    const date::Day closed = date_of(c_closed, line, ok);
+    if (ok && found == k_none) {
+      d.error(header.cell(line, *c_found),
+              fmt::format("{}: empty finding date", header.column_label(*c_found)));
+      ok = false;
+    }
+    if (ok && deadline == k_none) {
+      d.error(header.cell(line, *c_deadline),
+              fmt::format("{}: empty deadline; every hazard has one", header.column_label(*c_deadline)));
+      ok = false;
+    }
+    // Nothing happens to a hazard before it is found.
+    if (ok)
+      for (auto [col, day, what] :
+           {std::tuple{c_deadline, deadline, "deadline"}, std::tuple{c_rect, rectified, "rectification"},
+            std::tuple{c_vreg, v_reg, "verification"}, std::tuple{c_vexp, v_exp, "verification"},
+            std::tuple{c_vent, v_ent, "verification"}, std::tuple{c_closed, closed, "closure"}})
+        if (day != k_none && day < found) {
+          d.error(header.cell(line, *col),
+                  fmt::format("{}: the {} date {} is before the finding date {}", header.column_label(*col),
+                              what, date::format(day), date::format(found)));
+          ok = false;
+        }
+    const auto unit_id = cell(c_unit);
+    std::size_t u = 0;
+    if (units) {
+      const auto found_unit = units->find(unit_id, last_unit);
+      if (!found_unit) {
+        d.error(header.cell(line, *c_unit),
+                fmt::format("{}: unit \"{}\" is not in the units file{}", header.column_label(*c_unit),
+                            unit_id, units->size() <= 20000 ? text::did_you_mean(unit_id, units->ids) : ""));
+        ok = false;
+      } else {
+        u = last_unit = *found_unit;
+      }
+    } else if (unit_id.empty()) {
+      d.error(header.cell(line, *c_unit), fmt::format("{}: empty unit", header.column_label(*c_unit)));
+      ok = false;
+    }
+    if (!ok) continue;
+    if (!units) {
+      const auto [it, fresh] = unit_index.emplace(std::string(unit_id), rep.units.size());
+      if (fresh) {
+        rep.units.emplace_back(unit_id);
+        rep.by_unit.emplace_back();
+      }
+      u = it->second;
+    }
+    if (found > as_of) {
+      ++rep.found_after;
+      continue;
+    }
+    // Few industries, and rows usually repeat the last one: a short scan, no allocation.
+    const auto industry = cell(c_ind);
+    if (last_industry >= rep.industries.size() || rep.industries[last_industry] != industry) {
+      const auto it = std::find(rep.industries.begin(), rep.industries.end(), industry);
+      last_industry = static_cast<std::size_t>(it - rep.industries.begin());
+      if (it == rep.industries.end()) {
+        rep.industries.emplace_back(industry);
+        rep.by_industry.emplace_back();
+      }
+    }
+    Tally& tu = rep.by_unit[u];
+    Tally& ti = rep.by_industry[last_industry];
+    const auto l = static_cast<std::size_t>(level);
+
+    // Closure: valid when closed by the as-of date after rectification, with the required
+    // verifications dated between rectification and closure.
+    std::vector<std::string> problems;
+    const bool is_closed = closed != k_none && closed <= as_of;
+    if (is_closed) {
+      const bool three = level == Level::Major ? policy.three_party_major : policy.three_party_general;
+      if (three) {
+        for (auto [day, who] :
+             {std::pair{v_reg, "regulator"}, std::pair{v_exp, "expert"}, std::pair{v_ent, "enterprise"}}) {
+          if (day == k_none)
+            problems.push_back(fmt::format("closed without the {}'s verification (三方确认)", who));
+          else if (day > closed)
+            problems.push_back(fmt::format("the {}'s verification is dated after the closure", who));
+          else if (rectified != k_none && day < rectified)
+            problems.push_back(fmt::format("the {}'s verification is dated before the rectification", who));
+        }
+      }
+      if (rectified == k_none)
+        problems.push_back("closed with no rectification date");
+      else if (rectified > closed)
+        problems.push_back("rectified after the closure");
+    }
+    const bool is_rectified = rectified != k_none && rectified <= as_of;
+    tu.found[l]++;
+    ti.found[l]++;
+    const bool done = level == Level::Major ? (is_closed && problems.empty()) : is_rectified;
+    if (done) tu.done[l]++, ti.done[l]++;
+    ListedHazard listed;
+    bool list_it = false;
+    if (!is_rectified) {
+      tu.open[l]++, ti.open[l]++;
+      const int late = as_of - deadline;
+      const Colour colour = late >= policy.red_after_days      ? Colour::Red
+                            : late >= policy.yellow_after_days ? Colour::Yellow
+                                                               : Colour::Green;
+      tu.colour[static_cast<std::size_t>(colour)]++, ti.colour[static_cast<std::size_t>(colour)]++;
+      listed.is_open = true;
+      listed.colour = colour;
+      if (late > 0) {
+        tu.overdue[l]++, ti.overdue[l]++;
+        listed.days_overdue = late;
+        list_it = true;
+      }
+    } else if (!is_closed) {
+      listed.rectified_not_closed = true;
+    }
+    if (!problems.empty()) tu.invalid_closures++, ti.invalid_closures++;
+    const auto sup = cell(c_sup);
+    const bool supervised = !sup.empty() && sup != "否" && sup != "no" && sup != "0";
+    if (supervised) tu.supervised++, ti.supervised++;
+    if (list_it || !problems.empty() || supervised) {
+      listed.id = id;
+      listed.unit = unit_id;
+      listed.enterprise = cell(c_ent);
+      listed.industry = industry;
+      listed.supervision = sup;
+      listed.level = level;
+      listed.found = found;
+      listed.deadline = deadline;
+      listed.line = line;
+      listed.problems = std::move(problems);
+      if (list_it) rep.overdue.push_back(listed);
+      if (!listed.problems.empty()) rep.invalid.push_back(listed);
+      if (supervised) rep.supervised.push_back(std::move(listed));
+    }
+  }
+  // Duplicate ids: sort 24-byte keys instead of holding millions of strings in a set.
+  std::sort(ids.begin(), ids.end(), [](const IdKey& a, const IdKey& b) {
+    return a.hash != b.hash ? a.hash < b.hash : a.line < b.line;
+  });
+  auto view = [&](const IdKey& k) { return std::string_view(bytes.data() + k.offset, k.length); };
+  for (std::size_t k = 1; k < ids.size(); ++k)
+    for (std::size_t j = k; j-- > 0 && ids[j].hash == ids[k].hash;)
+      if (view(ids[j]) == view(ids[k])) {
+        d.error(Location{display, ids[k].line, static_cast<long>(*c_id + 1)},
+                fmt::format(
+                    "{}: hazard \"{}\" is already recorded on line {}; one hazard, one record (一隐患一档案)",
+                    header.column_label(*c_id), view(ids[k]), ids[j].line));
+        break;
+      }
+  if (rep.rows == 0) d.error(Location{display}, "no hazards: the file has a header but no rows");
+  // Problems in file order (line, then column), however they were found.
+  auto items = d.items();
+  std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.where.line != b.where.line ? a.where.line < b.where.line : a.where.column < b.where.column;
+  });
+  if (!items.empty()) throw InputError(items);
+  for (const auto& t : rep.by_unit) rep.total.add(t);
+  // Most overdue first. Sort positions, then move: the records are large.
+  std::vector<std::uint32_t> order(rep.overdue.size());
+  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return rep.overdue[a].days_overdue > rep.overdue[b].days_overdue;
+  });
+  std::vector<ListedHazard> sorted;
+  sorted.reserve(order.size());
+  for (auto k : order) sorted.push_back(std::move(rep.overdue[k]));
+  rep.overdue = std::move(sorted);
+  return rep;
+}
+
+}  // namespace safeassess::hazard

@@ -1,0 +1,85 @@
+#pragma once
+// The hazard ledger (一隐患一档案): one row per hazard from finding to closure (销号).
+// Read as of a date, it gives per unit and per industry the rectification rates (major and
+// general), the overdue hazards with their status colour (green on schedule, yellow
+// behind, red seriously behind), the closures that are invalid, and the hazards under
+// supervision (挂牌督办). The file streams: rows are tallied as they are read and only the
+// hazards a report lists are kept.
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "assessment/assessment.hpp"
+#include "core/date.hpp"
+#include "ruleset/ruleset.hpp"
+
+namespace safeassess::hazard {
+
+enum class Level { Major = 0, General = 1 };
+enum class Colour { Green = 0, Yellow = 1, Red = 2 };
+
+struct Tally {
+  std::array<std::uint64_t, 2> found{};    // by level, found on or before the as-of date
+  std::array<std::uint64_t, 2> done{};     // major: validly closed; general: rectified
+  std::array<std::uint64_t, 2> open{};     // not yet rectified
+  std::array<std::uint64_t, 2> overdue{};  // open past the deadline
+  std::array<std::uint64_t, 3> colour{};   // open hazards by status colour
+  std::uint64_t invalid_closures = 0;
+  std::uint64_t supervised = 0;
+
+  // Rectification rate in percent; 100 when nothing of that level was found.
+  [[nodiscard]] double rate(Level level) const;
+  void add(const Tally& other);
+};
+
+// A hazard that a report lists (overdue, invalidly closed, or supervised).
+struct ListedHazard {
+  std::string id;
+  std::string unit;
+  std::string enterprise;
+  std::string industry;
+  std::string supervision;
+  Level level = Level::General;
+  date::Day found = 0;
+  date::Day deadline = 0;
+  long line = 0;
+  bool is_open = false;
+  bool rectified_not_closed = false;
+  int days_overdue = 0;               // > 0 when open past the deadline
+  Colour colour = Colour::Green;      // for open hazards
+  std::vector<std::string> problems;  // why a closure is invalid
+};
+
+struct LedgerReport {
+  std::string file;
+  std::string sha256;
+  date::Day as_of = 0;
+  ruleset::LedgerPolicy policy;
+  std::uint64_t rows = 0;
+  std::uint64_t found_after = 0;   // rows found after the as-of date (not counted)
+  std::vector<std::string> units;  // unit ids, in units-file order when one was given
+  std::vector<Tally> by_unit;
+  std::vector<std::string> industries;  // in order of first appearance
+  std::vector<Tally> by_industry;
+  Tally total;
+  std::vector<ListedHazard> overdue;     // most days overdue first
+  std::vector<ListedHazard> invalid;     // file order
+  std::vector<ListedHazard> supervised;  // file order
+};
+
+// Reads a ledger CSV and reports it as of `as_of`. Columns: `id`, `unit`, `level` (重大/一般,
+// major/general), `found`, `deadline`; optional `enterprise`, `industry`, `rectified`,
+// `verified_regulator`, `verified_expert`, `verified_enterprise`, `closed`, `supervision`
+// (Chinese headers accepted). With `units`, every unit must be in it. Throws InputError
+// with every problem: an unparseable date, a deadline or any later date before the finding
+// date, an unknown level or unit, a duplicate hazard id.
+[[nodiscard]] LedgerReport read_ledger(const std::string& display, std::string bytes, io::Encoding enc,
+                                       date::Day as_of, const ruleset::LedgerPolicy& policy,
+                                       const assessment::Units* units);
+
+// The value of a ledger metric for one unit's tally.
+[[nodiscard]] double metric(const Tally& t, ruleset::LedgerMetric m);
+
+}  // namespace safeassess::hazard

@@ -1,0 +1,285 @@
+#include "report/ledger_report.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "core/text.hpp"
+
+namespace safeassess::report {
+
+using hazard::Colour;
+using hazard::Level;
+using hazard::ListedHazard;
+using hazard::Tally;
+using nlohmann::ordered_json;
+
+const char* colour_name(Colour c) {
+  switch (c) {
+    case Colour::Green:
+      return "绿";
+    case Colour::Yellow:
+      return "黄";
+    case Colour::Red:
+      return "红";
+  }
+  return "";
+}
+
+namespace {
+
+const char* colour_id(Colour c) {
+  switch (c) {
+    case Colour::Green:
+      return "green";
+    case Colour::Yellow:
+      return "yellow";
+    case Colour::Red:
+      return "red";
+  }
+  return "";
+}
+
+const char* level_name(Level l) {
+  return l == Level::Major ? "重大" : "一般";
+}
+const char* level_id(Level l) {
+  return l == Level::Major ? "major" : "general";
+}
+
+std::string status_text(const ListedHazard& h) {
+  if (h.is_open)
+    return h.days_overdue > 0 ? fmt::format("逾期{}天（{}）", h.days_overdue, colour_name(h.colour))
+                              : fmt::format("整改中（{}）", colour_name(h.colour));
+  return h.rectified_not_closed ? "已整改待销号" : "已销号";
+}
+
+std::string rate_text(const Tally& t, Level l) {
+  const auto i = static_cast<std::size_t>(l);
+  return t.found[i] == 0 ? "—" : text::fixed(t.rate(l), 2) + "%";
+}
+
+std::vector<std::string> tally_cells(const Tally& t) {
+  return {fmt::format("{}/{}", t.done[0], t.found[0]),
+          rate_text(t, Level::Major),
+          fmt::format("{}/{}", t.done[1], t.found[1]),
+          rate_text(t, Level::General),
+          std::to_string(t.overdue[0]),
+          std::to_string(t.overdue[1]),
+          fmt::format("{}/{}/{}", t.colour[0], t.colour[1], t.colour[2]),
+          std::to_string(t.invalid_closures),
+          std::to_string(t.supervised)};
+}
+
+void table(std::ostream& out, const std::vector<std::string>& head,
+           const std::vector<std::vector<std::string>>& rows, std::size_t left_columns) {
+  std::vector<std::size_t> width(head.size());
+  for (std::size_t c = 0; c < head.size(); ++c) {
+    width[c] = text::display_width(head[c]);
+    for (const auto& r : rows) width[c] = std::max(width[c], text::display_width(r[c]));
+  }
+  auto line = [&](const std::vector<std::string>& cells) {
+    std::string s;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      if (c) s += "  ";
+      s += text::pad(cells[c], width[c], c >= left_columns);
+    }
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    out << s << '\n';
+  };
+  line(head);
+  std::size_t total = 0;
+  for (auto w : width) total += w + 2;
+  out << std::string(total - 2, '-') << '\n';
+  for (const auto& r : rows) line(r);
+}
+
+const std::vector<std::string> k_tally_head = {"重大(销号/总)", "重大整改率", "一般(整改/总)",
+                                               "一般整改率",    "逾期重大",   "逾期一般",
+                                               "绿/黄/红",      "无效销号",   "挂牌督办"};
+
+void write_table(std::ostream& out, const hazard::LedgerReport& r, const std::vector<std::string>& names,
+                 const std::string& ruleset_id) {
+  out << "隐患台账 " << r.file << " — as of " << date::format(r.as_of) << " (ruleset " << ruleset_id
+      << ": yellow ≥ " << r.policy.yellow_after_days << " days overdue, red ≥ " << r.policy.red_after_days
+      << ")\n";
+  out << r.rows << " hazards";
+  if (r.found_after) out << ", of which " << r.found_after << " found after the as-of date and not counted";
+  out << "\n\n";
+  std::vector<std::string> head = {"单位", "名称"};
+  head.insert(head.end(), k_tally_head.begin(), k_tally_head.end());
+  std::vector<std::vector<std::string>> rows;
+  for (std::size_t u = 0; u < r.units.size(); ++u) {
+    std::vector<std::string> row = {r.units[u], u < names.size() ? names[u] : ""};
+    for (auto& c : tally_cells(r.by_unit[u])) row.push_back(std::move(c));
+    rows.push_back(std::move(row));
+  }
+  std::vector<std::string> total = {"合计", ""};
+  for (auto& c : tally_cells(r.total)) total.push_back(std::move(c));
+  rows.push_back(std::move(total));
+  table(out, head, rows, 2);
+  out << '\n';
+  head = {"行业"};
+  head.insert(head.end(), k_tally_head.begin(), k_tally_head.end());
+  rows.clear();
+  for (std::size_t i = 0; i < r.industries.size(); ++i) {
+    std::vector<std::string> row = {r.industries[i].empty() ? "（未填）" : r.industries[i]};
+    for (auto& c : tally_cells(r.by_industry[i])) row.push_back(std::move(c));
+    rows.push_back(std::move(row));
+  }
+  table(out, head, rows, 1);
+  out << "\n逾期隐患 (overdue): " << r.overdue.size() << '\n';
+  for (const auto& h : r.overdue)
+    out << "  " << colour_name(h.colour) << "  " << h.id << "  " << h.unit << "  " << h.enterprise << "  "
+        << level_name(h.level) << "  期限 " << date::format(h.deadline) << "  逾期 " << h.days_overdue
+        << " 天\n";
+  out << "\n无效销号 (invalid closures): " << r.invalid.size() << '\n';
+  for (const auto& h : r.invalid)
+    out << "  " << h.id << "  " << h.unit << "  " << h.enterprise << "  " << level_name(h.level) << ": "
+        << text::join(h.problems, "; ") << '\n';
+  out << "\n挂牌督办 (under supervision): " << r.supervised.size() << '\n';
+  for (const auto& h : r.supervised)
+    out << "  " << h.id << "  " << h.unit << "  " << h.enterprise << "  " << level_name(h.level) << "  "
+        << h.supervision << "  " << status_text(h) << '\n';
+}
+
+ordered_json tally_json(const Tally& t) {
+  ordered_json j;
+  for (auto l : {Level::Major, Level::General}) {
+    const auto i = static_cast<std::size_t>(l);
+    j[level_id(l)] = {{"found", t.found[i]},
+                      {"done", t.done[i]},
+                      {"open", t.open[i]},
+                      {"overdue", t.overdue[i]},
+                      {"rate", text::round_to(t.rate(l), 4)}};
+  }
+  j["colours"] = {{"green", t.colour[0]}, {"yellow", t.colour[1]}, {"red", t.colour[2]}};
+  j["invalid_closures"] = t.invalid_closures;
+  j["supervised"] = t.supervised;
+  return j;
+}
+
+ordered_json hazard_json(const ListedHazard& h) {
+  ordered_json j = {{"id", h.id},
+                    {"unit", h.unit},
+                    {"enterprise", h.enterprise},
+                    {"industry", h.industry},
+                    {"level", level_id(h.level)},
+                    {"found", date::format(h.found)},
+                    {"deadline", date::format(h.deadline)},
+                    {"line", h.line},
+                    {"open", h.is_open},
+                    {"days_overdue", h.days_overdue}};
+  if (h.is_open) j["colour"] = colour_id(h.colour);
+  if (!h.supervision.empty()) j["supervision"] = h.supervision;
+  if (!h.problems.empty()) j["problems"] = h.problems;
+  return j;
+}
+
+void write_json(std::ostream& out, const hazard::LedgerReport& r, const std::vector<std::string>& names,
+                const std::string& ruleset_id) {
+  ordered_json j;
+  j["tool"] = {{"name", "safeassess"}, {"version", SAFEASSESS_VERSION}};
+  j["ledger"] = {{"path", r.file},
+                 {"sha256", r.sha256},
+                 {"as_of", date::format(r.as_of)},
+                 {"rows", r.rows},
+                 {"found_after_as_of", r.found_after}};
+  j["policy"] = {{"ruleset", ruleset_id},
+                 {"yellow_after_days", r.policy.yellow_after_days},
+                 {"red_after_days", r.policy.red_after_days},
+                 {"three_party_major", r.policy.three_party_major},
+                 {"three_party_general", r.policy.three_party_general}};
+  ordered_json units = ordered_json::array();
+  for (std::size_t u = 0; u < r.units.size(); ++u) {
+    ordered_json t = tally_json(r.by_unit[u]);
+    ordered_json e = {{"unit", r.units[u]}, {"name", u < names.size() ? names[u] : ""}};
+    e.update(t);
+    units.push_back(std::move(e));
+  }
+  j["units"] = std::move(units);
+  ordered_json inds = ordered_json::array();
+  for (std::size_t i = 0; i < r.industries.size(); ++i) {
+    ordered_json e = {{"industry", r.industries[i]}};
+    e.update(tally_json(r.by_industry[i]));
+    inds.push_back(std::move(e));
+  }
+  j["industries"] = std::move(inds);
+  j["total"] = tally_json(r.total);
+  for (auto [key, list] : {std::pair{"overdue", &r.overdue}, std::pair{"invalid_closures", &r.invalid},
+                           std::pair{"supervised", &r.supervised}}) {
+    ordered_json a = ordered_json::array();
+    for (const auto& h : *list) a.push_back(hazard_json(h));
+    j[key] = std::move(a);
+  }
+  out << j.dump(2) << '\n';
+}
+
+void write_csv(std::ostream& out, const hazard::LedgerReport& r, const std::vector<std::string>& names) {
+  out << "unit,name,major_found,major_closed,major_rate,general_found,general_rectified,general_rate,overdue_"
+         "major,"
+         "overdue_general,green,yellow,red,invalid_closures,supervised\r\n";
+  auto row = [&](const std::string& unit, const std::string& name, const Tally& t) {
+    out << csv_field(unit) << ',' << csv_field(name) << ',' << t.found[0] << ',' << t.done[0] << ','
+        << text::fixed(t.rate(Level::Major), 2) << ',' << t.found[1] << ',' << t.done[1] << ','
+        << text::fixed(t.rate(Level::General), 2) << ',' << t.overdue[0] << ',' << t.overdue[1] << ','
+        << t.colour[0] << ',' << t.colour[1] << ',' << t.colour[2] << ',' << t.invalid_closures << ','
+        << t.supervised << "\r\n";
+  };
+  for (std::size_t u = 0; u < r.units.size(); ++u)
+    row(r.units[u], u < names.size() ? names[u] : "", r.by_unit[u]);
+}
+
+void write_markdown(std::ostream& out, const hazard::LedgerReport& r, const std::vector<std::string>& names,
+                    const std::string& ruleset_id) {
+  out << "# 隐患台账\n\n- 台账: `" << md_cell(r.file) << "`, sha256 `" << r.sha256
+      << "`\n- 截至: " << date::format(r.as_of) << "\n- 状态颜色 (ruleset `" << ruleset_id << "`): 逾期 ≥ "
+      << r.policy.yellow_after_days << " 天黄, ≥ " << r.policy.red_after_days
+      << " 天红\n\n## 各单位\n\n| 单位 | 名称 |";
+  for (const auto& h : k_tally_head) out << ' ' << h << " |";
+  out << "\n|---|---|";
+  for (std::size_t k = 0; k < k_tally_head.size(); ++k) out << "---:|";
+  out << '\n';
+  for (std::size_t u = 0; u < r.units.size(); ++u) {
+    out << "| " << md_cell(r.units[u]) << " | " << md_cell(u < names.size() ? names[u] : "") << " |";
+    for (const auto& c : tally_cells(r.by_unit[u])) out << ' ' << md_cell(c) << " |";
+    out << '\n';
+  }
+  out << "\n## 逾期隐患\n\n| 颜色 | 编号 | 单位 | 企业 | 等级 | 期限 | 逾期天数 "
+         "|\n|---|---|---|---|---|---|---:|\n";
+  for (const auto& h : r.overdue)
+    out << "| " << colour_name(h.colour) << " | " << md_cell(h.id) << " | " << md_cell(h.unit) << " | "
+        << md_cell(h.enterprise) << " | " << level_name(h.level) << " | " << date::format(h.deadline) << " | "
+        << h.days_overdue << " |\n";
+  out << "\n## 无效销号\n\n| 编号 | 单位 | 企业 | 等级 | 问题 |\n|---|---|---|---|---|\n";
+  for (const auto& h : r.invalid)
+    out << "| " << md_cell(h.id) << " | " << md_cell(h.unit) << " | " << md_cell(h.enterprise) << " | "
+        << level_name(h.level) << " | " << md_cell(text::join(h.problems, "; ")) << " |\n";
+  out << "\n## 挂牌督办\n\n| 编号 | 单位 | 企业 | 等级 | 督办 | 状态 |\n|---|---|---|---|---|---|\n";
+  for (const auto& h : r.supervised)
+    out << "| " << md_cell(h.id) << " | " << md_cell(h.unit) << " | " << md_cell(h.enterprise) << " | "
+        << level_name(h.level) << " | " << md_cell(h.supervision) << " | " << status_text(h) << " |\n";
+}
+
+}  // namespace
+
+void write_ledger(std::ostream& out, Format format, const hazard::LedgerReport& report,
+                  const std::vector<std::string>& names, const std::string& ruleset_id) {
+  switch (format) {
+    case Format::Table:
+      write_table(out, report, names, ruleset_id);
+      break;
+    case Format::Json:
+      write_json(out, report, names, ruleset_id);
+      break;
+    case Format::Csv:
+      write_csv(out, report, names);
+      break;
+    case Format::Markdown:
+      write_markdown(out, report, names, ruleset_id);
+      break;
+  }
+}
+
+}  // namespace safeassess::report

@@ -1,0 +1,18 @@
+#pragma once
+// Writers for the hazard ledger report: rates per unit and per industry, the overdue list
+// with status colours, invalid closures and the hazards under supervision.
+
+#include <iosfwd>
+
+#include "hazard/ledger.hpp"
+#include "report/score_report.hpp"
+
+namespace safeassess::report {
+
+// `names` gives each unit's display name (from the units file), aligned with report.units.
+void write_ledger(std::ostream& out, Format format, const hazard::LedgerReport& report,
+                  const std::vector<std::string>& names, const std::string& ruleset_id);
+
+[[nodiscard]] const char* colour_name(hazard::Colour c);
+
+}  // namespace safeassess::report

@@ -1,0 +1,152 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "hazard/ledger.hpp"
+#include "support/fixtures.hpp"
+
+using namespace safeassess;
+using namespace safeassess::hazard;
+
+namespace {
+
+const std::string k_header =
+    "id,unit,enterprise,industry,level,found,deadline,rectified,verified_regulator,verified_expert,"
+    "verified_enterprise,closed,supervision\n";
+
+date::Day day(const char* s) {
+  return *date::parse(s);
+}
+
+LedgerReport read(const std::string& rows, const char* as_of = "2024-12-31",
+                  ruleset::LedgerPolicy policy = ruleset::LedgerPolicy{}) {
+  return read_ledger("l.csv", k_header + rows, io::Encoding::Auto, day(as_of), policy, nullptr);
+}
+
+}  // namespace
+
+TEST_CASE("rates: a major hazard counts when validly closed, a general one when rectified") {
+  const auto r = read(
+      "H1,A,e,coal,重大,2024-01-10,2024-03-31,2024-03-01,2024-03-05,2024-03-05,2024-03-05,2024-03-10,"
+      "\n"                                                                 // valid
+      "H2,A,e,coal,重大,2024-02-10,2024-12-31,2024-06-01,,,,,\n"           // rectified, not closed
+      "H3,A,e,coal,一般,2024-02-10,2024-03-10,2024-03-09,,,,,\n"           // rectified
+      "H4,A,e,coal,一般,2024-02-10,2025-03-10,,,,,,\n"                     // open, on schedule
+      "H5,B,f,chemical,major,2024-05-01,2024-06-01,,,,,,县级挂牌督办\n");  // open, overdue
+  REQUIRE(r.units == std::vector<std::string>{"A", "B"});
+  const Tally& a = r.by_unit[0];
+  CHECK(a.found[0] == 2);
+  CHECK(a.done[0] == 1);
+  CHECK(a.rate(Level::Major) == doctest::Approx(50.0));
+  CHECK(a.rate(Level::General) == doctest::Approx(50.0));
+  CHECK(a.open[1] == 1);
+  CHECK(a.overdue[0] + a.overdue[1] == 0);
+  const Tally& b = r.by_unit[1];
+  CHECK(b.rate(Level::Major) == 0.0);
+  CHECK(b.rate(Level::General) == 100.0);  // nothing found: nothing left to rectify
+  CHECK(b.overdue[0] == 1);
+  CHECK(b.supervised == 1);
+  CHECK(r.total.found[0] == 3);
+  REQUIRE(r.overdue.size() == 1);
+  CHECK(r.overdue[0].id == "H5");
+  CHECK(r.overdue[0].days_overdue == 213);
+  CHECK(r.industries == std::vector<std::string>{"coal", "chemical"});
+}
+
+TEST_CASE("status colours at their edges: on the deadline green, 1 day late yellow, 30 days late red") {
+  // as of 2024-12-31; deadlines 2024-12-31 (0 late), 12-30 (1), 12-02 (29), 12-01 (30)
+  const auto r = read(
+      "G,A,e,x,一般,2024-11-01,2024-12-31,,,,,,\n"
+      "Y1,A,e,x,一般,2024-11-01,2024-12-30,,,,,,\n"
+      "Y29,A,e,x,一般,2024-11-01,2024-12-02,,,,,,\n"
+      "R30,A,e,x,一般,2024-11-01,2024-12-01,,,,,,\n");
+  CHECK(r.by_unit[0].colour[0] == 1);
+  CHECK(r.by_unit[0].colour[1] == 2);
+  CHECK(r.by_unit[0].colour[2] == 1);
+  REQUIRE(r.overdue.size() == 3);
+  CHECK(r.overdue[0].id == "R30");
+  CHECK(r.overdue[0].colour == Colour::Red);
+  CHECK(r.overdue[1].colour == Colour::Yellow);
+  CHECK(r.overdue[2].id == "Y1");
+  CHECK(r.overdue[2].days_overdue == 1);
+  // The thresholds come from the ruleset.
+  ruleset::LedgerPolicy strict;
+  strict.red_after_days = 2;
+  const auto s = read("Y29,A,e,x,一般,2024-11-01,2024-12-02,,,,,,\n", "2024-12-31", strict);
+  CHECK(s.overdue[0].colour == Colour::Red);
+}
+
+TEST_CASE("invalid closures of each kind") {
+  const auto r = read(
+      "NOEXP,A,e,x,重大,2024-01-10,2024-03-31,2024-03-01,2024-03-05,,2024-03-05,2024-03-10,\n"
+      "LATE,A,e,x,重大,2024-01-10,2024-03-31,2024-03-20,2024-03-21,2024-03-21,2024-03-21,2024-03-15,\n"
+      "VAFTER,A,e,x,重大,2024-01-10,2024-03-31,2024-03-01,2024-03-12,2024-03-05,2024-03-05,2024-03-10,\n"
+      "NORECT,A,e,x,一般,2024-01-10,2024-03-31,,,,,2024-03-10,\n"
+      "GENOK,A,e,x,一般,2024-01-10,2024-03-31,2024-03-01,,,,2024-03-10,\n");
+  REQUIRE(r.invalid.size() == 4);
+  CHECK(r.invalid[0].problems ==
+        std::vector<std::string>{"closed without the expert's verification (三方确认)"});
+  CHECK(r.invalid[1].problems ==
+        std::vector<std::string>{"the regulator's verification is dated after the closure",
+                                 "the expert's verification is dated after the closure",
+                                 "the enterprise's verification is dated after the closure",
+                                 "rectified after the closure"});
+  CHECK(r.invalid[2].problems ==
+        std::vector<std::string>{"the regulator's verification is dated after the closure"});
+  CHECK(r.invalid[3].problems == std::vector<std::string>{"closed with no rectification date"});
+  // Invalidly closed major hazards do not count as rectified; the general one closed
+  // without verifications is valid under the default policy (three parties for major only).
+  CHECK(r.by_unit[0].done[0] == 0);
+  CHECK(r.by_unit[0].done[1] == 1);
+  CHECK(r.by_unit[0].invalid_closures == 4);
+}
+
+TEST_CASE("hazards found after the as-of date are not counted") {
+  const auto r = read("H1,A,e,x,重大,2025-01-05,2025-03-31,,,,,,\n");
+  CHECK(r.found_after == 1);
+  CHECK(r.by_unit[0].found[0] == 0);
+}
+
+TEST_CASE("bad ledgers are reported with their place") {
+  CHECK(
+      test::input_error([] {
+        (void)read(
+            "H1,A,e,x,重大,2024-13-01,2024-03-31,,,,,,\n"
+            "H2,A,e,x,特大,2024-01-10,2024-03-31,,,,,,\n"
+            "H3,A,e,x,一般,2024-05-10,2024-03-31,,,,,,\n"
+            "H1,A,e,x,一般,2024-01-10,2024-03-31,2024-01-01,,,,,\n");
+      }) ==
+      "l.csv:2:6: column F \"found\": \"2024-13-01\" is not a date; write it as YYYY-MM-DD\n"
+      "l.csv:3:5: column E \"level\": \"特大\" is not a hazard level; write 重大 or 一般 (major or general)\n"
+      "l.csv:4:7: column G \"deadline\": the deadline date 2024-03-31 is before the finding date 2024-05-10\n"
+      "l.csv:5:1: column A \"id\": hazard \"H1\" is already recorded on line 2; one hazard, one record "
+      "(一隐患一档案)\n"
+      "l.csv:5:8: column H \"rectified\": the rectification date 2024-01-01 is before the finding date "
+      "2024-01-10");
+}
+
+TEST_CASE("a ledger's units must be assessed units") {
+  auto units = assessment::load_units("u.csv", "id,name\nC01,甲\nC02,乙\n", io::Encoding::Auto);
+  CHECK(test::input_error([&] {
+          (void)read_ledger("l.csv", k_header + "H1,C1,e,x,一般,2024-01-10,2024-03-31,,,,,,\n",
+                            io::Encoding::Auto, day("2024-12-31"), ruleset::LedgerPolicy{}, &units);
+        }) == "l.csv:2:2: column B \"unit\": unit \"C1\" is not in the units file, did you mean \"C01\"?");
+  const auto r = read_ledger("l.csv", k_header + "H1,C02,e,x,一般,2024-01-10,2024-03-31,,,,,,\n",
+                             io::Encoding::Auto, day("2024-12-31"), ruleset::LedgerPolicy{}, &units);
+  REQUIRE(r.units.size() == 2);  // every assessed unit is reported, in units-file order
+  CHECK(r.by_unit[0].found[1] == 0);
+  CHECK(r.by_unit[1].found[1] == 1);
+}
+
+TEST_CASE("ledger metrics feed the score's inputs") {
+  Tally t;
+  t.found = {4, 10};
+  t.done = {3, 9};
+  t.overdue = {2, 1};
+  t.invalid_closures = 5;
+  CHECK(metric(t, ruleset::LedgerMetric::MajorRate) == 75.0);
+  CHECK(metric(t, ruleset::LedgerMetric::GeneralRate) == 90.0);
+  CHECK(metric(t, ruleset::LedgerMetric::OverdueMajor) == 2.0);
+  CHECK(metric(t, ruleset::LedgerMetric::OverdueGeneral) == 1.0);
+  CHECK(metric(t, ruleset::LedgerMetric::InvalidClosures) == 5.0);
+}
