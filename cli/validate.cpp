@@ -9,8 +9,11 @@
 
 #include "assessment/assessment.hpp"
 #include "exit_code.hpp"
+#include "hazard/criteria.hpp"
 #include "io/file.hpp"
 #include "io/yaml.hpp"
+#include "risk/risk.hpp"
+#include "ruleset/builtin.hpp"
 
 namespace safeassess::cli {
 
@@ -41,8 +44,17 @@ Checked check_one(const std::string& path, const assessment::LoadOptions& load) 
   Checked c{path, "unknown", {}};
   try {
     if (path.starts_with("builtin:")) {
-      c.kind = "ruleset";
-      (void)assessment::load_ruleset_ref(path, ".", Location{path}, nullptr);
+      const std::string name = path.substr(8);
+      if (ruleset::find_builtin("criteria", name)) {
+        c.kind = "criteria";
+        (void)hazard::load_criteria_ref(path);
+      } else if (ruleset::find_builtin("risk", name)) {
+        c.kind = "risk matrix";
+        (void)risk::load_matrix_ref(path);
+      } else {
+        c.kind = "ruleset";
+        (void)assessment::load_ruleset_ref(path, ".", Location{path}, nullptr);
+      }
       return c;
     }
     const std::string text = io::read_file(path, path);
@@ -53,10 +65,16 @@ Checked check_one(const std::string& path, const assessment::LoadOptions& load) 
     } else if (root.IsMap() && root["ruleset"].IsDefined()) {
       c.kind = "manifest";
       (void)assessment::load_assessment(path, load);
+    } else if (root.IsMap() && root["items"].IsDefined()) {
+      c.kind = "criteria";
+      (void)hazard::load_criteria(path, text);
+    } else if (root.IsMap() && root["factors"].IsDefined()) {
+      c.kind = "risk matrix";
+      (void)risk::load_matrix(path, text);
     } else {
       c.problems.push_back({Location{path, 1, 1},
-                            "neither a ruleset (it has no \"categories\") nor a manifest (it has "
-                            "no \"ruleset\")"});
+                            "not a ruleset (\"categories\"), a manifest (\"ruleset\"), criteria (\"items\") "
+                            "or a risk matrix (\"factors\")"});
     }
   } catch (const InputError& e) {
     c.problems = e.diagnostics();
