@@ -28,4 +28,33 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
                            diagnostics.size() == 1 ? "" : "s");
 }
 
+void add_format_option(CLI::App* sub, std::string& format, std::vector<std::string> formats) {
+  std::vector<std::string> shown;
+  for (const auto& f : formats)
+    if (f != "markdown") shown.push_back(f);
+  std::string list;
+  for (std::size_t i = 0; i < shown.size(); ++i)
+    list += (i == 0 ? "" : i + 1 == shown.size() ? " or " : ", ") + shown[i];
+  sub->add_option("-f,--format", format, "Output format: " + list)
+      ->check(CLI::IsMember(formats))
+      ->capture_default_str();
+}
+
+void add_output_option(CLI::App* sub, std::string& output) {
+  sub->add_option("-o,--output", output,
+                  "Write to FILE instead of stdout (atomically: a failed run leaves no half file)");
+}
+
+void add_encoding_option(CLI::App* sub, std::string& encoding) {
+  sub->add_option("--encoding", encoding, "Encoding of the CSV files: auto (default), utf-8 or gb18030")
+      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312"}));
+}
+
+void report_gate(std::string_view gate, std::string_view thing, const std::vector<std::string>& names) {
+  std::string list;
+  for (std::size_t i = 0; i < names.size(); ++i) list += (i ? ", " : "") + names[i];
+  std::cerr << fmt::format("safeassess: gate {} tripped by {} {}{}: {}\n", gate, names.size(), thing,
+                           names.size() == 1 ? "" : "s", list);
+}
+
 }  // namespace safeassess::cli

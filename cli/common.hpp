@@ -1,9 +1,13 @@
 #pragma once
 // Helpers shared by the subcommands: where output goes, and how problems are printed.
 
+#include <CLI/CLI.hpp>
+
 #include <functional>
+#include <initializer_list>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
@@ -15,5 +19,14 @@ void emit(const std::string& path, const std::function<void(std::ostream&)>& wri
 
 // Prints every diagnostic as `file:line:col: message` on stderr, then a count.
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
+
+// The options every report-writing subcommand shares, with one wording everywhere.
+void add_format_option(CLI::App* sub, std::string& format,
+                       std::vector<std::string> formats = {"table", "json", "csv", "md", "markdown"});
+void add_output_option(CLI::App* sub, std::string& output);
+void add_encoding_option(CLI::App* sub, std::string& encoding);
+
+// "safeassess: gate NAME tripped by N things: a, b" on stderr.
+void report_gate(std::string_view gate, std::string_view thing, const std::vector<std::string>& names);
 
 }  // namespace safeassess::cli

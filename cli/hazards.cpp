@@ -27,18 +27,14 @@ void setup_hazards(CLI::App& app, int& exit_code) {
       ->required();
   sub->add_option("--as-of", options->as_of, "Report as of DATE (YYYY-MM-DD); default: the period's last day")
       ->type_name("DATE");
-  sub->add_option("-f,--format", options->format, "Output format: table, json, csv or md")
-      ->check(CLI::IsMember({"table", "json", "csv", "md", "markdown"}))
-      ->capture_default_str();
-  sub->add_option("-o,--output", options->output, "Write to FILE instead of stdout (atomically)");
+  add_format_option(sub, options->format);
+  add_output_option(sub, options->output);
   sub->add_option("--fail-on", options->fail_on,
                   "Exit 1 if any major hazard is overdue (overdue-major) or any closure is invalid "
                   "(invalid-closure)")
       ->delimiter(',')
       ->check(CLI::IsMember({"overdue-major", "invalid-closure"}));
-  sub->add_option("--encoding", options->encoding,
-                  "Encoding of the CSV files: auto (default), utf-8 or gb18030")
-      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312"}));
+  add_encoding_option(sub, options->encoding);
   sub->callback([options, &exit_code] { exit_code = run_hazards(*options); });
 }
 
@@ -78,8 +74,7 @@ int run_hazards(const HazardsOptions& options) {
       for (const auto& h : rep.invalid) ids.push_back(h.id);
     }
     if (ids.empty()) continue;
-    std::cerr << fmt::format("safeassess: gate {} tripped by {} hazard{}: {}\n", gate, ids.size(),
-                             ids.size() == 1 ? "" : "s", text::join(ids, ", "));
+    report_gate(gate, "hazard", ids);
     status = code(ExitCode::GateTripped);
   }
   return status;

@@ -29,16 +29,13 @@ void setup_judge(CLI::App& app, int& exit_code) {
                   "construction-2024), builtin:NAME or YAML files; repeat or separate with commas. Default: "
                   "every bundled standard, each judging its own industries")
       ->delimiter(',');
-  sub->add_option("-f,--format", options->format, "Output format: table, json, csv or md")
-      ->check(CLI::IsMember({"table", "json", "csv", "md", "markdown"}))
-      ->capture_default_str();
-  sub->add_option("-o,--output", options->output, "Write to FILE instead of stdout (atomically)");
+  add_format_option(sub, options->format);
+  add_output_option(sub, options->output);
   sub->add_option("--fail-on", options->fail_on,
                   "Exit 1 if any finding is a major hazard (major) or cannot be decided (undecided)")
       ->delimiter(',')
       ->check(CLI::IsMember({"major", "undecided"}));
-  sub->add_option("--encoding", options->encoding, "Encoding of a CSV file: auto (default), utf-8 or gb18030")
-      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312"}));
+  add_encoding_option(sub, options->encoding);
   sub->callback([options, &exit_code] { exit_code = run_judge(*options); });
 }
 
@@ -68,8 +65,7 @@ int run_judge(const JudgeOptions& options) {
     for (std::size_t k = 0; k < findings.size(); ++k)
       if (judgements[k].verdict == want) ids.push_back(findings[k].id);
     if (ids.empty()) continue;
-    std::cerr << fmt::format("safeassess: gate {} tripped by {} finding{}: {}\n", gate, ids.size(),
-                             ids.size() == 1 ? "" : "s", text::join(ids, ", "));
+    report_gate(gate, "finding", ids);
     status = code(ExitCode::GateTripped);
   }
   return status;

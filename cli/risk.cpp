@@ -19,13 +19,9 @@ void setup_risk(CLI::App& app, int& exit_code) {
   sub->add_option("-m,--matrix", options->matrix,
                   "Matrix: a bundled one (ls-5x5, ls-5x5-3colour, lec; or builtin:NAME) or a YAML file")
       ->capture_default_str();
-  sub->add_option("-f,--format", options->format, "Output format: table, json, csv or md")
-      ->check(CLI::IsMember({"table", "json", "csv", "md", "markdown"}))
-      ->capture_default_str();
-  sub->add_option("-o,--output", options->output, "Write to FILE instead of stdout (atomically)");
-  sub->add_option("--encoding", options->encoding,
-                  "Encoding of the CSV file: auto (default), utf-8 or gb18030")
-      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312"}));
+  add_format_option(sub, options->format);
+  add_output_option(sub, options->output);
+  add_encoding_option(sub, options->encoding);
   sub->callback([options, &exit_code] { exit_code = run_risk(*options); });
 }
 

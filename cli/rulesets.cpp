@@ -7,6 +7,7 @@
 #include <iostream>
 #include <memory>
 
+#include "common.hpp"
 #include "exit_code.hpp"
 #include "hazard/criteria.hpp"
 #include "risk/risk.hpp"
@@ -18,9 +19,7 @@ namespace safeassess::cli {
 void setup_rulesets(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<RulesetsOptions>();
   auto* sub = app.add_subcommand("rulesets", "List the bundled rulesets with their versions and sources");
-  sub->add_option("-f,--format", options->format, "Output format: table or json")
-      ->check(CLI::IsMember({"table", "json"}))
-      ->capture_default_str();
+  add_format_option(sub, options->format, {"table", "json"});
   sub->callback([options, &exit_code] { exit_code = run_rulesets(*options); });
 }
 

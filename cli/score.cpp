@@ -20,11 +20,8 @@ void setup_score(CLI::App& app, int& exit_code) {
                                  "Score every unit of an assessment: totals, categories, "
                                  "bonus, veto, grade, rank and the interview list");
   sub->add_option("manifest", options->manifest, "The assessment manifest (YAML)")->required();
-  sub->add_option("-f,--format", options->format, "Output format: table, json, csv or md")
-      ->check(CLI::IsMember({"table", "json", "csv", "md", "markdown"}))
-      ->capture_default_str();
-  sub->add_option("-o,--output", options->output,
-                  "Write to FILE instead of stdout (atomically: a failed run leaves no half file)");
+  add_format_option(sub, options->format);
+  add_output_option(sub, options->output);
   sub->add_option("--explain", options->explain,
                   "Print the arithmetic for one unit, step by step (text, or JSON with --format json)");
   sub->add_option("--fail-below", options->fail_below, "Exit 1 if any unit's total is below SCORE")
@@ -34,9 +31,7 @@ void setup_score(CLI::App& app, int& exit_code) {
                   "list (interview); repeat or separate with commas")
       ->delimiter(',')
       ->check(CLI::IsMember({"veto", "fail", "interview"}));
-  sub->add_option("--encoding", options->encoding,
-                  "Encoding of the CSV files: auto (default), utf-8 or gb18030")
-      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312"}));
+  add_encoding_option(sub, options->encoding);
   sub->add_option("--missing", options->missing, "Override the missing-data policy: error, zero or exclude")
       ->check(CLI::IsMember({"error", "zero", "exclude"}));
   sub->callback([options, &exit_code] { exit_code = run_score(*options); });
@@ -95,8 +90,7 @@ int run_score(const ScoreOptions& options) {
   for (const auto& t : trips) {
     std::vector<std::string> names;
     for (auto u : t.units) names.push_back(fmt::format("{} {}", a.units.ids[u], a.units.names[u]));
-    std::cerr << fmt::format("safeassess: gate {} tripped by {} unit{}: {}\n", t.gate, t.units.size(),
-                             t.units.size() == 1 ? "" : "s", text::join(names, ", "));
+    report_gate(t.gate, "unit", names);
   }
   return code(trips.empty() ? ExitCode::Ok : ExitCode::GateTripped);
 }

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "assessment/assessment.hpp"
+#include "common.hpp"
 #include "exit_code.hpp"
 #include "hazard/criteria.hpp"
 #include "io/file.hpp"
@@ -24,11 +25,8 @@ void setup_validate(CLI::App& app, int& exit_code) {
       "Check rulesets and manifests (with the data files they name); report every problem as "
       "file:line:col: message");
   sub->add_option("paths", options->paths, "Ruleset or manifest files, or builtin:NAME")->required();
-  sub->add_option("-f,--format", options->format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->capture_default_str();
-  sub->add_option("--encoding", options->encoding, "Encoding of the CSV files: auto, utf-8 or gb18030")
-      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312"}));
+  add_format_option(sub, options->format, {"text", "json"});
+  add_encoding_option(sub, options->encoding);
   sub->callback([options, &exit_code] { exit_code = run_validate(*options); });
 }
 

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "core/text.hpp"
+#include "report/text_table.hpp"
 
 namespace safeassess::report {
 
@@ -74,25 +75,9 @@ std::vector<std::string> tally_cells(const Tally& t) {
 
 void table(std::ostream& out, const std::vector<std::string>& head,
            const std::vector<std::vector<std::string>>& rows, std::size_t left_columns) {
-  std::vector<std::size_t> width(head.size());
-  for (std::size_t c = 0; c < head.size(); ++c) {
-    width[c] = text::display_width(head[c]);
-    for (const auto& r : rows) width[c] = std::max(width[c], text::display_width(r[c]));
-  }
-  auto line = [&](const std::vector<std::string>& cells) {
-    std::string s;
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      if (c) s += "  ";
-      s += text::pad(cells[c], width[c], c >= left_columns);
-    }
-    while (!s.empty() && s.back() == ' ') s.pop_back();
-    out << s << '\n';
-  };
-  line(head);
-  std::size_t total = 0;
-  for (auto w : width) total += w + 2;
-  out << std::string(total - 2, '-') << '\n';
-  for (const auto& r : rows) line(r);
+  std::vector<bool> right(head.size());
+  for (std::size_t c = left_columns; c < head.size(); ++c) right[c] = true;
+  write_text_table(out, TextTable{head, rows, right});
 }
 
 const std::vector<std::string> k_tally_head = {"重大(销号/总)", "重大整改率", "一般(整改/总)",

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "core/text.hpp"
+#include "report/text_table.hpp"
 
 namespace safeassess::report {
 
@@ -19,25 +20,7 @@ std::string level_label(const risk::Level& l) {
 
 void write_rows(std::ostream& out, const std::vector<std::string>& head,
                 const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right) {
-  std::vector<std::size_t> width(head.size());
-  for (std::size_t c = 0; c < head.size(); ++c) {
-    width[c] = text::display_width(head[c]);
-    for (const auto& r : rows) width[c] = std::max(width[c], text::display_width(r[c]));
-  }
-  auto line = [&](const std::vector<std::string>& cells) {
-    std::string s;
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      if (c) s += "  ";
-      s += text::pad(cells[c], width[c], right[c]);
-    }
-    while (!s.empty() && s.back() == ' ') s.pop_back();
-    out << s << '\n';
-  };
-  line(head);
-  std::size_t total = 0;
-  for (auto w : width) total += w + 2;
-  out << std::string(total - 2, '-') << '\n';
-  for (const auto& r : rows) line(r);
+  write_text_table(out, TextTable{head, rows, right});
 }
 
 void write_table(std::ostream& out, const risk::Matrix& m, const risk::RiskList& list) {

@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "report/text_table.hpp"
 
 namespace safeassess::report {
 
@@ -77,10 +78,6 @@ ordered_json header_json(const assessment::Assessment& a) {
   for (const auto& g : a.rules.grades) grades.push_back({{"name", g.name}, {"min", g.min}});
   j["grades"] = grades;
   return j;
-}
-
-void write_rule(std::ostream& out, std::size_t width) {
-  out << std::string(width, '-') << '\n';
 }
 
 }  // namespace
@@ -286,30 +283,12 @@ void write_table(std::ostream& out, const assessment::Assessment& a, const score
     row.push_back(interview_text(a, r, u));
     rows.push_back(std::move(row));
   }
-  std::vector<std::size_t> width(head.size());
-  for (std::size_t c = 0; c < head.size(); ++c) {
-    width[c] = text::display_width(head[c]);
-    for (const auto& row : rows) width[c] = std::max(width[c], text::display_width(row[c]));
-  }
-  auto right = [&](std::size_t c) { return c == 0 || (c >= 3 && c < first_text_after); };
-  auto line = [&](const std::vector<std::string>& cells) {
-    std::string s;
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      if (c) s += "  ";
-      s += text::pad(cells[c], width[c], right(c));
-    }
-    while (!s.empty() && s.back() == ' ') s.pop_back();
-    out << s << '\n';
-  };
+  std::vector<bool> right(head.size());
+  for (std::size_t c = 0; c < head.size(); ++c) right[c] = c == 0 || (c >= 3 && c < first_text_after);
   out << a.manifest.name << "（" << a.manifest.period << "）\n";
   out << "ruleset " << rules.id << " " << rules.version
       << " · missing-data policy: " << ruleset::to_string(a.missing) << "\n\n";
-  line(head);
-  std::size_t total_width = 0;
-  for (auto w : width) total_width += w + 2;
-  write_rule(out, total_width - 2);
-  for (const auto& row : rows) line(row);
-  write_rule(out, total_width - 2);
+  write_text_table(out, TextTable{head, rows, right, true});
   // Summary: grade counts, vetoes and the interview list.
   std::vector<std::string> counts;
   for (std::size_t g = 0; g < rules.grades.size(); ++g) {

@@ -14,27 +14,9 @@
 #include <iostream>
 
 #include "assessment/assessment.hpp"
+#include "bench/bench_util.hpp"
 #include "hazard/ledger.hpp"
 #include "io/file.hpp"
-
-namespace {
-
-struct Rng {
-  std::uint64_t s = 0x2545F4914F6CDD1DULL;
-  std::uint32_t next() {
-    s ^= s << 13;
-    s ^= s >> 7;
-    s ^= s << 17;
-    return static_cast<std::uint32_t>(s >> 11);
-  }
-  int in(int lo, int hi) { return lo + static_cast<int>(next() % static_cast<std::uint32_t>(hi - lo + 1)); }
-};
-
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   using namespace safeassess;
@@ -71,7 +53,7 @@ int main(int argc, char** argv) {
           "verified_enterprise,closed,supervision\n");
       static const char* k_industries[] = {"coal", "chemical", "construction", "light-industry",
                                            "metallurgy"};
-      Rng rng;
+      bench::Rng rng(0x2545F4914F6CDD1DULL);
       for (std::size_t r = 0; r < rows; ++r) {
         const int m = rng.in(1, 10), d = rng.in(1, 28);
         const bool major = rng.next() % 10 == 0;
@@ -91,19 +73,19 @@ int main(int argc, char** argv) {
       }
       f.write(b.data(), static_cast<std::streamsize>(b.size()));
     }
-    std::cout << fmt::format("generate  {:>8.2f} s  ({} rows, {} MB)\n", seconds_since(t0), rows,
+    std::cout << fmt::format("generate  {:>8.2f} s  ({} rows, {} MB)\n", bench::seconds_since(t0), rows,
                              std::filesystem::file_size(dir / "ledger.csv") >> 20);
     const auto unit_table = assessment::load_units("units.csv", io::read_file(dir / "units.csv", "units.csv"),
                                                    io::Encoding::Auto);
     t0 = std::chrono::steady_clock::now();
     std::string bytes = io::read_file(dir / "ledger.csv", "ledger.csv");
-    const double read_s = seconds_since(t0);
+    const double read_s = bench::seconds_since(t0);
     t0 = std::chrono::steady_clock::now();
     const auto rep = hazard::read_ledger("ledger.csv", std::move(bytes), io::Encoding::Auto,
                                          *date::parse("2024-12-31"), ruleset::LedgerPolicy{}, &unit_table);
     std::cout << fmt::format("read file {:>8.2f} s\n", read_s);
     std::cout << fmt::format("report    {:>8.2f} s  ({} overdue, {} invalid closures, {} supervised)\n",
-                             seconds_since(t0), rep.overdue.size(), rep.invalid.size(),
+                             bench::seconds_since(t0), rep.overdue.size(), rep.invalid.size(),
                              rep.supervised.size());
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);

@@ -20,6 +20,7 @@
 #include <string>
 
 #include "assessment/assessment.hpp"
+#include "bench/bench_util.hpp"
 #include "report/score_report.hpp"
 #include "score/engine.hpp"
 
@@ -41,24 +42,13 @@ class CountingBuffer : public std::streambuf {
   }
 };
 
-struct Rng {
-  std::uint64_t s = 0x9E3779B97F4A7C15ULL;
-  std::uint32_t next() {
-    s ^= s << 13;
-    s ^= s >> 7;
-    s ^= s << 17;
-    return static_cast<std::uint32_t>(s >> 11);
-  }
-  int in(int lo, int hi) { return lo + static_cast<int>(next() % static_cast<std::uint32_t>(hi - lo + 1)); }
-};
-
 void generate(const std::filesystem::path& dir, std::size_t units) {
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "manifest.yaml")
       << "assessment: {name: 基准测试, period: \"2024\"}\n"
          "ruleset: builtin:county-annual\n"
          "units: units.csv\nindicators: indicators.csv\nratings: ratings.csv\n";
-  Rng rng;
+  safeassess::bench::Rng rng(0x9E3779B97F4A7C15ULL);
   fmt::memory_buffer u, v, r;
   std::ofstream uf(dir / "units.csv"), vf(dir / "indicators.csv"), rf(dir / "ratings.csv");
   fmt::format_to(std::back_inserter(u), "id,name,level,parent\n");
@@ -103,10 +93,6 @@ void generate(const std::filesystem::path& dir, std::size_t units) {
   rf.write(r.data(), static_cast<std::streamsize>(r.size()));
 }
 
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -132,23 +118,25 @@ int main(int argc, char** argv) {
   try {
     auto t0 = std::chrono::steady_clock::now();
     generate(dir, units);
-    std::cout << fmt::format("generate  {:>8.2f} s  ({} units, 30 columns, {} ratings)\n", seconds_since(t0),
-                             units, units * 5);
+    std::cout << fmt::format("generate  {:>8.2f} s  ({} units, 30 columns, {} ratings)\n",
+                             bench::seconds_since(t0), units, units * 5);
     t0 = std::chrono::steady_clock::now();
     const auto a = assessment::load_assessment(dir / "manifest.yaml");
-    std::cout << fmt::format("load      {:>8.2f} s\n", seconds_since(t0));
+    std::cout << fmt::format("load      {:>8.2f} s\n", bench::seconds_since(t0));
     t0 = std::chrono::steady_clock::now();
     const auto r = score::score(a);
-    std::cout << fmt::format("score     {:>8.2f} s\n", seconds_since(t0));
+    std::cout << fmt::format("score     {:>8.2f} s\n", bench::seconds_since(t0));
     CountingBuffer csv_buf, json_buf;
     std::ostream csv(&csv_buf), json(&json_buf);
     t0 = std::chrono::steady_clock::now();
     report::write_csv(csv, a, r);
-    std::cout << fmt::format("write csv {:>8.2f} s  ({} MB)\n", seconds_since(t0), csv_buf.count >> 20);
+    std::cout << fmt::format("write csv {:>8.2f} s  ({} MB)\n", bench::seconds_since(t0),
+                             csv_buf.count >> 20);
     if (!skip_json) {
       t0 = std::chrono::steady_clock::now();
       report::write_json(json, a, r);
-      std::cout << fmt::format("write json{:>8.2f} s  ({} MB)\n", seconds_since(t0), json_buf.count >> 20);
+      std::cout << fmt::format("write json{:>8.2f} s  ({} MB)\n", bench::seconds_since(t0),
+                               json_buf.count >> 20);
     }
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);

@@ -1,0 +1,20 @@
+#pragma once
+// Terminal tables: columns aligned by display width (a CJK character counts two), two
+// spaces between columns, a rule under the header. Every table writer uses this one.
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace safeassess::report {
+
+struct TextTable {
+  std::vector<std::string> head;
+  std::vector<std::vector<std::string>> rows;  // each as wide as `head`
+  std::vector<bool> right;                     // per column: right-aligned (numbers)
+  bool closing_rule = false;                   // a rule under the last row too
+};
+
+void write_text_table(std::ostream& out, const TextTable& table);
+
+}  // namespace safeassess::report
