@@ -607,6 +607,10 @@ class Loader {
       m_reader.error(list, "\"grades\" is empty");
       return;
     }
+    if (r.grades.back().min > 0)
+      m_reader.error(list, fmt::format("the lowest grade \"{}\" starts at {}, so a lower total would have no "
+                                       "grade; give the lowest grade min: 0",
+                                       r.grades.back().name, text::plain(r.grades.back().min)));
     r.failing_grade = r.grades.size() - 1;
     if (auto f = m_reader.string(root, "failing_grade", false)) {
       std::vector<std::string> names;

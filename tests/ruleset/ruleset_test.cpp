@@ -124,3 +124,10 @@ TEST_CASE("a ruleset must cite its sources") {
                    "come from",
                    0) == 0);
 }
+
+TEST_CASE("every total must have a grade: the lowest band starts at 0") {
+  CHECK(load_error(with("  - {name: 不合格, min: 0}\n", "")) ==
+        "r.yaml:37:3: the lowest grade \"合格\" starts at 60, so a lower total would have no grade; give the "
+        "lowest "
+        "grade min: 0");
+}
