@@ -200,9 +200,9 @@ Units load_units(const std::string& display, std::string bytes, io::Encoding enc
 }
 
 Units load_units(const std::string& display, std::string bytes, io::Encoding enc, Diagnostics& diagnostics) {
-  const std::size_t start = io::decode_to_utf8(bytes, enc, display);
-  io::CsvReader reader(display, bytes, start);
-  io::CsvHeader header(reader);
+  io::CsvFile file(display, std::move(bytes), enc);
+  io::CsvReader& reader = file.reader();
+  const io::CsvHeader& header = file.header();
   const auto id_col = header.require_any({"id", "单位编号", "编号"}, "the unit's identifier", diagnostics);
   const auto name_col =
       header.require_any({"name", "单位名称", "名称"}, "the unit's display name", diagnostics);
@@ -233,9 +233,9 @@ Units load_units(const std::string& display, std::string bytes, io::Encoding enc
 Values load_values(const std::string& display, std::string bytes, io::Encoding enc,
                    const ruleset::Ruleset& rules, MissingPolicy missing, const Units& units,
                    const std::vector<std::size_t>& supplied) {
-  const std::size_t start = io::decode_to_utf8(bytes, enc, display);
-  io::CsvReader reader(display, bytes, start);
-  io::CsvHeader header(reader);
+  io::CsvFile file(display, std::move(bytes), enc);
+  io::CsvReader& reader = file.reader();
+  const io::CsvHeader& header = file.header();
   Diagnostics diagnostics;
   const auto unit_col =
       header.require_any({"unit", "单位编号"}, "the unit id each row belongs to", diagnostics);
@@ -346,7 +346,7 @@ Ratings load_ratings(const std::string& display, std::optional<std::string> file
 
   struct Entry {
     std::uint32_t slot;
-    std::string_view rater;  // into `bytes`
+    std::string_view rater;  // into the file's text
     double value;
     long line;
   };
@@ -354,17 +354,18 @@ Ratings load_ratings(const std::string& display, std::optional<std::string> file
   // Slots with a row that was rejected: their "no rating" would only repeat that error.
   std::vector<char> attempted(n_slots, 0);
   Diagnostics diagnostics;
-  std::string bytes = file ? std::move(*file) : std::string();
+  // At function scope: the entries hold views into the file's text until they are sorted.
+  std::optional<io::CsvFile> csv;
   if (file) {
-    const std::size_t start = io::decode_to_utf8(bytes, enc, display);
-    io::CsvReader reader(display, bytes, start);
-    io::CsvHeader header(reader);
+    csv.emplace(display, std::move(*file), enc);
+    io::CsvReader& reader = csv->reader();
+    const io::CsvHeader& header = csv->header();
     const auto c_unit = header.require_any({"unit", "单位编号"}, "the rated unit's id", diagnostics);
     const auto c_item = header.require_any({"item", "指标"}, "the rated indicator's id", diagnostics);
     const auto c_rater = header.require_any({"rater", "评分人"}, "who gave the rating", diagnostics);
     const auto c_rating = header.require_any({"rating", "评分"}, "the score or grade given", diagnostics);
     diagnostics.throw_if_any();
-    auto cell = [&](std::size_t c) { return io::trim(c < reader.size() ? reader[c] : std::string_view()); };
+    auto cell = [&](std::size_t c) { return csv->cell(c); };
     std::size_t last_unit = 0;  // ratings come grouped by unit: try the last one first
     while (reader.next()) {
       const long line = reader.line();

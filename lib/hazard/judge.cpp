@@ -65,9 +65,9 @@ std::string unknown_field_hint(const std::string& name, const std::vector<std::s
 std::vector<Finding> load_findings_csv(const std::string& display, std::string bytes, io::Encoding enc,
                                        const std::vector<Criteria>& standards) {
   const auto industries = industry_map(standards);
-  const std::size_t start = io::decode_to_utf8(bytes, enc, display);
-  io::CsvReader reader(display, bytes, start);
-  io::CsvHeader header(reader);
+  io::CsvFile file(display, std::move(bytes), enc);
+  io::CsvReader& reader = file.reader();
+  const io::CsvHeader& header = file.header();
   Diagnostics d;
   const auto c_id = header.require_any({"id", "编号"}, "the finding's identifier", d);
   const auto c_ent = header.require_any({"enterprise", "企业"}, "the enterprise inspected", d);
@@ -110,9 +110,7 @@ std::vector<Finding> load_findings_csv(const std::string& display, std::string b
 
   std::vector<Finding> out;
   std::unordered_map<std::string, long> seen;
-  auto cell = [&](std::optional<std::size_t> c) {
-    return c && *c < reader.size() ? io::trim(reader[*c]) : std::string_view();
-  };
+  auto cell = [&](std::optional<std::size_t> c) { return file.cell(c); };
   while (reader.next()) {
     Finding f;
     f.line = reader.line();

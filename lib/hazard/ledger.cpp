@@ -66,9 +66,9 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
   rep.sha256 = hash::sha256_hex(bytes);
   rep.as_of = as_of;
   rep.policy = policy;
-  const std::size_t start = io::decode_to_utf8(bytes, enc, display);
-  io::CsvReader reader(display, bytes, start);
-  io::CsvHeader header(reader);
+  io::CsvFile file(display, std::move(bytes), enc);
+  io::CsvReader& reader = file.reader();
+  const io::CsvHeader& header = file.header();
   Diagnostics d;
   const auto c_id = header.require_any({"id", "隐患编号"}, "the hazard's identifier", d);
   const auto c_unit = header.require_any({"unit", "单位编号"}, "the assessed unit the hazard counts for", d);
@@ -99,9 +99,7 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
   std::vector<IdKey> ids;
   std::size_t last_unit = 0;
 
-  auto cell = [&](std::optional<std::size_t> c) {
-    return c && *c < reader.size() ? io::trim(reader[*c]) : std::string_view();
-  };
+  auto cell = [&](std::optional<std::size_t> c) { return file.cell(c); };
   // A date cell: k_none when empty; reported and k_none when it does not parse.
   auto date_of = [&](std::optional<std::size_t> c, long line, bool& ok) -> date::Day {
     const auto s = cell(c);
@@ -122,7 +120,8 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
       d.error(header.cell(line, *c_id), fmt::format("{}: empty hazard id", header.column_label(*c_id)));
       ok = false;
     } else {
-      ids.push_back({std::hash<std::string_view>{}(id), static_cast<std::uint64_t>(id.data() - bytes.data()),
+      ids.push_back({std::hash<std::string_view>{}(id),
+                     static_cast<std::uint64_t>(id.data() - file.text().data()),
                      static_cast<std::uint32_t>(id.size()), static_cast<std::uint32_t>(line)});
     }
     const auto level_text = cell(c_level);
@@ -279,7 +278,7 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
   std::sort(ids.begin(), ids.end(), [](const IdKey& a, const IdKey& b) {
     return a.hash != b.hash ? a.hash < b.hash : a.line < b.line;
   });
-  auto view = [&](const IdKey& k) { return std::string_view(bytes.data() + k.offset, k.length); };
+  auto view = [&](const IdKey& k) { return std::string_view(file.text().data() + k.offset, k.length); };
   for (std::size_t k = 1; k < ids.size(); ++k)
     for (std::size_t j = k; j-- > 0 && ids[j].hash == ids[k].hash;)
       if (view(ids[j]) == view(ids[k])) {

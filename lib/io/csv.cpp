@@ -149,6 +149,16 @@ std::string CsvHeader::column_label(std::size_t column) const {
   return fmt::format("column {} \"{}\"", text::column_letter(column + 1), n);
 }
 
+CsvFile::CsvFile(std::string display, std::string bytes, Encoding enc)
+    : m_text(std::move(bytes)),
+      m_start(decode_to_utf8(m_text, enc, display)),
+      m_reader(std::move(display), m_text, m_start),
+      m_header(m_reader) {}
+
+std::string_view CsvFile::cell(std::optional<std::size_t> c) const {
+  return c && *c < m_reader.size() ? trim(m_reader[*c]) : std::string_view();
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "io/encoding.hpp"
 
 namespace safeassess::io {
 
@@ -74,6 +75,29 @@ class CsvHeader {
   std::string m_file;
   std::vector<std::string> m_names;
   std::unordered_map<std::string, std::size_t> m_index;
+};
+
+// A CSV file opened for reading: decoded to UTF-8 and positioned after its header row.
+// It owns the text, so the views its reader hands out live as long as it does.
+class CsvFile {
+ public:
+  // Throws InputError for an undecodable or empty file, or a repeated header column.
+  CsvFile(std::string display, std::string bytes, Encoding enc);
+  CsvFile(const CsvFile&) = delete;
+  CsvFile& operator=(const CsvFile&) = delete;
+
+  [[nodiscard]] CsvReader& reader() { return m_reader; }
+  [[nodiscard]] const CsvHeader& header() const { return m_header; }
+  [[nodiscard]] const std::string& text() const { return m_text; }
+  // The current record's cell in column `c`, trimmed; empty when `c` is not set or the
+  // row is shorter.
+  [[nodiscard]] std::string_view cell(std::optional<std::size_t> c) const;
+
+ private:
+  std::string m_text;
+  std::size_t m_start;
+  CsvReader m_reader;
+  CsvHeader m_header;
 };
 
 // The field with ASCII spaces and tabs removed at both ends.

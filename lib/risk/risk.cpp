@@ -139,9 +139,9 @@ RiskList grade(const std::string& display, std::string bytes, io::Encoding enc, 
   RiskList list;
   list.file = display;
   list.sha256 = hash::sha256_hex(bytes);
-  const std::size_t start = io::decode_to_utf8(bytes, enc, display);
-  io::CsvReader reader(display, bytes, start);
-  io::CsvHeader header(reader);
+  io::CsvFile file(display, std::move(bytes), enc);
+  io::CsvReader& reader = file.reader();
+  const io::CsvHeader& header = file.header();
   Diagnostics diagnostics;
   const auto c_unit = header.require_any({"unit", "单位"}, "the unit the risk point belongs to", diagnostics);
   const auto c_id = header.require_any({"id", "编号"}, "the risk point's identifier", diagnostics);
@@ -153,7 +153,7 @@ RiskList grade(const std::string& display, std::string bytes, io::Encoding enc, 
 
   std::unordered_map<std::string, std::size_t> unit_index;
   std::unordered_map<std::string, long> seen;  // unit + '\n' + id -> line
-  auto cell = [&](std::size_t c) { return io::trim(c < reader.size() ? reader[c] : std::string_view()); };
+  auto cell = [&](std::size_t c) { return file.cell(c); };
   while (reader.next()) {
     RiskPoint p;
     p.line = reader.line();
