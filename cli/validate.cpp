@@ -22,9 +22,11 @@ void setup_validate(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ValidateOptions>();
   auto* sub = app.add_subcommand(
       "validate",
-      "Check rulesets and manifests (with the data files they name); report every problem as "
-      "file:line:col: message");
-  sub->add_option("paths", options->paths, "Ruleset or manifest files, or builtin:NAME")->required();
+      "Check rulesets, manifests (with the data files they name), major-hazard criteria and risk "
+      "matrices; report every problem as file:line:col: message");
+  sub->add_option("paths", options->paths,
+                  "Ruleset, manifest, criteria or risk matrix files, or builtin:NAME")
+      ->required();
   add_format_option(sub, options->format, {"text", "json"});
   add_encoding_option(sub, options->encoding);
   sub->callback([options, &exit_code] { exit_code = run_validate(*options); });
