@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <string>
 
@@ -133,4 +134,25 @@ TEST_CASE("GB18030 data files load") {
   // units.csv with 县 (0xCF 0xD8) in GB18030
   auto a = make_assessment("id,name\nA,\xCF\xD8\nB,b\n", values("100,4,5,0,2,1,0,0"), k_ratings);
   CHECK(a.units.names[0] == "县");
+}
+
+TEST_CASE("the unit index finds every id across table growth and reports repeats") {
+  std::string csv = "id,name\n";
+  for (int i = 0; i < 50000; ++i) csv += fmt::format("U{},n\n", i);
+  csv += "U123,again\nU49999,again\n";
+  Diagnostics d;
+  const auto units = assessment::load_units("u.csv", csv, io::Encoding::Auto, d);
+  REQUIRE(units.size() == 50000);
+  for (int i = 0; i < 50000; i += 7) CHECK(units.find(fmt::format("U{}", i)) == static_cast<std::size_t>(i));
+  CHECK_FALSE(units.find("U50000").has_value());
+  CHECK_FALSE(units.find("").has_value());
+  CHECK(units.find("U5", 5) == 5u);    // the expected position is tried first
+  CHECK(units.find("U5", 999) == 5u);  // and a wrong guess still finds it
+  REQUIRE(d.size() == 2);
+  CHECK(d.items()[0].to_string() ==
+        "u.csv:50002:1: column A \"id\": unit id \"U123\" is already used on line 125; unit ids must be "
+        "unique");
+  CHECK(d.items()[1].to_string() ==
+        "u.csv:50003:1: column A \"id\": unit id \"U49999\" is already used on line 50001; unit ids must be "
+        "unique");
 }
