@@ -17,15 +17,15 @@ void emit(const std::string& path, const std::function<void(std::ostream&)>& wri
   io::write_file_atomically(path, write);
 }
 
-void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+void print_diagnostics(const InputError& e) {
   // A file of a million bad rows would drown the terminal: show the first 200.
   constexpr std::size_t k_shown = 200;
+  const auto& diagnostics = e.diagnostics();
   for (std::size_t i = 0; i < diagnostics.size() && i < k_shown; ++i)
     std::cerr << diagnostics[i].to_string() << '\n';
-  if (diagnostics.size() > k_shown)
-    std::cerr << fmt::format("... and {} more problems\n", diagnostics.size() - k_shown);
-  std::cerr << fmt::format("safeassess: {} problem{} found; no output was written\n", diagnostics.size(),
-                           diagnostics.size() == 1 ? "" : "s");
+  if (e.total() > k_shown) std::cerr << fmt::format("... and {} more problems\n", e.total() - k_shown);
+  std::cerr << fmt::format("safeassess: {} problem{} found; no output was written\n", e.total(),
+                           e.total() == 1 ? "" : "s");
 }
 
 void add_format_option(CLI::App* sub, std::string& format, std::vector<std::string> formats) {

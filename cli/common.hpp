@@ -17,8 +17,9 @@ namespace safeassess::cli {
 // Writes to stdout, or atomically to `path` when it is not empty.
 void emit(const std::string& path, const std::function<void(std::ostream&)>& write);
 
-// Prints every diagnostic as `file:line:col: message` on stderr, then a count.
-void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
+// Prints the diagnostics as `file:line:col: message` on stderr, then the count of every
+// problem found.
+void print_diagnostics(const InputError& e);
 
 // The options every report-writing subcommand shares, with one wording everywhere.
 void add_format_option(CLI::App* sub, std::string& format,

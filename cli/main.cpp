@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
   try {
     return cli::run(argc, argv);
   } catch (const InputError& e) {
-    cli::print_diagnostics(e.diagnostics());
+    cli::print_diagnostics(e);
     return cli::code(ExitCode::InvalidInput);
   } catch (const UsageError& e) {
     std::cerr << "safeassess: error: " << e.what() << '\n';

@@ -520,7 +520,7 @@ struct Loading {
     try {
       step();
     } catch (const InputError& e) {
-      diagnostics.append(e.diagnostics());
+      diagnostics.append(e);
     }
   }
 };

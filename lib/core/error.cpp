@@ -25,22 +25,25 @@ std::string join_messages(const std::vector<Diagnostic>& diagnostics) {
 }
 }  // namespace
 
-InputError::InputError(std::vector<Diagnostic> diagnostics)
-    : Error(join_messages(diagnostics)), m_diagnostics(std::move(diagnostics)) {}
+InputError::InputError(std::vector<Diagnostic> diagnostics, std::size_t total)
+    : Error(join_messages(diagnostics)), m_diagnostics(std::move(diagnostics)), m_total(total) {}
 
 InputError::InputError(Location where, std::string message)
     : InputError(std::vector<Diagnostic>{Diagnostic{std::move(where), std::move(message)}}) {}
 
 void Diagnostics::error(Location where, std::string message) {
-  m_items.push_back(Diagnostic{std::move(where), std::move(message)});
+  ++m_total;
+  if (m_items.size() < k_kept) m_items.push_back(Diagnostic{std::move(where), std::move(message)});
 }
 
-void Diagnostics::append(const std::vector<Diagnostic>& more) {
-  m_items.insert(m_items.end(), more.begin(), more.end());
+void Diagnostics::append(const InputError& e) {
+  for (const auto& d : e.diagnostics())
+    if (m_items.size() < k_kept) m_items.push_back(d);
+  m_total += e.total();
 }
 
 void Diagnostics::throw_if_any() const {
-  if (!m_items.empty()) throw InputError(m_items);
+  if (m_total > 0) throw InputError(m_items, m_total);
 }
 
 }  // namespace safeassess

@@ -5,6 +5,7 @@
 // message and an exit code. An InputError carries every problem found in one pass, so
 // that `validate` can report them all at once.
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -41,13 +42,16 @@ class Error : public std::runtime_error {
 // Bad input data or definitions (exit code 2). Holds at least one diagnostic.
 class InputError : public Error {
  public:
-  explicit InputError(std::vector<Diagnostic> diagnostics);
+  // `total` counts every problem found, when more were found than are kept.
+  explicit InputError(std::vector<Diagnostic> diagnostics, std::size_t total = 0);
   InputError(Location where, std::string message);
 
   [[nodiscard]] const std::vector<Diagnostic>& diagnostics() const { return m_diagnostics; }
+  [[nodiscard]] std::size_t total() const { return std::max(m_total, m_diagnostics.size()); }
 
  private:
   std::vector<Diagnostic> m_diagnostics;
+  std::size_t m_total = 0;
 };
 
 // Bad use of the tool that is not a data problem (unknown unit for --explain, ...).
@@ -56,20 +60,26 @@ class UsageError : public Error {
   using Error::Error;
 };
 
-// Collects problems so that one run reports all of them, not just the first.
+// Collects problems so that one run reports all of them, not just the first. A file of
+// ten million bad rows must not fill memory with messages: the first k_kept are kept and
+// the rest only counted.
 class Diagnostics {
  public:
-  void error(Location where, std::string message);
-  [[nodiscard]] bool empty() const { return m_items.empty(); }
-  [[nodiscard]] std::size_t size() const { return m_items.size(); }
-  [[nodiscard]] const std::vector<Diagnostic>& items() const { return m_items; }
-  void append(const std::vector<Diagnostic>& more);
+  static constexpr std::size_t k_kept = 10000;
 
-  // Throws InputError holding every collected problem if there is any.
+  void error(Location where, std::string message);
+  [[nodiscard]] bool empty() const { return m_total == 0; }
+  // Every problem found, kept or not.
+  [[nodiscard]] std::size_t size() const { return m_total; }
+  [[nodiscard]] const std::vector<Diagnostic>& items() const { return m_items; }
+  void append(const InputError& e);
+
+  // Throws InputError holding the collected problems if there is any.
   void throw_if_any() const;
 
  private:
   std::vector<Diagnostic> m_items;
+  std::size_t m_total = 0;
 };
 
 }  // namespace safeassess

@@ -294,7 +294,7 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
   std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.where.line != b.where.line ? a.where.line < b.where.line : a.where.column < b.where.column;
   });
-  if (!items.empty()) throw InputError(items);
+  if (!d.empty()) throw InputError(items, d.size());
   for (const auto& t : rep.by_unit) rep.total.add(t);
   // Most overdue first. Sort positions, then move: the records are large.
   std::vector<std::uint32_t> order(rep.overdue.size());
