@@ -31,22 +31,13 @@ std::string suggest_unit(std::string_view id, const Units& units) {
   return text::did_you_mean(id, units.ids);
 }
 
-bool ascii_iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 // Parses one cell for an input; returns the value or sets `error` to what was expected.
 double parse_cell(const ruleset::InputDef& in, std::string_view raw, std::string& error) {
   std::string_view s = io::trim(raw);
   double v = 0;
   switch (in.type) {
     case InputType::Boolean: {
-      for (auto yes : {"1", "yes", "true", "y", "是"})
-        if (ascii_iequals(s, yes)) return 1;
-      for (auto no : {"0", "no", "false", "n", "否"})
-        if (ascii_iequals(s, no)) return 0;
+      if (const auto yes = text::parse_yes_no(s)) return *yes ? 1 : 0;
       error = fmt::format("expected yes or no (1/0, yes/no, true/false, 是/否), got \"{}\"", raw);
       return 0;
     }

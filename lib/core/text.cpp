@@ -147,6 +147,21 @@ std::string plain(double value) {
   return s == "-0" ? "0" : s;
 }
 
+std::optional<bool> parse_yes_no(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  auto is = [&](std::string_view word) {
+    return s.size() == word.size() && std::equal(s.begin(), s.end(), word.begin(), [](char a, char b) {
+             return static_cast<char>(std::tolower(static_cast<unsigned char>(a))) == b;
+           });
+  };
+  for (auto yes : {"1", "yes", "y", "true", "是", "有"})
+    if (is(yes)) return true;
+  for (auto no : {"0", "no", "n", "false", "否", "无"})
+    if (is(no)) return false;
+  return std::nullopt;
+}
+
 std::string column_letter(std::size_t index) {
   std::string out;
   while (index > 0) {

@@ -2,6 +2,7 @@
 // Text helpers: terminal display width of UTF-8, spelling suggestions, number
 // formatting that is the same on every machine.
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -40,6 +41,10 @@ std::size_t write_fixed(char* out, double value, int decimals);
 // Shortest text that reads back as the same double ("0.95", "12", "1e-05" avoided:
 // plain notation up to 6 significant decimals). For echoing parameters and inputs.
 [[nodiscard]] std::string plain(double value);
+
+// A yes/no answer as Excel, WPS and inspectors write it: 1/0, yes/no, y/n, true/false
+// (any case), 是/否, 有/无. nullopt for anything else, including "".
+[[nodiscard]] std::optional<bool> parse_yes_no(std::string_view s);
 
 // Spreadsheet column name for a 1-based index: 1 -> A, 27 -> AA.
 [[nodiscard]] std::string column_letter(std::size_t index);

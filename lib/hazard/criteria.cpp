@@ -28,14 +28,8 @@ bool parse_fact(const FieldDef& field, std::string_view raw, Fact& out, std::str
   if (s.empty()) return true;
   switch (field.type) {
     case FieldType::Boolean: {
-      std::string lower(s);
-      for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (lower == "true" || lower == "yes" || lower == "y" || lower == "1" || lower == "是") {
-        out = Fact{true, 1, {}};
-        return true;
-      }
-      if (lower == "false" || lower == "no" || lower == "n" || lower == "0" || lower == "否") {
-        out = Fact{true, 0, {}};
+      if (const auto yes = text::parse_yes_no(s)) {
+        out = Fact{true, *yes ? 1.0 : 0.0, {}};
         return true;
       }
       error = fmt::format("\"{}\" expects yes or no (true/false, 是/否, 1/0), got \"{}\"", field.id, raw);

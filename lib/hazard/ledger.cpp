@@ -256,7 +256,8 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
     }
     if (!problems.empty()) tu.invalid_closures++, ti.invalid_closures++;
     const auto sup = cell(c_sup);
-    const bool supervised = !sup.empty() && sup != "否" && sup != "no" && sup != "0";
+    // Any text but an explicit no (否, 无, no, 0) names the supervision: 县级挂牌督办, 是, ...
+    const bool supervised = !sup.empty() && text::parse_yes_no(sup) != false;
     if (supervised) tu.supervised++, ti.supervised++;
     if (list_it || !problems.empty() || supervised) {
       listed.id = id;

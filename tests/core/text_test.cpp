@@ -70,3 +70,12 @@ TEST_CASE("write_fixed prints the rounded value with exact decimals") {
   CHECK(f(0.0001, 4) == "0.0001");
   CHECK(f(1e20, 2) == "100000000000000000000.00");
 }
+
+TEST_CASE("yes/no answers as spreadsheets write them") {
+  for (const char* yes : {"1", "yes", "YES", "Y", "true", "True", "是", "有", " 是 "})
+    CHECK_MESSAGE(parse_yes_no(yes) == true, yes);
+  for (const char* no : {"0", "no", "No", "n", "FALSE", "否", "无"})
+    CHECK_MESSAGE(parse_yes_no(no) == false, no);
+  for (const char* other : {"", "maybe", "2", "是的", "yess"})
+    CHECK_MESSAGE(!parse_yes_no(other).has_value(), other);
+}

@@ -150,3 +150,14 @@ TEST_CASE("ledger metrics feed the score's inputs") {
   CHECK(metric(t, ruleset::LedgerMetric::OverdueGeneral) == 1.0);
   CHECK(metric(t, ruleset::LedgerMetric::InvalidClosures) == 5.0);
 }
+
+TEST_CASE("supervision: any text but an explicit no") {
+  const auto r = read(
+      "S1,A,e,x,一般,2024-01-10,2025-03-31,,,,,,县级挂牌督办\n"
+      "S2,A,e,x,一般,2024-01-10,2025-03-31,,,,,,No\n"
+      "S3,A,e,x,一般,2024-01-10,2025-03-31,,,,,,无\n"
+      "S4,A,e,x,一般,2024-01-10,2025-03-31,,,,,,是\n");
+  REQUIRE(r.supervised.size() == 2);
+  CHECK(r.supervised[0].id == "S1");
+  CHECK(r.supervised[1].id == "S4");
+}
