@@ -125,7 +125,7 @@ struct Assessment {
                                    io::Encoding enc, const ruleset::Ruleset& rules,
                                    ruleset::MissingPolicy missing, const Units& units);
 
-// How to find `builtin:` rulesets and data; defaults suit the CLI.
+// Command-line overrides of what the manifest and ruleset say.
 struct LoadOptions {
   std::optional<io::Encoding> encoding;           // overrides the manifest's
   std::optional<ruleset::MissingPolicy> missing;  // overrides manifest and ruleset

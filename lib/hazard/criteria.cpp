@@ -590,7 +590,6 @@ class Loader {
               {"id", "article", "category", "description", "when", "verified", "note", "examples"}))
         continue;
       Item item;
-      item.where = m_reader.at(n);
       item.id = m_reader.string(n, "id", true).value_or("");
       item.article = m_reader.string(n, "article", true).value_or("");
       item.category = m_reader.string(n, "category", true).value_or("");

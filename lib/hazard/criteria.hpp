@@ -66,7 +66,6 @@ struct Item {
   std::string note;
   std::vector<Facts> meets;   // examples the item must judge true
   std::vector<Facts> misses;  // examples it must judge false
-  Location where;
 };
 
 struct Criteria {

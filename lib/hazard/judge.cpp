@@ -124,6 +124,9 @@ std::vector<Finding> load_findings_csv(const std::string& display, std::string b
       d.error(header.cell(f.line, *c_id), fmt::format("{}: empty finding id", header.column_label(*c_id)));
       continue;
     }
+    if (f.enterprise.empty())
+      d.error(header.cell(f.line, *c_ent),
+              fmt::format("{}: empty enterprise for finding \"{}\"", header.column_label(*c_ent), f.id));
     const auto [it, fresh] = seen.emplace(f.id, f.line);
     if (!fresh) {
       d.error(header.cell(f.line, *c_id), fmt::format("{}: finding \"{}\" is already listed on line {}",

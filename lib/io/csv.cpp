@@ -106,10 +106,7 @@ std::optional<std::size_t> CsvHeader::find(std::string_view name) const {
 
 std::optional<std::size_t> CsvHeader::require(std::string_view column, std::string_view why,
                                               Diagnostics& diagnostics) const {
-  if (auto found = find(column)) return found;
-  diagnostics.error(Location{m_file, 1, 0}, fmt::format("missing column \"{}\" ({}){}", column, why,
-                                                        text::did_you_mean(column, m_names)));
-  return std::nullopt;
+  return require_any({std::string(column)}, why, diagnostics);
 }
 
 std::optional<std::size_t> CsvHeader::require_any(const std::vector<std::string>& names, std::string_view why,

@@ -213,7 +213,6 @@ class Loader {
     for (const auto& n : list) {
       if (!m_reader.expect_map(n, "an input", {"id", "name", "type", "min", "max"})) continue;
       InputDef in;
-      in.where = m_reader.at(n);
       in.id = m_reader.string(n, "id", true).value_or("");
       in.name = m_reader.string(n, "name", true).value_or("");
       if (auto t = m_reader.string(n, "type", true)) {
@@ -344,7 +343,6 @@ class Loader {
             {"id", "name", "method", "points", "input", "current", "previous", "floor", "target", "ceiling",
              "events", "bands", "scale", "trim_from", "source", "verified"}))
       return ind;
-    ind.where = m_reader.at(n);
     ind.id = m_reader.string(n, "id", true).value_or("");
     ind.name = m_reader.string(n, "name", true).value_or("");
     ind.source = m_reader.string(n, "source", false).value_or("");

@@ -32,7 +32,6 @@ struct InputDef {
   InputType type = InputType::Number;
   std::optional<double> min;  // inclusive bounds checked on load
   std::optional<double> max;
-  Location where;
 };
 
 // The scoring methods; MethodSpec (below) documents each.
@@ -88,7 +87,6 @@ struct Indicator {
   RatingScale scale;                   // rating
   std::string source;                  // where the threshold comes from
   bool verified = true;
-  Location where;
 
   // Every input column the indicator reads, in role order (computed once on load, as
   // scoring consults it for every unit).

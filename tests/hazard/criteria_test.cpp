@@ -246,3 +246,11 @@ TEST_CASE("findings YAML") {
               standards);
         }) == "f.yaml:2:53: \"aa\" is not a field of small (测试〔2024〕1号), did you mean \"a\"?");
 }
+
+TEST_CASE("findings CSV: the enterprise is required on every row") {
+  const std::vector<Criteria> standards = {small()};
+  CHECK(test::input_error([&] {
+          (void)load_findings_csv("f.csv", "id,enterprise,industry,a\nF1,,test,1\n", io::Encoding::Auto,
+                                  standards);
+        }) == "f.csv:2:2: column B \"enterprise\": empty enterprise for finding \"F1\"");
+}
