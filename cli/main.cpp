@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "common.hpp"
+#include "duties.hpp"
 #include "exit_code.hpp"
 #include "hazards.hpp"
 #include "judge.hpp"
@@ -14,6 +15,7 @@
 #include "ruleset/ruleset.hpp"
 #include "rulesets.hpp"
 #include "score.hpp"
+#include "trace.hpp"
 #include "validate.hpp"
 
 namespace safeassess::cli {
@@ -34,6 +36,8 @@ int run(int argc, char** argv) {
   setup_judge(app, exit_code);
   setup_hazards(app, exit_code);
   setup_risk(app, exit_code);
+  setup_duties(app, exit_code);
+  setup_trace(app, exit_code);
   setup_rulesets(app, exit_code);
   try {
     app.parse(argc, argv);

@@ -82,45 +82,16 @@ double parse_cell(const ruleset::InputDef& in, std::string_view raw, std::string
 
 }  // namespace
 
-namespace {
-std::uint64_t id_hash(std::string_view id) {
-  return std::hash<std::string_view>{}(id);
-}
-}  // namespace
-
 std::optional<std::size_t> Units::find(std::string_view id) const {
-  if (m_slots.empty()) return std::nullopt;
-  const std::uint64_t h = id_hash(id);
-  const std::uint64_t tag = h >> 32;
-  const std::size_t mask = m_slots.size() - 1;
-  for (std::size_t pos = h & mask;; pos = (pos + 1) & mask) {
-    const std::uint64_t slot = m_slots[pos];
-    if (slot == 0) return std::nullopt;
-    if ((slot >> 32) == tag) {
-      const std::size_t u = (slot & 0xFFFFFFFFu) - 1;
-      if (ids[u] == id) return u;
-    }
-  }
-}
-
-void Units::place(std::size_t u) {
-  const std::uint64_t h = id_hash(ids[u]);
-  const std::size_t mask = m_slots.size() - 1;
-  std::size_t pos = h & mask;
-  while (m_slots[pos] != 0) pos = (pos + 1) & mask;
-  m_slots[pos] = ((h >> 32) << 32) | (u + 1);
+  return m_index.find(id, ids);
 }
 
 std::optional<std::size_t> Units::add(std::string_view id, std::string_view name, long line) {
   if (auto existing = find(id)) return existing;
-  if ((ids.size() + 1) * 2 > m_slots.size()) {  // keep the table at most half full
-    m_slots.assign(std::max<std::size_t>(16, m_slots.size() * 2), 0);
-    for (std::size_t u = 0; u < ids.size(); ++u) place(u);
-  }
   ids.emplace_back(id);
   names.emplace_back(name);
   lines.push_back(line);
-  place(ids.size() - 1);
+  m_index.added(ids);
   return std::nullopt;
 }
 
@@ -138,9 +109,9 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
   Manifest m;
   m.file = display;
   m.dir = dir;
-  if (reader.expect_map(
-          root, "the manifest",
-          {"assessment", "ruleset", "missing", "encoding", "units", "indicators", "ratings", "hazards"})) {
+  if (reader.expect_map(root, "the manifest",
+                        {"assessment", "ruleset", "missing", "encoding", "units", "indicators", "ratings",
+                         "hazards", "duties", "chain", "records", "accidents"})) {
     const YAML::Node a = root["assessment"];
     if (!a.IsDefined()) {
       reader.error(root, "missing required key \"assessment\" (with name and period)");
@@ -178,6 +149,27 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
     m.indicators = data("indicators", true);
     m.ratings = data("ratings", false);
     m.hazards = data("hazards", false);
+    m.duties = data("duties", false);
+    if (const YAML::Node c = root["chain"]; c.IsMap()) {
+      if (reader.expect_map(c, "\"chain\"", {"nodes", "edges"})) {
+        if (auto p = reader.string(c, "nodes", true)) m.chain = Manifest::DataRef{*p, reader.at(c["nodes"])};
+        if (auto p = reader.string(c, "edges", true))
+          m.chain_edges = Manifest::DataRef{*p, reader.at(c["edges"])};
+      }
+    } else {
+      m.chain = data("chain", false);
+      if (m.chain && (m.chain->path.ends_with(".csv") || m.chain->path.ends_with(".CSV")))
+        reader.error(root["chain"],
+                     "a CSV chain comes as two files: write chain: {nodes: nodes.csv, edges: edges.csv}");
+    }
+    m.records = data("records", false);
+    m.accidents = data("accidents", false);
+    if (m.chain && !m.duties)
+      reader.error(root["chain"],
+                   "the chain needs its duty list: add \"duties: builtin:county-chain\" or a path");
+    for (const auto& [ref, key] : {std::pair{&m.records, "records"}, std::pair{&m.accidents, "accidents"}})
+      if (*ref && !m.chain)
+        reader.error(root[key], fmt::format("\"{}\" need the chain they refer to: add \"chain\"", key));
   }
   diagnostics.throw_if_any();
   return m;
@@ -506,6 +498,47 @@ struct Loading {
     b.files.push_back({role, shown, hash::sha256_hex(bytes)});
     return bytes;
   }
+  void load_chain() {
+    const Manifest& m = b.manifest;
+    if (!m.chain) return;
+    ChainData data;
+    try {
+      data.duties = duty::load_duty_list_ref(m.duties->path, m.dir, m.duties->at);
+    } catch (const InputError& e) {
+      diagnostics.append(e);
+      return;
+    }
+    b.files.push_back({"duties", data.duties.file, data.duties.sha256});
+    collect([&] {
+      std::string shown;
+      std::string bytes = read("chain", *m.chain, shown);
+      if (m.chain_edges) {
+        std::string edges_shown;
+        std::string edges = read("chain edges", *m.chain_edges, edges_shown);
+        data.chain = chain::load_chain_csv(shown, std::move(bytes), edges_shown, std::move(edges), enc,
+                                           data.duties, b.units.size() ? &b.units : nullptr);
+      } else {
+        data.chain = chain::load_chain_yaml(shown, bytes, data.duties, b.units.size() ? &b.units : nullptr);
+      }
+    });
+    if (!diagnostics.empty()) return;
+    if (m.records)
+      collect([&] {
+        std::string shown;
+        std::string bytes = read("records", *m.records, shown);
+        const auto period = date::parse_period(m.period);
+        if (!period) (void)period_end(m);  // throws, naming the period
+        data.compliance = duty::read_records(shown, std::move(bytes), enc, data.duties, data.chain, *period);
+      });
+    if (m.accidents)
+      collect([&] {
+        std::string shown;
+        std::string bytes = read("accidents", *m.accidents, shown);
+        data.accidents = chain::read_accidents(shown, std::move(bytes), enc, data.chain);
+      });
+    b.chain = std::move(data);
+  }
+
   template <class F>
   void collect(F&& step) {
     try {
@@ -549,6 +582,7 @@ std::int32_t period_end(const Manifest& m) {
 Basics load_basics(const std::filesystem::path& path, const LoadOptions& options) {
   Loading l;
   start(l, path, options);
+  if (options.chain && l.diagnostics.empty()) l.load_chain();
   l.diagnostics.throw_if_any();
   return std::move(l.b);
 }
@@ -582,6 +616,37 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
     });
     for (const auto& [input, metric] : rules.ledger.inputs) supplied.push_back(input);
   }
+  // Inputs the ruleset takes from duty compliance, when the manifest names records.
+  if (m.chain && l.diagnostics.empty()) l.load_chain();
+  std::vector<std::pair<std::size_t, std::vector<char>>> duty_fed;  // input -> selected roles
+  if (l.b.chain && l.b.chain->compliance) {
+    const auto& list = l.b.chain->duties;
+    for (const auto& d : rules.duty_inputs) {
+      std::vector<char> selected(list.roles.size(), 0);
+      for (const auto& id : d.roles) {
+        if (auto r = list.find_role(id))
+          selected[*r] = 1;
+        else
+          l.diagnostics.error(
+              d.at,
+              fmt::format("input \"{}\" takes the compliance of role \"{}\", which duty list "
+                          "\"{}\" does not have{}",
+                          rules.inputs[d.input].id, id, list.id, text::did_you_mean(id, list.role_ids())));
+      }
+      for (const auto& t : d.tiers) {
+        const auto tier = duty::parse_tier(t);
+        if (!tier) {
+          l.diagnostics.error(
+              d.at, fmt::format("unknown tier \"{}\"; expected decision, management or execution", t));
+          continue;
+        }
+        for (std::size_t r = 0; r < list.roles.size(); ++r)
+          if (list.roles[r].tier == *tier) selected[r] = 1;
+      }
+      duty_fed.emplace_back(d.input, std::move(selected));
+      supplied.push_back(d.input);
+    }
+  }
   l.collect([&] {
     std::string shown;
     std::string bytes = l.read("indicators", *m.indicators, shown);
@@ -595,6 +660,23 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
     for (std::size_t u = 0; u < l.b.units.size(); ++u)
       for (const auto& [input, metric] : rules.ledger.inputs)
         a.values.data[u * a.values.columns + input] = hazard::metric(ledger->by_unit[u], metric);
+  if (!duty_fed.empty()) {
+    for (const auto& [input, roles] : duty_fed)
+      a.input_origin[input] =
+          fmt::format("duty records {} (compliance of the unit's holders)", l.b.chain->compliance->file);
+    if (a.values.columns == rules.inputs.size()) {
+      const auto& ch = l.b.chain->chain;
+      const auto& comp = *l.b.chain->compliance;
+      for (const auto& [input, roles] : duty_fed) {
+        std::vector<duty::Tally> by_unit(l.b.units.size());
+        for (std::size_t v = 0; v < ch.size(); ++v)
+          if (comp.is_holder(v) && roles[ch.role[v]] && ch.unit[v] != chain::k_no_index)
+            by_unit[ch.unit[v]].add(comp.by_node[v]);
+        for (std::size_t u = 0; u < l.b.units.size(); ++u)
+          a.values.data[u * a.values.columns + input] = by_unit[u].rate();
+      }
+    }
+  }
   const bool has_rating_items =
       std::any_of(rules.indicators.begin(), rules.indicators.end(),
                   [](const auto& i) { return i.method == ruleset::Method::Rating; });
@@ -617,6 +699,7 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
   a.rules = std::move(l.b.rules);
   a.units = std::move(l.b.units);
   a.files = std::move(l.b.files);
+  a.chain = std::move(l.b.chain);
   return a;
 }
 

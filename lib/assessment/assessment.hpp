@@ -13,6 +13,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "assessment/units.hpp"
+#include "chain/chain.hpp"
+#include "duty/compliance.hpp"
+#include "duty/duty_list.hpp"
 #include "io/encoding.hpp"
 #include "ruleset/ruleset.hpp"
 
@@ -41,37 +45,15 @@ struct Manifest {
     Location at;
   };
   std::optional<DataRef> units, indicators, ratings, hazards;
+  // The responsibility chain: its duty list ("builtin:NAME" or a path), the chain (a YAML
+  // file, or nodes and edges CSV files), the performance records and the accidents.
+  std::optional<DataRef> duties, chain, chain_edges, records, accidents;
   io::Encoding encoding = io::Encoding::Auto;
 };
 
 // Parses a manifest; throws InputError with every problem found.
 [[nodiscard]] Manifest parse_manifest(const std::string& display, const std::string& text,
                                       const std::filesystem::path& dir);
-
-struct Units {
-  std::vector<std::string> ids;
-  std::vector<std::string> names;
-  std::vector<long> lines;  // line in the units file, for messages
-
-  [[nodiscard]] std::size_t size() const { return ids.size(); }
-  // The unit with this id. Data files are read a row at a time against a million units,
-  // so the index is an open-addressing table of (hash tag, position) pairs: one probe
-  // usually finds the slot, and only a matching tag costs a string comparison.
-  [[nodiscard]] std::optional<std::size_t> find(std::string_view id) const;
-  // find(), trying `expected` first: data files usually list units in the units file's
-  // order, and a comparison is cheaper than a lookup.
-  [[nodiscard]] std::optional<std::size_t> find(std::string_view id, std::size_t expected) const {
-    if (expected < ids.size() && ids[expected] == id) return expected;
-    return find(id);
-  }
-  // Appends a unit unless its id is already present; then returns the position of the
-  // unit that has it and adds nothing.
-  std::optional<std::size_t> add(std::string_view id, std::string_view name, long line);
-
- private:
-  void place(std::size_t u);
-  std::vector<std::uint64_t> m_slots;  // (tag << 32) | (position + 1); 0 = empty
-};
 
 // Input values, unit-major: value(u, i). NaN marks an empty cell (the missing-data
 // policy decides what it means; loading already rejected what the policy forbids).
@@ -95,6 +77,15 @@ struct Ratings {
   }
 };
 
+// The responsibility chain a manifest names, with its duty list, the duty compliance its
+// records give (when it names records) and its accidents.
+struct ChainData {
+  duty::DutyList duties;
+  chain::Chain chain;
+  std::optional<duty::Compliance> compliance;
+  std::vector<chain::Accident> accidents;
+};
+
 struct Assessment {
   Manifest manifest;
   ruleset::Ruleset rules;
@@ -106,6 +97,7 @@ struct Assessment {
   // Per input: where its values came from when not the indicators file (e.g. "hazard
   // ledger examples/x/ledger.csv"); empty otherwise. Reports name it next to the value.
   std::vector<std::string> input_origin;
+  std::optional<ChainData> chain;  // when the manifest names one
 };
 
 // Loaders for each data file, from text so that tests need no disk. Each throws
@@ -129,6 +121,7 @@ struct Assessment {
 struct LoadOptions {
   std::optional<io::Encoding> encoding;           // overrides the manifest's
   std::optional<ruleset::MissingPolicy> missing;  // overrides manifest and ruleset
+  bool chain = false;                             // load_basics: also load the chain
 };
 
 // The manifest, its ruleset and its units: what every subcommand on a manifest needs.
@@ -137,6 +130,7 @@ struct Basics {
   ruleset::Ruleset rules;
   Units units;
   std::vector<InputFile> files;
+  std::optional<ChainData> chain;  // with LoadOptions::chain, when the manifest names one
 };
 [[nodiscard]] Basics load_basics(const std::filesystem::path& path, const LoadOptions& options = {});
 

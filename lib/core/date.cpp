@@ -67,7 +67,7 @@ std::optional<Day> parse(std::string_view s) {
   return from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
 }
 
-std::string format(Day z) {
+Civil to_civil(Day z) {
   // Howard Hinnant's civil_from_days.
   z += 719468;
   const int era = (z >= 0 ? z : z - 146096) / 146097;
@@ -79,7 +79,12 @@ std::string format(Day z) {
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   y += m <= 2;
-  return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+  return Civil{y, m, d};
+}
+
+std::string format(Day z) {
+  const Civil c = to_civil(z);
+  return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
 }
 
 std::optional<Period> parse_period(std::string_view s) {

@@ -17,6 +17,13 @@ using Day = std::int32_t;
 
 [[nodiscard]] Day from_civil(int year, unsigned month, unsigned day);
 
+struct Civil {
+  int year = 1970;
+  unsigned month = 1;  // 1..12
+  unsigned day = 1;    // 1..31
+};
+[[nodiscard]] Civil to_civil(Day d);
+
 // YYYY-MM-DD.
 [[nodiscard]] std::string format(Day d);
 

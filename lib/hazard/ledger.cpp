@@ -96,6 +96,12 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
     rep.by_unit.assign(units->size(), Tally{});
   }
   std::size_t last_industry = 0;
+  struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+  };
+  std::unordered_map<std::string, std::uint32_t, ViewHash, std::equal_to<>> enterprise_index;
+  std::string key;
   std::vector<IdKey> ids;
   std::size_t last_unit = 0;
 
@@ -231,34 +237,49 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
         problems.push_back("rectified after the closure");
     }
     const bool is_rectified = rectified != k_none && rectified <= as_of;
-    tu.found[l]++;
-    ti.found[l]++;
+    Tally row;
+    row.found[l]++;
     const bool done = level == Level::Major ? (is_closed && problems.empty()) : is_rectified;
-    if (done) tu.done[l]++, ti.done[l]++;
+    if (done) row.done[l]++;
     ListedHazard listed;
     bool list_it = false;
     if (!is_rectified) {
-      tu.open[l]++, ti.open[l]++;
+      row.open[l]++;
       const int late = as_of - deadline;
       const Colour colour = late >= policy.red_after_days      ? Colour::Red
                             : late >= policy.yellow_after_days ? Colour::Yellow
                                                                : Colour::Green;
-      tu.colour[static_cast<std::size_t>(colour)]++, ti.colour[static_cast<std::size_t>(colour)]++;
+      row.colour[static_cast<std::size_t>(colour)]++;
       listed.is_open = true;
       listed.colour = colour;
       if (late > 0) {
-        tu.overdue[l]++, ti.overdue[l]++;
+        row.overdue[l]++;
         listed.days_overdue = late;
         list_it = true;
       }
     } else if (!is_closed) {
       listed.rectified_not_closed = true;
     }
-    if (!problems.empty()) tu.invalid_closures++, ti.invalid_closures++;
+    if (!problems.empty()) row.invalid_closures++;
     const auto sup = cell(c_sup);
     // Any text but an explicit no (否, 无, no, 0) names the supervision: 县级挂牌督办, 是, ...
     const bool supervised = !sup.empty() && text::parse_yes_no(sup) != false;
-    if (supervised) tu.supervised++, ti.supervised++;
+    if (supervised) row.supervised++;
+    tu.add(row);
+    ti.add(row);
+    {
+      // Per enterprise within its unit, for attributing a unit's lost points.
+      const auto ent = cell(c_ent);
+      key.assign(unit_id);
+      key += '\x1f';
+      key += ent;
+      auto it = enterprise_index.find(std::string_view(key));
+      if (it == enterprise_index.end()) {
+        it = enterprise_index.emplace(key, static_cast<std::uint32_t>(rep.enterprises.size())).first;
+        rep.enterprises.push_back({std::string(ent), static_cast<std::uint32_t>(u), {}});
+      }
+      rep.enterprises[it->second].tally.add(row);
+    }
     if (list_it || !problems.empty() || supervised) {
       listed.id = id;
       listed.unit = unit_id;
@@ -308,6 +329,33 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
   for (auto k : order) sorted.push_back(std::move(rep.overdue[k]));
   rep.overdue = std::move(sorted);
   return rep;
+}
+
+HazardCase find_hazard(const std::string& display, std::string bytes, io::Encoding enc, std::string_view id) {
+  io::CsvFile file(display, std::move(bytes), enc);
+  const io::CsvHeader& header = file.header();
+  Diagnostics d;
+  const auto c_id = header.require_any({"id", "隐患编号"}, "the hazard's identifier", d);
+  const auto c_ent = header.require_any({"enterprise", "企业"}, "the enterprise the hazard is at", d);
+  const auto c_level = header.require_any({"level", "隐患等级"}, "重大 or 一般", d);
+  const auto c_found = header.require_any({"found", "发现日期"}, "the date it was found", d);
+  d.throw_if_any();
+  while (file.reader().next()) {
+    if (file.cell(c_id) != id) continue;
+    HazardCase h;
+    h.line = file.reader().line();
+    h.id = id;
+    h.enterprise = file.cell(c_ent);
+    h.level = file.cell(c_level);
+    const auto found = date::parse(file.cell(c_found));
+    if (!found)
+      throw InputError(header.cell(h.line, *c_found),
+                       header.column_label(*c_found) +
+                           fmt::format(": \"{}\" is not a date; write YYYY-MM-DD", file.cell(c_found)));
+    h.found = *found;
+    return h;
+  }
+  throw InputError(Location{display}, fmt::format("the ledger has no hazard \"{}\"", id));
 }
 
 }  // namespace safeassess::hazard

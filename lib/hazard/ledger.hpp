@@ -64,9 +64,15 @@ struct LedgerReport {
   std::vector<std::string> industries;  // in order of first appearance
   std::vector<Tally> by_industry;
   Tally total;
-  std::vector<ListedHazard> overdue;     // most days overdue first
-  std::vector<ListedHazard> invalid;     // file order
-  std::vector<ListedHazard> supervised;  // file order
+  struct EnterpriseTally {
+    std::string name;
+    std::uint32_t unit = 0;  // index into units
+    Tally tally;
+  };
+  std::vector<EnterpriseTally> enterprises;  // per (unit, enterprise), in order of first appearance
+  std::vector<ListedHazard> overdue;         // most days overdue first
+  std::vector<ListedHazard> invalid;         // file order
+  std::vector<ListedHazard> supervised;      // file order
 };
 
 // Reads a ledger CSV and reports it as of `as_of`. Columns: `id`, `unit`, `level` (重大/一般,
@@ -78,6 +84,18 @@ struct LedgerReport {
 [[nodiscard]] LedgerReport read_ledger(const std::string& display, std::string bytes, io::Encoding enc,
                                        date::Day as_of, const ruleset::LedgerPolicy& policy,
                                        const assessment::Units* units);
+
+// One hazard of a ledger by id, for tracing responsibility for it (trace --hazard): its
+// enterprise and the date it was found. Throws InputError when the ledger has no such id.
+struct HazardCase {
+  std::string id;
+  std::string enterprise;
+  std::string level;  // as written
+  date::Day found = 0;
+  long line = 0;
+};
+[[nodiscard]] HazardCase find_hazard(const std::string& display, std::string bytes, io::Encoding enc,
+                                     std::string_view id);
 
 // The value of a ledger metric for one unit's tally.
 [[nodiscard]] double metric(const Tally& t, ruleset::LedgerMetric m);

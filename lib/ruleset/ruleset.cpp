@@ -144,10 +144,10 @@ class Loader {
   Ruleset load(const YAML::Node& root) {
     Ruleset r;
     r.file = m_reader.file();
-    if (!m_reader.expect_map(
-            root, "the ruleset",
-            {"id", "name", "version", "description", "sources", "precision", "missing", "inputs",
-             "categories", "bonus", "vetoes", "grades", "failing_grade", "interview", "hazard_ledger"}))
+    if (!m_reader.expect_map(root, "the ruleset",
+                             {"id", "name", "version", "description", "sources", "precision", "missing",
+                              "inputs", "categories", "bonus", "vetoes", "grades", "failing_grade",
+                              "interview", "hazard_ledger", "duty_compliance"}))
       return r;
     r.id = m_reader.string(root, "id", true).value_or("");
     r.name = m_reader.string(root, "name", true).value_or("");
@@ -173,6 +173,7 @@ class Loader {
     load_grades(root, r);
     load_interview(root, r);
     load_ledger(root, r);
+    load_duty_compliance(root, r);
     return r;
   }
 
@@ -691,6 +692,44 @@ class Loader {
                        fmt::format("ledger metric \"{}\" is {}, but input \"{}\" is not declared so", metric,
                                    rate ? "a percent" : "a count", id));
       p.inputs.emplace_back(in->second, *found);
+    }
+  }
+
+  void load_duty_compliance(const YAML::Node& root, Ruleset& r) {
+    const YAML::Node n = root["duty_compliance"];
+    if (!n.IsDefined() || !m_reader.expect_map(n, "\"duty_compliance\"", {"inputs"})) return;
+    const YAML::Node inputs = n["inputs"];
+    if (!inputs.IsDefined() || !inputs.IsMap()) {
+      m_reader.error(
+          inputs.IsDefined() ? inputs : n,
+          "\"inputs\" maps an input id to the holders whose compliance it takes ({roles: [...]} or "
+          "{tiers: [...]})");
+      return;
+    }
+    for (auto it = inputs.begin(); it != inputs.end(); ++it) {
+      const std::string id = it->first.Scalar();
+      const auto in = r.input_index.find(id);
+      if (in == r.input_index.end()) {
+        m_reader.error(it->first, fmt::format("\"{}\" is not a declared input{}", id,
+                                              text::did_you_mean(id, r.input_ids())));
+        continue;
+      }
+      if (r.inputs[in->second].type != InputType::Percent)
+        m_reader.error(it->first,
+                       fmt::format("input \"{}\" takes a compliance rate and must be a percent", id));
+      if (!m_reader.expect_map(it->second, "a duty-compliance input", {"roles", "tiers"})) continue;
+      DutyInput d;
+      d.input = in->second;
+      d.at = m_reader.at(it->second);
+      for (const char* key : {"roles", "tiers"}) {
+        const YAML::Node list = it->second[key];
+        if (!list.IsDefined() || !m_reader.expect_sequence(list, key)) continue;
+        for (const auto& x : list)
+          (std::string_view(key) == "roles" ? d.roles : d.tiers).push_back(x.Scalar());
+      }
+      if (d.roles.empty() && d.tiers.empty())
+        m_reader.error(it->second, "name the holders: \"roles\" (duty-list role ids) or \"tiers\"");
+      r.duty_inputs.push_back(std::move(d));
     }
   }
 

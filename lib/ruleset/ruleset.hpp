@@ -147,6 +147,16 @@ struct LedgerPolicy {
   std::vector<std::pair<std::size_t, LedgerMetric>> inputs;  // input index -> metric
 };
 
+// An input computed from duty compliance (履职记录) when the manifest names a chain and
+// records: the compliance rate (%) of the unit's holders of these roles or tiers. The
+// roles are checked against the manifest's duty list when the assessment loads.
+struct DutyInput {
+  std::size_t input = k_none;
+  std::vector<std::string> roles;  // duty-list role ids
+  std::vector<std::string> tiers;  // decision, management, execution
+  Location at;                     // where the ruleset declares it
+};
+
 struct SourceDoc {
   std::string id;
   std::string title;
@@ -178,6 +188,7 @@ struct Ruleset {
   long interview_bottom = 0;      // the bottom N by rank go on the interview list
   bool interview_failing = true;  // and every failing unit
   LedgerPolicy ledger;
+  std::vector<DutyInput> duty_inputs;
 
   [[nodiscard]] std::vector<std::string> input_ids() const;
   [[nodiscard]] const Indicator* find_indicator(std::string_view indicator_id) const;

@@ -1,0 +1,56 @@
+#include "duties.hpp"
+
+#include <memory>
+
+#include "assessment/assessment.hpp"
+#include "common.hpp"
+#include "exit_code.hpp"
+#include "report/chain_report.hpp"
+
+namespace safeassess::cli {
+
+void setup_duties(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<DutiesOptions>();
+  auto* sub = app.add_subcommand(
+      "duties",
+      "Duty compliance (履职): for every holder and duty of the chain, which periods were met, met "
+      "without the required evidence, or missed; rates per holder, role, tier and unit");
+  sub->add_option("manifest", options->manifest, "The assessment manifest naming duties, chain and records")
+      ->required();
+  add_format_option(sub, options->format);
+  add_output_option(sub, options->output);
+  sub->add_option("--fail-below", options->fail_below,
+                  "Exit 1 if any holder's compliance is below this percentage")
+      ->check(CLI::Range(0.0, 100.0));
+  add_encoding_option(sub, options->encoding);
+  sub->callback([options, &exit_code] { exit_code = run_duties(*options); });
+}
+
+int run_duties(const DutiesOptions& options) {
+  const auto format = report::parse_format(options.format);
+  assessment::LoadOptions load;
+  if (!options.encoding.empty()) load.encoding = io::parse_encoding(options.encoding);
+  load.chain = true;
+  const auto b = assessment::load_basics(options.manifest, load);
+  if (!b.chain)
+    throw InputError(Location{b.manifest.file},
+                     "the manifest names no responsibility chain; add \"duties\", \"chain\" and \"records\"");
+  if (!b.chain->compliance)
+    throw InputError(Location{b.manifest.file},
+                     "the manifest names no performance records (履职记录); add \"records: records.csv\"");
+  emit(options.output,
+       [&](std::ostream& out) { report::write_duties(out, format, *b.chain, b.units.names); });
+  if (options.fail_below < 0) return code(ExitCode::Ok);
+  std::vector<std::string> below;
+  const auto& c = b.chain->chain;
+  for (std::size_t v = 0; v < c.size(); ++v) {
+    const auto& t = b.chain->compliance->by_node[v];
+    if (b.chain->compliance->is_holder(v) && t.due > 0 && t.rate() < options.fail_below)
+      below.push_back(c.ids[v]);
+  }
+  if (below.empty()) return code(ExitCode::Ok);
+  report_gate("fail-below", "holder", below);
+  return code(ExitCode::GateTripped);
+}
+
+}  // namespace safeassess::cli

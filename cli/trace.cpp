@@ -1,0 +1,174 @@
+#include "trace.hpp"
+
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "assessment/assessment.hpp"
+#include "chain/analysis.hpp"
+#include "chain/attribution.hpp"
+#include "common.hpp"
+#include "core/text.hpp"
+#include "exit_code.hpp"
+#include "hazard/ledger.hpp"
+#include "io/file.hpp"
+#include "report/chain_report.hpp"
+#include "score/engine.hpp"
+
+namespace safeassess::cli {
+
+void setup_trace(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<TraceOptions>();
+  auto* sub = app.add_subcommand(
+      "trace",
+      "Gaps along the responsibility chain (监管真空, 多头管理, broken links, 上热中温下冷, critical "
+      "links ...), accountability for a case (一案双查), and who lost a unit's points");
+  sub->add_option("manifest", options->manifest, "The assessment manifest naming duties, chain and records")
+      ->required();
+  add_format_option(sub, options->format, {"table", "json", "csv", "md", "markdown", "dot"});
+  add_output_option(sub, options->output);
+  auto* from = sub->add_option("--from", options->from,
+                               "Accountability: the path up the chain from this enterprise (id or name)")
+                   ->type_name("ENTERPRISE");
+  auto* hazard = sub->add_option("--hazard", options->hazard, "Accountability for this hazard of the ledger")
+                     ->type_name("ID");
+  auto* accident =
+      sub->add_option("--accident", options->accident, "Accountability for this accident")->type_name("ID");
+  auto* points = sub->add_option("--points", options->points,
+                                 "Attribution: the posts and enterprises behind each point this unit lost")
+                     ->type_name("UNIT");
+  from->excludes(hazard)->excludes(accident)->excludes(points);
+  hazard->excludes(accident)->excludes(points);
+  accident->excludes(points);
+  std::vector<std::string> kinds{"any"};
+  for (std::size_t k = 0; k < chain::k_gap_kinds; ++k)
+    kinds.emplace_back(chain::to_string(static_cast<chain::GapKind>(k)));
+  sub->add_option("--fail-on", options->fail_on, "Exit 1 if the chain has gaps of these kinds (or any)")
+      ->delimiter(',')
+      ->check(CLI::IsMember(kinds));
+  add_encoding_option(sub, options->encoding);
+  sub->callback([options, &exit_code] { exit_code = run_trace(*options); });
+}
+
+namespace {
+
+report::Format parse_trace_format(const std::string& f) {
+  return f == "dot" ? report::Format::Table : report::parse_format(f);
+}
+
+}  // namespace
+
+int run_trace(const TraceOptions& options) {
+  const bool dot = options.format == "dot";
+  const auto format = parse_trace_format(options.format);
+  assessment::LoadOptions load;
+  if (!options.encoding.empty()) load.encoding = io::parse_encoding(options.encoding);
+  load.chain = true;
+  if (!options.points.empty()) {
+    if (dot) throw UsageError("--points writes table, json, csv or md, not dot");
+    const auto a = assessment::load_assessment(options.manifest, load);
+    if (!a.chain) throw InputError(Location{a.manifest.file}, "the manifest names no responsibility chain");
+    const auto unit = a.units.find(options.points);
+    if (!unit)
+      throw UsageError(fmt::format("--points: no unit \"{}\" in {}{}", options.points, a.manifest.units->path,
+                                   text::did_you_mean(options.points, a.units.ids)));
+    const auto results = score::score(a);
+    std::optional<hazard::LedgerReport> ledger;
+    if (a.manifest.hazards) {
+      const auto path = a.manifest.dir / a.manifest.hazards->path;
+      const std::string shown = path.lexically_normal().string();
+      ledger = hazard::read_ledger(shown, io::read_file(path, shown, a.manifest.hazards->at),
+                                   load.encoding.value_or(a.manifest.encoding),
+                                   assessment::period_end(a.manifest), a.rules.ledger, &a.units);
+    }
+    const auto att = chain::attribute(a, results, ledger ? &*ledger : nullptr, *unit);
+    emit(options.output, [&](std::ostream& out) { report::write_attribution(out, format, a, results, att); });
+    return code(ExitCode::Ok);
+  }
+  const auto b = assessment::load_basics(options.manifest, load);
+  if (!b.chain)
+    throw InputError(
+        Location{b.manifest.file},
+        "the manifest names no responsibility chain; add \"duties\" and \"chain\" (and \"records\")");
+  const auto& data = *b.chain;
+  const auto* compliance = data.compliance ? &*data.compliance : nullptr;
+  if (!options.from.empty() || !options.hazard.empty() || !options.accident.empty()) {
+    if (dot) throw UsageError("accountability is written as table, json, csv or md, not dot");
+    chain::Case of;
+    std::optional<std::size_t> enterprise;
+    if (!options.from.empty()) {
+      of.kind = "enterprise";
+      of.id = options.from;
+      enterprise = data.chain.find_enterprise(options.from);
+      if (!enterprise)
+        throw UsageError(
+            fmt::format("--from: \"{}\" is not an enterprise of the chain (give its id, or a name no "
+                        "other enterprise shares)",
+                        options.from));
+    } else if (!options.hazard.empty()) {
+      if (!b.manifest.hazards) throw UsageError("--hazard: the manifest names no hazard ledger");
+      const auto path = b.manifest.dir / b.manifest.hazards->path;
+      const std::string shown = path.lexically_normal().string();
+      const auto h = hazard::find_hazard(shown, io::read_file(path, shown, b.manifest.hazards->at),
+                                         load.encoding.value_or(b.manifest.encoding), options.hazard);
+      of.kind = "hazard";
+      of.id = h.id;
+      of.description = fmt::format("{}隐患, found {}", h.level, date::format(h.found));
+      of.date = h.found;
+      of.bears_on = duty::k_case_hazard;
+      enterprise = data.chain.find_enterprise(h.enterprise);
+      if (!enterprise)
+        throw InputError(Location{shown, h.line, 0},
+                         fmt::format("hazard \"{}\" is at \"{}\", which is not an enterprise of the chain {}",
+                                     h.id, h.enterprise, data.chain.file));
+    } else {
+      const auto& list = data.accidents;
+      const auto it =
+          std::find_if(list.begin(), list.end(), [&](const auto& x) { return x.id == options.accident; });
+      if (it == list.end())
+        throw UsageError(fmt::format("--accident: no accident \"{}\"{}", options.accident,
+                                     b.manifest.accidents
+                                         ? fmt::format(" in {}", b.manifest.accidents->path)
+                                         : std::string("; the manifest names no accidents file")));
+      of.kind = "accident";
+      of.id = it->id;
+      of.description = fmt::format("{} {}", it->level, it->description);
+      of.date = it->date;
+      of.bears_on = duty::k_case_accident;
+      enterprise = it->enterprise;
+    }
+    const auto acc =
+        chain::account(data.chain, data.duties, compliance, static_cast<std::uint32_t>(*enterprise), of);
+    emit(options.output, [&](std::ostream& out) { report::write_accountability(out, format, data, acc); });
+    return code(ExitCode::Ok);
+  }
+  const auto graph = chain::build_graph(data.chain);
+  const auto analysis = chain::analyse(data.chain, graph, data.duties, compliance, b.units.names);
+  emit(options.output, [&](std::ostream& out) {
+    if (dot)
+      report::write_dot(out, data, analysis);
+    else
+      report::write_gaps(out, format, data, analysis, b.units.names);
+  });
+  int status = code(ExitCode::Ok);
+  for (std::size_t k = 0; k < chain::k_gap_kinds; ++k) {
+    const auto kind = static_cast<chain::GapKind>(k);
+    const std::string id(chain::to_string(kind));
+    const bool asked =
+        std::find(options.fail_on.begin(), options.fail_on.end(), id) != options.fail_on.end() ||
+        std::find(options.fail_on.begin(), options.fail_on.end(), "any") != options.fail_on.end();
+    if (!asked || analysis.counts[k] == 0) continue;
+    std::vector<std::string> names;
+    for (const auto& g : analysis.gaps)
+      if (g.kind == kind)
+        names.push_back(!g.nodes.empty()                  ? data.chain.ids[g.nodes[0]]
+                        : g.industry != chain::k_no_index ? data.chain.industries[g.industry]
+                        : g.unit != chain::k_no_index     ? b.units.ids[g.unit]
+                                                          : std::string("chain"));
+    report_gate(id, "gap", names);
+    status = code(ExitCode::GateTripped);
+  }
+  return status;
+}
+
+}  // namespace safeassess::cli

@@ -1,0 +1,137 @@
+#include "chain/attribution.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "core/text.hpp"
+
+namespace safeassess::chain {
+
+std::vector<double> apportion(double total, const std::vector<std::uint64_t>& weights, int precision) {
+  const double scale = std::pow(10.0, precision);
+  const auto units = static_cast<std::int64_t>(std::llround(total * scale));
+  const std::uint64_t sum = std::accumulate(weights.begin(), weights.end(), std::uint64_t{0});
+  std::vector<double> parts(weights.size(), 0);
+  if (sum == 0 || weights.empty()) return parts;
+  std::vector<std::int64_t> whole(weights.size());
+  std::vector<std::pair<double, std::size_t>> rest;
+  std::int64_t given = 0;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    const double exact = double(units) * double(weights[i]) / double(sum);
+    whole[i] = static_cast<std::int64_t>(std::floor(exact));
+    given += whole[i];
+    rest.emplace_back(exact - double(whole[i]), i);
+  }
+  // Largest remainders first; ties to the earlier entry, so the result is deterministic.
+  std::stable_sort(rest.begin(), rest.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+  for (std::size_t k = 0; given < units && k < rest.size(); ++k, ++given) ++whole[rest[k].second];
+  for (std::size_t i = 0; i < weights.size(); ++i) parts[i] = double(whole[i]) / scale;
+  return parts;
+}
+
+namespace {
+
+std::uint64_t shortfall(const hazard::Tally& t, ruleset::LedgerMetric m) {
+  switch (m) {
+    case ruleset::LedgerMetric::MajorRate:
+      return t.found[0] - t.done[0];
+    case ruleset::LedgerMetric::GeneralRate:
+      return t.found[1] - t.done[1];
+    case ruleset::LedgerMetric::OverdueMajor:
+      return t.overdue[0];
+    case ruleset::LedgerMetric::OverdueGeneral:
+      return t.overdue[1];
+    case ruleset::LedgerMetric::InvalidClosures:
+      return t.invalid_closures;
+  }
+  return 0;
+}
+
+std::string shortfall_text(const hazard::Tally& t, ruleset::LedgerMetric m) {
+  switch (m) {
+    case ruleset::LedgerMetric::MajorRate:
+      return fmt::format("{} of {} major hazards not validly closed", t.found[0] - t.done[0], t.found[0]);
+    case ruleset::LedgerMetric::GeneralRate:
+      return fmt::format("{} of {} general hazards not rectified", t.found[1] - t.done[1], t.found[1]);
+    case ruleset::LedgerMetric::OverdueMajor:
+      return fmt::format("{} major hazards overdue", t.overdue[0]);
+    case ruleset::LedgerMetric::OverdueGeneral:
+      return fmt::format("{} general hazards overdue", t.overdue[1]);
+    case ruleset::LedgerMetric::InvalidClosures:
+      return fmt::format("{} invalid closures", t.invalid_closures);
+  }
+  return {};
+}
+
+}  // namespace
+
+Attribution attribute(const assessment::Assessment& a, const score::Results& r,
+                      const hazard::LedgerReport* ledger, std::size_t unit) {
+  const auto& rules = a.rules;
+  Attribution att;
+  att.unit = unit;
+  for (std::size_t i = 0; i < rules.indicators.size(); ++i) {
+    const auto& ind = rules.indicators[i];
+    const auto& o = r.outcome(unit, i);
+    if (o.status == score::Status::Excluded) continue;
+    const double lost = text::round_to(ind.points - o.points, rules.precision);
+    if (lost <= 0) continue;
+    IndicatorLoss loss;
+    loss.indicator = i;
+    loss.lost = lost;
+    std::vector<std::uint64_t> weights;
+    for (auto col : ind.columns) {
+      for (const auto& [input, metric] : rules.ledger.inputs) {
+        if (input != col || !ledger) continue;
+        loss.source = fmt::format("hazard ledger {}", ledger->file);
+        for (const auto& e : ledger->enterprises) {
+          if (e.unit != unit) continue;
+          const auto n = shortfall(e.tally, metric);
+          if (n == 0) continue;
+          loss.shares.push_back({e.name, e.name, shortfall_text(e.tally, metric), n, 0});
+          weights.push_back(n);
+        }
+      }
+      for (const auto& d : rules.duty_inputs) {
+        if (d.input != col || !a.chain || !a.chain->compliance) continue;
+        const auto& data = *a.chain;
+        const auto& comp = *data.compliance;
+        loss.source = fmt::format("duty records {}", comp.file);
+        for (std::size_t v = 0; v < data.chain.size(); ++v) {
+          if (!comp.is_holder(v) || data.chain.unit[v] != unit) continue;
+          const auto& role = data.duties.roles[data.chain.role[v]];
+          const bool selected =
+              std::find(d.roles.begin(), d.roles.end(), role.id) != d.roles.end() ||
+              std::find(d.tiers.begin(), d.tiers.end(), duty::to_string(role.tier)) != d.tiers.end();
+          if (!selected) continue;
+          const auto& t = comp.by_node[v];
+          if (t.due == t.met) continue;
+          std::vector<std::string> missed;
+          for (std::size_t k = 0; k < role.duties.size(); ++k) {
+            const auto dt = comp.duty_tally(data.duties, data.chain, v, k);
+            if (dt.met < dt.due)
+              missed.push_back(fmt::format(
+                  "{} {}/{}{}", role.duties[k].id, dt.met, dt.due,
+                  dt.unevidenced ? fmt::format(" ({} without evidence)", dt.unevidenced) : std::string()));
+          }
+          loss.shares.push_back({data.chain.ids[v], data.chain.names[v],
+                                 fmt::format("missed {} of {} duty periods: {}", t.due - t.met, t.due,
+                                             text::join(missed, ", ")),
+                                 t.due - t.met, 0});
+          weights.push_back(t.due - t.met);
+        }
+      }
+    }
+    const auto parts = apportion(lost, weights, rules.precision);
+    for (std::size_t k = 0; k < parts.size(); ++k) loss.shares[k].points = parts[k];
+    att.lost += lost;
+    att.indicators.push_back(std::move(loss));
+  }
+  att.lost = text::round_to(att.lost, rules.precision);
+  return att;
+}
+
+}  // namespace safeassess::chain

@@ -1,0 +1,273 @@
+#include "duty/compliance.hpp"
+
+#include <fmt/format.h>
+
+#include "core/hash.hpp"
+#include "core/text.hpp"
+#include "io/csv.hpp"
+
+namespace safeassess::duty {
+
+std::string_view to_string(Status s) {
+  switch (s) {
+    case Status::Met:
+      return "met";
+    case Status::Unevidenced:
+      return "unevidenced";
+    case Status::Missed:
+      return "missed";
+  }
+  return "";
+}
+
+namespace {
+int month_index(date::Day d) {
+  const auto c = date::to_civil(d);
+  return c.year * 12 + static_cast<int>(c.month) - 1;
+}
+}  // namespace
+
+Buckets make_buckets(date::Period period) {
+  Buckets b;
+  b.period = period;
+  b.first_month = month_index(period.first);
+  b.months = std::min(12, month_index(period.last) - b.first_month + 1);
+  for (std::size_t f = 0; f < 4; ++f) {
+    const int m = months(static_cast<Frequency>(f));
+    b.of_month[f].fill(-1);
+    int last_start = -1;
+    for (int k = 0; k < b.months; ++k) {
+      const int am = b.first_month + k;
+      const int start = am - am % m;
+      if (start < b.first_month || start + m > b.first_month + b.months) continue;
+      if (start != last_start) {
+        ++b.count[f];
+        last_start = start;
+      }
+      b.of_month[f][static_cast<std::size_t>(k)] = static_cast<std::int8_t>(b.count[f] - 1);
+    }
+  }
+  return b;
+}
+
+int Buckets::of(Frequency f, date::Day d) const {
+  const int k = month_index(d) - first_month;
+  if (k < 0 || k >= months) return -1;
+  return of_month[static_cast<std::size_t>(f)][static_cast<std::size_t>(k)];
+}
+
+date::Day Buckets::bucket_first(Frequency f, int bucket) const {
+  const auto& table = of_month[static_cast<std::size_t>(f)];
+  for (int k = 0; k < months; ++k)
+    if (table[static_cast<std::size_t>(k)] == bucket) {
+      const int am = first_month + k;
+      return date::from_civil(am / 12, static_cast<unsigned>(am % 12 + 1), 1);
+    }
+  return period.first;
+}
+
+std::string Buckets::label(Frequency f, int bucket) const {
+  const auto c = date::to_civil(bucket_first(f, bucket));
+  switch (f) {
+    case Frequency::Month:
+      return fmt::format("{:04}-{:02}", c.year, c.month);
+    case Frequency::Quarter:
+      return fmt::format("{:04}-Q{}", c.year, (c.month - 1) / 3 + 1);
+    case Frequency::HalfYear:
+      return fmt::format("{:04}-H{}", c.year, c.month <= 6 ? 1 : 2);
+    case Frequency::Year:
+      return fmt::format("{:04}", c.year);
+  }
+  return {};
+}
+
+Status Compliance::status(const DutyList& list, const chain::Chain& chain, std::size_t node, std::size_t duty,
+                          int bucket) const {
+  const auto role = chain.role[node];
+  const std::size_t slot = offset[node] + duty_offset[role][duty] + static_cast<std::size_t>(bucket);
+  const int min = list.roles[role].duties[duty].min_count;
+  if (evidenced[slot] >= min) return Status::Met;
+  if (evidenced[slot] + unevidenced[slot] >= min) return Status::Unevidenced;
+  return Status::Missed;
+}
+
+Tally Compliance::duty_tally(const DutyList& list, const chain::Chain& chain, std::size_t node,
+                             std::size_t duty) const {
+  Tally t;
+  const auto& d = list.roles[chain.role[node]].duties[duty];
+  const int n = buckets.count[static_cast<std::size_t>(d.frequency)];
+  for (int b = 0; b < n; ++b) {
+    ++t.due;
+    switch (status(list, chain, node, duty, b)) {
+      case Status::Met:
+        ++t.met;
+        break;
+      case Status::Unevidenced:
+        ++t.unevidenced;
+        break;
+      case Status::Missed:
+        break;
+    }
+  }
+  return t;
+}
+
+Compliance empty_compliance(const DutyList& list, const chain::Chain& chain, date::Period period) {
+  Compliance c;
+  c.buckets = make_buckets(period);
+  c.duty_offset.resize(list.roles.size());
+  std::vector<std::uint32_t> role_slots(list.roles.size());
+  for (std::size_t r = 0; r < list.roles.size(); ++r) {
+    std::uint32_t at = 0;
+    for (const auto& d : list.roles[r].duties) {
+      c.duty_offset[r].push_back(at);
+      at += static_cast<std::uint32_t>(c.buckets.count[static_cast<std::size_t>(d.frequency)]);
+    }
+    role_slots[r] = at;
+  }
+  c.offset.assign(chain.size(), k_no_index);
+  std::size_t slots = 0;
+  for (std::size_t v = 0; v < chain.size(); ++v)
+    if (chain.is_post(v) && chain.role[v] != k_no_index) {
+      c.offset[v] = static_cast<std::uint32_t>(slots);
+      slots += role_slots[chain.role[v]];
+    }
+  c.evidenced.assign(slots, 0);
+  c.unevidenced.assign(slots, 0);
+  c.by_node.assign(chain.size(), Tally{});
+  for (std::size_t v = 0; v < chain.size(); ++v) {
+    if (!c.is_holder(v)) continue;
+    for (std::size_t d = 0; d < list.roles[chain.role[v]].duties.size(); ++d)
+      c.by_node[v].add(c.duty_tally(list, chain, v, d));
+  }
+  return c;
+}
+
+Compliance read_records(const std::string& display, std::string bytes, io::Encoding enc, const DutyList& list,
+                        const chain::Chain& chain, date::Period period) {
+  const std::string sha = hash::sha256_hex(bytes);
+  Compliance c = empty_compliance(list, chain, period);
+  c.file = display;
+  c.sha256 = sha;
+  io::CsvFile file(display, std::move(bytes), enc);
+  io::CsvReader& reader = file.reader();
+  const io::CsvHeader& header = file.header();
+  Diagnostics diagnostics;
+  const auto c_holder = header.require_any({"holder", "责任人"}, "the post that did the duty", diagnostics);
+  const auto c_duty = header.require_any({"duty", "职责"}, "the duty id from the holder's role", diagnostics);
+  const auto c_date = header.require_any({"date", "日期"}, "when it was done (YYYY-MM-DD)", diagnostics);
+  const auto c_evidence = header.require_any({"evidence", "佐证类型"},
+                                             "the kind of record that proves it (may be empty)", diagnostics);
+  diagnostics.throw_if_any();
+  const bool suggest = chain.size() <= 10000;  // did-you-mean over a province's ids costs too much
+  const std::string period_text =
+      fmt::format("{}..{}", date::format(period.first), date::format(period.last));
+  while (reader.next()) {
+    const long line = reader.line();
+    ++c.records;
+    const std::string_view holder = file.cell(c_holder);
+    const auto node = chain.find(holder);
+    if (holder.empty()) {
+      diagnostics.error(header.cell(line, *c_holder), header.column_label(*c_holder) + ": empty holder");
+      continue;
+    }
+    if (!node) {
+      diagnostics.error(header.cell(line, *c_holder),
+                        header.column_label(*c_holder) +
+                            fmt::format(": holder \"{}\" is not a node of the chain {}{}", holder, chain.file,
+                                        suggest ? text::did_you_mean(holder, chain.ids) : std::string()));
+      continue;
+    }
+    if (!c.is_holder(*node)) {
+      diagnostics.error(
+          header.cell(line, *c_holder),
+          header.column_label(*c_holder) +
+              fmt::format(": \"{}\" is {}; records belong to posts that hold a role", holder,
+                          chain.is_post(*node) ? "a post without a role"
+                                               : fmt::format("a {}", chain::to_string(chain.kind[*node]))));
+      continue;
+    }
+    const Role& role = list.roles[chain.role[*node]];
+    const std::string_view duty_id = file.cell(c_duty);
+    const auto duty = role.find_duty(duty_id);
+    if (!duty) {
+      std::vector<std::string> ids;
+      for (const auto& d : role.duties) ids.push_back(d.id);
+      diagnostics.error(header.cell(line, *c_duty),
+                        header.column_label(*c_duty) +
+                            fmt::format(": \"{}\" is not a duty of role \"{}\" ({}); its duties: {}", duty_id,
+                                        role.id, role.name, text::join(ids, ", ")));
+      continue;
+    }
+    const std::string_view when = file.cell(c_date);
+    const auto day = date::parse(when);
+    if (!day) {
+      diagnostics.error(
+          header.cell(line, *c_date),
+          header.column_label(*c_date) + fmt::format(": \"{}\" is not a date; write YYYY-MM-DD", when));
+      continue;
+    }
+    if (*day < period.first || *day > period.last) {
+      diagnostics.error(
+          header.cell(line, *c_date),
+          header.column_label(*c_date) +
+              fmt::format(": {} is outside the assessment period {}; remove the row or fix the date", when,
+                          period_text));
+      continue;
+    }
+    const Duty& d = role.duties[*duty];
+    bool proves = false;
+    if (const std::string_view ev = file.cell(c_evidence); !ev.empty()) {
+      const auto kind = list.find_evidence(ev);
+      if (!kind) {
+        std::vector<std::string> ids;
+        for (const auto& e : list.evidence) ids.push_back(e.id);
+        diagnostics.error(header.cell(line, *c_evidence),
+                          header.column_label(*c_evidence) +
+                              fmt::format(": unknown evidence kind \"{}\"{}; declared: {}", ev,
+                                          text::did_you_mean(ev, ids), text::join(ids, ", ")));
+        continue;
+      }
+      for (auto k : d.evidence) proves = proves || k == *kind;
+    }
+    const int bucket = c.buckets.of(d.frequency, *day);
+    if (bucket < 0) {
+      ++c.records_not_assessed;
+      continue;
+    }
+    const std::size_t slot =
+        c.offset[*node] + c.duty_offset[chain.role[*node]][*duty] + static_cast<std::size_t>(bucket);
+    auto& counter = proves ? c.evidenced[slot] : c.unevidenced[slot];
+    if (counter < 0xFFFF) ++counter;
+  }
+  diagnostics.throw_if_any();
+  for (std::size_t v = 0; v < chain.size(); ++v) {
+    if (!c.is_holder(v)) continue;
+    c.by_node[v] = Tally{};
+    for (std::size_t d = 0; d < list.roles[chain.role[v]].duties.size(); ++d)
+      c.by_node[v].add(c.duty_tally(list, chain, v, d));
+  }
+  return c;
+}
+
+Summary summarise(const DutyList& list, const chain::Chain& chain, const Compliance& c, std::size_t units) {
+  Summary s;
+  s.by_role.resize(list.roles.size());
+  s.by_unit.resize(units);
+  s.by_unit_tier.resize(units);
+  for (std::size_t v = 0; v < chain.size(); ++v) {
+    if (!c.is_holder(v)) continue;
+    const Tally& t = c.by_node[v];
+    s.by_role[chain.role[v]].add(t);
+    const std::size_t tier = chain.tier[v];
+    s.by_tier[tier].add(t);
+    if (chain.unit[v] != k_no_index && chain.unit[v] < units) {
+      s.by_unit[chain.unit[v]].add(t);
+      s.by_unit_tier[chain.unit[v]][tier].add(t);
+    }
+    s.total.add(t);
+  }
+  return s;
+}
+
+}  // namespace safeassess::duty

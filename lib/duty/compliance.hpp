@@ -1,0 +1,98 @@
+#pragma once
+// Duty compliance (履职考核): the performance records (履职记录: holder, duty, date, evidence)
+// counted per holder, duty and period of the assessment period. A period is met when the
+// duty was done at least `min` times with evidence of a kind the duty requires; met
+// without the required evidence when the records reach `min` only by counting those
+// without it; missed otherwise. Only periods wholly inside the assessment period are
+// assessed (a half-year duty is not assessed in a Q3 assessment).
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "chain/chain.hpp"
+#include "core/date.hpp"
+#include "duty/duty_list.hpp"
+#include "io/encoding.hpp"
+
+namespace safeassess::duty {
+
+enum class Status : std::uint8_t { Met = 0, Unevidenced = 1, Missed = 2 };
+[[nodiscard]] std::string_view to_string(Status s);
+
+// The periods of each frequency that lie wholly inside the assessment period.
+struct Buckets {
+  date::Period period;
+  int first_month = 0;                                    // year * 12 + month - 1 of the period's first month
+  int months = 0;                                         // months in the period (whole months only)
+  std::array<int, 4> count{};                             // periods per frequency
+  std::array<std::array<std::int8_t, 12>, 4> of_month{};  // month offset -> period, or -1
+  // "2024-03", "2024-Q1", "2024-H2", "2024".
+  [[nodiscard]] std::string label(Frequency f, int bucket) const;
+  // The period of frequency f holding day d, or -1 if d's period is not assessed.
+  [[nodiscard]] int of(Frequency f, date::Day d) const;
+  [[nodiscard]] date::Day bucket_first(Frequency f, int bucket) const;
+};
+[[nodiscard]] Buckets make_buckets(date::Period period);
+
+// Periods due, met and met without evidence: for a holder, a role, a tier or a unit.
+struct Tally {
+  std::uint64_t due = 0;
+  std::uint64_t met = 0;
+  std::uint64_t unevidenced = 0;
+  // Compliance in percent (met / due); NaN when nothing was due.
+  [[nodiscard]] double rate() const { return due == 0 ? std::nan("") : 100.0 * double(met) / double(due); }
+  void add(const Tally& o) {
+    due += o.due;
+    met += o.met;
+    unevidenced += o.unevidenced;
+  }
+};
+
+struct Compliance {
+  std::string file;  // the records file as displayed
+  std::string sha256;
+  Buckets buckets;
+  std::uint64_t records = 0;
+  std::uint64_t records_not_assessed = 0;  // in a period not wholly inside the assessment period
+  // Slot layout: a holder's slots start at offset[node]; within them duty d of its role
+  // starts at duty_offset[role][d] and has buckets.count[frequency] slots.
+  std::vector<std::uint32_t> offset;                    // per node, k_no_index for non-holders
+  std::vector<std::vector<std::uint32_t>> duty_offset;  // per role
+  std::vector<std::uint16_t> evidenced;                 // per slot (saturating)
+  std::vector<std::uint16_t> unevidenced;               // per slot (saturating)
+  std::vector<Tally> by_node;                           // per node (zero for non-holders)
+
+  [[nodiscard]] bool is_holder(std::size_t node) const { return offset[node] != k_no_index; }
+  [[nodiscard]] Status status(const DutyList& list, const chain::Chain& chain, std::size_t node,
+                              std::size_t duty, int bucket) const;
+  // Met periods out of due ones for one duty of a holder.
+  [[nodiscard]] Tally duty_tally(const DutyList& list, const chain::Chain& chain, std::size_t node,
+                                 std::size_t duty) const;
+};
+
+// Lays out the slots for every post with a role, with nothing recorded yet.
+[[nodiscard]] Compliance empty_compliance(const DutyList& list, const chain::Chain& chain,
+                                          date::Period period);
+
+// Reads the performance records CSV (holder, duty, date, evidence[, reference]) and counts
+// them. Throws InputError with every problem: a holder not in the chain or not a post with
+// a role, a duty not of the holder's role, an unparseable date or one outside the period,
+// an evidence kind the duty list does not declare.
+[[nodiscard]] Compliance read_records(const std::string& display, std::string bytes, io::Encoding enc,
+                                      const DutyList& list, const chain::Chain& chain, date::Period period);
+
+// Sums over holders.
+struct Summary {
+  std::vector<Tally> by_role;                            // per duty-list role
+  std::array<Tally, k_tiers> by_tier{};                  // per tier
+  std::vector<std::array<Tally, k_tiers>> by_unit_tier;  // per assessment unit, per tier
+  std::vector<Tally> by_unit;                            // per assessment unit
+  Tally total;
+};
+[[nodiscard]] Summary summarise(const DutyList& list, const chain::Chain& chain, const Compliance& c,
+                                std::size_t units);
+
+}  // namespace safeassess::duty

@@ -1,0 +1,239 @@
+#include "duty/duty_list.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+
+#include "core/hash.hpp"
+#include "core/text.hpp"
+#include "io/file.hpp"
+#include "io/yaml.hpp"
+#include "ruleset/builtin.hpp"
+
+namespace safeassess::duty {
+
+namespace {
+
+constexpr std::array<std::string_view, k_tiers> k_tier_ids{"decision", "management", "execution"};
+constexpr std::array<std::string_view, k_tiers> k_tier_names{"决策层", "管理层", "执行层"};
+constexpr std::array<std::string_view, 4> k_frequency_ids{"month", "quarter", "half-year", "year"};
+constexpr std::array<std::string_view, 4> k_frequency_names{"每月", "每季度", "每半年", "每年"};
+
+std::vector<std::string> strings(std::span<const std::string_view> words) {
+  return {words.begin(), words.end()};
+}
+
+}  // namespace
+
+std::string_view to_string(Tier t) {
+  return k_tier_ids[static_cast<std::size_t>(t)];
+}
+std::string_view chinese(Tier t) {
+  return k_tier_names[static_cast<std::size_t>(t)];
+}
+std::optional<Tier> parse_tier(std::string_view s) {
+  for (std::size_t i = 0; i < k_tiers; ++i)
+    if (s == k_tier_ids[i] || s == k_tier_names[i]) return static_cast<Tier>(i);
+  return std::nullopt;
+}
+
+std::string_view to_string(Frequency f) {
+  return k_frequency_ids[static_cast<std::size_t>(f)];
+}
+std::string_view chinese(Frequency f) {
+  return k_frequency_names[static_cast<std::size_t>(f)];
+}
+int months(Frequency f) {
+  constexpr std::array<int, 4> k{1, 3, 6, 12};
+  return k[static_cast<std::size_t>(f)];
+}
+
+std::optional<std::size_t> Role::find_duty(std::string_view duty_id) const {
+  for (std::size_t d = 0; d < duties.size(); ++d)
+    if (duties[d].id == duty_id) return d;
+  return std::nullopt;
+}
+
+std::optional<std::size_t> DutyList::find_role(std::string_view role_id) const {
+  for (std::size_t r = 0; r < roles.size(); ++r)
+    if (roles[r].id == role_id) return r;
+  return std::nullopt;
+}
+
+std::optional<std::size_t> DutyList::find_evidence(std::string_view evidence_id) const {
+  for (std::size_t e = 0; e < evidence.size(); ++e)
+    if (evidence[e].id == evidence_id) return e;
+  return std::nullopt;
+}
+
+std::vector<std::string> DutyList::role_ids() const {
+  std::vector<std::string> ids;
+  for (const auto& r : roles) ids.push_back(r.id);
+  return ids;
+}
+
+namespace {
+
+void read_duty(const io::YamlReader& reader, const YAML::Node& n, DutyList& list, Role& role) {
+  if (!reader.expect_map(n, "a duty",
+                         {"id", "name", "frequency", "min", "evidence", "bears_on", "source", "verified"}))
+    return;
+  Duty d;
+  d.id = reader.string(n, "id", true).value_or("");
+  d.name = reader.string(n, "name", true).value_or("");
+  if (auto f = reader.string(n, "frequency", true)) {
+    bool found = false;
+    for (std::size_t i = 0; i < k_frequency_ids.size(); ++i)
+      if (*f == k_frequency_ids[i] || *f == k_frequency_names[i]) {
+        d.frequency = static_cast<Frequency>(i);
+        found = true;
+      }
+    if (!found)
+      reader.error(n["frequency"],
+                   fmt::format("unknown frequency \"{}\"; expected month, quarter, half-year or year{}", *f,
+                               text::did_you_mean(*f, strings(k_frequency_ids))));
+  }
+  if (auto m = reader.integer(n, "min", false)) {
+    if (*m < 1 || *m > 1000)
+      reader.error(n["min"],
+                   fmt::format("\"min\" is {}; a duty is done at least once a period (1..1000)", *m));
+    else
+      d.min_count = static_cast<int>(*m);
+  }
+  const YAML::Node ev = n["evidence"];
+  if (!ev.IsDefined()) {
+    reader.error(n, fmt::format("duty \"{}\" has no \"evidence\": list the kinds that prove it", d.id));
+  } else if (reader.expect_sequence(ev, "\"evidence\"")) {
+    for (const auto& e : ev) {
+      if (!e.IsScalar()) {
+        reader.error(e, "an evidence kind must be an id from \"evidence\"");
+        continue;
+      }
+      const std::string id = e.Scalar();
+      if (auto k = list.find_evidence(id)) {
+        d.evidence.push_back(static_cast<std::uint32_t>(*k));
+      } else {
+        std::vector<std::string> ids;
+        for (const auto& x : list.evidence) ids.push_back(x.id);
+        reader.error(e, fmt::format("unknown evidence kind \"{}\"{}", id, text::did_you_mean(id, ids)));
+      }
+    }
+    if (ev.IsSequence() && ev.size() == 0) reader.error(ev, "\"evidence\" is empty");
+  }
+  const YAML::Node bears = n["bears_on"];
+  if (bears.IsDefined() && reader.expect_sequence(bears, "\"bears_on\"")) {
+    d.bears_on = 0;
+    for (const auto& b : bears) {
+      const std::string s = b.IsScalar() ? b.Scalar() : std::string();
+      if (s == "hazard")
+        d.bears_on |= k_case_hazard;
+      else if (s == "accident")
+        d.bears_on |= k_case_accident;
+      else
+        reader.error(b, fmt::format("\"bears_on\" lists \"{}\"; expected hazard or accident", s));
+    }
+  }
+  d.source = reader.string(n, "source", true).value_or("");
+  d.verified = reader.boolean(n, "verified", false).value_or(true);
+  for (const auto& other : role.duties)
+    if (other.id == d.id)
+      reader.error(n["id"], fmt::format("duty \"{}\" is declared twice in role \"{}\"", d.id, role.id));
+  role.duties.push_back(std::move(d));
+}
+
+}  // namespace
+
+DutyList load_duty_list(const std::string& display, const std::string& text) {
+  const YAML::Node root = io::parse_yaml(display, text);
+  Diagnostics diagnostics;
+  io::YamlReader reader(display, text, diagnostics);
+  DutyList list;
+  list.file = display;
+  list.sha256 = hash::sha256_hex(text);
+  if (reader.expect_map(root, "the duty list",
+                        {"id", "name", "version", "description", "thresholds", "evidence", "roles"})) {
+    list.id = reader.string(root, "id", true).value_or("");
+    list.name = reader.string(root, "name", true).value_or("");
+    list.version = reader.string(root, "version", true).value_or("");
+    list.description = reader.string(root, "description", false).value_or("");
+    const YAML::Node t = root["thresholds"];
+    if (t.IsDefined() && reader.expect_map(t, "\"thresholds\"",
+                                           {"broken_link_pct", "attenuation_pct", "critical_enterprises"})) {
+      auto& th = list.thresholds;
+      th.broken_link_pct = reader.number(t, "broken_link_pct", false).value_or(th.broken_link_pct);
+      th.attenuation_pct = reader.number(t, "attenuation_pct", false).value_or(th.attenuation_pct);
+      th.critical_enterprises =
+          reader.integer(t, "critical_enterprises", false).value_or(th.critical_enterprises);
+      if (th.broken_link_pct < 0 || th.broken_link_pct > 100)
+        reader.error(t["broken_link_pct"], "\"broken_link_pct\" is a percentage (0..100)");
+      if (th.attenuation_pct <= 0 || th.attenuation_pct > 100)
+        reader.error(t["attenuation_pct"],
+                     "\"attenuation_pct\" is a fall in percentage points (above 0, at most 100)");
+      if (th.critical_enterprises < 1)
+        reader.error(t["critical_enterprises"], "\"critical_enterprises\" must be at least 1");
+    }
+    const YAML::Node ev = root["evidence"];
+    if (!ev.IsDefined()) {
+      reader.error(root, "missing required key \"evidence\" (the kinds of record that prove a duty)");
+    } else if (reader.expect_sequence(ev, "\"evidence\"")) {
+      for (const auto& n : ev) {
+        if (!reader.expect_map(n, "an evidence kind", {"id", "name"})) continue;
+        Evidence e{reader.string(n, "id", true).value_or(""), reader.string(n, "name", true).value_or("")};
+        if (list.find_evidence(e.id))
+          reader.error(n["id"], fmt::format("evidence kind \"{}\" is declared twice", e.id));
+        list.evidence.push_back(std::move(e));
+      }
+    }
+    const YAML::Node roles = root["roles"];
+    if (!roles.IsDefined()) {
+      reader.error(root, "missing required key \"roles\"");
+    } else if (reader.expect_sequence(roles, "\"roles\"")) {
+      for (const auto& n : roles) {
+        if (!reader.expect_map(n, "a role", {"id", "name", "tier", "head", "portfolio", "duties"})) continue;
+        Role r;
+        r.id = reader.string(n, "id", true).value_or("");
+        r.name = reader.string(n, "name", true).value_or("");
+        if (auto tier_text = reader.string(n, "tier", true)) {
+          if (auto tier = parse_tier(*tier_text))
+            r.tier = *tier;
+          else
+            reader.error(n["tier"],
+                         fmt::format("unknown tier \"{}\"; expected decision, management or execution{}",
+                                     *tier_text, text::did_you_mean(*tier_text, strings(k_tier_ids))));
+        }
+        r.head = reader.boolean(n, "head", false).value_or(false);
+        r.portfolio = reader.boolean(n, "portfolio", false).value_or(false);
+        const YAML::Node duties = n["duties"];
+        if (!duties.IsDefined()) {
+          reader.error(n, fmt::format("role \"{}\" has no \"duties\"", r.id));
+        } else if (reader.expect_sequence(duties, "\"duties\"")) {
+          for (const auto& d : duties) read_duty(reader, d, list, r);
+          if (r.duties.empty()) reader.error(duties, fmt::format("role \"{}\" has no duties", r.id));
+        }
+        if (list.find_role(r.id)) reader.error(n["id"], fmt::format("role \"{}\" is declared twice", r.id));
+        list.roles.push_back(std::move(r));
+      }
+      if (list.roles.empty()) reader.error(roles, "\"roles\" is empty");
+    }
+  }
+  diagnostics.throw_if_any();
+  return list;
+}
+
+DutyList load_duty_list_ref(const std::string& ref, const std::filesystem::path& dir, const Location& at) {
+  constexpr std::string_view k_builtin = "builtin:";
+  if (std::string_view(ref).starts_with(k_builtin)) {
+    const std::string name = ref.substr(k_builtin.size());
+    if (auto f = ruleset::find_builtin("duties", name)) return load_duty_list(f->path, f->text);
+    const auto names = ruleset::builtin_names("duties");
+    const std::string hint = text::did_you_mean(name, names);
+    throw InputError(
+        at, fmt::format("no bundled duty list \"{}\"{}", name,
+                        hint.empty() ? fmt::format("; bundled: {}", text::join(names, ", ")) : hint));
+  }
+  const std::filesystem::path p = dir / ref;
+  const std::string display = p.lexically_normal().string();
+  return load_duty_list(display, io::read_file(p, display, at));
+}
+
+}  // namespace safeassess::duty
