@@ -114,7 +114,7 @@ int run_trace(const TraceOptions& options) {
       of.kind = "hazard";
       of.id = h.id;
       of.description = fmt::format("{}隐患, found {}", h.level, date::format(h.found));
-      of.date = h.found;
+      of.date = h.found;  // a hazard is owed before it is found (finding it) and after (fixing it)
       of.bears_on = duty::k_case_hazard;
       enterprise = data.chain.find_enterprise(h.enterprise);
       if (!enterprise)
@@ -134,6 +134,7 @@ int run_trace(const TraceOptions& options) {
       of.id = it->id;
       of.description = fmt::format("{} {}", it->level, it->description);
       of.date = it->date;
+      of.until = it->date;  // what was owed before the accident
       of.bears_on = duty::k_case_accident;
       enterprise = it->enterprise;
     }

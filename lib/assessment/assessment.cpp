@@ -150,7 +150,7 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
     m.ratings = data("ratings", false);
     m.hazards = data("hazards", false);
     m.duties = data("duties", false);
-    if (const YAML::Node c = root["chain"]; c.IsMap()) {
+    if (const YAML::Node c = root["chain"]; c.IsDefined() && c.IsMap()) {
       if (reader.expect_map(c, "\"chain\"", {"nodes", "edges"})) {
         if (auto p = reader.string(c, "nodes", true)) m.chain = Manifest::DataRef{*p, reader.at(c["nodes"])};
         if (auto p = reader.string(c, "edges", true))

@@ -431,7 +431,7 @@ Accountability account(const Chain& chain, const duty::DutyList& list, const dut
         FailedDuty f{d, {}, {}};
         const auto freq = role.duties[d].frequency;
         for (int b = 0; b < compliance->buckets.count[static_cast<std::size_t>(freq)]; ++b) {
-          if (acc.of.date && compliance->buckets.bucket_first(freq, b) > *acc.of.date) continue;
+          if (acc.of.until && compliance->buckets.bucket_first(freq, b) > *acc.of.until) continue;
           const auto s = compliance->status(list, chain, p, d, b);
           if (s == duty::Status::Missed) f.missed.push_back(b);
           if (s == duty::Status::Unevidenced) f.unevidenced.push_back(b);

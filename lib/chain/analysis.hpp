@@ -83,7 +83,9 @@ struct Case {
   std::string kind;  // "enterprise", "hazard", "accident"
   std::string id;
   std::string description;
-  std::optional<date::Day> date;  // duties count in periods that began on or before it
+  std::optional<date::Day> date;   // when it happened or was found, for the report
+  std::optional<date::Day> until;  // duties count in periods that began on or before it (an
+                                   // accident: what was owed before it); none: all periods
   std::uint8_t bears_on = duty::k_case_hazard | duty::k_case_accident;
 };
 
