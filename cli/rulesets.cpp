@@ -9,8 +9,10 @@
 
 #include "common.hpp"
 #include "exit_code.hpp"
+#include "duty/duty_list.hpp"
 #include "hazard/criteria.hpp"
 #include "risk/risk.hpp"
+#include "duty/duty_list.hpp"
 #include "ruleset/builtin.hpp"
 #include "ruleset/ruleset.hpp"
 
@@ -94,6 +96,24 @@ int run_rulesets(const RulesetsOptions& options) {
                              m.verified ? "" : "  (bands not verified)");
     std::cout << fmt::format("  kind: risk matrix; levels: {}\n", fmt::join(levels, ", "));
     std::cout << fmt::format("  source: {}\n", m.source);
+  }
+  for (const auto& name : ruleset::builtin_names("duties")) {
+    const auto d = duty::load_duty_list_ref("builtin:" + name, ".", Location{name});
+    std::size_t duties = 0;
+    for (const auto& r : d.roles) duties += r.duties.size();
+    if (options.format == "json") {
+      list.push_back({{"ref", "builtin:" + name},
+                      {"kind", "duties"},
+                      {"id", d.id},
+                      {"name", d.name},
+                      {"version", d.version},
+                      {"sha256", d.sha256},
+                      {"roles", d.roles.size()},
+                      {"duties", duties}});
+      continue;
+    }
+    std::cout << fmt::format("builtin:{}  {}  version {}\n", name, d.name, d.version);
+    std::cout << fmt::format("  kind: duty list; {} roles, {} duties\n", d.roles.size(), duties);
   }
   if (options.format == "json") std::cout << list.dump(2) << '\n';
   return code(ExitCode::Ok);

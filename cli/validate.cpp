@@ -14,6 +14,7 @@
 #include "io/file.hpp"
 #include "io/yaml.hpp"
 #include "risk/risk.hpp"
+#include "duty/duty_list.hpp"
 #include "ruleset/builtin.hpp"
 
 namespace safeassess::cli {
@@ -25,7 +26,7 @@ void setup_validate(CLI::App& app, int& exit_code) {
       "Check rulesets, manifests (with the data files they name), major-hazard criteria and risk "
       "matrices; report every problem as file:line:col: message");
   sub->add_option("paths", options->paths,
-                  "Ruleset, manifest, criteria or risk matrix files, or builtin:NAME")
+                  "Ruleset, manifest, criteria, risk matrix or duty list files, or builtin:NAME")
       ->required();
   add_format_option(sub, options->format, {"text", "json"});
   add_encoding_option(sub, options->encoding);
@@ -51,6 +52,9 @@ Checked check_one(const std::string& path, const assessment::LoadOptions& load) 
       } else if (ruleset::find_builtin("risk", name)) {
         c.kind = "risk matrix";
         (void)risk::load_matrix_ref(path);
+      } else if (ruleset::find_builtin("duties", name)) {
+        c.kind = "duty list";
+        (void)duty::load_duty_list_ref(path, ".", Location{path});
       } else {
         c.kind = "ruleset";
         (void)assessment::load_ruleset_ref(path, ".", Location{path}, nullptr);
@@ -71,10 +75,13 @@ Checked check_one(const std::string& path, const assessment::LoadOptions& load) 
     } else if (root.IsMap() && root["factors"].IsDefined()) {
       c.kind = "risk matrix";
       (void)risk::load_matrix(path, text);
+    } else if (root.IsMap() && root["roles"].IsDefined()) {
+      c.kind = "duty list";
+      (void)duty::load_duty_list(path, text);
     } else {
       c.problems.push_back({Location{path, 1, 1},
-                            "not a ruleset (\"categories\"), a manifest (\"ruleset\"), criteria (\"items\") "
-                            "or a risk matrix (\"factors\")"});
+                            "not a ruleset (\"categories\"), a manifest (\"ruleset\"), criteria (\"items\"), "
+                            "a risk matrix (\"factors\") or a duty list (\"roles\")"});
     }
   } catch (const InputError& e) {
     c.problems = e.diagnostics();
