@@ -8,11 +8,10 @@
 #include <memory>
 
 #include "common.hpp"
-#include "exit_code.hpp"
 #include "duty/duty_list.hpp"
+#include "exit_code.hpp"
 #include "hazard/criteria.hpp"
 #include "risk/risk.hpp"
-#include "duty/duty_list.hpp"
 #include "ruleset/builtin.hpp"
 #include "ruleset/ruleset.hpp"
 

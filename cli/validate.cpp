@@ -9,12 +9,12 @@
 
 #include "assessment/assessment.hpp"
 #include "common.hpp"
+#include "duty/duty_list.hpp"
 #include "exit_code.hpp"
 #include "hazard/criteria.hpp"
 #include "io/file.hpp"
 #include "io/yaml.hpp"
 #include "risk/risk.hpp"
-#include "duty/duty_list.hpp"
 #include "ruleset/builtin.hpp"
 
 namespace safeassess::cli {

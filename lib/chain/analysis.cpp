@@ -36,6 +36,12 @@ std::string node_label(const Chain& c, std::uint32_t v) {
   return fmt::format("{} {}", c.ids[v], c.names[v]);
 }
 
+std::vector<std::string> names_of(const Chain& c, const std::vector<std::uint32_t>& nodes) {
+  std::vector<std::string> names;
+  for (auto v : nodes) names.push_back(c.names[v]);
+  return names;
+}
+
 std::string percent(double r) {
   return std::isnan(r) ? "—" : text::fixed(r, 1) + "%";
 }
@@ -106,8 +112,7 @@ void structural_gaps(const Chain& chain, const duty::DutyList& list, std::vector
       g.kind = GapKind::SeveralRegulators;
       g.industry = i;
       g.nodes = regulators[i];
-      std::vector<std::string> names;
-      for (auto r : regulators[i]) names.push_back(chain.names[r]);
+      const auto names = names_of(chain, regulators[i]);
       g.why = fmt::format("industry {} has {} regulators ({}) and {}", chain.industries[i],
                           regulators[i].size(), text::join(names, "、"),
                           leads[i] == 0 ? "none is the designated lead (牵头部门)"
@@ -140,8 +145,7 @@ void structural_gaps(const Chain& chain, const duty::DutyList& list, std::vector
       g.kind = GapKind::Dangling;
       g.industry = i;
       g.nodes = regulators[i];
-      std::vector<std::string> names;
-      for (auto r : regulators[i]) names.push_back(chain.names[r]);
+      const auto names = names_of(chain, regulators[i]);
       g.why = fmt::format(
           "{} regulate(s) industry {}, which no enterprise of the chain is in; check the "
           "industry's spelling",

@@ -635,6 +635,16 @@ class Loader {
     r.interview_failing = m_reader.boolean(n, "failing", false).value_or(true);
   }
 
+  // The input a key names, or a diagnostic with a did-you-mean.
+  std::optional<std::size_t> declared_input(const YAML::Node& key, const Ruleset& r) {
+    const std::string id = key.Scalar();
+    const auto in = r.input_index.find(id);
+    if (in != r.input_index.end()) return in->second;
+    m_reader.error(
+        key, fmt::format("\"{}\" is not a declared input{}", id, text::did_you_mean(id, r.input_ids())));
+    return std::nullopt;
+  }
+
   void load_ledger(const YAML::Node& root, Ruleset& r) {
     const YAML::Node n = root["hazard_ledger"];
     if (!n.IsDefined()) return;
@@ -671,12 +681,8 @@ class Loader {
     for (auto m : k_metrics) metric_names.emplace_back(to_string(m));
     for (auto it = inputs.begin(); it != inputs.end(); ++it) {
       const std::string id = it->first.Scalar();
-      const auto in = r.input_index.find(id);
-      if (in == r.input_index.end()) {
-        m_reader.error(it->first, fmt::format("\"{}\" is not a declared input{}", id,
-                                              text::did_you_mean(id, r.input_ids())));
-        continue;
-      }
+      const auto in = declared_input(it->first, r);
+      if (!in) continue;
       const std::string metric = it->second.Scalar();
       const auto* found = std::find_if(std::begin(k_metrics), std::end(k_metrics),
                                        [&](LedgerMetric m) { return to_string(m) == metric; });
@@ -686,12 +692,12 @@ class Loader {
         continue;
       }
       const bool rate = *found == LedgerMetric::MajorRate || *found == LedgerMetric::GeneralRate;
-      const auto type = r.inputs[in->second].type;
+      const auto type = r.inputs[*in].type;
       if (rate ? type != InputType::Percent : type != InputType::Count)
         m_reader.error(it->second,
                        fmt::format("ledger metric \"{}\" is {}, but input \"{}\" is not declared so", metric,
                                    rate ? "a percent" : "a count", id));
-      p.inputs.emplace_back(in->second, *found);
+      p.inputs.emplace_back(*in, *found);
     }
   }
 
@@ -708,18 +714,14 @@ class Loader {
     }
     for (auto it = inputs.begin(); it != inputs.end(); ++it) {
       const std::string id = it->first.Scalar();
-      const auto in = r.input_index.find(id);
-      if (in == r.input_index.end()) {
-        m_reader.error(it->first, fmt::format("\"{}\" is not a declared input{}", id,
-                                              text::did_you_mean(id, r.input_ids())));
-        continue;
-      }
-      if (r.inputs[in->second].type != InputType::Percent)
+      const auto in = declared_input(it->first, r);
+      if (!in) continue;
+      if (r.inputs[*in].type != InputType::Percent)
         m_reader.error(it->first,
                        fmt::format("input \"{}\" takes a compliance rate and must be a percent", id));
       if (!m_reader.expect_map(it->second, "a duty-compliance input", {"roles", "tiers"})) continue;
       DutyInput d;
-      d.input = in->second;
+      d.input = *in;
       d.at = m_reader.at(it->second);
       for (const char* key : {"roles", "tiers"}) {
         const YAML::Node list = it->second[key];
