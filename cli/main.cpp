@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "common.hpp"
+#include "assess.hpp"
 #include "duties.hpp"
 #include "exit_code.hpp"
 #include "hazards.hpp"
@@ -31,6 +32,7 @@ int run(int argc, char** argv) {
       "\nExit codes: 0 ran, no gate tripped; 1 a gate tripped; 2 invalid usage or input; 3 internal error.";
   app.footer(footer);
   int exit_code = code(ExitCode::Ok);
+  setup_assess(app, exit_code);
   setup_score(app, exit_code);
   setup_validate(app, exit_code);
   setup_judge(app, exit_code);

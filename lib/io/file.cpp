@@ -79,4 +79,44 @@ void write_file_atomically(const std::filesystem::path& path,
   }
 }
 
+void write_directory_atomically(const std::filesystem::path& dir,
+                                const std::function<void(const std::filesystem::path& staging)>& fill) {
+  namespace fs = std::filesystem;
+  const fs::path target = dir.lexically_normal().has_filename() ? dir.lexically_normal()
+                                                                 : dir.lexically_normal().parent_path();
+  const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  const std::string base = target.filename().string();
+  const std::string tag = std::to_string(::getpid());
+  const fs::path staging = parent / fmt::format(".{}.new-{}", base, tag);
+  const fs::path old = parent / fmt::format(".{}.old-{}", base, tag);
+  std::error_code ec;
+  if (fs::exists(target, ec) && !fs::is_directory(target, ec))
+    throw Error(fmt::format("{} exists and is not a folder; give a folder for the report set", target.string()));
+  fs::remove_all(staging, ec);
+  if (!fs::create_directories(staging, ec) || ec)
+    throw Error(fmt::format("cannot create {}: {}", staging.string(), ec.message()));
+  try {
+    fill(staging);
+  } catch (...) {
+    fs::remove_all(staging, ec);
+    throw;
+  }
+  const bool had = fs::exists(target, ec);
+  if (had) {
+    fs::rename(target, old, ec);
+    if (ec) {
+      fs::remove_all(staging, ec);
+      throw Error(fmt::format("cannot move the previous {} aside: {}", target.string(), ec.message()));
+    }
+  }
+  fs::rename(staging, target, ec);
+  if (ec) {
+    const std::string why = ec.message();
+    if (had) fs::rename(old, target, ec);
+    fs::remove_all(staging, ec);
+    throw Error(fmt::format("cannot put the report folder in place at {}: {}", target.string(), why));
+  }
+  if (had) fs::remove_all(old, ec);
+}
+
 }  // namespace safeassess::io

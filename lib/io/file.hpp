@@ -24,4 +24,11 @@ namespace safeassess::io {
 void write_file_atomically(const std::filesystem::path& path,
                            const std::function<void(std::ostream&)>& write);
 
+// Fills a report folder so that `dir` either holds everything `fill` wrote or is left as
+// it was: `fill` writes into a new folder beside `dir`, which takes the place of `dir`
+// only after `fill` returned (a previous `dir` is moved aside, then removed). Throws Error
+// on I/O failure; whatever `fill` throws propagates after the new folder is removed.
+void write_directory_atomically(const std::filesystem::path& dir,
+                                const std::function<void(const std::filesystem::path& staging)>& fill);
+
 }  // namespace safeassess::io

@@ -1,0 +1,156 @@
+#include "assess.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "assessment/assessment.hpp"
+#include "chain/analysis.hpp"
+#include "chain/attribution.hpp"
+#include "chain/graph.hpp"
+#include "common.hpp"
+#include "exit_code.hpp"
+#include "hazard/ledger.hpp"
+#include "io/file.hpp"
+#include "report/assess_report.hpp"
+#include "score/engine.hpp"
+
+namespace safeassess::cli {
+
+void setup_assess(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<AssessOptions>();
+  auto* sub = app.add_subcommand(
+      "assess",
+      "Run everything the manifest has data for (score, duty compliance, chain gaps, hazards, "
+      "attribution) and write one report set: HTML, xlsx, Markdown, JSON, CSV and JUnit XML");
+  sub->add_option("manifest", options->manifest, "The assessment manifest (YAML)")->required();
+  sub->add_option("-o,--output", options->output,
+                  "The report folder; written atomically (a failed run leaves the previous one intact)")
+      ->required()
+      ->type_name("DIR");
+  sub->add_option("--fail-below", options->fail_below, "Exit 1 if any unit's total is below SCORE")
+      ->type_name("SCORE");
+  sub->add_option("--fail-on", options->fail_on,
+                  "Exit 1 if any unit is vetoed (veto), failing (fail), on the interview list "
+                  "(interview), has an overdue major hazard (overdue-major) or an invalid closure "
+                  "(invalid-closure)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"veto", "fail", "interview", "overdue-major", "invalid-closure"}));
+  sub->add_flag("--timestamp", options->timestamp,
+                "Stamp the reports with the time they were made (off by default: the same inputs "
+                "give byte-identical reports)");
+  add_encoding_option(sub, options->encoding);
+  sub->add_option("--missing", options->missing, "Override the missing-data policy: error, zero or exclude")
+      ->check(CLI::IsMember({"error", "zero", "exclude"}));
+  sub->callback([options, &exit_code] { exit_code = run_assess(*options); });
+}
+
+namespace {
+
+// One line on stderr, rewritten in place, while stderr is a terminal; silent otherwise.
+class Progress {
+ public:
+  explicit Progress(int steps) : m_steps(steps), m_tty(::isatty(2) != 0) {}
+  void step(std::string_view what) {
+    if (!m_tty) return;
+    std::cerr << fmt::format("\r\x1b[Ksafeassess assess: [{}/{}] {}", ++m_done, m_steps, what) << std::flush;
+  }
+  ~Progress() {
+    if (m_tty && m_done) std::cerr << "\r\x1b[K" << std::flush;
+  }
+
+ private:
+  int m_steps;
+  int m_done = 0;
+  bool m_tty;
+};
+
+void write_text(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  out.close();
+  if (!out) throw Error(fmt::format("cannot write {}", path.string()));
+}
+
+}  // namespace
+
+int run_assess(const AssessOptions& options) {
+  Progress progress(6);
+  assessment::LoadOptions load;
+  if (!options.encoding.empty()) load.encoding = io::parse_encoding(options.encoding);
+  if (!options.missing.empty()) load.missing = ruleset::parse_missing_policy(options.missing);
+  progress.step("loading and checking the inputs");
+  const auto a = assessment::load_assessment(options.manifest, load);
+  progress.step("scoring");
+  const auto r = score::score(a);
+  std::optional<hazard::LedgerReport> ledger;
+  if (a.manifest.hazards) {
+    progress.step("reading the hazard ledger");
+    const auto path = a.manifest.dir / a.manifest.hazards->path;
+    const std::string shown = path.lexically_normal().string();
+    ledger = hazard::read_ledger(shown, io::read_file(path, shown, a.manifest.hazards->at),
+                                 load.encoding.value_or(a.manifest.encoding), assessment::period_end(a.manifest),
+                                 a.rules.ledger, &a.units);
+  }
+  std::optional<chain::Analysis> analysis;
+  if (a.chain) {
+    progress.step("tracing the responsibility chain");
+    const auto graph = chain::build_graph(a.chain->chain);
+    analysis = chain::analyse(a.chain->chain, graph, a.chain->duties,
+                              a.chain->compliance ? &*a.chain->compliance : nullptr, a.units.names);
+  }
+  report::AssessData d;
+  d.a = &a;
+  d.r = &r;
+  d.ledger = ledger ? &*ledger : nullptr;
+  d.analysis = analysis ? &*analysis : nullptr;
+  if (ledger || (a.chain && a.chain->compliance))
+    for (auto u : r.order) d.attributions.push_back(chain::attribute(a, r, d.ledger, u));
+  d.version = SAFEASSESS_VERSION;
+  if (options.timestamp) {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    d.timestamp = buf;
+  }
+  d.gates.score.fail_below = options.fail_below;
+  for (const auto& g : options.fail_on) {
+    d.gates.score.on_veto = d.gates.score.on_veto || g == "veto";
+    d.gates.score.on_fail = d.gates.score.on_fail || g == "fail";
+    d.gates.score.on_interview = d.gates.score.on_interview || g == "interview";
+    d.gates.overdue_major = d.gates.overdue_major || g == "overdue-major";
+    d.gates.invalid_closure = d.gates.invalid_closure || g == "invalid-closure";
+  }
+  if ((d.gates.overdue_major || d.gates.invalid_closure) && !ledger)
+    throw UsageError("--fail-on overdue-major/invalid-closure need a hazard ledger; the manifest names none");
+  progress.step("writing the reports");
+  io::write_directory_atomically(options.output, [&](const std::filesystem::path& dir) {
+    write_text(dir / "report.html", report::html_report(d));
+    write_text(dir / "report.md", report::markdown_report(d));
+    write_text(dir / "report.json", report::json_report(d));
+    write_text(dir / "junit.xml", report::junit_report(d));
+    std::filesystem::create_directories(dir / "csv");
+    for (const auto& [name, text] : report::csv_tables(d)) write_text(dir / "csv" / name, text);
+    report::write_xlsx((dir / "report.xlsx").string(), d);
+  });
+  progress.step("done");
+  std::vector<std::pair<std::string, std::vector<std::string>>> tripped;
+  for (const auto& g : report::gate_cases(d)) {
+    if (!g.asked || !g.holds) continue;
+    const std::string name = g.gate;
+    auto it = std::find_if(tripped.begin(), tripped.end(), [&](const auto& t) { return t.first == name; });
+    if (it == tripped.end()) it = tripped.insert(tripped.end(), {name, {}});
+    it->second.push_back(fmt::format("{} {}", a.units.ids[g.unit], a.units.names[g.unit]));
+  }
+  for (const auto& [gate, units] : tripped) report_gate(gate, "unit", units);
+  return code(tripped.empty() ? ExitCode::Ok : ExitCode::GateTripped);
+}
+
+}  // namespace safeassess::cli

@@ -1,0 +1,64 @@
+#pragma once
+// The one-shot report set of `safeassess assess`: everything the manifest has data for —
+// score, duty compliance, chain gaps, hazards, lost-point attribution — as HTML (one
+// self-contained file with inline SVG charts), Markdown, JSON, CSV per table, JUnit XML and
+// xlsx. The writers format what the engines computed; the same inputs give the same bytes.
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "assessment/assessment.hpp"
+#include "chain/analysis.hpp"
+#include "chain/attribution.hpp"
+#include "hazard/ledger.hpp"
+#include "score/engine.hpp"
+
+namespace safeassess::report {
+
+// What the gates were asked for (README "Exit codes"), and what tripped.
+struct AssessGates {
+  score::Gates score;
+  bool overdue_major = false;
+  bool invalid_closure = false;
+};
+
+struct AssessData {
+  const assessment::Assessment* a = nullptr;
+  const score::Results* r = nullptr;
+  const hazard::LedgerReport* ledger = nullptr;      // when the manifest names a ledger
+  const chain::Analysis* analysis = nullptr;         // when it names a chain
+  std::vector<chain::Attribution> attributions;      // per unit, when it names a chain or ledger
+  AssessGates gates;
+  std::string version;                               // the tool's
+  std::optional<std::string> timestamp;              // only with --timestamp
+};
+
+// A gate outcome per unit and gate, for JUnit and the summary: "fail-below 60", "veto",
+// "fail", "interview", "overdue-major", "invalid-closure".
+struct GateCase {
+  std::size_t unit = 0;
+  std::string gate;
+  bool asked = false;
+  bool holds = false;  // the condition holds for the unit (a failure when asked)
+  std::string detail;
+};
+[[nodiscard]] std::vector<GateCase> gate_cases(const AssessData& d);
+
+[[nodiscard]] std::string html_report(const AssessData& d);
+[[nodiscard]] std::string markdown_report(const AssessData& d);
+[[nodiscard]] std::string json_report(const AssessData& d);
+[[nodiscard]] std::string junit_report(const AssessData& d);
+// (file name, contents) for every CSV table.
+[[nodiscard]] std::vector<std::pair<std::string, std::string>> csv_tables(const AssessData& d);
+// Writes the workbook at `path`. Throws Error if libxlsxwriter fails.
+void write_xlsx(const std::string& path, const AssessData& d);
+
+// Text escaped for HTML and XML content and attribute values.
+[[nodiscard]] std::string xml_escape(std::string_view s);
+// A spreadsheet cell's text, neutralised like a CSV field (a leading ' before =, +, -, @,
+// tab or CR) but not quoted.
+[[nodiscard]] std::string cell_text(std::string_view s);
+
+}  // namespace safeassess::report
