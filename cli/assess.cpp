@@ -7,6 +7,7 @@
 #include <ctime>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "assessment/assessment.hpp"
@@ -14,6 +15,7 @@
 #include "chain/attribution.hpp"
 #include "chain/graph.hpp"
 #include "common.hpp"
+#include "core/text.hpp"
 #include "exit_code.hpp"
 #include "hazard/ledger.hpp"
 #include "io/file.hpp"
@@ -94,8 +96,8 @@ int run_assess(const AssessOptions& options) {
     const auto path = a.manifest.dir / a.manifest.hazards->path;
     const std::string shown = path.lexically_normal().string();
     ledger = hazard::read_ledger(shown, io::read_file(path, shown, a.manifest.hazards->at),
-                                 load.encoding.value_or(a.manifest.encoding), assessment::period_end(a.manifest),
-                                 a.rules.ledger, &a.units);
+                                 load.encoding.value_or(a.manifest.encoding),
+                                 assessment::period_end(a.manifest), a.rules.ledger, &a.units);
   }
   std::optional<chain::Analysis> analysis;
   if (a.chain) {
@@ -141,6 +143,33 @@ int run_assess(const AssessOptions& options) {
     report::write_xlsx((dir / "report.xlsx").string(), d);
   });
   progress.step("done");
+  {
+    // What was made, and where to open it.
+    std::map<std::string, int> grades;
+    for (auto u : r.order) ++grades[a.rules.grades[r.grade[u]].name];
+    std::vector<std::string> by_grade, interview;
+    for (const auto& g : a.rules.grades)
+      if (grades.count(g.name)) by_grade.push_back(fmt::format("{} {}", g.name, grades[g.name]));
+    for (auto u : r.order)
+      if (r.interview[u]) interview.push_back(fmt::format("{} {}", a.units.ids[u], a.units.names[u]));
+    std::cout << fmt::format("{} — {} units: {}; interview list (约谈): {}\n", a.manifest.name,
+                             a.units.size(), text::join(by_grade, ", "),
+                             interview.empty() ? "none" : text::join(interview, ", "));
+    if (analysis)
+      std::cout << fmt::format(
+          "responsibility chain: {} gaps{}\n", analysis->gaps.size(),
+          a.chain->compliance ? "" : " (no records: broken links and attenuation not traced)");
+    if (ledger)
+      std::cout << fmt::format("hazards: {} overdue, {} invalid closures, {} under supervision\n",
+                               ledger->overdue.size(), ledger->invalid.size(), ledger->supervised.size());
+    const std::string dir = std::filesystem::path(options.output).lexically_normal().string();
+    std::cout << fmt::format(
+        "report set written to {0}/\n"
+        "  {0}/report.html   open in a browser: summary, every unit explained, the chain; prints\n"
+        "  {0}/report.xlsx   open in Excel or WPS: ranking, indicator detail, gaps, duties, hazards\n"
+        "  {0}/report.md, report.json, junit.xml, csv/*.csv\n",
+        dir);
+  }
   std::vector<std::pair<std::string, std::vector<std::string>>> tripped;
   for (const auto& g : report::gate_cases(d)) {
     if (!g.asked || !g.holds) continue;

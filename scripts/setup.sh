@@ -2,6 +2,7 @@
 # Installs what safeassess needs from Debian 12 packages (when something is missing) and
 # builds it into ./build. Used by both README quick-start commands and by CI.
 #   bash scripts/setup.sh            # install (as root) if needed, configure, build
+#   bash scripts/setup.sh --tests    # the same, plus what the test suite needs (a browser, ...)
 # Environment: BUILD_DIR (default build), JOBS (default: number of cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,8 +15,20 @@ packages=(
   nlohmann-json3-dev libfmt-dev           # JSON reports, formatting
   libutf8proc-dev                         # display width of Chinese text
   libssl-dev                              # SHA-256 of inputs named in reports
-  clang-format                            # the format check in the test suite
+  libxlsxwriter-dev                       # the xlsx report (libxlsxwriter, zlib)
 )
+if [ "${1:-}" = "--tests" ]; then
+  packages+=(
+    clang-format                          # the format check
+    chromium fonts-noto-cjk               # the HTML report rendered in headless Chromium
+    python3 python3-openpyxl              # the xlsx report read back
+    python3-jsonschema                    # report.json against schemas/report.schema.json
+    libxml2-utils                         # junit.xml against schemas/junit.xsd (xmllint)
+  )
+elif [ -n "${1:-}" ]; then
+  echo "usage: bash scripts/setup.sh [--tests]" >&2
+  exit 2
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -63,11 +63,16 @@ std::string period_strip(const assessment::ChainData& d, std::uint32_t v, std::s
   return s.empty() ? "(not due in the period)" : s;
 }
 
-void duties_header(std::ostream& out, const assessment::ChainData& d) {
+// Input text as it lands in a report: escaped for Markdown when `md`, as is otherwise.
+std::string as_text(bool md, std::string_view s) {
+  return md ? md_cell(s) : std::string(s);
+}
+
+void duties_header(std::ostream& out, const assessment::ChainData& d, bool md) {
   const auto& comp = *d.compliance;
-  out << fmt::format("Duty compliance — {} {} ({}), period {}..{}\n", d.duties.name, d.duties.version,
-                     d.duties.id, date::format(comp.buckets.period.first),
-                     date::format(comp.buckets.period.last));
+  out << fmt::format("Duty compliance — {} {} ({}), period {}..{}\n", as_text(md, d.duties.name),
+                     as_text(md, d.duties.version), as_text(md, d.duties.id),
+                     date::format(comp.buckets.period.first), date::format(comp.buckets.period.last));
   out << fmt::format("records {} ({} in periods not wholly inside the assessment period, not counted)\n",
                      comp.records, comp.records_not_assessed);
 }
@@ -210,7 +215,7 @@ void write_duties(std::ostream& out, Format format, const assessment::ChainData&
     write_text_table(out, TextTable{head, rows, right});
   };
   if (md) out << "# ";
-  duties_header(out, d);
+  duties_header(out, d, md);
   out << '\n';
   if (md) out << "## By tier\n\n";
   std::vector<std::vector<std::string>> rows;
@@ -341,7 +346,8 @@ void write_gaps(std::ostream& out, Format format, const assessment::ChainData& d
   const bool md = format == Format::Markdown;
   out << (md ? "# " : "")
       << fmt::format("Responsibility chain — {} nodes, {} edges, {} industries; duty list {} {}\n", c.size(),
-                     c.edges.size(), c.industries.size(), d.duties.id, d.duties.version);
+                     c.edges.size(), c.industries.size(), as_text(md, d.duties.id),
+                     as_text(md, d.duties.version));
   if (!a.compliance_known)
     out << "(no performance records: broken links and attenuation are not traced; add \"records\" to the "
            "manifest)\n";
@@ -450,8 +456,8 @@ void write_accountability(std::ostream& out, Format format, const assessment::Ch
     return;
   }
   const bool md = format == Format::Markdown;
-  out << (md ? "# " : "") << "Accountability (一案双查): " << case_line << '\n';
-  if (!acc.of.description.empty()) out << acc.of.description << '\n';
+  out << (md ? "# " : "") << "Accountability (一案双查): " << as_text(md, case_line) << '\n';
+  if (!acc.of.description.empty()) out << as_text(md, acc.of.description) << '\n';
   if (!d.compliance) out << "(no performance records: failed duties are not known)\n";
   out << '\n';
   if (md) out << "| responsibility | post | role | via | failed duties |\n| --- | --- | --- | --- | --- |\n";
@@ -588,8 +594,9 @@ void write_attribution(std::ostream& out, Format format, const assessment::Asses
   }
   const bool md = format == Format::Markdown;
   out << (md ? "# " : "")
-      << fmt::format("Lost points — {} {}: total {} of 100, {} lost in indicators\n", a.units.ids[u],
-                     a.units.names[u], text::fixed(r.total[u], p), text::fixed(att.lost, p));
+      << fmt::format("Lost points — {} {}: total {} of 100, {} lost in indicators\n",
+                     as_text(md, a.units.ids[u]), as_text(md, a.units.names[u]), text::fixed(r.total[u], p),
+                     text::fixed(att.lost, p));
   out << '\n';
   for (const auto& l : att.indicators) {
     const auto& ind = rules.indicators[l.indicator];
@@ -602,7 +609,7 @@ void write_attribution(std::ostream& out, Format format, const assessment::Asses
           << "the data stops at the unit: nothing below it is recorded for this indicator\n\n";
       continue;
     }
-    out << (md ? "\n" : "  ") << "from " << l.source << "\n";
+    out << (md ? "\n" : "  ") << "from " << as_text(md, l.source) << "\n";
     if (l.shares.empty()) {
       out << (md ? "\n" : "  ") << "no enterprise or post below the unit falls short\n\n";
       continue;
