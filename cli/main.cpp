@@ -6,8 +6,8 @@
 
 #include <iostream>
 
-#include "common.hpp"
 #include "assess.hpp"
+#include "common.hpp"
 #include "duties.hpp"
 #include "exit_code.hpp"
 #include "hazards.hpp"

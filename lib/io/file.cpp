@@ -82,8 +82,8 @@ void write_file_atomically(const std::filesystem::path& path,
 void write_directory_atomically(const std::filesystem::path& dir,
                                 const std::function<void(const std::filesystem::path& staging)>& fill) {
   namespace fs = std::filesystem;
-  const fs::path target = dir.lexically_normal().has_filename() ? dir.lexically_normal()
-                                                                 : dir.lexically_normal().parent_path();
+  const fs::path target =
+      dir.lexically_normal().has_filename() ? dir.lexically_normal() : dir.lexically_normal().parent_path();
   const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
   const std::string base = target.filename().string();
   const std::string tag = std::to_string(::getpid());
@@ -91,7 +91,8 @@ void write_directory_atomically(const std::filesystem::path& dir,
   const fs::path old = parent / fmt::format(".{}.old-{}", base, tag);
   std::error_code ec;
   if (fs::exists(target, ec) && !fs::is_directory(target, ec))
-    throw Error(fmt::format("{} exists and is not a folder; give a folder for the report set", target.string()));
+    throw Error(
+        fmt::format("{} exists and is not a folder; give a folder for the report set", target.string()));
   fs::remove_all(staging, ec);
   if (!fs::create_directories(staging, ec) || ec)
     throw Error(fmt::format("cannot create {}: {}", staging.string(), ec.message()));

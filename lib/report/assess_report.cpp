@@ -50,7 +50,8 @@ std::string xml_escape(std::string_view s) {
 
 std::string cell_text(std::string_view s) {
   std::string v(s);
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
+  if (!v.empty() &&
+      (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
     v.insert(v.begin(), '\'');
   return v;
 }
@@ -111,12 +112,14 @@ std::vector<GateCase> gate_cases(const AssessData& d) {
   for (auto u : r.order) {
     const auto& g = d.gates.score;
     if (g.fail_below)
-      cases.push_back({u, fmt::format("fail-below {}", text::plain(*g.fail_below)), true, r.total[u] < *g.fail_below,
-                       fmt::format("total {}", fixed(d, r.total[u]))});
+      cases.push_back({u, fmt::format("fail-below {}", text::plain(*g.fail_below)), true,
+                       r.total[u] < *g.fail_below, fmt::format("total {}", fixed(d, r.total[u]))});
     std::vector<std::string> vetoes;
     for (auto v : r.vetoes[u]) vetoes.push_back(a.rules.vetoes[v].name);
-    cases.push_back({u, "veto", g.on_veto, !vetoes.empty(), vetoes.empty() ? "no veto" : text::join(vetoes, "；")});
-    cases.push_back({u, "fail", g.on_fail, r.failing(a.rules, u), fmt::format("grade {}", a.rules.grades[r.grade[u]].name)});
+    cases.push_back(
+        {u, "veto", g.on_veto, !vetoes.empty(), vetoes.empty() ? "no veto" : text::join(vetoes, "；")});
+    cases.push_back({u, "fail", g.on_fail, r.failing(a.rules, u),
+                     fmt::format("grade {}", a.rules.grades[r.grade[u]].name)});
     cases.push_back({u, "interview", g.on_interview, r.interview[u] != 0,
                      r.interview[u] ? fmt::format("rank {} on the interview list (约谈)", r.rank[u])
                                     : fmt::format("rank {}", r.rank[u])});
@@ -138,8 +141,8 @@ std::string json_report(const AssessData& d) {
   ordered_json j = ordered_json::parse(capture([&](std::ostream& o) { write_json(o, a, r); }));
   j["tool"]["timestamp"] = d.timestamp ? ordered_json(*d.timestamp) : ordered_json(nullptr);
   if (d.ledger)
-    j["hazards"] = ordered_json::parse(
-        capture([&](std::ostream& o) { write_ledger(o, Format::Json, *d.ledger, a.units.names, a.rules.id); }));
+    j["hazards"] = ordered_json::parse(capture(
+        [&](std::ostream& o) { write_ledger(o, Format::Json, *d.ledger, a.units.names, a.rules.id); }));
   else
     j["hazards"] = nullptr;
   if (has_duties(d))
@@ -154,7 +157,8 @@ std::string json_report(const AssessData& d) {
     j["chain"] = nullptr;
   ordered_json att = ordered_json::array();
   for (const auto& x : d.attributions)
-    att.push_back(ordered_json::parse(capture([&](std::ostream& o) { write_attribution(o, Format::Json, a, r, x); })));
+    att.push_back(
+        ordered_json::parse(capture([&](std::ostream& o) { write_attribution(o, Format::Json, a, r, x); })));
   j["attribution"] = std::move(att);
   ordered_json gates = ordered_json::array();
   for (const auto& g : gate_cases(d))
@@ -180,8 +184,9 @@ std::string junit_report(const AssessData& d) {
                    xml_escape("safeassess " + a.manifest.name), cases.size(), failures);
   x += fmt::format(
       "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\" time=\"0\"{}>\n",
-      xml_escape(fmt::format("gates: {} ({} {})", a.manifest.name, a.rules.id, a.rules.version)), cases.size(),
-      failures, d.timestamp ? fmt::format(" timestamp=\"{}\"", xml_escape(*d.timestamp)) : std::string());
+      xml_escape(fmt::format("gates: {} ({} {})", a.manifest.name, a.rules.id, a.rules.version)),
+      cases.size(), failures,
+      d.timestamp ? fmt::format(" timestamp=\"{}\"", xml_escape(*d.timestamp)) : std::string());
   x += "    <properties>\n";
   x += fmt::format("      <property name=\"ruleset\" value=\"{}\"/>\n",
                    xml_escape(fmt::format("{} {} sha256:{}", a.rules.id, a.rules.version, a.rules.sha256)));
@@ -190,7 +195,8 @@ std::string junit_report(const AssessData& d) {
   x += "    </properties>\n";
   for (const auto& c : cases) {
     const std::string cls = fmt::format("{} {}", a.units.ids[c.unit], a.units.names[c.unit]);
-    x += fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"0\"", xml_escape(cls), xml_escape(c.gate));
+    x += fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"0\"", xml_escape(cls),
+                     xml_escape(c.gate));
     if (c.asked && c.holds) {
       x += fmt::format(">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>\n",
                        xml_escape(fmt::format("gate {} tripped: {}", c.gate, c.detail)), xml_escape(c.gate),
@@ -213,15 +219,16 @@ std::vector<std::pair<std::string, std::string>> csv_tables(const AssessData& d)
   const auto& r = *d.r;
   std::vector<std::pair<std::string, std::string>> t;
   t.emplace_back("ranking.csv", capture([&](std::ostream& o) { write_csv(o, a, r); }));
-  std::string ind = "unit,unit_name,category,indicator,indicator_name,method,points,max,achievement,status\r\n";
+  std::string ind =
+      "unit,unit_name,category,indicator,indicator_name,method,points,max,achievement,status\r\n";
   for (auto u : r.order)
     for (std::size_t i = 0; i < r.indicators; ++i) {
       const auto& def = a.rules.indicators[i];
       const auto& o = r.outcome(u, i);
-      ind += fmt::format("{},{},{},{},{},{},{},{},{},{}\r\n", csv_field(a.units.ids[u]), csv_field(a.units.names[u]),
-                         csv_field(a.rules.categories[def.category].id), csv_field(def.id), csv_field(def.name),
-                         ruleset::spec(def.method).name, fixed(d, o.points), text::plain(def.points),
-                         text::fixed(o.achievement, 4),
+      ind += fmt::format("{},{},{},{},{},{},{},{},{},{}\r\n", csv_field(a.units.ids[u]),
+                         csv_field(a.units.names[u]), csv_field(a.rules.categories[def.category].id),
+                         csv_field(def.id), csv_field(def.name), ruleset::spec(def.method).name,
+                         fixed(d, o.points), text::plain(def.points), text::fixed(o.achievement, 4),
                          o.status == score::Status::Scored        ? "scored"
                          : o.status == score::Status::MissingZero ? "missing-zero"
                                                                   : "excluded");
@@ -241,7 +248,8 @@ std::vector<std::pair<std::string, std::string>> csv_tables(const AssessData& d)
   if (!d.attributions.empty()) {
     std::string all;
     for (std::size_t k = 0; k < d.attributions.size(); ++k) {
-      std::string part = capture([&](std::ostream& o) { write_attribution(o, Format::Csv, a, r, d.attributions[k]); });
+      std::string part =
+          capture([&](std::ostream& o) { write_attribution(o, Format::Csv, a, r, d.attributions[k]); });
       if (k > 0) part.erase(0, part.find('\n') + 1);  // one header
       all += part;
     }
@@ -261,21 +269,22 @@ std::string markdown_report(const AssessData& d) {
   const auto& a = *d.a;
   const auto& r = *d.r;
   std::string md = capture([&](std::ostream& o) { write_markdown(o, a, r); });
-  if (d.ledger) md += capture_after_blank([&](std::ostream& o) {
-    write_ledger(o, Format::Markdown, *d.ledger, a.units.names, a.rules.id);
-  });
+  if (d.ledger)
+    md += capture_after_blank(
+        [&](std::ostream& o) { write_ledger(o, Format::Markdown, *d.ledger, a.units.names, a.rules.id); });
   if (has_duties(d))
-    md += capture_after_blank([&](std::ostream& o) { write_duties(o, Format::Markdown, *a.chain, a.units.names); });
+    md += capture_after_blank(
+        [&](std::ostream& o) { write_duties(o, Format::Markdown, *a.chain, a.units.names); });
   if (has_chain(d))
-    md += capture_after_blank([&](std::ostream& o) {
-      write_gaps(o, Format::Markdown, *a.chain, *d.analysis, a.units.names);
-    });
+    md += capture_after_blank(
+        [&](std::ostream& o) { write_gaps(o, Format::Markdown, *a.chain, *d.analysis, a.units.names); });
   for (const auto& x : d.attributions)
     md += capture_after_blank([&](std::ostream& o) { write_attribution(o, Format::Markdown, a, r, x); });
   md += "\n# Appendix\n\n";
   md += fmt::format("- ruleset: {} {} ({}), sha256 `{}`\n", md_cell(a.rules.id), md_cell(a.rules.version),
                     md_cell(a.rules.name), a.rules.sha256);
-  for (const auto& f : a.files) md += fmt::format("- {}: {} sha256 `{}`\n", f.role, md_cell(f.path), f.sha256);
+  for (const auto& f : a.files)
+    md += fmt::format("- {}: {} sha256 `{}`\n", f.role, md_cell(f.path), f.sha256);
   md += fmt::format("- tool: safeassess {}\n", d.version);
   if (d.timestamp) md += fmt::format("- generated: {}\n", *d.timestamp);
   return md;
@@ -328,11 +337,12 @@ std::string bar_chart(const std::string& id, const std::vector<std::tuple<std::s
     const double f = bar_w * std::clamp(value, 0.0, scale_max) / scale_max;
     const double share = max > 0 ? value / max : 0;
     const char* colour = share >= 0.9 ? "#2e7d32" : share >= 0.6 ? "#3d6fb6" : "#c62828";
-    s += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"13\">{}</text>\n", label_w - 6, y + 16,
-                     xml_escape(label));
-    s += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"18\" fill=\"#e8ecf2\"/>\n", label_w, y + 3, w);
-    s += fmt::format("<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"18\" fill=\"{}\"/>\n", label_w,
-                     y + 3, f, colour);
+    s += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"13\">{}</text>\n", label_w - 6,
+                     y + 16, xml_escape(label));
+    s += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"18\" fill=\"#e8ecf2\"/>\n", label_w,
+                     y + 3, w);
+    s += fmt::format("<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"18\" fill=\"{}\"/>\n",
+                     label_w, y + 3, f, colour);
     s += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"12\">{} / {}</text>\n", label_w + w + 6, y + 16,
                      text::fixed(value, precision), text::plain(max));
     y += row;
@@ -341,7 +351,8 @@ std::string bar_chart(const std::string& id, const std::vector<std::tuple<std::s
     const double x = label_w + bar_w * at / scale_max;
     s += fmt::format(
         "<line x1=\"{0:.1f}\" y1=\"0\" x2=\"{0:.1f}\" y2=\"{1}\" stroke=\"#888\" stroke-dasharray=\"3,3\"/>\n"
-        "<text x=\"{0:.1f}\" y=\"{2}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555\">{3} {4}</text>\n",
+        "<text x=\"{0:.1f}\" y=\"{2}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555\">{3} "
+        "{4}</text>\n",
         x, h - 14, h - 2, xml_escape(name), text::plain(at));
   }
   return s + "</svg>\n";
@@ -353,9 +364,10 @@ std::string chain_svg(const AssessData& d) {
   const std::size_t n = c.size();
   constexpr std::size_t k_max_nodes = 400;
   if (n > k_max_nodes)
-    return fmt::format("<p class=\"meta\">The chain has {} nodes; the diagram is drawn for at most {}. Use "
-                       "<code>safeassess trace -f dot</code> for the whole picture.</p>\n",
-                       n, k_max_nodes);
+    return fmt::format(
+        "<p class=\"meta\">The chain has {} nodes; the diagram is drawn for at most {}. Use "
+        "<code>safeassess trace -f dot</code> for the whole picture.</p>\n",
+        n, k_max_nodes);
   const auto graph = chain::build_graph(c);
   std::vector<int> depth(n, -1);
   std::vector<std::uint32_t> queue;
@@ -397,26 +409,30 @@ std::string chain_svg(const AssessData& d) {
   for (const auto& [k, l] : layers) {
     const int offset = (width - static_cast<int>(l.size()) * (box_w + gap_x)) / 2;
     for (std::size_t i = 0; i < l.size(); ++i)
-      pos[l[i]] = {offset + static_cast<int>(i) * (box_w + gap_x) + gap_x / 2, gap_y / 2 + row * (box_h + gap_y)};
+      pos[l[i]] = {offset + static_cast<int>(i) * (box_w + gap_x) + gap_x / 2,
+                   gap_y / 2 + row * (box_h + gap_y)};
     ++row;
   }
   std::vector<std::string> marks(n);
   for (const auto& g : d.analysis->gaps)
     for (auto v : g.nodes) {
       const std::string k(chain::chinese(g.kind));
-      if (marks[v].find(k) == std::string::npos) marks[v] += fmt::format("{}{}", marks[v].empty() ? "" : "、", k);
+      if (marks[v].find(k) == std::string::npos)
+        marks[v] += fmt::format("{}{}", marks[v].empty() ? "" : "、", k);
     }
   std::string s = fmt::format(
       "<div class=\"scroll\"><svg class=\"chart\" id=\"chain-diagram\" role=\"img\" viewBox=\"0 0 {0} {1}\" "
       "width=\"{0}\" height=\"{1}\" xmlns=\"http://www.w3.org/2000/svg\">\n"
-      "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" "
+      "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\" "
+      "markerHeight=\"6\" "
       "orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#888\"/></marker></defs>\n",
       width, height);
   auto line = [&](std::uint32_t from, std::uint32_t to, const char* colour, const char* dash) {
     s += fmt::format(
-        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1\"{} marker-end=\"url(#arrow)\"/>\n",
-        pos[from].first + box_w / 2, pos[from].second + box_h, pos[to].first + box_w / 2, pos[to].second, colour,
-        dash[0] ? fmt::format(" stroke-dasharray=\"{}\"", dash) : std::string());
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1\"{} "
+        "marker-end=\"url(#arrow)\"/>\n",
+        pos[from].first + box_w / 2, pos[from].second + box_h, pos[to].first + box_w / 2, pos[to].second,
+        colour, dash[0] ? fmt::format(" stroke-dasharray=\"{}\"", dash) : std::string());
   };
   for (std::uint32_t v = 0; v < n; ++v)
     if (c.parent[v] != chain::k_no_index) line(c.parent[v], v, "#999", "");
@@ -432,7 +448,8 @@ std::string chain_svg(const AssessData& d) {
         break;
       case chain::EdgeKind::Regulates:
         for (std::uint32_t v = 0; v < n; ++v)
-          if (c.kind[v] == chain::NodeKind::Enterprise && c.industry[v] == e.to) line(e.from, v, "#3d6fb6", "2,2");
+          if (c.kind[v] == chain::NodeKind::Enterprise && c.industry[v] == e.to)
+            line(e.from, v, "#3d6fb6", "2,2");
         break;
     }
   for (std::uint32_t v = 0; v < n; ++v) {
@@ -444,8 +461,10 @@ std::string chain_svg(const AssessData& d) {
         gap ? " gap" : "",
         xml_escape(fmt::format("{} {}{}", c.ids[v], c.names[v], gap ? "：" + marks[v] : std::string())),
         pos[v].first, pos[v].second, box_w, box_h, post ? 14 : 2,
-        c.kind[v] == chain::NodeKind::Enterprise ? "#fff8e1" : post ? "#f3f6fb" : "#ffffff", gap ? "#c62828" : "#8a94a6",
-        gap ? 2 : 1);
+        c.kind[v] == chain::NodeKind::Enterprise ? "#fff8e1"
+        : post                                   ? "#f3f6fb"
+                                                 : "#ffffff",
+        gap ? "#c62828" : "#8a94a6", gap ? 2 : 1);
     std::string name = c.names[v];
     if (text::display_width(name) > 20) {
       // Cut to about 10 CJK characters, on a character boundary.
@@ -453,7 +472,12 @@ std::string chain_svg(const AssessData& d) {
       while (cut < name.size()) {
         std::size_t len = 1;
         const auto b = static_cast<unsigned char>(name[cut]);
-        if (b >= 0xF0) len = 4; else if (b >= 0xE0) len = 3; else if (b >= 0xC0) len = 2;
+        if (b >= 0xF0)
+          len = 4;
+        else if (b >= 0xE0)
+          len = 3;
+        else if (b >= 0xC0)
+          len = 2;
         w += text::display_width(std::string_view(name).substr(cut, len));
         if (w > 18) break;
         cut += len;
@@ -461,21 +485,27 @@ std::string chain_svg(const AssessData& d) {
       name = name.substr(0, cut) + "…";
     }
     s += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\"{}>{}</text>\n",
-                     pos[v].first + box_w / 2, pos[v].second + 16, gap ? " fill=\"#c62828\"" : "", xml_escape(name));
+                     pos[v].first + box_w / 2, pos[v].second + 16, gap ? " fill=\"#c62828\"" : "",
+                     xml_escape(name));
     std::string sub = std::string(chain::chinese(c.kind[v]));
-    if (d.a->chain->compliance && d.a->chain->compliance->is_holder(v) && d.a->chain->compliance->by_node[v].due)
+    if (d.a->chain->compliance && d.a->chain->compliance->is_holder(v) &&
+        d.a->chain->compliance->by_node[v].due)
       sub = fmt::format("履职 {}%", text::fixed(d.a->chain->compliance->by_node[v].rate(), 0));
     if (c.kind[v] == chain::NodeKind::Enterprise) sub = c.industries[c.industry[v]];
-    s += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#5b6472\">{}</text></g>\n",
-                     pos[v].first + box_w / 2, pos[v].second + 32, xml_escape(sub));
+    s += fmt::format(
+        "<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#5b6472\">{}</text></g>\n",
+        pos[v].first + box_w / 2, pos[v].second + 32, xml_escape(sub));
   }
-  return s + "</svg></div>\n<p class=\"meta\">Boxes: organisations; rounded: posts (with duty compliance); "
-             "yellow: enterprises. Grey lines: belongs to / reports to; dashed: oversees (分管); green: supervises "
-             "(属地监管); blue dotted: regulates the enterprise's industry. Red: a node in a gap.</p>\n";
+  return s +
+         "</svg></div>\n<p class=\"meta\">Boxes: organisations; rounded: posts (with duty compliance); "
+         "yellow: enterprises. Grey lines: belongs to / reports to; dashed: oversees (分管); green: "
+         "supervises "
+         "(属地监管); blue dotted: regulates the enterprise's industry. Red: a node in a gap.</p>\n";
 }
 
-void table_html(std::string& h, const std::vector<std::string>& head, const std::vector<std::vector<std::string>>& rows,
-                const std::vector<bool>& numeric, bool raw_last = false) {
+void table_html(std::string& h, const std::vector<std::string>& head,
+                const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& numeric,
+                bool raw_last = false) {
   h += "<div class=\"scroll\"><table>\n<thead><tr>";
   for (std::size_t i = 0; i < head.size(); ++i)
     h += fmt::format("<th{}>{}</th>", numeric[i] ? " class=\"num\"" : "", xml_escape(head[i]));
@@ -499,12 +529,13 @@ std::string html_report(const AssessData& d) {
   std::string h;
   h += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
   h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  h += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n", xml_escape(a.manifest.name),
-                   k_css);
-  h += fmt::format("<header><h1>{}</h1>\n<p class=\"meta\">period {} · {}ruleset {} {} ({}) · {} units</p></header>\n",
-                   xml_escape(a.manifest.name), xml_escape(a.manifest.period),
-                   a.manifest.assessor.empty() ? std::string() : xml_escape(a.manifest.assessor) + " · ",
-                   xml_escape(rules.id), xml_escape(rules.version), xml_escape(rules.name), a.units.size());
+  h += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n",
+                   xml_escape(a.manifest.name), k_css);
+  h += fmt::format(
+      "<header><h1>{}</h1>\n<p class=\"meta\">period {} · {}ruleset {} {} ({}) · {} units</p></header>\n",
+      xml_escape(a.manifest.name), xml_escape(a.manifest.period),
+      a.manifest.assessor.empty() ? std::string() : xml_escape(a.manifest.assessor) + " · ",
+      xml_escape(rules.id), xml_escape(rules.version), xml_escape(rules.name), a.units.size());
   h += "<nav><a href=\"#summary\">summary 总览</a>";
   if (has_chain(d)) h += "<a href=\"#chain\">chain 责任链</a>";
   if (d.ledger) h += "<a href=\"#hazards\">hazards 隐患</a>";
@@ -523,21 +554,25 @@ std::string html_report(const AssessData& d) {
     std::vector<std::string> vetoes;
     for (auto v : r.vetoes[u]) vetoes.push_back(rules.vetoes[v].name);
     rows.push_back({std::to_string(r.rank[u]),
-                    fmt::format("<a href=\"#unit-{}\">{} {}</a>", xml_escape(a.units.ids[u]), xml_escape(a.units.ids[u]),
-                                xml_escape(a.units.names[u])),
+                    fmt::format("<a href=\"#unit-{}\">{} {}</a>", xml_escape(a.units.ids[u]),
+                                xml_escape(a.units.ids[u]), xml_escape(a.units.names[u])),
                     fixed(d, r.total[u]), xml_escape(rules.grades[r.grade[u]].name),
                     fmt::format("{}{}", vetoes.empty() ? std::string() : tag(text::join(vetoes, "；"), "bad"),
                                 r.interview[u] ? fmt::format(" {}", tag("约谈", "warn")) : std::string())});
   }
-  h += "<div class=\"scroll\"><table id=\"ranking\">\n<thead><tr><th class=\"num\">rank 排名</th><th>unit 单位</th>"
-       "<th class=\"num\">total 总分</th><th>grade 等次</th><th>veto / interview</th></tr></thead>\n<tbody>\n";
+  h +=
+      "<div class=\"scroll\"><table id=\"ranking\">\n<thead><tr><th class=\"num\">rank 排名</th><th>unit "
+      "单位</th>"
+      "<th class=\"num\">total 总分</th><th>grade 等次</th><th>veto / interview</th></tr></thead>\n<tbody>\n";
   for (const auto& row : rows)
-    h += fmt::format("<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n",
-                     row[0], row[1], row[2], row[3], row[4]);
+    h += fmt::format(
+        "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n",
+        row[0], row[1], row[2], row[3], row[4]);
   h += "</tbody></table></div>\n";
   std::vector<std::string> interview;
   for (auto u : r.order)
-    if (r.interview[u]) interview.push_back(xml_escape(fmt::format("{} {}", a.units.ids[u], a.units.names[u])));
+    if (r.interview[u])
+      interview.push_back(xml_escape(fmt::format("{} {}", a.units.ids[u], a.units.names[u])));
   h += fmt::format("<p><strong>Interview list 约谈名单</strong>: {}</p>\n",
                    interview.empty() ? std::string("none") : text::join(interview, "、"));
   std::size_t tripped = 0;
@@ -562,7 +597,8 @@ std::string html_report(const AssessData& d) {
       const auto& def = rules.indicators[i];
       const auto& o = r.outcome(u, i);
       rows.push_back({rules.categories[def.category].name, def.id + " " + def.name,
-                      std::string(ruleset::spec(def.method).name), fixed(d, o.points), text::plain(def.points),
+                      std::string(ruleset::spec(def.method).name), fixed(d, o.points),
+                      text::plain(def.points),
                       o.status == score::Status::Scored        ? ""
                       : o.status == score::Status::MissingZero ? "missing → 0"
                                                                : "excluded, renormalised"});
@@ -586,14 +622,15 @@ std::string html_report(const AssessData& d) {
       rows.clear();
       for (const auto& x : d.ledger->overdue)
         if (x.unit == a.units.ids[u])
-          rows.push_back({x.id, x.enterprise, x.level == hazard::Level::Major ? "重大" : "一般", date::format(x.deadline),
-                          std::to_string(x.days_overdue), colour_name(x.colour)});
+          rows.push_back({x.id, x.enterprise, x.level == hazard::Level::Major ? "重大" : "一般",
+                          date::format(x.deadline), std::to_string(x.days_overdue), colour_name(x.colour)});
       h += "<h3>Overdue hazards 逾期隐患</h3>\n";
       if (rows.empty())
         h += "<p>none</p>\n";
       else
-        table_html(h, {"hazard 隐患", "enterprise 企业", "level 等级", "deadline 期限", "days 逾期天数", "colour"}, rows,
-                   {false, false, false, false, true, false});
+        table_html(
+            h, {"hazard 隐患", "enterprise 企业", "level 等级", "deadline 期限", "days 逾期天数", "colour"},
+            rows, {false, false, false, false, true, false});
     }
     if (attribution_of[u] != SIZE_MAX) {
       const auto& att = d.attributions[attribution_of[u]];
@@ -606,7 +643,8 @@ std::string html_report(const AssessData& d) {
       if (rows.empty())
         h += "<p>nothing below the unit accounts for a lost point</p>\n";
       else
-        table_html(h, {"indicator 指标", "who 责任主体", "points 分值", "why 原因"}, rows, {false, false, true, false});
+        table_html(h, {"indicator 指标", "who 责任主体", "points 分值", "why 原因"}, rows,
+                   {false, false, true, false});
     }
     h += "</section>\n";
   }
@@ -637,8 +675,10 @@ std::string html_report(const AssessData& d) {
                       t.found[1] ? text::fixed(t.rate(hazard::Level::General), 2) + "%" : "—",
                       std::to_string(t.overdue[0] + t.overdue[1]), std::to_string(t.invalid_closures)});
     }
-    table_html(h, {"unit", "major done", "major rate", "general done", "general rate", "overdue", "invalid closures"},
-               rows, {false, true, true, true, true, true, true});
+    table_html(
+        h,
+        {"unit", "major done", "major rate", "general done", "general rate", "overdue", "invalid closures"},
+        rows, {false, true, true, true, true, true, true});
     h += "</section>\n";
   }
 
@@ -668,8 +708,12 @@ void write_xlsx(const std::string& path, const AssessData& d) {
   props.title = title.data();
   // A fixed creation time unless --timestamp asked for one: the same inputs give the same bytes.
   props.created = 0;
-  if (d.timestamp) props.created = static_cast<time_t>(std::time(nullptr));
-  else props.created = static_cast<time_t>(date::parse_period(a.manifest.period) ? 86400LL * date::parse_period(a.manifest.period)->last : 86400LL);
+  if (d.timestamp)
+    props.created = static_cast<time_t>(std::time(nullptr));
+  else
+    props.created = static_cast<time_t>(date::parse_period(a.manifest.period)
+                                            ? 86400LL * date::parse_period(a.manifest.period)->last
+                                            : 86400LL);
   workbook_set_properties(wb, &props);
   lxw_format* head = workbook_add_format(wb);
   format_set_bold(head);
@@ -710,7 +754,8 @@ void write_xlsx(const std::string& path, const AssessData& d) {
     }
   }
   {
-    lxw_worksheet* ws = sheet("指标明细", {"单位编号", "单位名称", "类别", "指标编号", "指标", "得分", "满分", "达成度"});
+    lxw_worksheet* ws =
+        sheet("指标明细", {"单位编号", "单位名称", "类别", "指标编号", "指标", "得分", "满分", "达成度"});
     worksheet_set_column(ws, 4, 4, 28, nullptr);
     lxw_row_t row = 1;
     for (auto u : r.order)
@@ -741,7 +786,8 @@ void write_xlsx(const std::string& path, const AssessData& d) {
     }
   }
   if (has_duties(d)) {
-    lxw_worksheet* ws = sheet("履职", {"岗位编号", "岗位", "角色", "层级", "考核单位", "应履职期数", "已履职", "无佐证", "履职率(%)"});
+    lxw_worksheet* ws = sheet("履职", {"岗位编号", "岗位", "角色", "层级", "考核单位", "应履职期数", "已履职",
+                                       "无佐证", "履职率(%)"});
     const auto& c = a.chain->chain;
     const auto& comp = *a.chain->compliance;
     lxw_row_t row = 1;
@@ -762,7 +808,8 @@ void write_xlsx(const std::string& path, const AssessData& d) {
     }
   }
   if (d.ledger) {
-    lxw_worksheet* ws = sheet("隐患", {"隐患编号", "单位", "企业", "行业", "等级", "发现日期", "整改期限", "状态", "逾期天数", "问题"});
+    lxw_worksheet* ws = sheet("隐患", {"隐患编号", "单位", "企业", "行业", "等级", "发现日期", "整改期限",
+                                       "状态", "逾期天数", "问题"});
     lxw_row_t row = 1;
     auto put = [&](const hazard::ListedHazard& x, std::string_view status) {
       str(ws, row, 0, x.id);

@@ -27,12 +27,12 @@ struct AssessGates {
 struct AssessData {
   const assessment::Assessment* a = nullptr;
   const score::Results* r = nullptr;
-  const hazard::LedgerReport* ledger = nullptr;      // when the manifest names a ledger
-  const chain::Analysis* analysis = nullptr;         // when it names a chain
-  std::vector<chain::Attribution> attributions;      // per unit, when it names a chain or ledger
+  const hazard::LedgerReport* ledger = nullptr;  // when the manifest names a ledger
+  const chain::Analysis* analysis = nullptr;     // when it names a chain
+  std::vector<chain::Attribution> attributions;  // per unit, when it names a chain or ledger
   AssessGates gates;
-  std::string version;                               // the tool's
-  std::optional<std::string> timestamp;              // only with --timestamp
+  std::string version;                   // the tool's
+  std::optional<std::string> timestamp;  // only with --timestamp
 };
 
 // A gate outcome per unit and gate, for JUnit and the summary: "fail-below 60", "veto",
