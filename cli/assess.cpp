@@ -20,6 +20,7 @@
 #include "hazard/ledger.hpp"
 #include "io/file.hpp"
 #include "report/assess_report.hpp"
+#include "risk/risk.hpp"
 #include "score/engine.hpp"
 
 namespace safeassess::cli {
@@ -82,7 +83,7 @@ void write_text(const std::filesystem::path& path, const std::string& text) {
 }  // namespace
 
 int run_assess(const AssessOptions& options) {
-  Progress progress(6);
+  Progress progress(7);
   assessment::LoadOptions load;
   if (!options.encoding.empty()) load.encoding = io::parse_encoding(options.encoding);
   if (!options.missing.empty()) load.missing = ruleset::parse_missing_policy(options.missing);
@@ -106,7 +107,22 @@ int run_assess(const AssessOptions& options) {
     analysis = chain::analyse(a.chain->chain, graph, a.chain->duties,
                               a.chain->compliance ? &*a.chain->compliance : nullptr, a.units.names);
   }
+  std::optional<risk::Matrix> matrix;
+  std::optional<risk::RiskList> risks;
+  if (a.manifest.risks) {
+    progress.step("grading the risk points");
+    const auto& m = a.manifest;
+    const std::string ref = m.risk_matrix ? m.risk_matrix->path : std::string("builtin:ls-5x5");
+    matrix =
+        risk::load_matrix_ref(ref.starts_with("builtin:") ? ref : (m.dir / ref).lexically_normal().string());
+    const auto path = m.dir / m.risks->path;
+    const std::string shown = path.lexically_normal().string();
+    risks = risk::grade(shown, io::read_file(path, shown, m.risks->at), load.encoding.value_or(m.encoding),
+                        *matrix);
+  }
   report::AssessData d;
+  d.matrix = matrix ? &*matrix : nullptr;
+  d.risks = risks ? &*risks : nullptr;
   d.a = &a;
   d.r = &r;
   d.ledger = ledger ? &*ledger : nullptr;

@@ -111,7 +111,7 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
   m.dir = dir;
   if (reader.expect_map(root, "the manifest",
                         {"assessment", "ruleset", "missing", "encoding", "units", "indicators", "ratings",
-                         "hazards", "duties", "chain", "records", "accidents"})) {
+                         "hazards", "duties", "chain", "records", "accidents", "risks", "risk_matrix"})) {
     const YAML::Node a = root["assessment"];
     if (!a.IsDefined()) {
       reader.error(root, "missing required key \"assessment\" (with name and period)");
@@ -164,6 +164,10 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
     }
     m.records = data("records", false);
     m.accidents = data("accidents", false);
+    m.risks = data("risks", false);
+    m.risk_matrix = data("risk_matrix", false);
+    if (m.risk_matrix && !m.risks)
+      reader.error(root["risk_matrix"], "\"risk_matrix\" grades the risk points of \"risks\"; add \"risks\"");
     if (m.chain && !m.duties)
       reader.error(root["chain"],
                    "the chain needs its duty list: add \"duties: builtin:county-chain\" or a path");

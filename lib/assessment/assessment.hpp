@@ -48,6 +48,8 @@ struct Manifest {
   // The responsibility chain: its duty list ("builtin:NAME" or a path), the chain (a YAML
   // file, or nodes and edges CSV files), the performance records and the accidents.
   std::optional<DataRef> duties, chain, chain_edges, records, accidents;
+  // Risk points (风险分级管控) and the matrix that grades them ("builtin:NAME" or a path).
+  std::optional<DataRef> risks, risk_matrix;
   io::Encoding encoding = io::Encoding::Auto;
 };
 

@@ -15,6 +15,7 @@
 #include "core/text.hpp"
 #include "report/chain_report.hpp"
 #include "report/ledger_report.hpp"
+#include "report/risk_report.hpp"
 #include "report/score_report.hpp"
 
 namespace safeassess::report {
@@ -155,6 +156,11 @@ std::string json_report(const AssessData& d) {
         capture([&](std::ostream& o) { write_gaps(o, Format::Json, *a.chain, *d.analysis, a.units.names); }));
   else
     j["chain"] = nullptr;
+  if (d.risks)
+    j["risks"] = ordered_json::parse(
+        capture([&](std::ostream& o) { write_risk(o, Format::Json, *d.matrix, *d.risks); }));
+  else
+    j["risks"] = nullptr;
   ordered_json att = ordered_json::array();
   for (const auto& x : d.attributions)
     att.push_back(
@@ -245,6 +251,9 @@ std::vector<std::pair<std::string, std::string>> csv_tables(const AssessData& d)
     t.emplace_back("gaps.csv", capture([&](std::ostream& o) {
                      write_gaps(o, Format::Csv, *a.chain, *d.analysis, a.units.names);
                    }));
+  if (d.risks)
+    t.emplace_back("risks.csv",
+                   capture([&](std::ostream& o) { write_risk(o, Format::Csv, *d.matrix, *d.risks); }));
   if (!d.attributions.empty()) {
     std::string all;
     for (std::size_t k = 0; k < d.attributions.size(); ++k) {
@@ -278,6 +287,8 @@ std::string markdown_report(const AssessData& d) {
   if (has_chain(d))
     md += capture_after_blank(
         [&](std::ostream& o) { write_gaps(o, Format::Markdown, *a.chain, *d.analysis, a.units.names); });
+  if (d.risks)
+    md += capture_after_blank([&](std::ostream& o) { write_risk(o, Format::Markdown, *d.matrix, *d.risks); });
   for (const auto& x : d.attributions)
     md += capture_after_blank([&](std::ostream& o) { write_attribution(o, Format::Markdown, a, r, x); });
   md += "\n# Appendix\n\n";
@@ -539,6 +550,7 @@ std::string html_report(const AssessData& d) {
   h += "<nav><a href=\"#summary\">summary 总览</a>";
   if (has_chain(d)) h += "<a href=\"#chain\">chain 责任链</a>";
   if (d.ledger) h += "<a href=\"#hazards\">hazards 隐患</a>";
+  if (d.risks) h += "<a href=\"#risks\">risks 风险</a>";
   h += "<a href=\"#appendix\">appendix 附录</a></nav>\n";
 
   // Summary.
@@ -679,6 +691,40 @@ std::string html_report(const AssessData& d) {
         h,
         {"unit", "major done", "major rate", "general done", "general rate", "overdue", "invalid closures"},
         rows, {false, true, true, true, true, true, true});
+    h += "</section>\n";
+  }
+
+  if (d.risks) {
+    h += fmt::format(
+        "<section id=\"risks\">\n<h2>Risks 风险分级</h2>\n<p class=\"meta\">matrix {} {} ({}){}</p>\n",
+        xml_escape(d.matrix->id), xml_escape(d.matrix->version), xml_escape(d.matrix->name),
+        d.matrix->verified ? "" : " · bands not verified");
+    std::vector<std::string> head{"unit 单位"};
+    std::vector<bool> numeric{false};
+    for (const auto& l : d.matrix->levels) {
+      head.push_back(fmt::format("{}（{}）", l.name, l.colour));
+      numeric.push_back(true);
+    }
+    head.push_back("total");
+    numeric.push_back(true);
+    rows.clear();
+    for (const auto& u : d.risks->units) {
+      std::vector<std::string> row{u.unit};
+      for (auto c : u.per_level) row.push_back(std::to_string(c));
+      row.push_back(std::to_string(u.total));
+      rows.push_back(std::move(row));
+    }
+    table_html(h, head, rows, numeric);
+    rows.clear();
+    for (const auto& p : d.risks->points)
+      if (p.level == 0)
+        rows.push_back({p.unit, p.id, p.name, text::plain(p.score), d.matrix->levels[p.level].name});
+    h += fmt::format("<h3>{} 清单</h3>\n", xml_escape(d.matrix->levels.front().name));
+    if (rows.empty())
+      h += "<p>none</p>\n";
+    else
+      table_html(h, {"unit 单位", "id 编号", "risk point 风险点", "score 分值", "level 等级"}, rows,
+                 {false, false, false, true, false});
     h += "</section>\n";
   }
 
@@ -826,6 +872,21 @@ void write_xlsx(const std::string& path, const AssessData& d) {
     };
     for (const auto& x : d.ledger->overdue) put(x, fmt::format("逾期（{}）", colour_name(x.colour)));
     for (const auto& x : d.ledger->invalid) put(x, "销号无效");
+  }
+  if (d.risks) {
+    lxw_worksheet* ws = sheet("风险", {"单位", "编号", "风险点", "分值", "等级", "颜色"});
+    worksheet_set_column(ws, 2, 2, 30, nullptr);
+    lxw_row_t row = 1;
+    for (const auto& p : d.risks->points) {
+      const auto& level = d.matrix->levels[p.level];
+      str(ws, row, 0, p.unit);
+      str(ws, row, 1, p.id);
+      str(ws, row, 2, p.name);
+      dbl(ws, row, 3, p.score);
+      str(ws, row, 4, level.name);
+      str(ws, row, 5, level.colour);
+      ++row;
+    }
   }
   if (workbook_close(wb) != LXW_NO_ERROR) throw Error(fmt::format("cannot write {}", path));
 }

@@ -13,6 +13,7 @@
 #include "chain/analysis.hpp"
 #include "chain/attribution.hpp"
 #include "hazard/ledger.hpp"
+#include "risk/risk.hpp"
 #include "score/engine.hpp"
 
 namespace safeassess::report {
@@ -29,6 +30,8 @@ struct AssessData {
   const score::Results* r = nullptr;
   const hazard::LedgerReport* ledger = nullptr;  // when the manifest names a ledger
   const chain::Analysis* analysis = nullptr;     // when it names a chain
+  const risk::Matrix* matrix = nullptr;          // when it names risks
+  const risk::RiskList* risks = nullptr;
   std::vector<chain::Attribution> attributions;  // per unit, when it names a chain or ledger
   AssessGates gates;
   std::string version;                   // the tool's

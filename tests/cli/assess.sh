@@ -23,7 +23,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 "$bin" assess "$manifest" -o "$work/b" > /dev/null
 diff -r "$work/a" "$work/b" > /dev/null || fail "two runs differ"
 for f in report.html report.md report.json report.xlsx junit.xml csv/ranking.csv csv/indicators.csv \
-         csv/gaps.csv csv/duties.csv csv/hazards.csv csv/attribution.csv csv/gates.csv; do
+         csv/gaps.csv csv/duties.csv csv/hazards.csv csv/risks.csv csv/attribution.csv csv/gates.csv; do
   [ -s "$work/a/$f" ] || fail "missing or empty $f"
 done
 grep -q '<script' "$work/a/report.html" && fail "report.html has a script"
@@ -47,6 +47,7 @@ report, schema = (json.load(open(p)) for p in sys.argv[1:])
 jsonschema.Draft7Validator.check_schema(schema)
 jsonschema.validate(report, schema)
 assert len(report["units"]) == 3 and report["chain"] is not None and report["duties"] is not None
+assert report["risks"] is not None and len(report["risks"]["points"]) == 7
 PY
 xmllint --noout --schema schemas/junit.xsd "$work/a/junit.xml" 2> "$work/xmllint.err" || fail "junit.xml: $(cat "$work/xmllint.err")"
 
@@ -83,7 +84,7 @@ ls -a "$work" | grep -q '\.new-' && fail "a staging folder was left behind"
 "$py" - "$work/a/report.xlsx" "$work/a/report.json" <<'PY' || fail "xlsx"
 import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
-assert wb.sheetnames == ["排名", "指标明细", "责任链缺口", "履职", "隐患"], wb.sheetnames
+assert wb.sheetnames == ["排名", "指标明细", "责任链缺口", "履职", "隐患", "风险"], wb.sheetnames
 report = json.load(open(sys.argv[2]))
 rows = list(wb["排名"].iter_rows(min_row=2, values_only=True))
 assert [(r[1], r[3], r[4]) for r in rows] == [(u["id"], u["total"], u["grade"]) for u in report["units"]], rows
@@ -91,6 +92,8 @@ detail = list(wb["指标明细"].iter_rows(min_row=2, values_only=True))
 assert len(detail) == sum(len(u["indicators"]) for u in report["units"])
 gaps = list(wb["责任链缺口"].iter_rows(min_row=2, values_only=True))
 assert [g[1] for g in gaps] == [g["kind"] for g in report["chain"]["gaps"]]
+risks = list(wb["风险"].iter_rows(min_row=2, values_only=True))
+assert [(r[0], r[1], r[3]) for r in risks] == [(p["unit"], p["id"], p["score"]) for p in report["risks"]["points"]], risks
 PY
 
 # 7. The HTML in a real browser: every unit section and chart laid out with a size.
