@@ -50,6 +50,17 @@ assert len(report["units"]) == 3 and report["chain"] is not None and report["dut
 assert report["risks"] is not None and len(report["risks"]["points"]) == 7
 PY
 xmllint --noout --schema schemas/junit.xsd "$work/a/junit.xml" 2> "$work/xmllint.err" || fail "junit.xml: $(cat "$work/xmllint.err")"
+# The other examples: no chain (county), a ledger without a chain (hazards), excluded ratings.
+for ex in county-2024 hazards-2024; do
+  "$bin" assess examples/$ex/manifest.yaml -o "$work/$ex" > /dev/null || fail "assess $ex"
+  "$py" - "$work/$ex/report.json" schemas/report.schema.json <<'PY' || fail "$ex: report.json does not validate"
+import json, sys, jsonschema
+report, schema = (json.load(open(p)) for p in sys.argv[1:])
+jsonschema.validate(report, schema)
+assert report["chain"] is None and report["duties"] is None and len(report["units"]) == 14
+PY
+  xmllint --noout --schema schemas/junit.xsd "$work/$ex/junit.xml" 2> /dev/null || fail "$ex: junit.xml"
+done
 
 # 4. Gates: exit 1, failures in JUnit for exactly the tripped unit/gate pairs.
 set +e
