@@ -59,6 +59,7 @@ namespace {
 class Progress {
  public:
   explicit Progress(int steps) : m_steps(steps), m_tty(::isatty(2) != 0) {}
+  void set_steps(int steps) { m_steps = steps; }
   void step(std::string_view what) {
     if (!m_tty) return;
     std::cerr << fmt::format("\r\x1b[Ksafeassess assess: [{}/{}] {}", ++m_done, m_steps, what) << std::flush;
@@ -89,6 +90,7 @@ int run_assess(const AssessOptions& options) {
   if (!options.missing.empty()) load.missing = ruleset::parse_missing_policy(options.missing);
   progress.step("loading and checking the inputs");
   const auto a = assessment::load_assessment(options.manifest, load);
+  progress.set_steps(4 + (a.manifest.hazards ? 1 : 0) + (a.chain ? 1 : 0) + (a.manifest.risks ? 1 : 0));
   progress.step("scoring");
   const auto r = score::score(a);
   std::optional<hazard::LedgerReport> ledger;
