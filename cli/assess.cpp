@@ -62,7 +62,10 @@ class Progress {
   void set_steps(int steps) { m_steps = steps; }
   void step(std::string_view what) {
     if (!m_tty) return;
-    std::cerr << fmt::format("\r\x1b[Ksafeassess assess: [{}/{}] {}", ++m_done, m_steps, what) << std::flush;
+    ++m_done;
+    std::cerr << fmt::format("\r\x1b[Ksafeassess assess: [{}/{}] {}", m_done,
+                             m_steps ? std::to_string(m_steps) : "?", what)
+              << std::flush;
   }
   ~Progress() {
     if (m_tty && m_done) std::cerr << "\r\x1b[K" << std::flush;
@@ -84,7 +87,7 @@ void write_text(const std::filesystem::path& path, const std::string& text) {
 }  // namespace
 
 int run_assess(const AssessOptions& options) {
-  Progress progress(7);
+  Progress progress(0);  // the number of steps is known once the manifest is read
   assessment::LoadOptions load;
   if (!options.encoding.empty()) load.encoding = io::parse_encoding(options.encoding);
   if (!options.missing.empty()) load.missing = ruleset::parse_missing_policy(options.missing);
