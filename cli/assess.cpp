@@ -112,22 +112,11 @@ int run_assess(const AssessOptions& options) {
     analysis = chain::analyse(a.chain->chain, graph, a.chain->duties,
                               a.chain->compliance ? &*a.chain->compliance : nullptr, a.units.names);
   }
-  std::optional<risk::Matrix> matrix;
-  std::optional<risk::RiskList> risks;
-  if (a.manifest.risks) {
-    progress.step("grading the risk points");
-    const auto& m = a.manifest;
-    const std::string ref = m.risk_matrix ? m.risk_matrix->path : std::string("builtin:ls-5x5");
-    matrix =
-        risk::load_matrix_ref(ref.starts_with("builtin:") ? ref : (m.dir / ref).lexically_normal().string());
-    const auto path = m.dir / m.risks->path;
-    const std::string shown = path.lexically_normal().string();
-    risks = risk::grade(shown, io::read_file(path, shown, m.risks->at), load.encoding.value_or(m.encoding),
-                        *matrix);
-  }
+  if (a.manifest.risks) progress.step("grading the risk points");
+  const auto risks = assessment::load_risks(a.manifest, load.encoding);
   report::AssessData d;
-  d.matrix = matrix ? &*matrix : nullptr;
-  d.risks = risks ? &*risks : nullptr;
+  d.matrix = risks ? &risks->matrix : nullptr;
+  d.risks = risks ? &risks->list : nullptr;
   d.a = &a;
   d.r = &r;
   d.ledger = ledger ? &*ledger : nullptr;

@@ -707,4 +707,17 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
   return a;
 }
 
+std::optional<Risks> load_risks(const Manifest& m, std::optional<io::Encoding> encoding) {
+  if (!m.risks) return std::nullopt;
+  const std::string ref = m.risk_matrix ? m.risk_matrix->path : std::string("builtin:ls-5x5");
+  Risks r;
+  r.matrix =
+      risk::load_matrix_ref(ref.starts_with("builtin:") ? ref : (m.dir / ref).lexically_normal().string());
+  const auto path = m.dir / m.risks->path;
+  const std::string shown = path.lexically_normal().string();
+  r.list =
+      risk::grade(shown, io::read_file(path, shown, m.risks->at), encoding.value_or(m.encoding), r.matrix);
+  return r;
+}
+
 }  // namespace safeassess::assessment

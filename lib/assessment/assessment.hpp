@@ -18,6 +18,7 @@
 #include "duty/compliance.hpp"
 #include "duty/duty_list.hpp"
 #include "io/encoding.hpp"
+#include "risk/risk.hpp"
 #include "ruleset/ruleset.hpp"
 
 namespace safeassess::assessment {
@@ -148,5 +149,13 @@ struct Basics {
 // place that names it. Returns the ruleset and records the file in `files`.
 [[nodiscard]] ruleset::Ruleset load_ruleset_ref(const std::string& ref, const std::filesystem::path& dir,
                                                 const Location& at, std::vector<InputFile>* files);
+
+// The risk points a manifest names, graded with its matrix (default builtin:ls-5x5; a path
+// is relative to the manifest); nullopt when it names none. Throws InputError.
+struct Risks {
+  risk::Matrix matrix;
+  risk::RiskList list;
+};
+[[nodiscard]] std::optional<Risks> load_risks(const Manifest& m, std::optional<io::Encoding> encoding = {});
 
 }  // namespace safeassess::assessment
