@@ -93,18 +93,10 @@ int run_assess(const AssessOptions& options) {
   if (!options.missing.empty()) load.missing = ruleset::parse_missing_policy(options.missing);
   progress.step("loading and checking the inputs");
   const auto a = assessment::load_assessment(options.manifest, load);
-  progress.set_steps(4 + (a.manifest.hazards ? 1 : 0) + (a.chain ? 1 : 0) + (a.manifest.risks ? 1 : 0));
+  progress.set_steps(4 + (a.chain ? 1 : 0) + (a.manifest.risks ? 1 : 0));
   progress.step("scoring");
   const auto r = score::score(a);
-  std::optional<hazard::LedgerReport> ledger;
-  if (a.manifest.hazards) {
-    progress.step("reading the hazard ledger");
-    const auto path = a.manifest.dir / a.manifest.hazards->path;
-    const std::string shown = path.lexically_normal().string();
-    ledger = hazard::read_ledger(shown, io::read_file(path, shown, a.manifest.hazards->at),
-                                 load.encoding.value_or(a.manifest.encoding),
-                                 assessment::period_end(a.manifest), a.rules.ledger, &a.units);
-  }
+  const auto& ledger = a.ledger;
   std::optional<chain::Analysis> analysis;
   if (a.chain) {
     progress.step("tracing the responsibility chain");
@@ -122,7 +114,7 @@ int run_assess(const AssessOptions& options) {
   d.ledger = ledger ? &*ledger : nullptr;
   d.analysis = analysis ? &*analysis : nullptr;
   if (ledger || (a.chain && a.chain->compliance))
-    for (auto u : r.order) d.attributions.push_back(chain::attribute(a, r, d.ledger, u));
+    for (auto u : r.order) d.attributions.push_back(chain::attribute(a, r, u));
   d.version = SAFEASSESS_VERSION;
   if (options.timestamp) {
     const std::time_t now = std::time(nullptr);

@@ -73,15 +73,7 @@ int run_trace(const TraceOptions& options) {
       throw UsageError(fmt::format("--points: no unit \"{}\" in {}{}", options.points, a.manifest.units->path,
                                    text::did_you_mean(options.points, a.units.ids)));
     const auto results = score::score(a);
-    std::optional<hazard::LedgerReport> ledger;
-    if (a.manifest.hazards) {
-      const auto path = a.manifest.dir / a.manifest.hazards->path;
-      const std::string shown = path.lexically_normal().string();
-      ledger = hazard::read_ledger(shown, io::read_file(path, shown, a.manifest.hazards->at),
-                                   load.encoding.value_or(a.manifest.encoding),
-                                   assessment::period_end(a.manifest), a.rules.ledger, &a.units);
-    }
-    const auto att = chain::attribute(a, results, ledger ? &*ledger : nullptr, *unit);
+    const auto att = chain::attribute(a, results, *unit);
     emit(options.output, [&](std::ostream& out) { report::write_attribution(out, format, a, results, att); });
     return code(ExitCode::Ok);
   }

@@ -704,6 +704,7 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
   a.units = std::move(l.b.units);
   a.files = std::move(l.b.files);
   a.chain = std::move(l.b.chain);
+  a.ledger = std::move(ledger);
   return a;
 }
 

@@ -17,6 +17,7 @@
 #include "chain/chain.hpp"
 #include "duty/compliance.hpp"
 #include "duty/duty_list.hpp"
+#include "hazard/ledger.hpp"
 #include "io/encoding.hpp"
 #include "risk/risk.hpp"
 #include "ruleset/ruleset.hpp"
@@ -101,6 +102,9 @@ struct Assessment {
   // ledger examples/x/ledger.csv"); empty otherwise. Reports name it next to the value.
   std::vector<std::string> input_origin;
   std::optional<ChainData> chain;  // when the manifest names one
+  // The hazard ledger as of the period's last day, when the manifest names one (read once,
+  // here: the score takes inputs from it and the reports list its hazards).
+  std::optional<hazard::LedgerReport> ledger;
 };
 
 // Loaders for each data file, from text so that tests need no disk. Each throws

@@ -68,8 +68,8 @@ std::string shortfall_text(const hazard::Tally& t, ruleset::LedgerMetric m) {
 
 }  // namespace
 
-Attribution attribute(const assessment::Assessment& a, const score::Results& r,
-                      const hazard::LedgerReport* ledger, std::size_t unit) {
+Attribution attribute(const assessment::Assessment& a, const score::Results& r, std::size_t unit) {
+  const hazard::LedgerReport* ledger = a.ledger ? &*a.ledger : nullptr;
   const auto& rules = a.rules;
   Attribution att;
   att.unit = unit;

@@ -38,8 +38,9 @@ struct Attribution {
   std::vector<IndicatorLoss> indicators;
 };
 
+// Uses the assessment's hazard ledger and duty compliance, when it has them.
 [[nodiscard]] Attribution attribute(const assessment::Assessment& a, const score::Results& r,
-                                    const hazard::LedgerReport* ledger, std::size_t unit);
+                                    std::size_t unit);
 
 // Splits `total` (already rounded to `precision`) in proportion to `weights`, rounding each
 // part to `precision` so that the parts add up to `total` exactly (largest remainder).

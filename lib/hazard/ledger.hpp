@@ -11,8 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "assessment/assessment.hpp"
+#include "assessment/units.hpp"
 #include "core/date.hpp"
+#include "io/encoding.hpp"
 #include "ruleset/ruleset.hpp"
 
 namespace safeassess::hazard {
