@@ -43,9 +43,12 @@ void setup_trace(CLI::App& app, int& exit_code) {
   std::vector<std::string> kinds{"any"};
   for (std::size_t k = 0; k < chain::k_gap_kinds; ++k)
     kinds.emplace_back(chain::to_string(static_cast<chain::GapKind>(k)));
-  sub->add_option("--fail-on", options->fail_on, "Exit 1 if the chain has gaps of these kinds (or any)")
-      ->delimiter(',')
-      ->check(CLI::IsMember(kinds));
+  auto* fail_on =
+      sub->add_option("--fail-on", options->fail_on, "Exit 1 if the chain has gaps of these kinds (or any)")
+          ->delimiter(',')
+          ->check(CLI::IsMember(kinds));
+  // Gates judge the gaps; with an accountability or attribution report they would be ignored.
+  fail_on->excludes(from)->excludes(hazard)->excludes(accident)->excludes(points);
   add_encoding_option(sub, options->encoding);
   sub->callback([options, &exit_code] { exit_code = run_trace(*options); });
 }

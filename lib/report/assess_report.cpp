@@ -341,7 +341,7 @@ std::string bar_chart(const std::string& id, const std::vector<std::tuple<std::s
   std::string s = fmt::format(
       "<svg class=\"chart\" id=\"{}\" role=\"img\" viewBox=\"0 0 {} {}\" width=\"100%\" "
       "preserveAspectRatio=\"xMinYMin meet\" xmlns=\"http://www.w3.org/2000/svg\">\n",
-      id, label_w + bar_w + 90, h);
+      xml_escape(id), label_w + bar_w + 90, h);
   int y = 4;
   for (const auto& [label, value, max] : bars) {
     const double w = bar_w * std::clamp(max, 0.0, scale_max) / scale_max;
