@@ -5,7 +5,6 @@
 
 #include <chrono>
 #include <ctime>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -77,13 +76,6 @@ class Progress {
   bool m_tty;
 };
 
-void write_text(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out.write(text.data(), static_cast<std::streamsize>(text.size()));
-  out.close();
-  if (!out) throw Error(fmt::format("cannot write {}", path.string()));
-}
-
 }  // namespace
 
 int run_assess(const AssessOptions& options) {
@@ -135,15 +127,16 @@ int run_assess(const AssessOptions& options) {
   if ((d.gates.overdue_major || d.gates.invalid_closure) && !ledger)
     throw UsageError("--fail-on overdue-major/invalid-closure need a hazard ledger; the manifest names none");
   progress.step("writing the reports");
-  io::write_directory_atomically(options.output, [&](const std::filesystem::path& dir) {
-    write_text(dir / "report.html", report::html_report(d));
-    write_text(dir / "report.md", report::markdown_report(d));
-    write_text(dir / "report.json", report::json_report(d));
-    write_text(dir / "junit.xml", report::junit_report(d));
-    std::filesystem::create_directories(dir / "csv");
-    for (const auto& [name, text] : report::csv_tables(d)) write_text(dir / "csv" / name, text);
-    report::write_xlsx((dir / "report.xlsx").string(), d);
-  });
+  io::write_directory_atomically(
+      options.output, assessment::input_paths(a.manifest), [&](const io::StagingFolder& dir) {
+        dir.write("report.html", report::html_report(d));
+        dir.write("report.md", report::markdown_report(d));
+        dir.write("report.json", report::json_report(d));
+        dir.write("junit.xml", report::junit_report(d));
+        for (const auto& [name, text] : report::csv_tables(d)) dir.write("csv/" + name, text);
+        report::write_xlsx(dir.path("report.xlsx").string(), dir.shown("report.xlsx"), d);
+        dir.adopt("report.xlsx");
+      });
   progress.step("done");
   {
     // What was made, and where to open it.

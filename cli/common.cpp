@@ -8,13 +8,23 @@
 
 namespace safeassess::cli {
 
-void emit(const std::string& path, const std::function<void(std::ostream&)>& write) {
+void emit(const std::string& path, const std::vector<std::filesystem::path>& inputs,
+          const std::function<void(std::ostream&)>& write) {
   if (path.empty() || path == "-") {
     write(std::cout);
     std::cout.flush();
     return;
   }
-  io::write_file_atomically(path, write);
+  io::write_file_atomically(path, write, inputs);
+}
+
+std::vector<std::filesystem::path> existing_files(const std::vector<std::string>& refs) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& r : refs) {
+    std::error_code ec;
+    if (!r.starts_with("builtin:") && std::filesystem::is_regular_file(r, ec)) files.emplace_back(r);
+  }
+  return files;
 }
 
 void print_diagnostics(const InputError& e) {

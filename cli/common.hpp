@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <functional>
 #include <initializer_list>
 #include <iosfwd>
@@ -14,8 +15,14 @@
 
 namespace safeassess::cli {
 
-// Writes to stdout, or atomically to `path` when it is not empty.
-void emit(const std::string& path, const std::function<void(std::ostream&)>& write);
+// Writes to stdout, or atomically to `path` when it is not empty or "-". `inputs` are the
+// files the run read: `path` may not be one of them.
+void emit(const std::string& path, const std::vector<std::filesystem::path>& inputs,
+          const std::function<void(std::ostream&)>& write);
+
+// The paths among `refs` that name files on disk (a bundled name such as "ls-5x5" or
+// "builtin:coal-2021" is not one).
+[[nodiscard]] std::vector<std::filesystem::path> existing_files(const std::vector<std::string>& refs);
 
 // Prints the diagnostics as `file:line:col: message` on stderr, then the count of every
 // problem found.

@@ -38,7 +38,7 @@ int run_duties(const DutiesOptions& options) {
   if (!b.chain->compliance)
     throw InputError(Location{b.manifest.file},
                      "the manifest names no performance records (履职记录); add \"records: records.csv\"");
-  emit(options.output,
+  emit(options.output, assessment::input_paths(b.manifest),
        [&](std::ostream& out) { report::write_duties(out, format, *b.chain, b.units.names); });
   if (options.fail_below < 0) return code(ExitCode::Ok);
   std::vector<std::string> below;

@@ -61,7 +61,7 @@ int run_hazards(const HazardsOptions& options) {
   const auto rep =
       hazard::read_ledger(shown, io::read_file(path, shown, ref.at),
                           load.encoding.value_or(b.manifest.encoding), as_of, b.rules.ledger, &b.units);
-  emit(options.output,
+  emit(options.output, assessment::input_paths(b.manifest),
        [&](std::ostream& out) { report::write_ledger(out, format, rep, b.units.names, b.rules.id); });
 
   int status = code(ExitCode::Ok);

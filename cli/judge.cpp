@@ -56,7 +56,9 @@ int run_judge(const JudgeOptions& options) {
   for (const auto& f : findings) judgements.push_back(hazard::judge(standards[f.standard], f));
 
   report::JudgeInput in{options.findings, sha, &standards, &findings, &judgements};
-  emit(options.output, [&](std::ostream& out) { report::write_judge(out, format, in); });
+  auto inputs = existing_files(refs);
+  inputs.emplace_back(options.findings);
+  emit(options.output, inputs, [&](std::ostream& out) { report::write_judge(out, format, in); });
 
   int status = code(ExitCode::Ok);
   for (const auto& gate : options.fail_on) {

@@ -31,7 +31,8 @@ int run_risk(const RiskOptions& options) {
   const risk::Matrix matrix = risk::load_matrix_ref(options.matrix);
   const risk::RiskList list =
       risk::grade(options.risks, io::read_file(options.risks, options.risks), enc, matrix);
-  emit(options.output, [&](std::ostream& out) { report::write_risk(out, format, matrix, list); });
+  emit(options.output, existing_files({options.risks, options.matrix}),
+       [&](std::ostream& out) { report::write_risk(out, format, matrix, list); });
   return code(ExitCode::Ok);
 }
 

@@ -54,14 +54,14 @@ int run_score(const ScoreOptions& options) {
       throw UsageError(fmt::format("--explain: no unit \"{}\" in {}{}", options.explain, units_file,
                                    text::did_you_mean(options.explain, a.units.ids)));
     }
-    emit(options.output, [&](std::ostream& out) {
+    emit(options.output, assessment::input_paths(a.manifest), [&](std::ostream& out) {
       if (format == report::Format::Json)
         report::write_explain_json(out, a, r, *u);
       else
         report::write_explain(out, a, r, *u);
     });
   } else {
-    emit(options.output, [&](std::ostream& out) {
+    emit(options.output, assessment::input_paths(a.manifest), [&](std::ostream& out) {
       switch (format) {
         case report::Format::Table:
           report::write_table(out, a, r);

@@ -77,7 +77,8 @@ int run_trace(const TraceOptions& options) {
                                    text::did_you_mean(options.points, a.units.ids)));
     const auto results = score::score(a);
     const auto att = chain::attribute(a, results, *unit);
-    emit(options.output, [&](std::ostream& out) { report::write_attribution(out, format, a, results, att); });
+    emit(options.output, assessment::input_paths(a.manifest),
+         [&](std::ostream& out) { report::write_attribution(out, format, a, results, att); });
     return code(ExitCode::Ok);
   }
   const auto b = assessment::load_basics(options.manifest, load);
@@ -135,12 +136,13 @@ int run_trace(const TraceOptions& options) {
     }
     const auto acc =
         chain::account(data.chain, data.duties, compliance, static_cast<std::uint32_t>(*enterprise), of);
-    emit(options.output, [&](std::ostream& out) { report::write_accountability(out, format, data, acc); });
+    emit(options.output, assessment::input_paths(b.manifest),
+         [&](std::ostream& out) { report::write_accountability(out, format, data, acc); });
     return code(ExitCode::Ok);
   }
   const auto graph = chain::build_graph(data.chain);
   const auto analysis = chain::analyse(data.chain, graph, data.duties, compliance, b.units.names);
-  emit(options.output, [&](std::ostream& out) {
+  emit(options.output, assessment::input_paths(b.manifest), [&](std::ostream& out) {
     if (dot)
       report::write_dot(out, data, analysis);
     else

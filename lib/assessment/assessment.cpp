@@ -101,6 +101,18 @@ std::size_t Ratings::slot_of(std::size_t indicator) const {
   return ruleset::k_none;
 }
 
+std::vector<std::filesystem::path> input_paths(const Manifest& m) {
+  std::vector<std::filesystem::path> paths{m.file};
+  auto add = [&](const std::string& ref) {
+    if (!ref.empty() && !ref.starts_with("builtin:")) paths.push_back(m.dir / ref);
+  };
+  add(m.ruleset_ref);
+  for (const auto* ref : {&m.units, &m.indicators, &m.ratings, &m.hazards, &m.duties, &m.chain,
+                          &m.chain_edges, &m.records, &m.accidents, &m.risks, &m.risk_matrix})
+    if (*ref) add((*ref)->path);
+  return paths;
+}
+
 Manifest parse_manifest(const std::string& display, const std::string& text,
                         const std::filesystem::path& dir) {
   const YAML::Node root = io::parse_yaml(display, text);

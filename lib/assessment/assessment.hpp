@@ -55,6 +55,10 @@ struct Manifest {
   io::Encoding encoding = io::Encoding::Auto;
 };
 
+// The files on disk a manifest names, itself first (paths as the run opens them; bundled
+// "builtin:" references are not files). An output may not be one of them or hold one.
+[[nodiscard]] std::vector<std::filesystem::path> input_paths(const Manifest& m);
+
 // Parses a manifest; throws InputError with every problem found.
 [[nodiscard]] Manifest parse_manifest(const std::string& display, const std::string& text,
                                       const std::filesystem::path& dir);

@@ -1,7 +1,11 @@
 #include "io/file.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <csignal>
 
 #include <cerrno>
 #include <cstdio>
@@ -39,85 +43,328 @@ std::string read_file(const std::filesystem::path& path, const std::string& disp
   return bytes;
 }
 
-void write_file_atomically(const std::filesystem::path& path,
-                           const std::function<void(std::ostream&)>& write) {
-  std::error_code status_ec;
-  const auto st = std::filesystem::status(path, status_ec);
-  if (!status_ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st)) {
-    // A device or a pipe (-o /dev/null, -o /dev/stdout): renaming over it would replace
-    // the device node itself, so write to it directly.
-    std::ofstream out(path, std::ios::binary);
-    if (!out) throw Error(fmt::format("cannot write \"{}\": {}", path.string(), std::strerror(errno)));
-    write(out);
-    out.flush();
-    if (!out) throw Error(fmt::format("cannot write \"{}\": {}", path.string(), std::strerror(errno)));
-    return;
-  }
-  const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+// Writing safely (DESIGN.md "Writing safely"): every output goes to a temporary of ours
+// beside its target and replaces it in one rename; a report folder is swapped in with
+// renameat2(RENAME_EXCHANGE). Temporaries carry the writer's pid, so that a later run can
+// tell a killed writer's leftovers from a running writer's work.
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view k_temp_prefix = ".safeassess-tmp-";
+
+std::string system_reason(int err) {
+  return std::strerror(err);
+}
+
+// A new temporary name of ours: short, whatever the target's name.
+std::string temporary_name() {
   std::random_device rd;
-  const auto tmp = dir / fmt::format(".{}.tmp-{:08x}", path.filename().string(), rd());
-  try {
-    {
-      std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-      if (!out) throw Error(fmt::format("cannot write \"{}\": {}", path.string(), std::strerror(errno)));
-      write(out);
-      out.flush();
-      if (!out) throw Error(fmt::format("cannot write \"{}\": {}", path.string(), std::strerror(errno)));
+  return fmt::format("{}{}-{:08x}", k_temp_prefix, ::getpid(), rd());
+}
+
+// The pid in a name of our pattern, or 0 when the name is not ours.
+long temporary_pid(std::string_view name) {
+  if (name.substr(0, k_temp_prefix.size()) != k_temp_prefix) return 0;
+  name.remove_prefix(k_temp_prefix.size());
+  const auto dash = name.find('-');
+  if (dash == 0 || dash == std::string_view::npos || name.size() - dash - 1 != 8) return 0;
+  long pid = 0;
+  for (char c : name.substr(0, dash)) {
+    if (c < '0' || c > '9' || pid > 100000000) return 0;
+    pid = pid * 10 + (c - '0');
+  }
+  for (char c : name.substr(dash + 1))
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return 0;
+  return pid;
+}
+
+bool process_gone(long pid) {
+  return ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+}
+
+// The parent of an absolute, resolved path.
+fs::path parent_of(const fs::path& p) {
+  return p.has_relative_path() ? p.parent_path() : p;
+}
+
+// `p` made absolute with ".", "..", symlinks and trailing slashes resolved as far as it
+// exists.
+fs::path resolve(const fs::path& p) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(p, ec);
+  if (ec) abs = p;
+  fs::path r = fs::weakly_canonical(abs, ec);
+  if (ec) r = abs.lexically_normal();
+  if (!r.has_filename() && r.has_relative_path()) r = r.parent_path();
+  return r;
+}
+
+// Whether `inner` is `outer` or lies inside it (both resolved).
+bool within(const fs::path& inner, const fs::path& outer) {
+  auto i = inner.begin();
+  for (auto o = outer.begin(); o != outer.end(); ++o, ++i) {
+    if (o->empty()) continue;  // a trailing separator
+    if (i == inner.end() || *i != *o) return false;
+  }
+  return true;
+}
+
+void sync_fd_or_throw(int fd, const std::string& shown) {
+  if (::fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
+    throw Error(fmt::format("cannot write {}: {}", shown, system_reason(errno)));
+}
+
+void sync_folder(const fs::path& folder) {
+  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;  // the data is in place; a folder we cannot open cannot be synced
+  (void)::fsync(fd);
+  ::close(fd);
+}
+
+// Writes all of `text` to `fd`, checking every write; throws naming `shown`.
+void write_all(int fd, std::string_view text, const std::string& shown) {
+  while (!text.empty()) {
+    const ssize_t n = ::write(fd, text.data(), text.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw Error(fmt::format("cannot write {}: {}", shown, system_reason(errno)));
     }
-    // fsync so that a crash after the rename cannot leave an empty file behind.
-    if (FILE* f = std::fopen(tmp.c_str(), "rb")) {
-      ::fsync(fileno(f));
-      std::fclose(f);
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) throw Error(fmt::format("cannot write \"{}\": {}", path.string(), ec.message()));
-  } catch (...) {
-    std::error_code ignore;
-    std::filesystem::remove(tmp, ignore);
-    throw;
+    text.remove_prefix(static_cast<std::size_t>(n));
   }
 }
 
-void write_directory_atomically(const std::filesystem::path& dir,
-                                const std::function<void(const std::filesystem::path& staging)>& fill) {
-  namespace fs = std::filesystem;
-  const fs::path target =
-      dir.lexically_normal().has_filename() ? dir.lexically_normal() : dir.lexically_normal().parent_path();
-  const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  const std::string base = target.filename().string();
-  const std::string tag = std::to_string(::getpid());
-  const fs::path staging = parent / fmt::format(".{}.new-{}", base, tag);
-  const fs::path old = parent / fmt::format(".{}.old-{}", base, tag);
-  std::error_code ec;
-  if (fs::exists(target, ec) && !fs::is_directory(target, ec))
-    throw Error(
-        fmt::format("{} exists and is not a folder; give a folder for the report set", target.string()));
-  fs::remove_all(staging, ec);
-  if (!fs::create_directories(staging, ec) || ec)
-    throw Error(fmt::format("cannot create {}: {}", staging.string(), ec.message()));
+// Creates `path` (which must not exist), writes `text`, syncs and closes it.
+void write_new_file(const fs::path& path, std::string_view text, const std::string& shown, mode_t mode) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  if (fd < 0) throw Error(fmt::format("cannot write {}: {}", shown, system_reason(errno)));
   try {
-    fill(staging);
+    write_all(fd, text, shown);
+    sync_fd_or_throw(fd, shown);
   } catch (...) {
-    fs::remove_all(staging, ec);
+    ::close(fd);
     throw;
   }
-  const bool had = fs::exists(target, ec);
-  if (had) {
-    fs::rename(target, old, ec);
-    if (ec) {
-      fs::remove_all(staging, ec);
-      throw Error(fmt::format("cannot move the previous {} aside: {}", target.string(), ec.message()));
+  if (::close(fd) != 0) throw Error(fmt::format("cannot write {}: {}", shown, system_reason(errno)));
+}
+
+// Refuses an output that is an input, holds one, or (for a folder) lies inside the folder
+// of one (`folder`: the output is a report folder).
+void refuse_inputs(const fs::path& target, const std::string& shown, const std::vector<fs::path>& inputs,
+                   bool folder) {
+  for (const auto& input : inputs) {
+    const fs::path in = resolve(input);
+    std::error_code ec;
+    const bool same = in == target || fs::equivalent(in, target, ec);
+    const std::string in_shown = input.lexically_normal().string();
+    if (same)
+      throw UsageError(fmt::format("cannot write to {}: it is the input {}; choose another {}", shown,
+                                   in_shown, folder ? "folder" : "file"));
+    if (!folder) continue;
+    if (within(in, target))
+      throw UsageError(fmt::format(
+          "cannot write the report set to {}: it holds the input {}; choose a folder outside the inputs",
+          shown, in_shown));
+    if (within(target, parent_of(in)))
+      throw UsageError(fmt::format(
+          "cannot write the report set to {}: it lies inside {}, the folder of the input {}; choose a folder "
+          "outside the inputs",
+          shown,
+          parent_of(input.lexically_normal()).empty() ? "." : parent_of(input.lexically_normal()).string(),
+          in_shown));
+  }
+}
+
+bool carries_marker(const fs::path& folder) {
+  struct stat st {};
+  return ::lstat((folder / k_report_marker).c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+std::string marker_text() {
+  return fmt::format("safeassess report set\nversion {}\n", SAFEASSESS_VERSION);
+}
+
+// renameat2 with `flags`; returns 0 or the errno.
+int rename2(const fs::path& from, const fs::path& to, unsigned flags) {
+  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), flags) == 0) return 0;
+  return errno;
+}
+
+}  // namespace
+
+std::size_t remove_stale_temporaries(const fs::path& folder) {
+  std::size_t removed = 0;
+  std::error_code ec;
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    const long pid = temporary_pid(name);
+    if (pid == 0 || !process_gone(pid)) continue;
+    struct stat st {};
+    if (::lstat(it->path().c_str(), &st) != 0) continue;
+    std::error_code rm;
+    if (S_ISREG(st.st_mode)) {
+      removed += fs::remove(it->path(), rm) ? 1 : 0;
+    } else if (S_ISDIR(st.st_mode)) {
+      if (carries_marker(it->path()) || fs::is_empty(it->path(), rm))
+        removed += fs::remove_all(it->path(), rm) ? 1 : 0;
     }
   }
-  fs::rename(staging, target, ec);
-  if (ec) {
-    const std::string why = ec.message();
-    if (had) fs::rename(old, target, ec);
-    fs::remove_all(staging, ec);
-    throw Error(fmt::format("cannot put the report folder in place at {}: {}", target.string(), why));
+  return removed;
+}
+
+void write_file_atomically(const fs::path& path, const std::function<void(std::ostream&)>& write,
+                           const std::vector<fs::path>& inputs) {
+  const std::string shown = path.string();
+  const fs::path target = resolve(path);
+  refuse_inputs(target, shown, inputs, false);
+  std::ostringstream buffer;
+  write(buffer);
+  const std::string text = std::move(buffer).str();
+  struct stat st {};
+  const bool exists = ::stat(target.c_str(), &st) == 0;
+  if (exists && S_ISDIR(st.st_mode))
+    throw UsageError(fmt::format("{} is a folder; give a file name for -o", shown));
+  if (exists && !S_ISREG(st.st_mode)) {
+    // A device or a pipe (-o /dev/null, -o /dev/stdout): renaming over it would replace
+    // the device node itself, so write to it directly.
+    const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) throw Error(fmt::format("cannot write {}: {}", shown, system_reason(errno)));
+    try {
+      write_all(fd, text, shown);
+    } catch (...) {
+      ::close(fd);
+      throw;
+    }
+    if (::close(fd) != 0) throw Error(fmt::format("cannot write {}: {}", shown, system_reason(errno)));
+    return;
   }
-  if (had) fs::remove_all(old, ec);
+  const fs::path dir = parent_of(target);
+  remove_stale_temporaries(dir);
+  const fs::path tmp = dir / temporary_name();
+  try {
+    write_new_file(tmp, text, shown, exists ? (st.st_mode & 07777) : 0666);
+    if (::rename(tmp.c_str(), target.c_str()) != 0)
+      throw Error(fmt::format("cannot write {}: {}", shown, system_reason(errno)));
+  } catch (...) {
+    std::error_code ignore;
+    fs::remove(tmp, ignore);
+    throw;
+  }
+  sync_folder(dir);
+}
+
+void StagingFolder::write(const std::string& relative, std::string_view text) const {
+  const fs::path p = path(relative);
+  std::error_code ec;
+  fs::create_directories(p.parent_path(), ec);
+  if (ec) throw Error(fmt::format("cannot write {}: {}", shown(relative), ec.message()));
+  write_new_file(p, text, shown(relative), 0666);
+}
+
+fs::path StagingFolder::path(const std::string& relative) const {
+  return m_staging / relative;
+}
+
+void StagingFolder::adopt(const std::string& relative) const {
+  const int fd = ::open(path(relative).c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw Error(fmt::format("cannot write {}: {}", shown(relative), system_reason(errno)));
+  try {
+    sync_fd_or_throw(fd, shown(relative));
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  ::close(fd);
+}
+
+std::string StagingFolder::shown(const std::string& relative) const {
+  return (fs::path(m_shown) / relative).lexically_normal().string();
+}
+
+void write_directory_atomically(const fs::path& dir, const std::vector<fs::path>& inputs,
+                                const std::function<void(const StagingFolder& staging)>& fill) {
+  const std::string shown = dir.string();
+  const fs::path target = resolve(dir);
+  if (!target.has_relative_path())
+    throw UsageError(fmt::format("cannot write the report set to {}: choose a folder of its own", shown));
+  refuse_inputs(target, shown, inputs, true);
+  const fs::path parent = parent_of(target);
+  struct stat st {};
+  const bool exists = ::lstat(target.c_str(), &st) == 0;
+  if (exists && !S_ISDIR(st.st_mode))
+    throw UsageError(fmt::format("{} exists and is not a folder; give a folder for the report set", shown));
+  if (exists && !carries_marker(target))
+    throw UsageError(fmt::format(
+        "{} exists and is not a safeassess report set: choose another folder, or remove it yourself", shown));
+  {
+    std::error_code ec;
+    if (!fs::is_directory(parent, ec))
+      throw Error(fmt::format("cannot write the report set to {}: the folder {} does not exist", shown,
+                              parent.string()));
+  }
+  remove_stale_temporaries(parent);
+  const fs::path staging = parent / temporary_name();
+  if (::mkdir(staging.c_str(), 0777) != 0)
+    throw Error(fmt::format("cannot write the report set to {}: {}", shown, system_reason(errno)));
+  auto discard = [&] {
+    std::error_code ignore;
+    fs::remove_all(staging, ignore);
+  };
+  try {
+    const StagingFolder folder(staging, shown);
+    folder.write(k_report_marker, marker_text());
+    fill(folder);
+    sync_folder(staging);
+  } catch (...) {
+    discard();
+    throw;
+  }
+  if (exists) {
+    int err = rename2(staging, target, RENAME_EXCHANGE);
+    if (err == EINVAL || err == ENOSYS) {
+      // A file system without the exchange (some network and FUSE mounts): move the
+      // previous set aside, then put the new one in place, restoring on failure.
+      const fs::path aside = parent / temporary_name();
+      err = ::rename(target.c_str(), aside.c_str()) == 0 ? 0 : errno;
+      if (err == 0) {
+        if (::rename(staging.c_str(), target.c_str()) != 0) {
+          err = errno;
+          (void)::rename(aside.c_str(), target.c_str());
+        } else {
+          std::error_code ec;
+          fs::rename(aside, staging, ec);  // so that the cleanup below finds it
+          if (ec) fs::remove_all(aside, ec);
+        }
+      }
+    }
+    if (err != 0) {
+      discard();
+      throw Error(fmt::format("cannot put the report set in place at {}: {}", shown, system_reason(err)));
+    }
+    // `staging` now holds what was at the target. It carried the marker when checked; if
+    // something else took its place since, swap back and leave it alone.
+    if (!carries_marker(staging)) {
+      (void)rename2(staging, target, RENAME_EXCHANGE);
+      discard();
+      throw UsageError(fmt::format(
+          "{} exists and is not a safeassess report set: choose another folder, or remove it yourself",
+          shown));
+    }
+    discard();
+  } else {
+    int err = rename2(staging, target, RENAME_NOREPLACE);
+    if (err == EINVAL || err == ENOSYS) err = ::rename(staging.c_str(), target.c_str()) == 0 ? 0 : errno;
+    if (err != 0) {
+      discard();
+      if (err == EEXIST || err == ENOTEMPTY)
+        throw UsageError(fmt::format(
+            "{} exists and is not a safeassess report set: choose another folder, or remove it yourself",
+            shown));
+      throw Error(fmt::format("cannot put the report set in place at {}: {}", shown, system_reason(err)));
+    }
+  }
+  sync_folder(parent);
 }
 
 }  // namespace safeassess::io

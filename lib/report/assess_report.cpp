@@ -1,7 +1,10 @@
 #include "report/assess_report.hpp"
 
 #include <fmt/format.h>
+
 #include <xlsxwriter.h>
+#include <cerrno>
+#include <cstring>
 
 #include <algorithm>
 #include <boost/range/iterator_range.hpp>
@@ -742,13 +745,13 @@ std::string html_report(const AssessData& d) {
 
 // ---------------------------------------------------------------------------- xlsx
 
-void write_xlsx(const std::string& path, const AssessData& d) {
+void write_xlsx(const std::string& path, const std::string& shown, const AssessData& d) {
   const auto& a = *d.a;
   const auto& r = *d.r;
   lxw_workbook_options options{};
   options.constant_memory = LXW_FALSE;
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
-  if (!wb) throw Error(fmt::format("cannot create {}", path));
+  if (!wb) throw Error(fmt::format("cannot write {}: {}", shown, std::strerror(errno)));
   lxw_doc_properties props{};
   std::string title = cell_text(a.manifest.name);
   props.title = title.data();
@@ -888,7 +891,8 @@ void write_xlsx(const std::string& path, const AssessData& d) {
       ++row;
     }
   }
-  if (workbook_close(wb) != LXW_NO_ERROR) throw Error(fmt::format("cannot write {}", path));
+  if (const lxw_error err = workbook_close(wb); err != LXW_NO_ERROR)
+    throw Error(fmt::format("cannot write {}: {}", shown, lxw_strerror(err)));
 }
 
 }  // namespace safeassess::report

@@ -55,8 +55,9 @@ struct GateCase {
 [[nodiscard]] std::string junit_report(const AssessData& d);
 // (file name, contents) for every CSV table.
 [[nodiscard]] std::vector<std::pair<std::string, std::string>> csv_tables(const AssessData& d);
-// Writes the workbook at `path`. Throws Error if libxlsxwriter fails.
-void write_xlsx(const std::string& path, const AssessData& d);
+// Writes the workbook at `path`. Throws Error naming `shown` (the path as the user will
+// find it) and libxlsxwriter's reason if it fails.
+void write_xlsx(const std::string& path, const std::string& shown, const AssessData& d);
 
 // Text escaped for HTML and XML content and attribute values.
 [[nodiscard]] std::string xml_escape(std::string_view s);

@@ -89,7 +89,7 @@ rc=$?
 set -e
 [ $rc = 2 ] || fail "bad input: exit $rc, expected 2"
 diff -r "$work/a" "$work/keep" > /dev/null || fail "a failed run changed the previous report"
-ls -a "$work" | grep -q '\.new-' && fail "a staging folder was left behind"
+ls -A "$work" | grep -q 'safeassess-tmp' && fail "a temporary folder was left behind"
 
 # 6. The xlsx, read back: the sheets an evaluator opens, and the numbers of the JSON.
 "$py" - "$work/a/report.xlsx" "$work/a/report.json" <<'PY' || fail "xlsx"
