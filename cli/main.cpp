@@ -16,6 +16,7 @@
 #include "ruleset/ruleset.hpp"
 #include "rulesets.hpp"
 #include "score.hpp"
+#include "stdout.hpp"
 #include "trace.hpp"
 #include "validate.hpp"
 
@@ -59,22 +60,36 @@ int run(int argc, char** argv) {
 }  // namespace
 }  // namespace safeassess::cli
 
-int main(int argc, char** argv) {
-  using namespace safeassess;
-  using cli::ExitCode;
+namespace safeassess::cli {
+namespace {
+
+// Runs the command and turns every error into its message and exit code.
+int run_checked(int argc, char** argv) {
   try {
-    return cli::run(argc, argv);
+    return run(argc, argv);
   } catch (const InputError& e) {
-    cli::print_diagnostics(e);
-    return cli::code(ExitCode::InvalidInput);
-  } catch (const UsageError& e) {
-    std::cerr << "safeassess: error: " << e.what() << '\n';
-    return cli::code(ExitCode::InvalidInput);
+    print_diagnostics(e);
+    return code(ExitCode::InvalidInput);
   } catch (const Error& e) {
     std::cerr << "safeassess: error: " << e.what() << '\n';
-    return cli::code(ExitCode::InvalidInput);
+    return code(ExitCode::InvalidInput);
   } catch (const std::exception& e) {
     std::cerr << "safeassess: internal error: " << e.what() << " (please report this with the input)\n";
-    return cli::code(ExitCode::InternalError);
+    return code(ExitCode::InternalError);
   }
+}
+
+}  // namespace
+}  // namespace safeassess::cli
+
+int main(int argc, char** argv) {
+  using namespace safeassess;
+  cli::CheckedStdout out;
+  int rc = cli::run_checked(argc, argv);
+  // A report that did not reach standard output is a failed run, whatever it found.
+  if (const std::string failed = out.finish(); !failed.empty()) {
+    std::cerr << "safeassess: error: " << failed << '\n';
+    rc = cli::code(cli::ExitCode::InvalidInput);
+  }
+  return rc;
 }
