@@ -10,17 +10,31 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <random>
 #include <sstream>
 
 namespace safeassess::io {
 
+namespace {
+
+// What a path that is not a regular file is, for the message.
+const char* kind_of(mode_t mode) {
+  if (S_ISDIR(mode)) return "a folder";
+  if (S_ISFIFO(mode)) return "a named pipe";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
+}  // namespace
+
 std::string read_file(const std::filesystem::path& path, const std::string& display,
                       const Location& cited_from) {
   const Location where = cited_from.file.empty() ? Location{display} : cited_from;
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    if (errno != ENOENT && errno != ENOTDIR)
+      throw InputError(where, fmt::format("cannot open \"{}\": {}", display, std::strerror(errno)));
     const std::string msg = cited_from.file.empty() ? "file not found; check the path"
                                                     : fmt::format(
                                                           "file \"{}\" not found; check the path (it is "
@@ -28,18 +42,45 @@ std::string read_file(const std::filesystem::path& path, const std::string& disp
                                                           display);
     throw InputError(where, msg);
   }
-  if (std::filesystem::is_directory(path, ec))
-    throw InputError(where, fmt::format("\"{}\" is a directory, expected a file", display));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(where, fmt::format("cannot open \"{}\": {}", display, std::strerror(errno)));
+  // Only regular files: a pipe or a device could block for ever or never end.
+  if (!S_ISREG(st.st_mode))
+    throw InputError(where,
+                     fmt::format("\"{}\" is {}, expected a regular file", display, kind_of(st.st_mode)));
+  // O_NONBLOCK: if the path was swapped for a pipe since the stat, opening it does not block.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) throw InputError(where, fmt::format("cannot open \"{}\": {}", display, std::strerror(errno)));
   std::string bytes;
-  in.seekg(0, std::ios::end);
-  const auto size = in.tellg();
-  in.seekg(0, std::ios::beg);
-  if (size > 0) bytes.resize(static_cast<std::size_t>(size));
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!in && !in.eof())
-    throw InputError(where, fmt::format("cannot read \"{}\": {}", display, std::strerror(errno)));
+  try {
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+      throw InputError(where,
+                       fmt::format("\"{}\" is {}, expected a regular file", display, kind_of(st.st_mode)));
+    bytes.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t got = 0;
+    // One byte more than its size: a file still being written is refused, not half read.
+    char extra = 0;
+    for (;;) {
+      const bool past = got == bytes.size();
+      const ssize_t n = past ? ::read(fd, &extra, 1) : ::read(fd, bytes.data() + got, bytes.size() - got);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        throw InputError(where, fmt::format("cannot read \"{}\": {}", display, std::strerror(errno)));
+      }
+      if (n == 0) break;
+      if (past)
+        throw InputError(where, fmt::format("\"{}\" grew while it was read; wait until it is written whole, "
+                                            "then run again",
+                                            display));
+      got += static_cast<std::size_t>(n);
+    }
+    if (got != bytes.size())
+      throw InputError(where, fmt::format("\"{}\" shrank while it was read; wait until it is written whole, "
+                                          "then run again",
+                                          display));
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  ::close(fd);
   return bytes;
 }
 

@@ -1,8 +1,14 @@
 #include "io/yaml.hpp"
 
 #include <fmt/format.h>
+#include <yaml-cpp/anchor.h>
+#include <yaml-cpp/eventhandler.h>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
+#include <sstream>
+#include <unordered_map>
 
 #include "core/text.hpp"
 #include "io/csv.hpp"
@@ -22,12 +28,189 @@ long character_column(std::string_view text, int byte_line, int byte_column) {
   return column;
 }
 
+namespace {
+
+// Where byte `offset` of `text` is, counted as editors count (line and character from 1).
+Location place_of(const std::string& display, std::string_view text, std::size_t offset) {
+  long line = 1;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i)
+    if (text[i] == '\n') ++line, start = i + 1;
+  long column = 1;
+  for (std::size_t i = start; i < offset && i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+  return Location{display, line, column};
+}
+
+// The bytes yaml-cpp must never see: invalid UTF-8, NUL and the C0 controls other than
+// tab, line feed and carriage return (YAML 1.2 "c-printable" excludes them too).
+void check_bytes(const std::string& display, std::string_view text) {
+  if (text.size() > k_yaml_max_bytes)
+    throw InputError(
+        Location{display},
+        fmt::format("the file has {} bytes; a definition file may have at most {} MiB (bulk data "
+                    "belongs in CSV files)",
+                    text.size(), k_yaml_max_bytes / (1024 * 1024)));
+  if (const auto bad = text::first_invalid_utf8(text); bad != std::string_view::npos)
+    throw InputError(place_of(display, text, bad),
+                     fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
+                                 static_cast<unsigned char>(text[bad])));
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+      throw InputError(place_of(display, text, i),
+                       fmt::format("control character U+{:04X} is not allowed in a YAML file; remove it", c));
+  }
+}
+
+// Walks the parse events before any node is built: documents, depth, duplicate keys and
+// the size of the document with its aliases expanded.
+class Guard : public YAML::EventHandler {
+ public:
+  Guard(const std::string& display, std::string_view text) : m_display(display), m_text(text) {}
+
+  void OnDocumentStart(const YAML::Mark& mark) override { m_start = mark; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { leaf(mark, anchor, "~"); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    const auto it = m_anchors.find(anchor);
+    const std::uint64_t n = it == m_anchors.end() ? 1 : it->second;
+    if (!m_first_alias) m_first_alias = mark;
+    key_or_value(mark, nullptr);
+    add(n);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                const std::string& value) override {
+    leaf(mark, anchor, value);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(mark, anchor, false);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(mark, anchor, true);
+  }
+  void OnMapEnd() override { close(); }
+
+  [[nodiscard]] const YAML::Mark& start() const { return m_start; }
+
+  // After the document: refuses an expansion past the limit, at the first alias.
+  void check_expansion() const {
+    const std::uint64_t limit = std::max<std::uint64_t>(k_yaml_max_nodes, 10 * m_written);
+    if (m_expanded > limit && m_first_alias)
+      throw InputError(at(*m_first_alias),
+                       fmt::format("the aliases (*name) of this file expand it to more than {} nodes; write "
+                                   "the values out or use fewer aliases of aliases",
+                                   limit));
+  }
+
+ private:
+  struct Frame {
+    bool map = false;
+    bool at_key = true;  // in a map: the next node is a key
+    YAML::anchor_t anchor = 0;
+    std::uint64_t nodes = 1;  // this node and everything under it, aliases expanded
+    std::unordered_map<std::string, YAML::Mark> keys;
+  };
+
+  [[nodiscard]] Location at(const YAML::Mark& m) const {
+    return Location{m_display, m.line + 1, character_column(m_text, m.line, m.column)};
+  }
+
+  // Counts `n` nodes into the current container (saturating: a count past the limit is
+  // all that matters).
+  void add(std::uint64_t n) {
+    constexpr std::uint64_t cap = std::uint64_t{1} << 60;
+    m_expanded = std::min(cap, m_expanded + n);
+    if (!m_stack.empty()) m_stack.back().nodes = std::min(cap, m_stack.back().nodes + n);
+  }
+
+  // A node is about to be added to the current container: if it is a mapping key, check
+  // it (`key` is its text, nullptr for a node that cannot be a key).
+  void key_or_value(const YAML::Mark& mark, const std::string* key) {
+    if (m_stack.empty() || !m_stack.back().map) return;
+    Frame& f = m_stack.back();
+    if (f.at_key) {
+      if (!key)
+        throw InputError(at(mark), "a mapping key must be a plain value, not a list, a mapping or an alias");
+      const auto [it, fresh] = f.keys.emplace(*key, mark);
+      if (!fresh)
+        throw InputError(
+            at(mark),
+            fmt::format("duplicate key \"{}\": it is already set at {}:{}; keep one of them", *key,
+                        it->second.line + 1, character_column(m_text, it->second.line, it->second.column)));
+    }
+    f.at_key = !f.at_key;
+  }
+
+  void leaf(const YAML::Mark& mark, YAML::anchor_t anchor, const std::string& value) {
+    ++m_written;
+    key_or_value(mark, &value);
+    if (anchor) m_anchors[anchor] = 1;
+    add(1);
+  }
+
+  void open(const YAML::Mark& mark, YAML::anchor_t anchor, bool map) {
+    ++m_written;
+    key_or_value(mark, nullptr);
+    if (m_stack.size() >= static_cast<std::size_t>(k_yaml_max_depth))
+      throw InputError(at(mark), fmt::format("lists and mappings are nested deeper than {} levels here; a "
+                                             "definition file never needs that many",
+                                             k_yaml_max_depth));
+    Frame f;
+    f.map = map;
+    f.anchor = anchor;
+    m_stack.push_back(std::move(f));
+    ++m_expanded;
+  }
+
+  void close() {
+    Frame f = std::move(m_stack.back());
+    m_stack.pop_back();
+    if (f.anchor) m_anchors[f.anchor] = f.nodes;
+    if (!m_stack.empty()) {
+      constexpr std::uint64_t cap = std::uint64_t{1} << 60;
+      m_stack.back().nodes = std::min(cap, m_stack.back().nodes + f.nodes);
+    }
+  }
+
+  const std::string& m_display;
+  std::string_view m_text;
+  std::vector<Frame> m_stack;
+  std::unordered_map<YAML::anchor_t, std::uint64_t> m_anchors;
+  std::uint64_t m_written = 0;   // nodes as written in the file
+  std::uint64_t m_expanded = 0;  // nodes with every alias expanded
+  std::optional<YAML::Mark> m_first_alias;
+  YAML::Mark m_start;  // where the document starts
+};
+
+InputError syntax_error(const std::string& display, const std::string& text, const YAML::ParserException& e) {
+  return InputError(Location{display, e.mark.line + 1, character_column(text, e.mark.line, e.mark.column)},
+                    fmt::format("YAML syntax error: {}", e.msg));
+}
+
+}  // namespace
+
 YAML::Node parse_yaml(const std::string& display, const std::string& text) {
+  check_bytes(display, text);
   try {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    Guard guard(display, text);
+    if (parser.HandleNextDocument(guard)) {
+      guard.check_expansion();
+      Guard second(display, text);
+      if (parser.HandleNextDocument(second))
+        throw InputError(
+            Location{display, second.start().line + 1, 1},
+            "the file holds more than one YAML document (a second \"---\"); keep one document per "
+            "file");
+    }
     return YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    throw InputError(Location{display, e.mark.line + 1, character_column(text, e.mark.line, e.mark.column)},
-                     fmt::format("YAML syntax error: {}", e.msg));
+    throw syntax_error(display, text, e);
   }
 }
 

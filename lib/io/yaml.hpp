@@ -5,6 +5,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -15,7 +16,20 @@
 
 namespace safeassess::io {
 
-// Parses YAML text. Throws InputError at the syntax error's place.
+// Limits of a definition file (README "Safety"). yaml-cpp has none of its own: a file of
+// nested aliases ("billion laughs") would expand past any memory, deep nesting would
+// exhaust the stack.
+inline constexpr std::size_t k_yaml_max_bytes = 16 * 1024 * 1024;
+inline constexpr int k_yaml_max_depth = 64;
+// Nodes the document may have once its aliases are expanded: this many, or ten times the
+// nodes it writes out, whichever is more.
+inline constexpr std::uint64_t k_yaml_max_nodes = 100000;
+
+// Parses one YAML document. Before yaml-cpp builds it, the text is checked: at most
+// k_yaml_max_bytes, valid UTF-8 with no NUL or other control character than tab, line
+// feed and carriage return, one document, no key twice in a mapping (both places named),
+// no complex keys, nesting at most k_yaml_max_depth and at most k_yaml_max_nodes nodes
+// with aliases expanded. Throws InputError at the place of the first problem.
 [[nodiscard]] YAML::Node parse_yaml(const std::string& display, const std::string& text);
 
 // yaml-cpp counts columns in bytes; editors count characters. The column of a mark in

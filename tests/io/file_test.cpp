@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -232,4 +233,24 @@ TEST_CASE("reading a missing file names the place that cited it") {
           (void)io::read_file("/nonexistent/x.csv", "x.csv", Location{"m.yaml", 3, 8});
         }) ==
         "m.yaml:3:8: file \"x.csv\" not found; check the path (it is relative to the file that names it)");
+}
+
+TEST_CASE("only regular files are read: a pipe, a device or a folder is refused at once") {
+  Scratch s("read");
+  const auto fifo = s.dir / "pipe.csv";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  CHECK(test::input_error([&] { (void)io::read_file(fifo, "pipe.csv"); }) ==
+        "pipe.csv: \"pipe.csv\" is a named pipe, expected a regular file");
+  CHECK(test::input_error([&] {
+          (void)io::read_file("/dev/zero", "/dev/zero", Location{"m.yaml", 4, 8});
+        }) == "m.yaml:4:8: \"/dev/zero\" is a device, expected a regular file");
+  CHECK(test::input_error([&] { (void)io::read_file(s.dir, "data"); }) ==
+        "data: \"data\" is a folder, expected a regular file");
+  // A file whose size says 0 but which gives bytes (as one still being written would).
+  CHECK(test::input_error([&] { (void)io::read_file("/proc/self/status", "status"); }) ==
+        "status: \"status\" grew while it was read; wait until it is written whole, then run again");
+  spit(s.dir / "ok.csv", "a,b\n1,2\n");
+  CHECK(io::read_file(s.dir / "ok.csv", "ok.csv") == "a,b\n1,2\n");
+  spit(s.dir / "empty.csv", "");
+  CHECK(io::read_file(s.dir / "empty.csv", "empty.csv").empty());
 }
