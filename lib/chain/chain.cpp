@@ -524,7 +524,7 @@ std::vector<Accident> read_accidents(const std::string& display, std::string byt
     if (!d) {
       diagnostics.error(
           h.cell(line, *c_date),
-          h.column_label(*c_date) + fmt::format(": \"{}\" is not a date; write YYYY-MM-DD", when));
+          h.column_label(*c_date) + ": " + date::why_not(when));
       continue;
     }
     a.date = *d;

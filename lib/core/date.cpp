@@ -39,6 +39,33 @@ Day from_civil(int y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<Day>(doe) - 719468;
 }
 
+namespace {
+
+// The parts of a date written YYYY-MM-DD or YYYY/M/D, not yet checked against the calendar.
+struct Parts {
+  int y = 0, m = 0, d = 0;
+};
+
+std::optional<Parts> split(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  Parts p;
+  if (s.size() < 8 || !number(s, 4, p.y)) return std::nullopt;
+  if (s.empty() || (s.front() != '-' && s.front() != '/')) return std::nullopt;
+  const char sep = s.front();
+  s.remove_prefix(1);
+  if (!number(s, 2, p.m) || s.empty() || s.front() != sep) return std::nullopt;
+  s.remove_prefix(1);
+  if (!number(s, 2, p.d) || !s.empty()) return std::nullopt;
+  return p;
+}
+
+bool in_range(int y) {
+  return y >= k_first_year && y <= k_last_year;
+}
+
+}  // namespace
+
 std::optional<Day> parse(std::string_view s) {
   // Fast path for the canonical YYYY-MM-DD: ledgers hold millions of them.
   if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
@@ -48,23 +75,28 @@ std::optional<Day> parse(std::string_view s) {
     if (digits) {
       const int y = static_cast<int>(digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3));
       const unsigned m = digit(5) * 10 + digit(6), d = digit(8) * 10 + digit(9);
-      if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
+      if (!in_range(y) || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
       return from_civil(y, m, d);
     }
   }
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  int y = 0, m = 0, d = 0;
-  if (s.size() < 8 || !number(s, 4, y) || y < 1900 || y > 2999) return std::nullopt;
-  if (s.empty() || (s.front() != '-' && s.front() != '/')) return std::nullopt;
-  const char sep = s.front();
-  s.remove_prefix(1);
-  if (!number(s, 2, m) || s.empty() || s.front() != sep) return std::nullopt;
-  s.remove_prefix(1);
-  if (!number(s, 2, d) || !s.empty()) return std::nullopt;
-  if (m < 1 || m > 12 || d < 1 || static_cast<unsigned>(d) > days_in_month(y, static_cast<unsigned>(m)))
+  const auto p = split(s);
+  if (!p || !in_range(p->y) || p->m < 1 || p->m > 12 || p->d < 1 ||
+      static_cast<unsigned>(p->d) > days_in_month(p->y, static_cast<unsigned>(p->m)))
     return std::nullopt;
-  return from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+  return from_civil(p->y, static_cast<unsigned>(p->m), static_cast<unsigned>(p->d));
+}
+
+std::string why_not(std::string_view s) {
+  const auto p = split(s);
+  if (!p) return fmt::format("\"{}\" is not a date; write YYYY-MM-DD", s);
+  if (p->m < 1 || p->m > 12) return fmt::format("\"{}\" is not a date: there is no month {}", s, p->m);
+  const unsigned days = days_in_month(p->y, static_cast<unsigned>(p->m));
+  if (p->d < 1 || static_cast<unsigned>(p->d) > days)
+    return fmt::format("\"{}\" is not a date: {:04}-{:02} has {} days", s, p->y, p->m, days);
+  if (!in_range(p->y))
+    return fmt::format("\"{}\" is out of range: dates run from {}-01-01 to {}-12-31", s, k_first_year,
+                       k_last_year);
+  return fmt::format("\"{}\" is not a date; write YYYY-MM-DD", s);
 }
 
 Civil to_civil(Day z) {
@@ -89,7 +121,7 @@ std::string format(Day z) {
 
 std::optional<Period> parse_period(std::string_view s) {
   int y = 0;
-  if (s.size() < 4 || !number(s, 4, y) || y < 1900 || y > 2999) return std::nullopt;
+  if (s.size() < 4 || !number(s, 4, y) || !in_range(y)) return std::nullopt;
   auto span = [&](unsigned m1, unsigned m2) {
     return Period{from_civil(y, m1, 1), from_civil(y, m2, days_in_month(y, m2))};
   };

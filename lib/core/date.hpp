@@ -11,9 +11,20 @@ namespace safeassess::date {
 
 using Day = std::int32_t;
 
-// Days since 1970-01-01 of a valid calendar date; nullopt for anything else (2024-02-30,
-// 2024-13-01, text). Accepts YYYY-MM-DD and YYYY/MM/DD with one- or two-digit month and day.
+// The years a date may fall in: a date before 1900 or after 2100 in an assessment is a
+// typing error (1024 for 2024), never data.
+inline constexpr int k_first_year = 1900;
+inline constexpr int k_last_year = 2100;
+
+// Days since 1970-01-01 of a valid calendar date from k_first_year to k_last_year; nullopt
+// for anything else (2024-02-30, 2024-13-01, 1899-12-31, text). Accepts YYYY-MM-DD and
+// YYYY/MM/DD with one- or two-digit month and day.
 [[nodiscard]] std::optional<Day> parse(std::string_view s);
+
+// Why parse(s) failed, for a message: "\"2024-02-30\" is not a date: 2024-02 has 29 days",
+// "\"2024/13/1\" is not a date: there is no month 13", "\"1899-12-31\" is out of range:
+// dates run from 1900-01-01 to 2100-12-31", "\"abc\" is not a date; write YYYY-MM-DD".
+[[nodiscard]] std::string why_not(std::string_view s);
 
 [[nodiscard]] Day from_civil(int year, unsigned month, unsigned day);
 

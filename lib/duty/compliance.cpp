@@ -204,7 +204,7 @@ Compliance read_records(const std::string& display, std::string bytes, io::Encod
     if (!day) {
       diagnostics.error(
           header.cell(line, *c_date),
-          header.column_label(*c_date) + fmt::format(": \"{}\" is not a date; write YYYY-MM-DD", when));
+          header.column_label(*c_date) + ": " + date::why_not(when));
       continue;
     }
     if (*day < period.first || *day > period.last) {

@@ -112,7 +112,7 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
     if (s.empty()) return k_none;
     if (auto v = date::parse(s)) return *v;
     d.error(header.cell(line, *c),
-            fmt::format("{}: \"{}\" is not a date; write it as YYYY-MM-DD", header.column_label(*c), s));
+            fmt::format("{}: {}", header.column_label(*c), date::why_not(s)));
     ok = false;
     return k_none;
   };
@@ -351,7 +351,7 @@ HazardCase find_hazard(const std::string& display, std::string bytes, io::Encodi
     if (!found)
       throw InputError(header.cell(h.line, *c_found),
                        header.column_label(*c_found) +
-                           fmt::format(": \"{}\" is not a date; write YYYY-MM-DD", file.cell(c_found)));
+                           ": " + date::why_not(file.cell(c_found)));
     h.found = *found;
     return h;
   }

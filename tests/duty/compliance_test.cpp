@@ -117,7 +117,7 @@ TEST_CASE("bad records: every problem named, word for word") {
       "r.csv:3:2: column B \"duty\": \"meting\" is not a duty of role \"secretary\" (书记); its duties: "
       "meeting, "
       "inspect\n"
-      "r.csv:4:3: column C \"date\": \"2024-02-30\" is not a date; write YYYY-MM-DD\n"
+      "r.csv:4:3: column C \"date\": \"2024-02-30\" is not a date: 2024-02 has 29 days\n"
       "r.csv:5:3: column C \"date\": 2025-01-01 is outside the assessment period 2024-01-01..2024-12-31; "
       "remove "
       "the row or fix the date\n"

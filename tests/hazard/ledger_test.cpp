@@ -116,7 +116,7 @@ TEST_CASE("bad ledgers are reported with their place") {
             "H3,A,e,x,一般,2024-05-10,2024-03-31,,,,,,\n"
             "H1,A,e,x,一般,2024-01-10,2024-03-31,2024-01-01,,,,,\n");
       }) ==
-      "l.csv:2:6: column F \"found\": \"2024-13-01\" is not a date; write it as YYYY-MM-DD\n"
+      "l.csv:2:6: column F \"found\": \"2024-13-01\" is not a date: there is no month 13\n"
       "l.csv:3:5: column E \"level\": \"特大\" is not a hazard level; write 重大 or 一般 (major or general)\n"
       "l.csv:4:7: column G \"deadline\": the deadline date 2024-03-31 is before the finding date 2024-05-10\n"
       "l.csv:5:1: column A \"id\": hazard \"H1\" is already recorded on line 2; one hazard, one record "
