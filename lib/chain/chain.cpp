@@ -522,9 +522,7 @@ std::vector<Accident> read_accidents(const std::string& display, std::string byt
     const std::string_view when = file.cell(c_date);
     const auto d = date::parse(when);
     if (!d) {
-      diagnostics.error(
-          h.cell(line, *c_date),
-          h.column_label(*c_date) + ": " + date::why_not(when));
+      diagnostics.error(h.cell(line, *c_date), h.column_label(*c_date) + ": " + date::why_not(when));
       continue;
     }
     a.date = *d;

@@ -202,9 +202,8 @@ Compliance read_records(const std::string& display, std::string bytes, io::Encod
     const std::string_view when = file.cell(c_date);
     const auto day = date::parse(when);
     if (!day) {
-      diagnostics.error(
-          header.cell(line, *c_date),
-          header.column_label(*c_date) + ": " + date::why_not(when));
+      diagnostics.error(header.cell(line, *c_date),
+                        header.column_label(*c_date) + ": " + date::why_not(when));
       continue;
     }
     if (*day < period.first || *day > period.last) {

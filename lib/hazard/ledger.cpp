@@ -111,8 +111,7 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
     const auto s = cell(c);
     if (s.empty()) return k_none;
     if (auto v = date::parse(s)) return *v;
-    d.error(header.cell(line, *c),
-            fmt::format("{}: {}", header.column_label(*c), date::why_not(s)));
+    d.error(header.cell(line, *c), fmt::format("{}: {}", header.column_label(*c), date::why_not(s)));
     ok = false;
     return k_none;
   };
@@ -350,8 +349,7 @@ HazardCase find_hazard(const std::string& display, std::string bytes, io::Encodi
     const auto found = date::parse(file.cell(c_found));
     if (!found)
       throw InputError(header.cell(h.line, *c_found),
-                       header.column_label(*c_found) +
-                           ": " + date::why_not(file.cell(c_found)));
+                       header.column_label(*c_found) + ": " + date::why_not(file.cell(c_found)));
     h.found = *found;
     return h;
   }
