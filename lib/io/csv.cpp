@@ -15,9 +15,36 @@ CsvReader::CsvReader(std::string display, std::string& text, std::size_t start)
 bool CsvReader::next() {
   while (read_record()) {
     for (auto f : m_fields)
-      if (!trim(f).empty()) return true;
+      if (!trim(f).empty()) {
+        if (m_header && m_fields.size() != m_header->size()) check_width();
+        return true;
+      }
   }
   return false;
+}
+
+void CsvReader::check_width() const {
+  const std::size_t want = m_header->size(), got = m_fields.size();
+  auto names = [&](std::size_t from) {
+    std::string list;
+    for (std::size_t i = from; i < want && i < from + 4; ++i)
+      list +=
+          fmt::format("{}{} \"{}\"", list.empty() ? "" : ", ", text::column_letter(i + 1), (*m_header)[i]);
+    if (want > from + 4) list += ", ...";
+    return list;
+  };
+  if (got > want)
+    throw InputError(
+        Location{m_display, m_record_line, static_cast<long>(want + 1)},
+        fmt::format("this row has {} cells but the header has {} columns (the last is {} \"{}\"); "
+                    "remove the extra cells, or quote the field that holds a comma",
+                    got, want, text::column_letter(want), m_header->back()));
+  throw InputError(
+      Location{m_display, m_record_line, static_cast<long>(got + 1)},
+      fmt::format("this row has {} cell{} but the header has {} columns: {} missing ({}); add the "
+                  "missing cells, empty if need be",
+                  got, got == 1 ? "" : "s", want,
+                  want - got == 1 ? "one is" : fmt::format("{} are", want - got), names(got)));
 }
 
 bool CsvReader::read_record() {
@@ -146,11 +173,28 @@ std::string CsvHeader::column_label(std::size_t column) const {
   return fmt::format("column {} \"{}\"", text::column_letter(column + 1), n);
 }
 
+namespace {
+
+// Decodes `text` to UTF-8 in place and returns where the text starts. A file whose lines
+// end in CR alone (Mac OS 9, old Excel for Mac) is given LF line ends, so that it is not
+// read as one giant row.
+std::size_t prepare(std::string& text, Encoding enc, const std::string& display) {
+  const std::size_t start = decode_to_utf8(text, enc, display);
+  if (text.find('\r', start) != std::string::npos && text.find('\n', start) == std::string::npos)
+    for (std::size_t i = start; i < text.size(); ++i)
+      if (text[i] == '\r') text[i] = '\n';
+  return start;
+}
+
+}  // namespace
+
 CsvFile::CsvFile(std::string display, std::string bytes, Encoding enc)
     : m_text(std::move(bytes)),
-      m_start(decode_to_utf8(m_text, enc, display)),
+      m_start(prepare(m_text, enc, display)),
       m_reader(std::move(display), m_text, m_start),
-      m_header(m_reader) {}
+      m_header(m_reader) {
+  m_reader.expect_width(m_header.names());
+}
 
 std::string_view CsvFile::cell(std::optional<std::size_t> c) const {
   return c && *c < m_reader.size() ? trim(m_reader[*c]) : std::string_view();

@@ -23,8 +23,14 @@ class CsvReader {
 
   // Advances to the next record; false at the end of the input. Records whose every
   // field is empty (blank lines, Excel's trailing ",,,," rows) are skipped. Throws
-  // InputError for a quoted field that never closes.
+  // InputError for a quoted field that never closes, and, once expect_width() was called,
+  // for a record with more or fewer cells than the header.
   bool next();
+
+  // From now on every record must have as many cells as `header` has names (the vector
+  // must outlive the reader); a record that has not is refused at its first extra or
+  // missing cell, naming the header.
+  void expect_width(const std::vector<std::string>& header) { m_header = &header; }
 
   [[nodiscard]] std::size_t size() const { return m_fields.size(); }
   [[nodiscard]] std::string_view operator[](std::size_t i) const { return m_fields[i]; }
@@ -34,8 +40,10 @@ class CsvReader {
 
  private:
   bool read_record();
+  void check_width() const;
 
   std::string m_display;
+  const std::vector<std::string>* m_header = nullptr;
   char* m_data;
   std::size_t m_size;
   std::size_t m_pos;
@@ -78,7 +86,9 @@ class CsvHeader {
 };
 
 // A CSV file opened for reading: decoded to UTF-8 and positioned after its header row.
-// It owns the text, so the views its reader hands out live as long as it does.
+// It owns the text, so the views its reader hands out live as long as it does. Old Mac
+// exports that end lines with CR alone are read as if they ended with LF; every record
+// after the header must have the header's width.
 class CsvFile {
  public:
   // Throws InputError for an undecodable or empty file, or a repeated header column.

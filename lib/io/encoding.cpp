@@ -66,8 +66,75 @@ std::string gb18030_to_utf8(const std::string& in, const std::string& display) {
 
 }  // namespace
 
+namespace {
+
+bool has_gb18030_bom(std::string_view s) {
+  return s.size() >= 4 && s.substr(0, 4) == "\x84\x31\x95\x33";
+}
+
+// How one line of a file is encoded, as far as its bytes tell.
+enum class LineKind { Ascii, Utf8, Other };
+
+// A line is UTF-8 when it is valid UTF-8 with at least one three-byte sequence (every
+// Chinese character is one); GB18030 text is almost never that. Invalid UTF-8 is Other.
+LineKind kind_of(std::string_view line) {
+  bool ascii = true;
+  for (char c : line) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return LineKind::Ascii;
+  if (!text::is_valid_utf8(line)) return LineKind::Other;
+  for (char c : line)
+    if ((static_cast<unsigned char>(c) & 0xF0) == 0xE0) return LineKind::Utf8;
+  return LineKind::Other;  // only two-byte sequences: as likely GB18030 as UTF-8
+}
+
+// Refuses a file whose lines are in two encodings (an Excel export pasted into a UTF-8
+// file, or the reverse): decoding it either way would turn one part into mojibake.
+// `start` skips a byte-order mark. `chosen` is the encoding the user named, if any.
+void refuse_mixed(std::string_view bytes, std::size_t start, const std::string& display, Encoding chosen) {
+  long line = 1, utf8_count = 0, other_count = 0;
+  long first_utf8 = 0, first_other = 0;
+  for (std::size_t pos = start; pos < bytes.size();) {
+    std::size_t end = bytes.find('\n', pos);
+    if (end == std::string_view::npos) end = bytes.size();
+    switch (kind_of(bytes.substr(pos, end - pos))) {
+      case LineKind::Utf8:
+        if (!utf8_count++) first_utf8 = line;
+        break;
+      case LineKind::Other:
+        if (!other_count++) first_other = line;
+        break;
+      case LineKind::Ascii:
+        break;
+    }
+    pos = end + 1;
+    ++line;
+  }
+  if (utf8_count && other_count) {
+    // The rows in the minority are the ones that went wrong.
+    const bool utf8_bad = utf8_count < other_count;
+    throw InputError(
+        Location{display, utf8_bad ? first_utf8 : first_other, 0},
+        fmt::format("this row is {} but row {} is {}: the file mixes two encodings; save it "
+                    "again from Excel or WPS as one (\"CSV UTF-8\")",
+                    utf8_bad ? "UTF-8" : "not UTF-8 (GB18030?)", utf8_bad ? first_other : first_utf8,
+                    utf8_bad ? "not UTF-8 (GB18030?)" : "UTF-8"));
+  }
+  if (chosen == Encoding::Gb18030 && utf8_count)
+    throw InputError(
+        Location{display, first_utf8, 0},
+        "this file is UTF-8, not GB18030; pass --encoding utf-8 (or remove \"encoding: gb18030\" "
+        "from the manifest)");
+}
+
+}  // namespace
+
 std::size_t decode_to_utf8(std::string& bytes, Encoding encoding, const std::string& display) {
   if (has_bom(bytes) && encoding != Encoding::Gb18030) return 3;
+  std::size_t start = 0;
+  if (has_gb18030_bom(bytes) && encoding != Encoding::Utf8) {
+    start = 4;
+    encoding = Encoding::Gb18030;
+  }
   if (encoding != Encoding::Gb18030) {
     const std::size_t bad = text::first_invalid_utf8(bytes);
     if (bad == std::string::npos) return 0;
@@ -76,8 +143,10 @@ std::size_t decode_to_utf8(std::string& bytes, Encoding encoding, const std::str
                        "the file is not valid UTF-8; if it was saved by Excel or WPS as plain "
                        "\"CSV\", pass --encoding gb18030");
   }
-  bytes = gb18030_to_utf8(bytes, display);
-  return 0;
+  refuse_mixed(bytes, start, display, encoding);
+  bytes = gb18030_to_utf8(start ? bytes.substr(start) : bytes, display);
+  // iconv keeps a byte-order mark as U+FEFF: it is not part of the first column's name.
+  return has_bom(bytes) ? 3 : 0;
 }
 
 }  // namespace safeassess::io

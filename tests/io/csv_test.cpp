@@ -108,3 +108,78 @@ TEST_CASE("encoding names") {
   CHECK_THROWS_WITH_AS((void)parse_encoding("latin1"),
                        "unknown encoding \"latin1\"; expected auto, utf-8 or gb18030", UsageError);
 }
+
+namespace {
+// Every data row of a CSV file opened as the loaders open it.
+std::vector<std::vector<std::string>> rows_of(std::string bytes, Encoding enc = Encoding::Auto) {
+  CsvFile f("t.csv", std::move(bytes), enc);
+  std::vector<std::vector<std::string>> rows{f.header().names()};
+  while (f.reader().next()) {
+    std::vector<std::string> row;
+    for (std::size_t i = 0; i < f.reader().size(); ++i) row.emplace_back(f.reader()[i]);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+std::string gb(const std::string& utf8) {
+  // 县 乡 镇 甲 in GB18030.
+  std::string out = utf8;
+  for (auto [from, to] : std::vector<std::pair<std::string, std::string>>{
+           {"县", "\xCF\xD8"}, {"乡", "\xCF\xE7"}, {"镇", "\xD5\xF2"}, {"甲", "\xBC\xD7"}})
+    for (std::size_t p; (p = out.find(from)) != std::string::npos;) out.replace(p, from.size(), to);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("CSV: every row has the header's width") {
+  CHECK(test::input_error([] { (void)rows_of("id,name,level\nU1,甲,县\nU2,乙,县,extra\n"); }) ==
+        "t.csv:3:4: this row has 4 cells but the header has 3 columns (the last is C \"level\"); remove the "
+        "extra "
+        "cells, or quote the field that holds a comma");
+  CHECK(test::input_error([] { (void)rows_of("id,name,level\nU1,甲,县\nU2,乙,县,\n"); }) ==
+        "t.csv:3:4: this row has 4 cells but the header has 3 columns (the last is C \"level\"); remove the "
+        "extra "
+        "cells, or quote the field that holds a comma");
+  CHECK(test::input_error([] { (void)rows_of("id,name,level,parent\nU1\n"); }) ==
+        "t.csv:2:2: this row has 1 cell but the header has 4 columns: 3 are missing (B \"name\", C "
+        "\"level\", D "
+        "\"parent\"); add the missing cells, empty if need be");
+  CHECK(test::input_error([] { (void)rows_of("id,name\r\nU1,甲\r\nU2\r\n"); }) ==
+        "t.csv:3:2: this row has 1 cell but the header has 2 columns: one is missing (B \"name\"); add the "
+        "missing cells, empty if need be");
+  // A comma inside quotes is one cell; blank rows and Excel's ",," rows are not records.
+  CHECK(rows_of("id,name\n\"U1\",\"甲, 乙\"\n\n,\n").size() == 2);
+}
+
+TEST_CASE("CSV: lines ended by CR alone (old Mac exports) are read as lines") {
+  const auto rows = rows_of("id,name\rU1,甲\rU2,\"two\rlines\"\r");
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[1] == std::vector<std::string>{"U1", "甲"});
+  CHECK(rows[2] == std::vector<std::string>{"U2", "two\nlines"});
+}
+
+TEST_CASE("CSV: a GB18030 byte-order mark is read, mixed encodings are refused") {
+  const auto rows = rows_of("\x84\x31\x95\x33" + gb("id,name\nU1,甲县\n"));
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0] == std::vector<std::string>{"id", "name"});
+  CHECK(rows[1] == std::vector<std::string>{"U1", "甲县"});
+  CHECK(rows_of("\x84\x31\x95\x33" + gb("id,name\nU1,甲县\n"), Encoding::Gb18030) == rows);
+  // Mostly UTF-8, one row pasted from a GB18030 export: that row is named.
+  CHECK(
+      test::input_error([] { (void)rows_of("id,name\nU1,甲县\nU2,乡镇\n" + gb("U3,甲镇\n") + "U4,县\n"); }) ==
+      "t.csv:4: this row is not UTF-8 (GB18030?) but row 2 is UTF-8: the file mixes two encodings; save it "
+      "again "
+      "from Excel or WPS as one (\"CSV UTF-8\")");
+  // Mostly GB18030, one UTF-8 row.
+  CHECK(test::input_error([] { (void)rows_of(gb("id,name\nU1,甲县\nU2,乡镇\n") + "U3,甲镇\n"); }) ==
+        "t.csv:4: this row is UTF-8 but row 2 is not UTF-8 (GB18030?): the file mixes two encodings; save it "
+        "again "
+        "from Excel or WPS as one (\"CSV UTF-8\")");
+  CHECK(test::input_error([] { (void)rows_of("id,name\nU1,甲县\n", Encoding::Gb18030); }) ==
+        "t.csv:2: this file is UTF-8, not GB18030; pass --encoding utf-8 (or remove \"encoding: gb18030\" "
+        "from the "
+        "manifest)");
+  // A pure GB18030 file is still read.
+  CHECK(rows_of(gb("id,name\nU1,甲县\nU2,乡镇\n"))[2] == std::vector<std::string>{"U2", "乡镇"});
+}
