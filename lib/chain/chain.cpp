@@ -243,6 +243,17 @@ class Builder {
         return;
       }
     }
+    // The same edge twice would count a regulator or a supervisor twice (多头管理).
+    const std::uint64_t key =
+        (std::uint64_t{e.from} << 34) | (std::uint64_t{e.to} << 2) | static_cast<std::uint64_t>(e.kind);
+    if (const auto [it, fresh] = m_edge_lines.emplace(key, e.line); !fresh) {
+      error(at, F_From,
+            fmt::format("the edge {} {} {} is already listed on line {}; list each edge once",
+                        m_chain.ids[e.from], to_string(e.kind),
+                        e.kind == EdgeKind::Regulates ? m_chain.industries[e.to] : m_chain.ids[e.to],
+                        it->second));
+      return;
+    }
     m_chain.edges.push_back(e);
   }
 
@@ -281,6 +292,7 @@ class Builder {
   std::vector<std::pair<long, long>> m_parent_at;
   std::string m_parent_label;
   std::unordered_map<std::string, std::uint32_t> m_industry_index;
+  std::unordered_map<std::uint64_t, long> m_edge_lines;  // (from, to, kind) -> first line
 };
 
 class CsvLocator : public Locator {

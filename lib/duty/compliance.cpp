@@ -162,9 +162,11 @@ Compliance read_records(const std::string& display, std::string bytes, io::Encod
   const bool suggest = chain.size() <= 10000;  // did-you-mean over a province's ids costs too much
   const std::string period_text =
       fmt::format("{}..{}", date::format(period.first), date::format(period.last));
+  io::RepeatedRows rows;
   while (reader.next()) {
     const long line = reader.line();
     ++c.records;
+    rows.add(file);
     const std::string_view holder = file.cell(c_holder);
     const auto node = chain.find(holder);
     if (holder.empty()) {
@@ -239,6 +241,12 @@ Compliance read_records(const std::string& display, std::string bytes, io::Encod
     auto& counter = proves ? c.evidenced[slot] : c.unevidenced[slot];
     if (counter < 0xFFFF) ++counter;
   }
+  for (const auto& [line, first] : rows.repeats())
+    diagnostics.error(
+        Location{display, line, 1},
+        fmt::format("this record repeats line {} cell for cell, and would be counted twice; remove "
+                    "one (or tell them apart, e.g. by their reference)",
+                    first));
   diagnostics.throw_if_any();
   for (std::size_t v = 0; v < chain.size(); ++v) {
     if (!c.is_holder(v)) continue;

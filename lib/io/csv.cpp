@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -198,6 +199,30 @@ CsvFile::CsvFile(std::string display, std::string bytes, Encoding enc)
 
 std::string_view CsvFile::cell(std::optional<std::size_t> c) const {
   return c && *c < m_reader.size() ? trim(m_reader[*c]) : std::string_view();
+}
+
+void RepeatedRows::add(const CsvFile& file) {
+  // FNV-1a over the trimmed cells, each followed by a separator no cell can hold.
+  std::uint64_t h = 1469598103934665603ULL;
+  auto mix = [&](unsigned char c) { h = (h ^ c) * 1099511628211ULL; };
+  const CsvReader& r = file.reader();
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    for (char c : trim(r[i])) mix(static_cast<unsigned char>(c));
+    mix(0xFF);
+  }
+  m_rows.emplace_back(h, r.line());
+}
+
+std::vector<std::pair<long, long>> RepeatedRows::repeats() {
+  std::sort(m_rows.begin(), m_rows.end());
+  std::vector<std::pair<long, long>> out;
+  for (std::size_t i = 1; i < m_rows.size(); ++i) {
+    std::size_t first = i - 1;
+    while (i < m_rows.size() && m_rows[i].first == m_rows[first].first)
+      out.emplace_back(m_rows[i++].second, m_rows[first].second);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 std::string_view trim(std::string_view s) {

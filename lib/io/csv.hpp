@@ -4,6 +4,7 @@
 // not own and hands out string_views into it; quoted fields are unescaped in place, so
 // reading a record allocates nothing once the field vector has grown to the row width.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -97,6 +98,7 @@ class CsvFile {
   CsvFile& operator=(const CsvFile&) = delete;
 
   [[nodiscard]] CsvReader& reader() { return m_reader; }
+  [[nodiscard]] const CsvReader& reader() const { return m_reader; }
   [[nodiscard]] const CsvHeader& header() const { return m_header; }
   [[nodiscard]] const std::string& text() const { return m_text; }
   // The current record's cell in column `c`, trimmed; empty when `c` is not set or the
@@ -108,6 +110,21 @@ class CsvFile {
   std::size_t m_start;
   CsvReader m_reader;
   CsvHeader m_header;
+};
+
+// Finds rows that repeat an earlier row cell for cell (cells trimmed), for files whose
+// rows have no id of their own (performance records): the same record twice would be
+// counted twice. Keeps 16 bytes a row; rows are compared by a 64-bit hash of their cells.
+class RepeatedRows {
+ public:
+  // Notes the reader's current record.
+  void add(const CsvFile& file);
+  // (line, line of the first such row) for every row that repeats an earlier one, in
+  // file order.
+  [[nodiscard]] std::vector<std::pair<long, long>> repeats();
+
+ private:
+  std::vector<std::pair<std::uint64_t, long>> m_rows;  // (hash, line)
 };
 
 // The field with ASCII spaces and tabs removed at both ends.

@@ -4,6 +4,7 @@
 
 #include <boost/range/iterator_range.hpp>
 #include <random>
+#include <set>
 #include <string>
 
 #include "chain/analysis.hpp"
@@ -282,10 +283,14 @@ TEST_CASE("the dominator tree agrees with a brute-force computation on random ch
                            parent < n && parent != v ? fmt::format(", parent: n{}", parent) : "");
     }
     std::string edges = "edges:\n";
+    std::set<std::string> listed;  // a chain lists each edge once
+    auto add = [&](std::string e) {
+      if (listed.insert(e).second) edges += e;
+    };
     for (int k = 0; k < n; ++k) {
       const auto a = rng() % static_cast<unsigned>(n), b = rng() % static_cast<unsigned>(n);
-      edges += fmt::format("  - {{from: n{}, to: n{}, kind: reports}}\n", a, b);
-      if (rng() % 4 == 0) edges += fmt::format("  - {{from: n{}, to: i{}, kind: regulates}}\n", a, rng() % 2);
+      add(fmt::format("  - {{from: n{}, to: n{}, kind: reports}}\n", a, b));
+      if (rng() % 4 == 0) add(fmt::format("  - {{from: n{}, to: i{}, kind: regulates}}\n", a, rng() % 2));
     }
     const auto chain = test::chain_from(nodes + edges, list);
     const auto graph = build_graph(chain);
@@ -342,6 +347,26 @@ edges:
       "you mean \"oversees\"?\n"
       "chain.yaml:12:12: \"a\" is a party; only a post oversees (分管)\n"
       "chain.yaml:13:19: \"a\" is a party; \"supervises\" points at an enterprise");
+}
+
+TEST_CASE("an edge listed twice is refused, naming both rows") {
+  const auto list = test::duty_list();
+  CHECK(
+      test::input_error([&] {
+        (void)load_chain_csv(
+            "n.csv", "id,name,kind,role,parent,industry\npc,县委,party,,,\nsec,书记,post,secretary,pc,\n",
+            "e.csv", "from,to,kind\nsec,pc,reports\npc,煤矿,regulates\nsec,pc,reports\npc,煤矿,regulates\n",
+            io::Encoding::Auto, list, nullptr);
+      }) ==
+      "e.csv:4:1: column A \"from\": the edge sec reports pc is already listed on line 2; list each edge "
+      "once\n"
+      "e.csv:5:1: column A \"from\": the edge pc regulates 煤矿 is already listed on line 3; list each edge "
+      "once");
+  // The same two nodes joined by edges of two kinds are two edges.
+  CHECK(load_chain_csv(
+            "n.csv", "id,name,kind,role,parent,industry\npc,县委,party,,,\nsec,书记,post,secretary,pc,\n",
+            "e.csv", "from,to,kind\nsec,pc,reports\nsec,pc,oversees\n", io::Encoding::Auto, list, nullptr)
+            .edges.size() == 2);
 }
 
 TEST_CASE("the chain from CSV is the same model as from YAML, with CSV positions") {

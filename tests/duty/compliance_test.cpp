@@ -100,6 +100,21 @@ TEST_CASE("records of a duty whose period is not wholly inside the assessment pe
   CHECK(c.records_not_assessed == 1);
 }
 
+TEST_CASE("a record repeated cell for cell is refused, not counted twice") {
+  CHECK(
+      test::input_error([] {
+        (void)read(
+            "sec,meeting,2024-01-05,minutes,M1\nsec,meeting,2024-01-05,minutes,M2\n"
+            "sec,meeting,2024-01-05,minutes,M1\nsec,meeting, 2024-01-05 ,minutes,M2\n");
+      }) ==
+      "r.csv:4:1: this record repeats line 2 cell for cell, and would be counted twice; remove one (or tell "
+      "them apart, e.g. by their reference)\n"
+      "r.csv:5:1: this record repeats line 3 cell for cell, and would be counted twice; remove one (or tell "
+      "them apart, e.g. by their reference)");
+  // Two meetings on one day with their own references are two records.
+  CHECK(read("sec,meeting,2024-01-05,minutes,M1\nsec,meeting,2024-01-05,minutes,M2\n").records == 2);
+}
+
 TEST_CASE("bad records: every problem named, word for word") {
   const std::string msg = test::input_error([] {
     (void)read(
