@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "core/text.hpp"
 #include "io/file.hpp"
 
 namespace safeassess::cli {
@@ -32,7 +33,7 @@ void print_diagnostics(const InputError& e) {
   constexpr std::size_t k_shown = 200;
   const auto& diagnostics = e.diagnostics();
   for (std::size_t i = 0; i < diagnostics.size() && i < k_shown; ++i)
-    std::cerr << diagnostics[i].to_string() << '\n';
+    std::cerr << text::visible(diagnostics[i].to_string(), false) << '\n';
   if (e.total() > k_shown) std::cerr << fmt::format("... and {} more problems\n", e.total() - k_shown);
   std::cerr << fmt::format("safeassess: {} problem{} found; no output was written\n", e.total(),
                            e.total() == 1 ? "" : "s");

@@ -8,6 +8,7 @@
 
 #include "assess.hpp"
 #include "common.hpp"
+#include "core/text.hpp"
 #include "duties.hpp"
 #include "exit_code.hpp"
 #include "hazards.hpp"
@@ -71,10 +72,11 @@ int run_checked(int argc, char** argv) {
     print_diagnostics(e);
     return code(ExitCode::InvalidInput);
   } catch (const Error& e) {
-    std::cerr << "safeassess: error: " << e.what() << '\n';
+    std::cerr << "safeassess: error: " << text::visible(e.what(), false) << '\n';
     return code(ExitCode::InvalidInput);
   } catch (const std::exception& e) {
-    std::cerr << "safeassess: internal error: " << e.what() << " (please report this with the input)\n";
+    std::cerr << "safeassess: internal error: " << text::visible(e.what(), false)
+              << " (please report this with the input)\n";
     return code(ExitCode::InternalError);
   }
 }

@@ -181,6 +181,55 @@ std::string join(std::span<const std::string> parts, std::string_view sep) {
   return out;
 }
 
+std::size_t invisible_at(std::string_view s, bool keep_layout) {
+  if (s.empty()) return 0;
+  const auto c = static_cast<unsigned char>(s[0]);
+  if (c < 0x20) return keep_layout && (c == '\t' || c == '\n' || c == '\r') ? 0 : 1;
+  if (c == 0x7F) return 1;
+  if (c < 0x80 || s.size() < 2) return 0;
+  const auto c1 = static_cast<unsigned char>(s[1]);
+  if (c == 0xC2 && c1 >= 0x80 && c1 <= 0x9F) return 2;  // U+0080..U+009F
+  if (c == 0xD8 && c1 == 0x9C) return 2;                // U+061C arabic letter mark
+  if (c != 0xE2 || s.size() < 3) return 0;
+  const auto c2 = static_cast<unsigned char>(s[2]);
+  if (c1 == 0x80 && (c2 == 0x8E || c2 == 0x8F || (c2 >= 0xAA && c2 <= 0xAE)))
+    return 3;                                            // U+200E/F, U+202A..E
+  if (c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9) return 3;  // U+2066..U+2069
+  return 0;
+}
+
+bool has_invisible(std::string_view s, bool keep_layout) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    // Only these bytes can start such a character.
+    if ((c < 0x20 || c == 0x7F || c == 0xC2 || c == 0xD8 || c == 0xE2) &&
+        invisible_at(s.substr(i), keep_layout))
+      return true;
+  }
+  return false;
+}
+
+std::string visible(std::string_view s, bool keep_layout) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = invisible_at(s.substr(i), keep_layout);
+    if (n == 0) {
+      out += s[i++];
+      continue;
+    }
+    const auto b = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(s[i + k])); };
+    if (n == 1)
+      out += fmt::format("\\x{:02x}", b(0));
+    else if (n == 2)
+      out += fmt::format("\\u{:04x}", ((b(0) & 0x1F) << 6) | (b(1) & 0x3F));
+    else
+      out += fmt::format("\\u{:04x}", ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F));
+    i += n;
+  }
+  return out;
+}
+
 std::size_t first_invalid_utf8(std::string_view bytes) {
   const auto* begin = reinterpret_cast<const unsigned char*>(bytes.data());
   const auto* p = begin;

@@ -55,6 +55,19 @@ std::size_t write_fixed(char* out, double value, int decimals);
 // Offset of the first byte that is not part of valid UTF-8, or npos when all are valid.
 [[nodiscard]] std::size_t first_invalid_utf8(std::string_view bytes);
 
+// Characters that must never reach a terminal, a table or a report raw: C0 controls and
+// DEL (ESC starts terminal sequences), C1 controls (U+0080..U+009F) and the invisible
+// direction marks and overrides (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069)
+// that make text display in another order than it is read. `keep_layout` keeps tab, line
+// feed and carriage return (the structure of a CSV file or a message).
+// The length in bytes of such a character at the start of `s`, or 0.
+[[nodiscard]] std::size_t invisible_at(std::string_view s, bool keep_layout);
+// Whether `s` (valid UTF-8) holds such a character.
+[[nodiscard]] bool has_invisible(std::string_view s, bool keep_layout = true);
+// `s` with each such character written out visibly: "\x1b" for a byte below 0x80,
+// "\u202e" for the others. Everything else is kept as it is.
+[[nodiscard]] std::string visible(std::string_view s, bool keep_layout = true);
+
 // Whether the bytes are valid UTF-8.
 [[nodiscard]] inline bool is_valid_utf8(std::string_view bytes) {
   return first_invalid_utf8(bytes) == std::string_view::npos;

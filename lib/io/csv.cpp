@@ -179,11 +179,36 @@ namespace {
 // Decodes `text` to UTF-8 in place and returns where the text starts. A file whose lines
 // end in CR alone (Mac OS 9, old Excel for Mac) is given LF line ends, so that it is not
 // read as one giant row.
+//
+// Control characters, direction overrides (U+202E) and a CR that ends no line are written
+// out visibly ("\x1b", "\u202e") here, once, so that no cell can carry them into a
+// terminal, a report or a message.
 std::size_t prepare(std::string& text, Encoding enc, const std::string& display) {
   const std::size_t start = decode_to_utf8(text, enc, display);
-  if (text.find('\r', start) != std::string::npos && text.find('\n', start) == std::string::npos)
+  if (text.find('\r', start) == std::string::npos) {
+    if (!text::has_invisible(std::string_view(text).substr(start))) return start;
+  } else if (text.find('\n', start) == std::string::npos) {
     for (std::size_t i = start; i < text.size(); ++i)
       if (text[i] == '\r') text[i] = '\n';
+  }
+  std::string out = text.substr(0, start);
+  out.reserve(text.size() + 16);
+  const std::string_view rest = std::string_view(text).substr(start);
+  for (std::size_t i = 0; i < rest.size();) {
+    if (rest[i] == '\r' && (i + 1 == rest.size() || rest[i + 1] != '\n')) {
+      out += "\\x0d";
+      ++i;
+      continue;
+    }
+    const std::size_t n = text::invisible_at(rest.substr(i), true);
+    if (n == 0) {
+      out += rest[i++];
+      continue;
+    }
+    out += text::visible(rest.substr(i, n));
+    i += n;
+  }
+  text = std::move(out);
   return start;
 }
 

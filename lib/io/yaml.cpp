@@ -56,11 +56,25 @@ void check_bytes(const std::string& display, std::string_view text) {
                      fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
                                  static_cast<unsigned char>(text[bad])));
   for (std::size_t i = 0; i < text.size(); ++i) {
+    const std::size_t n = text::invisible_at(text.substr(i), true);
+    if (n == 0) continue;
     const auto c = static_cast<unsigned char>(text[i]);
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+    if (n == 1)
       throw InputError(place_of(display, text, i),
                        fmt::format("control character U+{:04X} is not allowed in a YAML file; remove it", c));
+    throw InputError(
+        place_of(display, text, i),
+        fmt::format("invisible character {} (a control or a direction override) is not allowed in "
+                    "a YAML file; remove it",
+                    text::visible(text.substr(i, n))));
   }
+}
+
+// The first invisible character of `s`, written out visibly.
+std::string first_invisible(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (const std::size_t n = text::invisible_at(s.substr(i), true)) return text::visible(s.substr(i, n));
+  return {};
 }
 
 // Walks the parse events before any node is built: documents, depth, duplicate keys and
@@ -81,6 +95,11 @@ class Guard : public YAML::EventHandler {
   }
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                 const std::string& value) override {
+    // A quoted scalar can spell a control character as an escape ("\e", "\u202e").
+    if (text::has_invisible(value))
+      throw InputError(at(mark), fmt::format("this value holds an invisible character ({}, written as an "
+                                             "escape); remove it",
+                                             first_invisible(value)));
     leaf(mark, anchor, value);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,

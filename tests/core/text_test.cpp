@@ -79,3 +79,23 @@ TEST_CASE("yes/no answers as spreadsheets write them") {
   for (const char* other : {"", "maybe", "2", "是的", "yess"})
     CHECK_MESSAGE(!parse_yes_no(other).has_value(), other);
 }
+
+TEST_CASE("invisible characters are written out visibly, everything else is kept") {
+  using safeassess::text::has_invisible;
+  using safeassess::text::visible;
+  CHECK(visible("\x1b[31m红\x1b[0m") == "\\x1b[31m红\\x1b[0m");
+  CHECK(visible(std::string("a\0b\x07\x7f", 5)) == "a\\x00b\\x07\\x7f");
+  CHECK(visible("\xe2\x80\xae右\xe2\x80\xac \xe2\x81\xa6x\xe2\x81\xa9 \xe2\x80\x8f \xd8\x9c") ==
+        "\\u202e右\\u202c \\u2066x\\u2069 \\u200f \\u061c");
+  CHECK(visible("\xc2\x9b"
+                "2J \xc2\x85") == "\\u009b2J \\u0085");
+  CHECK(visible("tab\tline\nCR\r") == "tab\tline\nCR\r");
+  CHECK(visible("tab\tline\nCR\r", false) == "tab\\x09line\\x0aCR\\x0d");
+  // Neighbours of the ranges are ordinary text.
+  CHECK(visible("\xc2\xa0 \xe2\x80\x94 \xe2\x80\xaf \xe2\x81\xa5 中文 é") ==
+        "\xc2\xa0 \xe2\x80\x94 \xe2\x80\xaf \xe2\x81\xa5 中文 é");
+  CHECK_FALSE(has_invisible("某县 — 100%"));
+  CHECK(has_invisible("x\xe2\x80\xae"));
+  CHECK_FALSE(has_invisible("a\tb\n"));
+  CHECK(has_invisible("a\tb\n", false));
+}

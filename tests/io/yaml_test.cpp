@@ -101,3 +101,23 @@ TEST_CASE("YAML: a number that is not a finite decimal is refused, naming the ke
   CHECK(reader.number(root, "points", true) == 12.5);
   CHECK(d.empty());
 }
+
+TEST_CASE("YAML: invisible characters, raw or spelled as escapes, are refused") {
+  CHECK(
+      parse_error("id: a\nname: \xe2\x80\xae县\n") ==
+      "r.yaml:2:7: invisible character \\u202e (a control or a direction override) is not allowed in a YAML "
+      "file; remove it");
+  CHECK(
+      parse_error("name: \"a\xc2\x9b\"\n") ==
+      "r.yaml:1:9: invisible character \\u009b (a control or a direction override) is not allowed in a YAML "
+      "file; remove it");
+  CHECK(parse_error("id: a\nname: \"red\\e[31m\"\n") ==
+        "r.yaml:2:7: this value holds an invisible character (\\x1b, written as an escape); remove it");
+  CHECK(parse_error("name: \"\\u202Eevil\"\n") ==
+        "r.yaml:1:7: this value holds an invisible character (\\u202e, written as an escape); remove it");
+  CHECK(parse_error("name: \"a\\0b\"\n") ==
+        "r.yaml:1:7: this value holds an invisible character (\\x00, written as an escape); remove it");
+  // Line breaks and tabs in a value are text.
+  CHECK(io::parse_yaml("r.yaml", "note: |\n  two\n  lines\ntab: \"a\\tb\"\n")["note"].Scalar() ==
+        "two\nlines\n");
+}
