@@ -129,9 +129,9 @@ int run_assess(const AssessOptions& options) {
   progress.step("writing the reports");
   io::write_directory_atomically(
       options.output, assessment::input_paths(a.manifest), [&](const io::StagingFolder& dir) {
-        dir.write("report.html", report::html_report(d));
+        dir.write("report.html", [&](std::ostream& o) { report::write_html_report(o, d); });
         dir.write("report.md", report::markdown_report(d));
-        dir.write("report.json", report::json_report(d));
+        dir.write("report.json", [&](std::ostream& o) { report::write_json_report(o, d); });
         dir.write("junit.xml", report::junit_report(d));
         for (const auto& [name, text] : report::csv_tables(d)) dir.write("csv/" + name, text);
         report::write_xlsx(dir.path("report.xlsx").string(), dir.shown("report.xlsx"), d);

@@ -5,14 +5,16 @@
 #include <streambuf>
 #include <string>
 
+#include "io/fd_stream.hpp"
+
 namespace safeassess::cli {
 
-// A buffer for std::cout that writes to file descriptor 1 and remembers the first failure.
-// Construct one in main(); it takes over std::cout until destroyed.
-class CheckedStdout : public std::streambuf {
+// Takes over std::cout, writing to file descriptor 1 through a checked buffer, until it is
+// destroyed. Construct one in main().
+class CheckedStdout {
  public:
   CheckedStdout();
-  ~CheckedStdout() override;
+  ~CheckedStdout();
   CheckedStdout(const CheckedStdout&) = delete;
   CheckedStdout& operator=(const CheckedStdout&) = delete;
 
@@ -20,19 +22,9 @@ class CheckedStdout : public std::streambuf {
   // else "cannot write standard output: REASON" (REASON as strerror gives it).
   [[nodiscard]] std::string finish();
 
- protected:
-  int_type overflow(int_type c) override;
-  std::streamsize xsputn(const char* s, std::streamsize n) override;
-  int sync() override;
-
  private:
-  bool drain();
-  bool write_out(const char* s, std::size_t n);
-
-  static constexpr std::size_t k_size = 64 * 1024;
-  char m_buffer[k_size];
+  io::FdStreambuf m_buffer{1};
   std::streambuf* m_previous = nullptr;
-  int m_error = 0;  // the first errno, 0 while all is well
 };
 
 }  // namespace safeassess::cli

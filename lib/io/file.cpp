@@ -1,5 +1,7 @@
 #include "io/file.hpp"
 
+#include "io/fd_stream.hpp"
+
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -10,8 +12,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <ostream>
 #include <random>
-#include <sstream>
 
 namespace safeassess::io {
 
@@ -164,24 +166,18 @@ void sync_folder(const fs::path& folder) {
   ::close(fd);
 }
 
-// Writes all of `text` to `fd`, checking every write; throws naming `shown`.
-void write_all(int fd, std::string_view text, const std::string& shown) {
-  while (!text.empty()) {
-    const ssize_t n = ::write(fd, text.data(), text.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      throw Error(fmt::format("cannot write {}: {}", shown, system_reason(errno)));
-    }
-    text.remove_prefix(static_cast<std::size_t>(n));
-  }
-}
-
-// Creates `path` (which must not exist), writes `text`, syncs and closes it.
-void write_new_file(const fs::path& path, std::string_view text, const std::string& shown, mode_t mode) {
+// Creates `path` (which must not exist), writes what `writer` writes through a checked
+// buffer, syncs and closes it. Throws Error naming `shown` with the system's reason.
+void write_new_file(const fs::path& path, const std::function<void(std::ostream&)>& writer,
+                    const std::string& shown, mode_t mode) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
   if (fd < 0) throw Error(fmt::format("cannot write {}: {}", shown, system_reason(errno)));
   try {
-    write_all(fd, text, shown);
+    FdStreambuf buffer(fd);
+    std::ostream out(&buffer);
+    writer(out);
+    if (const int err = buffer.drain(); err != 0)
+      throw Error(fmt::format("cannot write {}: {}", shown, system_reason(err)));
     sync_fd_or_throw(fd, shown);
   } catch (...) {
     ::close(fd);
@@ -259,9 +255,6 @@ void write_file_atomically(const fs::path& path, const std::function<void(std::o
   const std::string shown = path.string();
   const fs::path target = resolve(path);
   refuse_inputs(target, shown, inputs, false);
-  std::ostringstream buffer;
-  write(buffer);
-  const std::string text = std::move(buffer).str();
   struct stat st {};
   const bool exists = ::stat(target.c_str(), &st) == 0;
   if (exists && S_ISDIR(st.st_mode))
@@ -271,20 +264,24 @@ void write_file_atomically(const fs::path& path, const std::function<void(std::o
     // the device node itself, so write to it directly.
     const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
     if (fd < 0) throw Error(fmt::format("cannot write {}: {}", shown, system_reason(errno)));
+    FdStreambuf buffer(fd);
+    std::ostream out(&buffer);
     try {
-      write_all(fd, text, shown);
+      write(out);
     } catch (...) {
       ::close(fd);
       throw;
     }
-    if (::close(fd) != 0) throw Error(fmt::format("cannot write {}: {}", shown, system_reason(errno)));
+    const int err = buffer.drain();
+    if (::close(fd) != 0 || err != 0)
+      throw Error(fmt::format("cannot write {}: {}", shown, system_reason(err ? err : errno)));
     return;
   }
   const fs::path dir = parent_of(target);
   remove_stale_temporaries(dir);
   const fs::path tmp = dir / temporary_name();
   try {
-    write_new_file(tmp, text, shown, exists ? (st.st_mode & 07777) : 0666);
+    write_new_file(tmp, write, shown, exists ? (st.st_mode & 07777) : 0666);
     if (::rename(tmp.c_str(), target.c_str()) != 0)
       throw Error(fmt::format("cannot write {}: {}", shown, system_reason(errno)));
   } catch (...) {
@@ -296,11 +293,17 @@ void write_file_atomically(const fs::path& path, const std::function<void(std::o
 }
 
 void StagingFolder::write(const std::string& relative, std::string_view text) const {
+  write(relative,
+        [&](std::ostream& out) { out.write(text.data(), static_cast<std::streamsize>(text.size())); });
+}
+
+void StagingFolder::write(const std::string& relative,
+                          const std::function<void(std::ostream&)>& writer) const {
   const fs::path p = path(relative);
   std::error_code ec;
   fs::create_directories(p.parent_path(), ec);
   if (ec) throw Error(fmt::format("cannot write {}: {}", shown(relative), ec.message()));
-  write_new_file(p, text, shown(relative), 0666);
+  write_new_file(p, writer, shown(relative), 0666);
 }
 
 fs::path StagingFolder::path(const std::string& relative) const {

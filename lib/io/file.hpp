@@ -41,6 +41,8 @@ class StagingFolder {
       : m_staging(std::move(staging)), m_shown(std::move(shown)) {}
   // Writes `text` to `relative` (creating its folders), checks every write and syncs it.
   void write(const std::string& relative, std::string_view text) const;
+  // The same, streaming what `writer` writes (a report of any size is never held whole).
+  void write(const std::string& relative, const std::function<void(std::ostream&)>& writer) const;
   // Where a library that writes files itself should write `relative`; call `adopt` after.
   [[nodiscard]] std::filesystem::path path(const std::string& relative) const;
   // Syncs a file another library wrote at path(relative); throws when it is missing.

@@ -139,46 +139,56 @@ std::vector<GateCase> gate_cases(const AssessData& d) {
 
 // ---------------------------------------------------------------------------- JSON
 
-std::string json_report(const AssessData& d) {
+void write_json_report(std::ostream& out, const AssessData& d) {
   const auto& a = *d.a;
   const auto& r = *d.r;
-  ordered_json j = ordered_json::parse(capture([&](std::ostream& o) { write_json(o, a, r); }));
-  j["tool"]["timestamp"] = d.timestamp ? ordered_json(*d.timestamp) : ordered_json(nullptr);
-  if (d.ledger)
-    j["hazards"] = ordered_json::parse(capture(
-        [&](std::ostream& o) { write_ledger(o, Format::Json, *d.ledger, a.units.names, a.rules.id); }));
-  else
-    j["hazards"] = nullptr;
-  if (has_duties(d))
-    j["duties"] = ordered_json::parse(
-        capture([&](std::ostream& o) { write_duties(o, Format::Json, *a.chain, a.units.names); }));
-  else
-    j["duties"] = nullptr;
-  if (has_chain(d))
-    j["chain"] = ordered_json::parse(
-        capture([&](std::ostream& o) { write_gaps(o, Format::Json, *a.chain, *d.analysis, a.units.names); }));
-  else
-    j["chain"] = nullptr;
-  if (d.risks)
-    j["risks"] = ordered_json::parse(
-        capture([&](std::ostream& o) { write_risk(o, Format::Json, *d.matrix, *d.risks); }));
-  else
-    j["risks"] = nullptr;
-  ordered_json att = ordered_json::array();
-  for (const auto& x : d.attributions)
-    att.push_back(
-        ordered_json::parse(capture([&](std::ostream& o) { write_attribution(o, Format::Json, a, r, x); })));
-  j["attribution"] = std::move(att);
-  ordered_json gates = ordered_json::array();
-  for (const auto& g : gate_cases(d))
-    gates.push_back({{"unit", a.units.ids[g.unit]},
-                     {"gate", g.gate},
-                     {"asked", g.asked},
-                     {"holds", g.holds},
-                     {"tripped", g.asked && g.holds},
-                     {"detail", g.detail}});
-  j["gates"] = std::move(gates);
-  return j.dump(2) + "\n";
+  // Each part as its own subcommand writes it, or null when the run has no data for it.
+  auto part = [](bool present, std::function<void(std::ostream&)> write) {
+    return [present, write = std::move(write)](std::ostream& o) {
+      if (present)
+        write(o);
+      else
+        o << "null";
+    };
+  };
+  std::vector<JsonMember> extra;
+  extra.push_back({"hazards", part(d.ledger != nullptr, [&](std::ostream& o) {
+                     write_ledger(o, Format::Json, *d.ledger, a.units.names, a.rules.id);
+                   })});
+  extra.push_back({"duties", part(has_duties(d), [&](std::ostream& o) {
+                     write_duties(o, Format::Json, *a.chain, a.units.names);
+                   })});
+  extra.push_back({"chain", part(has_chain(d), [&](std::ostream& o) {
+                     write_gaps(o, Format::Json, *a.chain, *d.analysis, a.units.names);
+                   })});
+  extra.push_back({"risks", part(d.risks != nullptr, [&](std::ostream& o) {
+                     write_risk(o, Format::Json, *d.matrix, *d.risks);
+                   })});
+  extra.push_back({"attribution", [&](std::ostream& o) {
+                     o << '[';
+                     for (std::size_t k = 0; k < d.attributions.size(); ++k) {
+                       o << (k ? ",\n" : "\n");
+                       write_attribution(o, Format::Json, a, r, d.attributions[k]);
+                     }
+                     o << (d.attributions.empty() ? "]" : "\n  ]");
+                   }});
+  extra.push_back({"gates", [&](std::ostream& o) {
+                     const auto cases = gate_cases(d);
+                     o << '[';
+                     for (std::size_t k = 0; k < cases.size(); ++k) {
+                       const auto& g = cases[k];
+                       o << (k ? ",\n    " : "\n    ")
+                         << ordered_json{{"unit", a.units.ids[g.unit]},
+                                         {"gate", g.gate},
+                                         {"asked", g.asked},
+                                         {"holds", g.holds},
+                                         {"tripped", g.asked && g.holds},
+                                         {"detail", g.detail}}
+                                .dump();
+                     }
+                     o << (cases.empty() ? "]" : "\n  ]");
+                   }});
+  write_json(out, a, r, d.timestamp, extra);
 }
 
 // ---------------------------------------------------------------------------- JUnit
@@ -536,7 +546,7 @@ void table_html(std::string& h, const std::vector<std::string>& head,
 
 }  // namespace
 
-std::string html_report(const AssessData& d) {
+void write_html_report(std::ostream& out, const AssessData& d) {
   const auto& a = *d.a;
   const auto& r = *d.r;
   const auto& rules = a.rules;
@@ -662,6 +672,9 @@ std::string html_report(const AssessData& d) {
                    {false, false, true, false});
     }
     h += "</section>\n";
+    // One unit at a time: a report of a province is never held whole.
+    out << h;
+    h.clear();
   }
 
   if (has_chain(d)) {
@@ -740,7 +753,7 @@ std::string html_report(const AssessData& d) {
                    d.timestamp ? " · generated " + xml_escape(*d.timestamp) : std::string(),
                    ruleset::to_string(a.missing));
   h += "</section>\n</main>\n</body>\n</html>\n";
-  return h;
+  out << h;
 }
 
 // ---------------------------------------------------------------------------- xlsx
@@ -749,7 +762,9 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
   const auto& a = *d.a;
   const auto& r = *d.r;
   lxw_workbook_options options{};
-  options.constant_memory = LXW_FALSE;
+  // Rows are written in order, so each sheet streams to a temporary file instead of memory:
+  // the workbook of a province costs megabytes, not gigabytes.
+  options.constant_memory = LXW_TRUE;
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
   if (!wb) throw Error(fmt::format("cannot write {}: {}", shown, std::strerror(errno)));
   lxw_doc_properties props{};

@@ -49,9 +49,9 @@ struct GateCase {
 };
 [[nodiscard]] std::vector<GateCase> gate_cases(const AssessData& d);
 
-[[nodiscard]] std::string html_report(const AssessData& d);
+void write_html_report(std::ostream& out, const AssessData& d);
 [[nodiscard]] std::string markdown_report(const AssessData& d);
-[[nodiscard]] std::string json_report(const AssessData& d);
+void write_json_report(std::ostream& out, const AssessData& d);
 [[nodiscard]] std::string junit_report(const AssessData& d);
 // (file name, contents) for every CSV table.
 [[nodiscard]] std::vector<std::pair<std::string, std::string>> csv_tables(const AssessData& d);

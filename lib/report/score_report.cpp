@@ -163,10 +163,14 @@ ordered_json unit_json(const assessment::Assessment& a, const score::Results& r,
   return j;
 }
 
-void write_json(std::ostream& out, const assessment::Assessment& a, const score::Results& r) {
+namespace {
+
+void write_score_json(std::ostream& out, const assessment::Assessment& a, const score::Results& r,
+                      const std::optional<std::string>* timestamp, const std::vector<JsonMember>& extra) {
   // The header is small; the units are streamed one at a time so that a million units
   // never sit in memory as one JSON tree.
   ordered_json head = header_json(a);
+  if (timestamp) head["tool"]["timestamp"] = *timestamp ? ordered_json(**timestamp) : ordered_json(nullptr);
   std::string h = head.dump(2);
   h.pop_back();  // drop the closing brace, then append "units"
   while (!h.empty() && (h.back() == '\n' || h.back() == ' ')) h.pop_back();
@@ -180,7 +184,23 @@ void write_json(std::ostream& out, const assessment::Assessment& a, const score:
     if (k + 1 < r.order.size()) line += ',';
     out << line;
   }
-  out << (r.order.empty() ? "]\n}\n" : "\n  ]\n}\n");
+  out << (r.order.empty() ? "]" : "\n  ]");
+  for (const auto& m : extra) {
+    out << ",\n  " << ordered_json(m.name).dump() << ": ";
+    m.write(out);
+  }
+  out << "\n}\n";
+}
+
+}  // namespace
+
+void write_json(std::ostream& out, const assessment::Assessment& a, const score::Results& r) {
+  write_score_json(out, a, r, nullptr, {});
+}
+
+void write_json(std::ostream& out, const assessment::Assessment& a, const score::Results& r,
+                const std::optional<std::string>& timestamp, const std::vector<JsonMember>& extra) {
+  write_score_json(out, a, r, &timestamp, extra);
 }
 
 std::string csv_field(std::string_view s) {
