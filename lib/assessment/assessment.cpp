@@ -595,11 +595,42 @@ std::int32_t period_end(const Manifest& m) {
                   m.period));
 }
 
+namespace {
+
+// What became of the rows of each table the run read. Every loader refuses (exit 2) a row
+// it does not use unless it says why it leaves it out, so the counts follow from what was
+// loaded: a unit per units row and per indicators row, a rating per ratings row, and so on.
+void account_rows(std::vector<InputFile>& files, const Units& units, const Ratings* ratings,
+                  const std::optional<ChainData>& chain, const hazard::LedgerReport* ledger, bool chain_csv) {
+  for (auto& f : files) {
+    if (f.role == "units" || f.role == "indicators")
+      f.rows = RowAccount::all(units.size());
+    else if (f.role == "ratings" && ratings)
+      f.rows = RowAccount::all(ratings->values.size());
+    else if (f.role == "hazards" && ledger)
+      f.rows = RowAccount::with_excluded(
+          ledger->rows, ledger->found_after,
+          fmt::format("found after the as-of date {}", date::format(ledger->as_of)));
+    else if (f.role == "chain" && chain && chain_csv)
+      f.rows = RowAccount::all(chain->chain.size());
+    else if (f.role == "chain edges" && chain)
+      f.rows = RowAccount::all(chain->chain.edges.size());
+    else if (f.role == "records" && chain && chain->compliance)
+      f.rows = RowAccount::with_excluded(chain->compliance->records, chain->compliance->records_not_assessed,
+                                         "in a duty period not wholly inside the assessment period");
+    else if (f.role == "accidents" && chain)
+      f.rows = RowAccount::all(chain->accidents.size());
+  }
+}
+
+}  // namespace
+
 Basics load_basics(const std::filesystem::path& path, const LoadOptions& options) {
   Loading l;
   start(l, path, options);
   if (options.chain && l.diagnostics.empty()) l.load_chain();
   l.diagnostics.throw_if_any();
+  account_rows(l.b.files, l.b.units, nullptr, l.b.chain, nullptr, l.b.manifest.chain_edges.has_value());
   return std::move(l.b);
 }
 
@@ -717,6 +748,8 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
   a.files = std::move(l.b.files);
   a.chain = std::move(l.b.chain);
   a.ledger = std::move(ledger);
+  account_rows(a.files, a.units, &a.ratings, a.chain, a.ledger ? &*a.ledger : nullptr,
+               a.manifest.chain_edges.has_value());
   return a;
 }
 

@@ -15,6 +15,7 @@
 
 #include "assessment/units.hpp"
 #include "chain/chain.hpp"
+#include "core/rows.hpp"
 #include "duty/compliance.hpp"
 #include "duty/duty_list.hpp"
 #include "hazard/ledger.hpp"
@@ -29,6 +30,7 @@ struct InputFile {
   std::string role;  // "manifest", "ruleset", "units", "indicators", "ratings"
   std::string path;  // as displayed
   std::string sha256;
+  std::optional<RowAccount> rows;  // for a table (CSV); nullopt for a YAML file
 };
 
 struct Manifest {

@@ -509,7 +509,9 @@ Accountability account(const Chain& chain, const duty::DutyList& list, const dut
     }
   }
   while (!up.empty()) {
-    const auto [x, depth] = up.front();
+    // Not a structured binding: clang 14 (the sanitizer build) cannot capture one.
+    const auto x = up.front().first;
+    const auto depth = up.front().second;
     up.pop_front();
     auto visit = [&](std::uint32_t y, EdgeKind kind) {
       if (chain.is_post(y)) {

@@ -11,6 +11,7 @@
 
 #include "core/date.hpp"
 #include "core/text.hpp"
+#include "report/accounting.hpp"
 #include "report/text_table.hpp"
 
 namespace safeassess::report {
@@ -111,7 +112,10 @@ void write_duties(std::ostream& out, Format format, const assessment::ChainData&
     j["records"] = {{"file", comp.file},
                     {"sha256", comp.sha256},
                     {"rows", comp.records},
-                    {"not_assessed", comp.records_not_assessed}};
+                    {"not_assessed", comp.records_not_assessed},
+                    {"accounting", accounting_json(RowAccount::with_excluded(
+                                       comp.records, comp.records_not_assessed,
+                                       "in a duty period not wholly inside the assessment period"))}};
     j["period"] = {{"first", date::format(comp.buckets.period.first)},
                    {"last", date::format(comp.buckets.period.last)}};
     j["total"] = tally_json(summary.total);

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "core/text.hpp"
+#include "report/accounting.hpp"
 
 namespace safeassess::report {
 
@@ -89,7 +90,9 @@ void write_json(std::ostream& out, const JudgeInput& in) {
                          {"file", s.file},
                          {"sha256", s.sha256}});
   j["criteria"] = std::move(standards);
-  j["input"] = {{"path", in.path}, {"sha256", in.sha256}};
+  j["input"] = {{"path", in.path},
+                {"sha256", in.sha256},
+                {"accounting", accounting_json(RowAccount::all(in.findings->size()))}};
   ordered_json list = ordered_json::array();
   std::size_t counts[3] = {0, 0, 0};
   for (std::size_t k = 0; k < in.findings->size(); ++k) {

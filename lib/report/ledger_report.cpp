@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "core/text.hpp"
+#include "report/accounting.hpp"
 #include "report/text_table.hpp"
 
 namespace safeassess::report {
@@ -166,11 +167,14 @@ void write_json(std::ostream& out, const hazard::LedgerReport& r, const std::vec
                 const std::string& ruleset_id) {
   ordered_json j;
   j["tool"] = {{"name", "safeassess"}, {"version", SAFEASSESS_VERSION}};
-  j["ledger"] = {{"path", r.file},
-                 {"sha256", r.sha256},
-                 {"as_of", date::format(r.as_of)},
-                 {"rows", r.rows},
-                 {"found_after_as_of", r.found_after}};
+  j["ledger"] = {
+      {"path", r.file},
+      {"sha256", r.sha256},
+      {"as_of", date::format(r.as_of)},
+      {"rows", r.rows},
+      {"found_after_as_of", r.found_after},
+      {"accounting", accounting_json(RowAccount::with_excluded(
+                         r.rows, r.found_after, "found after the as-of date " + date::format(r.as_of)))}};
   j["policy"] = {{"ruleset", ruleset_id},
                  {"yellow_after_days", r.policy.yellow_after_days},
                  {"red_after_days", r.policy.red_after_days},

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "core/text.hpp"
+#include "report/accounting.hpp"
 #include "report/text_table.hpp"
 
 namespace safeassess::report {
@@ -63,7 +64,9 @@ void write_json(std::ostream& out, const risk::Matrix& m, const risk::RiskList& 
   j["tool"] = {{"name", "safeassess"}, {"version", SAFEASSESS_VERSION}};
   j["matrix"] = {{"id", m.id},     {"name", m.name},     {"version", m.version},
                  {"file", m.file}, {"sha256", m.sha256}, {"verified", m.verified}};
-  j["input"] = {{"path", list.file}, {"sha256", list.sha256}};
+  j["input"] = {{"path", list.file},
+                {"sha256", list.sha256},
+                {"accounting", accounting_json(RowAccount::all(list.points.size()))}};
   ordered_json levels = ordered_json::array();
   for (const auto& l : m.levels)
     levels.push_back({{"id", l.id},

@@ -1,5 +1,7 @@
 #include "report/score_report.hpp"
 
+#include "report/accounting.hpp"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -62,7 +64,9 @@ ordered_json header_json(const assessment::Assessment& a) {
   j["ruleset"] = {{"id", a.rules.id},     {"name", a.rules.name},     {"version", a.rules.version},
                   {"file", a.rules.file}, {"sha256", a.rules.sha256}, {"precision", a.rules.precision}};
   ordered_json files = ordered_json::array();
-  for (const auto& f : a.files) files.push_back({{"role", f.role}, {"path", f.path}, {"sha256", f.sha256}});
+  for (const auto& f : a.files)
+    files.push_back(
+        {{"role", f.role}, {"path", f.path}, {"sha256", f.sha256}, {"accounting", accounting_json(f.rows)}});
   j["assessment"] = {{"name", a.manifest.name},
                      {"period", a.manifest.period},
                      {"assessor", a.manifest.assessor},

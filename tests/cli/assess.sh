@@ -62,6 +62,30 @@ PY
   xmllint --noout --schema schemas/junit.xsd "$work/$ex/junit.xml" 2> /dev/null || fail "$ex: junit.xml"
 done
 
+# 3b. Row accounting: every table's rows read (counted here with Python's csv module) are
+# used or excluded with a reason; the hazards example has a hazard found after its as-of day.
+for ex in a county-2024 hazards-2024; do
+  "$py" - "$work/$ex/report.json" <<'PY' || fail "$ex: row accounting"
+import csv, json, sys
+report = json.load(open(sys.argv[1]))
+seen = 0
+for f in report["assessment"]["files"]:
+    acc = f["accounting"]
+    if not f["path"].endswith(".csv"):
+        assert acc is None, f
+        continue
+    with open(f["path"], encoding="utf-8-sig", newline="") as fh:
+        rows = [r for r in csv.reader(fh) if any(c.strip() for c in r)]
+    assert acc["read"] == len(rows) - 1, (f["path"], acc, len(rows) - 1)
+    assert acc["read"] == acc["used"] + sum(x["rows"] for x in acc["excluded"]), f
+    seen += 1
+assert seen >= 3, seen
+if report["hazards"] is not None:
+    acc = report["hazards"]["ledger"]["accounting"]
+    assert acc["read"] == acc["used"] + sum(x["rows"] for x in acc["excluded"]), acc
+PY
+done
+
 # 4. Gates: exit 1, failures in JUnit for exactly the tripped unit/gate pairs.
 set +e
 "$bin" assess "$manifest" -o "$work/g" --fail-on veto,overdue-major --fail-below 50 2> "$work/g.err"
