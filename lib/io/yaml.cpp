@@ -234,6 +234,8 @@ YAML::Node parse_yaml(const std::string& display, const std::string& text) {
 }
 
 Location YamlReader::at(const YAML::Node& node) const {
+  // A key that is not there (map["id"] of a map without one) has no place of its own.
+  if (!node.IsDefined()) return Location{m_file};
   const YAML::Mark m = node.Mark();
   if (m.is_null()) return Location{m_file};
   return Location{m_file, m.line + 1, character_column(m_text, m.line, m.column)};

@@ -73,7 +73,8 @@ Matrix load_matrix(const std::string& display, const std::string& text) {
           if (!(f.max > f.min)) reader.error(n, "\"max\" must be above \"min\"");
         }
         for (const auto& other : m.factors)
-          if (other.id == f.id) reader.error(n["id"], fmt::format("factor \"{}\" is declared twice", f.id));
+          if (!f.id.empty() && other.id == f.id)
+            reader.error(n["id"], fmt::format("factor \"{}\" is declared twice", f.id));
         m.factors.push_back(std::move(f));
       }
       if (m.factors.empty()) reader.error(factors, "\"factors\" is empty");

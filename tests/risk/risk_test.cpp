@@ -136,3 +136,13 @@ levels:
   CHECK(test::input_error([] { (void)load_matrix_ref("builtin:ls5x5"); }) ==
         "builtin:ls5x5: no risk matrix file or bundled matrix \"ls5x5\", did you mean \"ls-5x5\"?");
 }
+
+TEST_CASE("a matrix whose factors have no id is refused with messages, not an internal error") {
+  // Found by fuzz_matrix: the duplicate check asked for the place of a key that is not there.
+  CHECK(test::input_error([] {
+          (void)load_matrix("m.yaml",
+                            "id: m\nname: x\nversion: \"1\"\nverified: false\nsource: s\nfactors:\n"
+                            "  - {name: L, min: 1, max: 5}\n  - {name: S, min: 1, max: 5}\n"
+                            "levels:\n  - {id: high, name: 高, colour: 红, rgb: \"#ff0000\", min: 1}\n");
+        }) == "m.yaml:7:5: missing required key \"id\"\nm.yaml:8:5: missing required key \"id\"");
+}
