@@ -24,6 +24,7 @@ if [ "${1:-}" = "--tests" ]; then
     python3 python3-openpyxl              # the xlsx report read back
     python3-jsonschema                    # report.json against schemas/report.schema.json
     libxml2-utils                         # junit.xml against schemas/junit.xsd (xmllint)
+    clang libclang-rt-14-dev              # the ASan + UBSan build and its libFuzzer targets
   )
 elif [ -n "${1:-}" ]; then
   echo "usage: bash scripts/setup.sh [--tests]" >&2
@@ -49,3 +50,10 @@ fi
 build_dir=${BUILD_DIR:-build}
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release > /dev/null
 cmake --build "$build_dir" -j "${JOBS:-$(nproc)}"
+if [ "${1:-}" = "--tests" ]; then
+  # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer, built by clang so
+  # that it also has the libFuzzer targets (README "Safety").
+  cmake -S . -B "${ASAN_BUILD_DIR:-build-asan}" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ \
+    -DSAFEASSESS_SANITIZE=ON > /dev/null
+  cmake --build "${ASAN_BUILD_DIR:-build-asan}" -j "${JOBS:-$(nproc)}"
+fi

@@ -2,6 +2,7 @@
 // Small rulesets and assessments built from text, so tests need no disk.
 
 #include <string>
+#include <utility>
 
 #include "assessment/assessment.hpp"
 #include "score/engine.hpp"
@@ -77,15 +78,21 @@ inline assessment::Assessment make_assessment(const std::string& units_csv, cons
   return a;
 }
 
-// The message of the InputError that `f` throws ("" if it throws none).
-template <class F>
-std::string input_error(F&& f) {
+// The message of the error of type E that `f` throws ("" if it throws none).
+template <class E = InputError, class F>
+std::string error_of(F&& f) {
   try {
     f();
-  } catch (const InputError& e) {
+  } catch (const E& e) {
     return e.what();
   }
   return "";
+}
+
+// The message of the InputError that `f` throws ("" if it throws none).
+template <class F>
+std::string input_error(F&& f) {
+  return error_of<InputError>(std::forward<F>(f));
 }
 
 }  // namespace safeassess::test
