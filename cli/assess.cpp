@@ -157,7 +157,8 @@ int run_assess(const AssessOptions& options) {
     if (ledger)
       std::cout << fmt::format("hazards: {} overdue, {} invalid closures, {} under supervision\n",
                                ledger->overdue.size(), ledger->invalid.size(), ledger->supervised.size());
-    const std::string dir = std::filesystem::path(options.output).lexically_normal().string();
+    std::string dir = std::filesystem::path(options.output).lexically_normal().string();
+    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();  // "-o out/" is out/, not out//
     std::cout << fmt::format(
         "report set written to {0}/\n"
         "  {0}/report.html   open in a browser: summary, every unit explained, the chain; prints\n"

@@ -185,12 +185,14 @@ namespace {
 // terminal, a report or a message.
 std::size_t prepare(std::string& text, Encoding enc, const std::string& display) {
   const std::size_t start = decode_to_utf8(text, enc, display);
-  if (text.find('\r', start) == std::string::npos) {
-    if (!text::has_invisible(std::string_view(text).substr(start))) return start;
-  } else if (text.find('\n', start) == std::string::npos) {
+  if (text.find('\r', start) != std::string::npos && text.find('\n', start) == std::string::npos)
     for (std::size_t i = start; i < text.size(); ++i)
       if (text[i] == '\r') text[i] = '\n';
-  }
+  // Almost every file has nothing to write out: find that without copying it.
+  bool lone_cr = false;
+  for (auto p = text.find('\r', start); p != std::string::npos && !lone_cr; p = text.find('\r', p + 1))
+    lone_cr = p + 1 == text.size() || text[p + 1] != '\n';
+  if (!lone_cr && !text::has_invisible(std::string_view(text).substr(start), true)) return start;
   std::string out = text.substr(0, start);
   out.reserve(text.size() + 16);
   const std::string_view rest = std::string_view(text).substr(start);
