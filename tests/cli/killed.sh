@@ -8,7 +8,7 @@ bin=$1 bench=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
-"$bench" --units 20000 --dir "$work/in" --keep --skip-json > /dev/null || fail "generating the data"
+"$bench" --units 10000 --dir "$work/in" --keep --skip-json > /dev/null || fail "generating the data"
 "$bin" assess "$work/in/manifest.yaml" -o "$work/out" > /dev/null || fail "the first run"
 (cd "$work/out" && find . -type f | LC_ALL=C sort | xargs sha256sum) > "$work/before"
 touch "$work/.safeassess-tmp-notes" "$work/keep.txt"
