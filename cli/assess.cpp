@@ -36,7 +36,9 @@ void setup_assess(CLI::App& app, int& exit_code) {
       ->required()
       ->type_name("DIR");
   sub->add_option("--fail-below", options->fail_below, "Exit 1 if any unit's total is below SCORE")
-      ->type_name("SCORE");
+      ->type_name("SCORE")
+      ->check(finite_number())
+      ->check(CLI::Range(-1000.0, 1000.0));
   sub->add_option("--fail-on", options->fail_on,
                   "Exit 1 if any unit is vetoed (veto), failing (fail), on the interview list "
                   "(interview), has an overdue major hazard (overdue-major) or an invalid closure "

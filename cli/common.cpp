@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "core/text.hpp"
+#include "io/csv.hpp"
 #include "io/file.hpp"
 
 namespace safeassess::cli {
@@ -59,6 +60,15 @@ void add_output_option(CLI::App* sub, std::string& output) {
 void add_encoding_option(CLI::App* sub, std::string& encoding) {
   sub->add_option("--encoding", encoding, "Encoding of the CSV files: auto (default), utf-8 or gb18030")
       ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312"}));
+}
+
+CLI::Validator finite_number() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (io::parse_number(value)) return {};
+        return fmt::format("expected a finite number, got \"{}\"", value);
+      },
+      "NUMBER");
 }
 
 void report_gate(std::string_view gate, std::string_view thing, const std::vector<std::string>& names) {

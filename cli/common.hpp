@@ -34,6 +34,10 @@ void add_format_option(CLI::App* sub, std::string& format,
 void add_output_option(CLI::App* sub, std::string& output);
 void add_encoding_option(CLI::App* sub, std::string& encoding);
 
+// Accepts a finite decimal number only: CLI11 would take "nan" (a gate that never trips)
+// and "1e400" (infinity).
+[[nodiscard]] CLI::Validator finite_number();
+
 // "safeassess: gate NAME tripped by N things: a, b" on stderr.
 void report_gate(std::string_view gate, std::string_view thing, const std::vector<std::string>& names);
 

@@ -21,6 +21,7 @@ void setup_duties(CLI::App& app, int& exit_code) {
   add_output_option(sub, options->output);
   sub->add_option("--fail-below", options->fail_below,
                   "Exit 1 if any holder's compliance is below this percentage")
+      ->check(finite_number())
       ->check(CLI::Range(0.0, 100.0));
   add_encoding_option(sub, options->encoding);
   sub->callback([options, &exit_code] { exit_code = run_duties(*options); });

@@ -51,8 +51,7 @@ int run_hazards(const HazardsOptions& options) {
     as_of = assessment::period_end(b.manifest);
   } else {
     const auto d = date::parse(options.as_of);
-    if (!d)
-      throw UsageError(fmt::format("--as-of: \"{}\" is not a date; write it as YYYY-MM-DD", options.as_of));
+    if (!d) throw UsageError("--as-of: " + date::why_not(options.as_of));
     as_of = *d;
   }
   const auto& ref = *b.manifest.hazards;

@@ -25,7 +25,9 @@ void setup_score(CLI::App& app, int& exit_code) {
   sub->add_option("--explain", options->explain,
                   "Print the arithmetic for one unit, step by step (text, or JSON with --format json)");
   sub->add_option("--fail-below", options->fail_below, "Exit 1 if any unit's total is below SCORE")
-      ->type_name("SCORE");
+      ->type_name("SCORE")
+      ->check(finite_number())
+      ->check(CLI::Range(-1000.0, 1000.0));
   sub->add_option("--fail-on", options->fail_on,
                   "Exit 1 if any unit is vetoed (veto), graded failing (fail) or on the interview "
                   "list (interview); repeat or separate with commas")

@@ -131,6 +131,11 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
       m.name = reader.string(a, "name", true).value_or("");
       m.period = reader.string(a, "period", true).value_or("");
       if (a["period"].IsDefined()) m.period_at = reader.at(a["period"]);
+      if (!m.period.empty() && !date::parse_period(m.period))
+        reader.error(a["period"],
+                     fmt::format("\"{}\" is not a period; write 2024, 2024-H1, 2024-Q3 or 2024-07 "
+                                 "(years {} to {})",
+                                 m.period, date::k_first_year, date::k_last_year));
       m.assessor = reader.string(a, "assessor", false).value_or("");
     }
     if (auto r = reader.string(root, "ruleset", true)) {

@@ -156,3 +156,18 @@ TEST_CASE("the unit index finds every id across table growth and reports repeats
         "u.csv:50003:1: column A \"id\": unit id \"U49999\" is already used on line 50001; unit ids must be "
         "unique");
 }
+
+TEST_CASE("a manifest's period must be one the calendar has") {
+  auto manifest = [](const std::string& period) {
+    return "assessment: {name: x, period: \"" + period +
+           "\"}\nruleset: builtin:county-annual\nunits: u.csv\nindicators: i.csv\n";
+  };
+  for (const char* good : {"2024", "2024-H2", "2024-Q4", "2024-07"})
+    CHECK(assessment::parse_manifest("m.yaml", manifest(good), ".").period == good);
+  CHECK(test::input_error([&] { (void)assessment::parse_manifest("m.yaml", manifest("2024-13"), "."); }) ==
+        "m.yaml:1:31: \"2024-13\" is not a period; write 2024, 2024-H1, 2024-Q3 or 2024-07 (years 1900 to "
+        "2100)");
+  CHECK(
+      test::input_error([&] { (void)assessment::parse_manifest("m.yaml", manifest("2101"), "."); }) ==
+      "m.yaml:1:31: \"2101\" is not a period; write 2024, 2024-H1, 2024-Q3 or 2024-07 (years 1900 to 2100)");
+}
