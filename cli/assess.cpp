@@ -148,7 +148,8 @@ int run_assess(const AssessOptions& options) {
     for (const auto& g : a.rules.grades)
       if (grades.count(g.name)) by_grade.push_back(fmt::format("{} {}", g.name, grades[g.name]));
     for (auto u : r.order)
-      if (r.interview[u]) interview.push_back(fmt::format("{} {}", a.units.ids[u], a.units.names[u]));
+      if (r.interview[u])
+        interview.push_back(text::visible(fmt::format("{} {}", a.units.ids[u], a.units.names[u]), false));
     std::cout << fmt::format("{} — {} units: {}; interview list (约谈): {}\n", a.manifest.name,
                              a.units.size(), text::join(by_grade, ", "),
                              interview.empty() ? "none" : text::join(interview, ", "));

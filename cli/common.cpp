@@ -74,8 +74,10 @@ CLI::Validator finite_number() {
 void report_gate(std::string_view gate, std::string_view thing, const std::vector<std::string>& names) {
   std::string list;
   for (std::size_t i = 0; i < names.size(); ++i) list += (i ? ", " : "") + names[i];
-  std::cerr << fmt::format("safeassess: gate {} tripped by {} {}{}: {}\n", gate, names.size(), thing,
-                           names.size() == 1 ? "" : "s", list);
+  std::cerr << text::visible(fmt::format("safeassess: gate {} tripped by {} {}{}: {}", gate, names.size(),
+                                         thing, names.size() == 1 ? "" : "s", list),
+                             false)
+            << '\n';
 }
 
 }  // namespace safeassess::cli

@@ -1,13 +1,36 @@
 #include "report/text_table.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <ostream>
 
 #include "core/text.hpp"
 
 namespace safeassess::report {
 
-void write_text_table(std::ostream& out, const TextTable& t) {
+namespace {
+
+// A cell is one line of the terminal: a line break or tab from the input (a quoted CSV
+// field may hold one) is written out ("\x0a"), like every other control character.
+bool needs_escape(const TextTable& t) {
+  auto any = [](const std::vector<std::string>& cells) {
+    return std::any_of(cells.begin(), cells.end(),
+                       [](const auto& c) { return text::has_invisible(c, false); });
+  };
+  return any(t.head) || std::any_of(t.rows.begin(), t.rows.end(), any);
+}
+
+}  // namespace
+
+void write_text_table(std::ostream& out, const TextTable& table) {
+  std::optional<TextTable> escaped;
+  if (needs_escape(table)) {
+    escaped = table;
+    for (auto& c : escaped->head) c = text::visible(c, false);
+    for (auto& r : escaped->rows)
+      for (auto& c : r) c = text::visible(c, false);
+  }
+  const TextTable& t = escaped ? *escaped : table;
   std::vector<std::size_t> width(t.head.size());
   for (std::size_t c = 0; c < t.head.size(); ++c) {
     width[c] = text::display_width(t.head[c]);

@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 head -3 tests/cli/data/escape/indicators.csv > "$work/indicators.csv"
 # U+202E is E2 80 AE, C1 CSI (U+009B) is C2 9B.
-printf 'id,name\nX1,"\x1b[31mred\x1b[0m \x07bell \xe2\x80\xaeevil\xe2\x80\xac\x00nul"\nX2,"cr\rhere \xc2\x9b2J"\nX3,plain\n' > "$work/units.csv"
+printf 'id,name\nX1,"\x1b[31mred\x1b[0m \x07bell \xe2\x80\xaeevil\xe2\x80\xac\x00nul"\nX2,"cr\rhere \xc2\x9b2J"\nX3,"two\nlines"\n' > "$work/units.csv"
 cat > "$work/manifest.yaml" <<YAML
 assessment: {name: 控制字符, period: "2024"}
 ruleset: $src/examples/chain-2024/township-ruleset.yaml
@@ -33,6 +33,7 @@ done
 "$bin" score manifest.yaml > out
 grep -qF '\x1b[31mred\x1b[0m \x07bell \u202eevil\u202c\x00nul' out || fail "the name is not written out visibly: $(grep X1 out)"
 grep -qF 'cr\x0dhere \u009b2J' out || fail "the lone CR and C1 CSI are not written out visibly: $(grep X2 out)"
+grep -qF 'two\x0alines' out || fail "a line break in a name breaks the table: $(grep -A1 X3 out)"
 "$bin" score manifest.yaml --explain $'X1\x1b[2J' > out 2> err
 [ $? = 2 ] || fail "an unknown unit with ESC in its id: not exit 2"
 raw err && fail "a raw control character reached stderr"
