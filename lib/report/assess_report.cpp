@@ -53,7 +53,16 @@ std::string xml_escape(std::string_view s) {
 }
 
 std::string cell_text(std::string_view s) {
+  // Excel holds at most 32,767 characters in a cell; libxlsxwriter would leave a longer one
+  // out. Keep what fits, on a character boundary, and say it was cut.
+  constexpr std::size_t k_cell_max = 32000;
   std::string v(s);
+  if (v.size() > k_cell_max) {
+    std::size_t cut = k_cell_max;
+    while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
+    v.resize(cut);
+    v += "…(truncated)";
+  }
   if (!v.empty() &&
       (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
     v.insert(v.begin(), '\'');
@@ -792,7 +801,9 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
     return ws;
   };
   auto str = [&](lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, std::string_view s) {
-    worksheet_write_string(ws, row, col, cell_text(s).c_str(), nullptr);
+    if (const lxw_error err = worksheet_write_string(ws, row, col, cell_text(s).c_str(), nullptr);
+        err != LXW_NO_ERROR)
+      throw Error(fmt::format("cannot write {}: {}", shown, lxw_strerror(err)));
   };
   auto dbl = [&](lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, double v) {
     if (std::isnan(v))

@@ -62,7 +62,8 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
 // Text escaped for HTML and XML content and attribute values.
 [[nodiscard]] std::string xml_escape(std::string_view s);
 // A spreadsheet cell's text, neutralised like a CSV field (a leading ' before =, +, -, @,
-// tab or CR) but not quoted.
+// tab or CR) but not quoted, and cut to 32,000 bytes (Excel's cell limit is 32,767
+// characters) with "…(truncated)" after it.
 [[nodiscard]] std::string cell_text(std::string_view s);
 
 }  // namespace safeassess::report
