@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <new>
 
 #include "assess.hpp"
 #include "common.hpp"
@@ -73,6 +74,10 @@ int run_checked(int argc, char** argv) {
     return code(ExitCode::InvalidInput);
   } catch (const Error& e) {
     std::cerr << "safeassess: error: " << text::visible(e.what(), false) << '\n';
+    return code(ExitCode::InvalidInput);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "safeassess: error: not enough memory for these inputs; split them (by region, say) or run "
+                 "on a larger machine\n";
     return code(ExitCode::InvalidInput);
   } catch (const std::exception& e) {
     std::cerr << "safeassess: internal error: " << text::visible(e.what(), false)

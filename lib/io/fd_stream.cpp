@@ -1,5 +1,6 @@
 #include "io/fd_stream.hpp"
 
+#include <poll.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -16,6 +17,11 @@ bool FdStreambuf::write_out(const char* s, std::size_t n) {
     const ssize_t w = ::write(m_fd, s, n);
     if (w < 0) {
       if (errno == EINTR) continue;
+      if (errno == EAGAIN || errno == EWOULDBLOCK) {
+        // A non-blocking descriptor (a pipe set so by the reader): wait until it drains.
+        pollfd p{m_fd, POLLOUT, 0};
+        if (::poll(&p, 1, -1) >= 0 || errno == EINTR) continue;
+      }
       m_error = errno;
       break;
     }

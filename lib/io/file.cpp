@@ -4,16 +4,20 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <csignal>
 
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <ostream>
 #include <random>
+#include <utility>
 
 namespace safeassess::io {
 
@@ -56,6 +60,11 @@ std::string read_file(const std::filesystem::path& path, const std::string& disp
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
       throw InputError(where,
                        fmt::format("\"{}\" is {}, expected a regular file", display, kind_of(st.st_mode)));
+    if (static_cast<std::uint64_t>(st.st_size) > k_max_input_bytes)
+      throw InputError(where,
+                       fmt::format("\"{}\" has {} bytes; safeassess reads input files of up to {} GiB: "
+                                   "split it (by region, say)",
+                                   display, st.st_size, k_max_input_bytes >> 30));
     bytes.resize(static_cast<std::size_t>(st.st_size));
     std::size_t got = 0;
     // One byte more than its size: a file still being written is refused, not half read.
@@ -127,6 +136,33 @@ bool process_gone(long pid) {
   return ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
 }
 
+// An exclusive flock on a temporary of ours, held by its writer for as long as it works:
+// a writer in another pid namespace (a container) or on another host looks gone by its
+// pid, but its lock says it is not.
+class TempLock {
+ public:
+  // Takes the lock on `path` without waiting; nullopt when another process holds it.
+  static std::optional<TempLock> take(const fs::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) return std::nullopt;
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      ::close(fd);
+      return std::nullopt;
+    }
+    return TempLock(fd);
+  }
+  TempLock(TempLock&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+  TempLock& operator=(TempLock&&) = delete;
+  TempLock(const TempLock&) = delete;
+  ~TempLock() {
+    if (m_fd >= 0) ::close(m_fd);
+  }
+
+ private:
+  explicit TempLock(int fd) : m_fd(fd) {}
+  int m_fd;
+};
+
 // The parent of an absolute, resolved path.
 fs::path parent_of(const fs::path& p) {
   return p.has_relative_path() ? p.parent_path() : p;
@@ -172,6 +208,7 @@ void write_new_file(const fs::path& path, const std::function<void(std::ostream&
                     const std::string& shown, mode_t mode) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
   if (fd < 0) throw Error(fmt::format("cannot write {}: {}", shown, system_reason(errno)));
+  (void)::flock(fd, LOCK_EX | LOCK_NB);  // a temporary of ours is not stale while written (TempLock)
   try {
     FdStreambuf buffer(fd);
     std::ostream out(&buffer);
@@ -184,6 +221,31 @@ void write_new_file(const fs::path& path, const std::function<void(std::ostream&
     throw;
   }
   if (::close(fd) != 0) throw Error(fmt::format("cannot write {}: {}", shown, system_reason(errno)));
+}
+
+// The open descriptor of this process that `path` names, through any chain of symlinks:
+// /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N, /proc/PID/fd/N. Writing to it
+// directly keeps `-o /dev/stdout >> log` appending to the log instead of replacing it.
+std::optional<int> descriptor_behind(fs::path path) {
+  const std::string self = fmt::format("/proc/{}/fd/", ::getpid());
+  for (int hop = 0; hop < 40; ++hop) {
+    const std::string s = fs::absolute(path).lexically_normal().string();
+    if (s == "/dev/stdout") return 1;
+    if (s == "/dev/stderr") return 2;
+    for (const std::string prefix : {std::string("/dev/fd/"), std::string("/proc/self/fd/"), self}) {
+      if (!s.starts_with(prefix)) continue;
+      const std::string_view n = std::string_view(s).substr(prefix.size());
+      int fd = 0;
+      const auto [end, ec] = std::from_chars(n.data(), n.data() + n.size(), fd);
+      if (ec == std::errc() && end == n.data() + n.size() && !n.empty()) return fd;
+    }
+    std::error_code ec;
+    if (!fs::is_symlink(path, ec)) return std::nullopt;
+    const fs::path target = fs::read_symlink(path, ec);
+    if (ec) return std::nullopt;
+    path = target.is_absolute() ? target : path.parent_path() / target;
+  }
+  return std::nullopt;
 }
 
 // Refuses an output that is an input, holds one, or (for a folder) lies inside the folder
@@ -239,6 +301,8 @@ std::size_t remove_stale_temporaries(const fs::path& folder) {
     if (pid == 0 || !process_gone(pid)) continue;
     struct stat st {};
     if (::lstat(it->path().c_str(), &st) != 0) continue;
+    const auto lock = TempLock::take(it->path());
+    if (!lock) continue;  // its writer is still at work
     std::error_code rm;
     if (S_ISREG(st.st_mode)) {
       removed += fs::remove(it->path(), rm) ? 1 : 0;
@@ -253,6 +317,14 @@ std::size_t remove_stale_temporaries(const fs::path& folder) {
 void write_file_atomically(const fs::path& path, const std::function<void(std::ostream&)>& write,
                            const std::vector<fs::path>& inputs) {
   const std::string shown = path.string();
+  if (const auto fd = descriptor_behind(path)) {
+    FdStreambuf buffer(*fd);
+    std::ostream out(&buffer);
+    write(out);
+    if (const int err = buffer.drain(); err != 0)
+      throw Error(fmt::format("cannot write {}: {}", shown, system_reason(err)));
+    return;
+  }
   const fs::path target = resolve(path);
   refuse_inputs(target, shown, inputs, false);
   struct stat st {};
@@ -300,9 +372,10 @@ void StagingFolder::write(const std::string& relative, std::string_view text) co
 void StagingFolder::write(const std::string& relative,
                           const std::function<void(std::ostream&)>& writer) const {
   const fs::path p = path(relative);
-  std::error_code ec;
-  fs::create_directories(p.parent_path(), ec);
-  if (ec) throw Error(fmt::format("cannot write {}: {}", shown(relative), ec.message()));
+  // One level below the staging folder, never the staging folder itself: if it was
+  // removed under us, writing fails instead of making a new one without the marker.
+  if (p.parent_path() != m_staging && ::mkdir(p.parent_path().c_str(), 0777) != 0 && errno != EEXIST)
+    throw Error(fmt::format("cannot write {}: {}", shown(relative), system_reason(errno)));
   write_new_file(p, writer, shown(relative), 0666);
 }
 
@@ -355,56 +428,76 @@ void write_directory_atomically(const fs::path& dir, const std::vector<fs::path>
     std::error_code ignore;
     fs::remove_all(staging, ignore);
   };
+  const auto lock = TempLock::take(staging);
   try {
+    if (!lock)
+      throw Error(fmt::format("cannot write the report set to {}: cannot lock {}", shown, staging.string()));
     const StagingFolder folder(staging, shown);
     folder.write(k_report_marker, marker_text());
     fill(folder);
     sync_folder(staging);
+    if (!carries_marker(staging))
+      throw Error(
+          fmt::format("cannot write the report set to {}: its temporary folder was removed while it was "
+                      "written; run again",
+                      shown));
   } catch (...) {
     discard();
     throw;
   }
+  const std::string refused = fmt::format(
+      "{} exists and is not a safeassess report set: choose another folder, or remove it yourself", shown);
   if (exists) {
-    int err = rename2(staging, target, RENAME_EXCHANGE);
-    if (err == EINVAL || err == ENOSYS) {
-      // A file system without the exchange (some network and FUSE mounts): move the
-      // previous set aside, then put the new one in place, restoring on failure.
-      const fs::path aside = parent / temporary_name();
-      err = ::rename(target.c_str(), aside.c_str()) == 0 ? 0 : errno;
-      if (err == 0) {
-        if (::rename(staging.c_str(), target.c_str()) != 0) {
-          err = errno;
-          (void)::rename(aside.c_str(), target.c_str());
-        } else {
-          std::error_code ec;
-          fs::rename(aside, staging, ec);  // so that the cleanup below finds it
-          if (ec) fs::remove_all(aside, ec);
-        }
+    const int err = rename2(staging, target, RENAME_EXCHANGE);
+    if (err == 0) {
+      // `staging` now holds what was at the target. It carried the marker when checked; if
+      // something else took its place since, put it back and delete nothing of it.
+      if (!carries_marker(staging)) {
+        if (rename2(staging, target, RENAME_EXCHANGE) != 0)
+          throw Error(
+              fmt::format("{} was replaced while the report set was written; what was there is now at {}: "
+                          "move it back yourself",
+                          shown, staging.string()));
+        discard();  // our new set, back at the temporary name
+        throw UsageError(refused);
       }
-    }
-    if (err != 0) {
+      discard();  // the previous set: ours
+    } else if (err == EINVAL || err == ENOSYS) {
+      // A file system without the exchange (some network and FUSE mounts): move the
+      // previous set aside, check it is ours, then put the new one in place.
+      const fs::path aside = parent / temporary_name();
+      if (::rename(target.c_str(), aside.c_str()) != 0) {
+        const int e = errno;
+        discard();
+        throw Error(fmt::format("cannot put the report set in place at {}: {}", shown, system_reason(e)));
+      }
+      if (!carries_marker(aside)) {
+        if (::rename(aside.c_str(), target.c_str()) != 0)
+          throw Error(
+              fmt::format("{} was replaced while the report set was written; what was there is now at {}: "
+                          "move it back yourself",
+                          shown, aside.string()));
+        discard();
+        throw UsageError(refused);
+      }
+      if (::rename(staging.c_str(), target.c_str()) != 0) {
+        const int e = errno;
+        (void)::rename(aside.c_str(), target.c_str());
+        discard();
+        throw Error(fmt::format("cannot put the report set in place at {}: {}", shown, system_reason(e)));
+      }
+      std::error_code ignore;
+      fs::remove_all(aside, ignore);  // the previous set: ours, checked above
+    } else {
       discard();
       throw Error(fmt::format("cannot put the report set in place at {}: {}", shown, system_reason(err)));
     }
-    // `staging` now holds what was at the target. It carried the marker when checked; if
-    // something else took its place since, swap back and leave it alone.
-    if (!carries_marker(staging)) {
-      (void)rename2(staging, target, RENAME_EXCHANGE);
-      discard();
-      throw UsageError(fmt::format(
-          "{} exists and is not a safeassess report set: choose another folder, or remove it yourself",
-          shown));
-    }
-    discard();
   } else {
     int err = rename2(staging, target, RENAME_NOREPLACE);
     if (err == EINVAL || err == ENOSYS) err = ::rename(staging.c_str(), target.c_str()) == 0 ? 0 : errno;
     if (err != 0) {
       discard();
-      if (err == EEXIST || err == ENOTEMPTY)
-        throw UsageError(fmt::format(
-            "{} exists and is not a safeassess report set: choose another folder, or remove it yourself",
-            shown));
+      if (err == EEXIST || err == ENOTEMPTY) throw UsageError(refused);
       throw Error(fmt::format("cannot put the report set in place at {}: {}", shown, system_reason(err)));
     }
   }

@@ -2,6 +2,7 @@
 // Reading input files, and writing output files and report folders so that nothing of the
 // user's is ever lost: an output replaces only what is ours, never an input, and only whole.
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
@@ -18,6 +19,9 @@ namespace safeassess::io {
 // should see it.
 [[nodiscard]] std::string read_file(const std::filesystem::path& path, const std::string& display,
                                     const Location& cited_from = {});
+
+// The largest input file read_file takes (a whole province's ledger is about 1 GB).
+inline constexpr std::uint64_t k_max_input_bytes = std::uint64_t{4} << 30;
 
 // The marker file every report set carries; a folder is replaced only when it has one.
 inline constexpr const char* k_report_marker = ".safeassess-report";

@@ -23,4 +23,11 @@ leftovers=$(ls -A "$dir" | grep -c tmp)
 # A device is written, never replaced (renaming over /dev/null as root would destroy it).
 "$bin" score "$good" -f csv -o /dev/null || fail "-o /dev/null"
 [ -c /dev/null ] || fail "/dev/null is no longer a character device"
+# -o /dev/stdout appended to a file: written to the descriptor, the file is not replaced.
+echo "first line" > "$dir/log.txt"
+inode=$(stat -c %i "$dir/log.txt")
+"$bin" score "$good" -f csv -o /dev/stdout >> "$dir/log.txt" || fail "-o /dev/stdout"
+[ "$(stat -c %i "$dir/log.txt")" = "$inode" ] || fail "-o /dev/stdout replaced the file behind it"
+[ "$(head -1 "$dir/log.txt")" = "first line" ] || fail "-o /dev/stdout overwrote what the file held"
+[ "$(wc -l < "$dir/log.txt")" -gt 10 ] || fail "-o /dev/stdout wrote nothing"
 echo "ok"

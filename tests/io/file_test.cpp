@@ -249,3 +249,14 @@ TEST_CASE("only regular files are read: a pipe, a device or a folder is refused 
   spit(s.dir / "empty.csv", "");
   CHECK(io::read_file(s.dir / "empty.csv", "empty.csv").empty());
 }
+
+TEST_CASE("a file larger than any input is refused before it is read") {
+  Scratch s("huge");
+  const auto p = s.dir / "huge.csv";
+  spit(p, "");
+  fs::resize_file(p, io::k_max_input_bytes + 1);  // sparse: no disk is used
+  CHECK(test::input_error([&] { (void)io::read_file(p, "huge.csv"); }) ==
+        "huge.csv: \"huge.csv\" has 4294967297 bytes; safeassess reads input files of up to 4 GiB: split it "
+        "(by "
+        "region, say)");
+}
