@@ -185,9 +185,21 @@ namespace {
 // terminal, a report or a message.
 std::size_t prepare(std::string& text, Encoding enc, const std::string& display) {
   const std::size_t start = decode_to_utf8(text, enc, display);
-  if (text.find('\r', start) != std::string::npos && text.find('\n', start) == std::string::npos)
-    for (std::size_t i = start; i < text.size(); ++i)
-      if (text[i] == '\r') text[i] = '\n';
+  if (text.find('\r', start) != std::string::npos) {
+    // Rows end in CR alone when no LF ends one outside quotes (old Excel for Mac keeps LF
+    // for line breaks inside a cell). A doubled "" toggles twice, so counting quotes is enough.
+    bool quoted = false, lf_ends = false, cr_ends = false;
+    for (std::size_t i = start; i < text.size() && !lf_ends; ++i) {
+      const char c = text[i];
+      if (c == '"') quoted = !quoted;
+      if (quoted) continue;
+      lf_ends = c == '\n';
+      cr_ends = cr_ends || (c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
+    }
+    if (cr_ends && !lf_ends)
+      for (std::size_t i = start; i < text.size(); ++i)
+        if (text[i] == '\r') text[i] = '\n';
+  }
   // Almost every file has nothing to write out: find that without copying it.
   bool lone_cr = false;
   for (auto p = text.find('\r', start); p != std::string::npos && !lone_cr; p = text.find('\r', p + 1))

@@ -129,7 +129,17 @@ void refuse_mixed(std::string_view bytes, std::size_t start, const std::string& 
 }  // namespace
 
 std::size_t decode_to_utf8(std::string& bytes, Encoding encoding, const std::string& display) {
-  if (has_bom(bytes) && encoding != Encoding::Gb18030) return 3;
+  if (has_bom(bytes) && encoding != Encoding::Gb18030) {
+    // A UTF-8 byte-order mark says UTF-8: a row that is not (pasted from a GB18030
+    // export) would reach the reports as invalid text.
+    const std::size_t bad = text::first_invalid_utf8(std::string_view(bytes).substr(3));
+    if (bad == std::string::npos) return 3;
+    refuse_mixed(bytes, 3, display, Encoding::Utf8);
+    throw InputError(
+        Location{display, line_of(bytes, bad + 3), 0},
+        "the file starts with a UTF-8 byte-order mark but is not valid UTF-8 here; save it again "
+        "from Excel or WPS as \"CSV UTF-8\"");
+  }
   std::size_t start = 0;
   if (has_gb18030_bom(bytes) && encoding != Encoding::Utf8) {
     start = 4;

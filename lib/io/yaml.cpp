@@ -88,7 +88,13 @@ class Guard : public YAML::EventHandler {
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { leaf(mark, anchor, "~"); }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     const auto it = m_anchors.find(anchor);
-    const std::uint64_t n = it == m_anchors.end() ? 1 : it->second;
+    // An anchor is recorded when its node ends: an alias to one still open is the node
+    // inside itself, a cycle that every reader of the tree would follow for ever.
+    if (it == m_anchors.end())
+      throw InputError(at(mark),
+                       "this alias (*name) refers to a list or mapping that contains it; write the "
+                       "value out instead");
+    const std::uint64_t n = it->second;
     if (!m_first_alias) m_first_alias = mark;
     key_or_value(mark, nullptr);
     add(n);

@@ -159,6 +159,15 @@ TEST_CASE("CSV: lines ended by CR alone (old Mac exports) are read as lines") {
   CHECK(rows[2] == std::vector<std::string>{"U2", "two\nlines"});
 }
 
+TEST_CASE("CSV: old Excel for Mac ends rows with CR and breaks lines in a cell with LF") {
+  const auto rows = rows_of("id,name\rU1,\"two\nlines\"\rU2,乙\r");
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[1] == std::vector<std::string>{"U1", "two\nlines"});
+  CHECK(rows[2] == std::vector<std::string>{"U2", "乙"});
+  // A file with LF row ends keeps a lone CR inside a cell as text, written out.
+  CHECK(rows_of("id,name\nU1,a\rb\n")[1] == std::vector<std::string>{"U1", "a\\x0db"});
+}
+
 TEST_CASE("CSV: a GB18030 byte-order mark is read, mixed encodings are refused") {
   const auto rows = rows_of("\x84\x31\x95\x33" + gb("id,name\nU1,甲县\n"));
   REQUIRE(rows.size() == 2);
@@ -182,4 +191,17 @@ TEST_CASE("CSV: a GB18030 byte-order mark is read, mixed encodings are refused")
         "manifest)");
   // A pure GB18030 file is still read.
   CHECK(rows_of(gb("id,name\nU1,甲县\nU2,乡镇\n"))[2] == std::vector<std::string>{"U2", "乡镇"});
+}
+
+TEST_CASE("CSV: a UTF-8 byte-order mark does not let other bytes through") {
+  CHECK(
+      test::input_error([] { (void)rows_of("\xEF\xBB\xBFid,name\nU1,甲县\nU2,乡镇\n" + gb("U3,甲镇\n")); }) ==
+      "t.csv:4: this row is not UTF-8 (GB18030?) but row 2 is UTF-8: the file mixes two encodings; save it "
+      "again "
+      "from Excel or WPS as one (\"CSV UTF-8\")");
+  CHECK(
+      test::input_error([] { (void)rows_of("\xEF\xBB\xBFid,name\nU1,a\n" + gb("U3,甲镇\n")); }) ==
+      "t.csv:3: the file starts with a UTF-8 byte-order mark but is not valid UTF-8 here; save it again from "
+      "Excel or WPS as \"CSV UTF-8\"");
+  CHECK(rows_of("\xEF\xBB\xBFid,name\nU1,甲\n")[1] == std::vector<std::string>{"U1", "甲"});
 }

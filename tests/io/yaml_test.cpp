@@ -121,3 +121,14 @@ TEST_CASE("YAML: invisible characters, raw or spelled as escapes, are refused") 
   CHECK(io::parse_yaml("r.yaml", "note: |\n  two\n  lines\ntab: \"a\\tb\"\n")["note"].Scalar() ==
         "two\nlines\n");
 }
+
+TEST_CASE("YAML: an alias to a node that contains it is refused, not followed for ever") {
+  // Found in review: yaml-cpp builds the cycle, and a reader walking it overflows the stack.
+  CHECK(parse_error("when: &c {not: *c}\n") ==
+        "r.yaml:1:16: this alias (*name) refers to a list or mapping that contains it; write the value out "
+        "instead");
+  CHECK(parse_error("a: &x [1, [2, *x]]\n") ==
+        "r.yaml:1:15: this alias (*name) refers to a list or mapping that contains it; write the value out "
+        "instead");
+  CHECK(io::parse_yaml("r.yaml", "a: &x [1, 2]\nb: *x\n")["b"].size() == 2);
+}
