@@ -86,7 +86,7 @@ int run_assess(const AssessOptions& options) {
   if (!options.encoding.empty()) load.encoding = io::parse_encoding(options.encoding);
   if (!options.missing.empty()) load.missing = ruleset::parse_missing_policy(options.missing);
   progress.step("loading and checking the inputs");
-  const auto a = assessment::load_assessment(options.manifest, load);
+  auto a = assessment::load_assessment(options.manifest, load);
   progress.set_steps(4 + (a.chain ? 1 : 0) + (a.manifest.risks ? 1 : 0));
   progress.step("scoring");
   const auto r = score::score(a);
@@ -99,7 +99,7 @@ int run_assess(const AssessOptions& options) {
                               a.chain->compliance ? &*a.chain->compliance : nullptr, a.units.names);
   }
   if (a.manifest.risks) progress.step("grading the risk points");
-  const auto risks = assessment::load_risks(a.manifest, load.encoding);
+  const auto risks = assessment::load_risks(a.manifest, load.encoding, &a);
   report::AssessData d;
   d.matrix = risks ? &risks->matrix : nullptr;
   d.risks = risks ? &risks->list : nullptr;

@@ -68,8 +68,8 @@ Checked check_one(const std::string& path, const assessment::LoadOptions& load) 
       (void)ruleset::load_ruleset(path, text);
     } else if (root.IsMap() && root["ruleset"].IsDefined()) {
       c.kind = "manifest";
-      const auto a = assessment::load_assessment(path, load);
-      (void)assessment::load_risks(a.manifest, load.encoding);
+      auto a = assessment::load_assessment(path, load);
+      (void)assessment::load_risks(a.manifest, load.encoding, &a);
     } else if (root.IsMap() && root["items"].IsDefined()) {
       c.kind = "criteria";
       (void)hazard::load_criteria(path, text);

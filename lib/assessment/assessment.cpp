@@ -758,7 +758,7 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
   return a;
 }
 
-std::optional<Risks> load_risks(const Manifest& m, std::optional<io::Encoding> encoding) {
+std::optional<Risks> load_risks(const Manifest& m, std::optional<io::Encoding> encoding, Assessment* a) {
   if (!m.risks) return std::nullopt;
   const std::string ref = m.risk_matrix ? m.risk_matrix->path : std::string("builtin:ls-5x5");
   Risks r;
@@ -768,6 +768,18 @@ std::optional<Risks> load_risks(const Manifest& m, std::optional<io::Encoding> e
   const std::string shown = path.lexically_normal().string();
   r.list =
       risk::grade(shown, io::read_file(path, shown, m.risks->at), encoding.value_or(m.encoding), r.matrix);
+  if (!a) return r;
+  Diagnostics diagnostics;
+  for (const auto& p : r.list.points)
+    if (!a->units.find(p.unit))
+      diagnostics.error(
+          Location{shown, p.line},
+          fmt::format("column \"unit\": unit \"{}\" of risk point \"{}\" is not in the units file{}", p.unit,
+                      p.id, suggest_unit(p.unit, a->units)));
+  diagnostics.throw_if_any();
+  if (!ref.starts_with("builtin:"))
+    a->files.push_back({"risk matrix", r.matrix.file, r.matrix.sha256, std::nullopt});
+  a->files.push_back({"risks", shown, r.list.sha256, RowAccount::all(r.list.points.size())});
   return r;
 }
 

@@ -166,6 +166,9 @@ struct Risks {
   risk::Matrix matrix;
   risk::RiskList list;
 };
-[[nodiscard]] std::optional<Risks> load_risks(const Manifest& m, std::optional<io::Encoding> encoding = {});
+// With `a`, every point's unit must be one of its units, and the risk list (and a matrix
+// read from a file) joins a->files, with its row accounting.
+[[nodiscard]] std::optional<Risks> load_risks(const Manifest& m, std::optional<io::Encoding> encoding = {},
+                                              Assessment* a = nullptr);
 
 }  // namespace safeassess::assessment
