@@ -17,6 +17,7 @@
 #include "core/date.hpp"
 #include "core/text.hpp"
 #include "report/chain_report.hpp"
+#include "report/json_text.hpp"
 #include "report/ledger_report.hpp"
 #include "report/risk_report.hpp"
 #include "report/score_report.hpp"
@@ -187,13 +188,12 @@ void write_json_report(std::ostream& out, const AssessData& d) {
                      for (std::size_t k = 0; k < cases.size(); ++k) {
                        const auto& g = cases[k];
                        o << (k ? ",\n    " : "\n    ")
-                         << ordered_json{{"unit", a.units.ids[g.unit]},
-                                         {"gate", g.gate},
-                                         {"asked", g.asked},
-                                         {"holds", g.holds},
-                                         {"tripped", g.asked && g.holds},
-                                         {"detail", g.detail}}
-                                .dump();
+                         << json_text(ordered_json{{"unit", a.units.ids[g.unit]},
+                                                   {"gate", g.gate},
+                                                   {"asked", g.asked},
+                                                   {"holds", g.holds},
+                                                   {"tripped", g.asked && g.holds},
+                                                   {"detail", g.detail}});
                      }
                      o << (cases.empty() ? "]" : "\n  ]");
                    }});

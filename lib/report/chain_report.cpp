@@ -12,6 +12,7 @@
 #include "core/date.hpp"
 #include "core/text.hpp"
 #include "report/accounting.hpp"
+#include "report/json_text.hpp"
 #include "report/text_table.hpp"
 
 namespace safeassess::report {
@@ -173,7 +174,7 @@ void write_duties(std::ostream& out, Format format, const assessment::ChainData&
       hs.push_back(std::move(h));
     }
     j["holders"] = std::move(hs);
-    out << j.dump(2) << '\n';
+    out << json_text(j, 2) << '\n';
     return;
   }
   if (format == Format::Csv) {
@@ -331,7 +332,7 @@ void write_gaps(std::ostream& out, Format format, const assessment::ChainData& d
     ordered_json gaps = ordered_json::array();
     for (const auto& g : a.gaps) gaps.push_back(gap_json(d, g, units));
     j["gaps"] = std::move(gaps);
-    out << j.dump(2) << '\n';
+    out << json_text(j, 2) << '\n';
     return;
   }
   if (format == Format::Csv) {
@@ -447,7 +448,7 @@ void write_accountability(std::ostream& out, Format format, const assessment::Ch
     ordered_json path = ordered_json::array();
     for (auto v : acc.path) path.push_back(c.ids[v]);
     j["path"] = std::move(path);
-    out << j.dump(2) << '\n';
+    out << json_text(j, 2) << '\n';
     return;
   }
   if (format == Format::Csv) {
@@ -578,7 +579,7 @@ void write_attribution(std::ostream& out, Format format, const assessment::Asses
                       {"shares", std::move(shares)}});
     }
     j["indicators"] = std::move(inds);
-    out << j.dump(2) << '\n';
+    out << json_text(j, 2) << '\n';
     return;
   }
   if (format == Format::Csv) {

@@ -7,6 +7,7 @@
 
 #include "core/text.hpp"
 #include "report/accounting.hpp"
+#include "report/json_text.hpp"
 
 namespace safeassess::report {
 
@@ -129,7 +130,7 @@ void write_json(std::ostream& out, const JudgeInput& in) {
   j["counts"] = {{"major", counts[static_cast<int>(Verdict::Major)]},
                  {"general", counts[static_cast<int>(Verdict::General)]},
                  {"undecided", counts[static_cast<int>(Verdict::Undecided)]}};
-  out << j.dump(2) << '\n';
+  out << json_text(j, 2) << '\n';
 }
 
 void write_csv(std::ostream& out, const JudgeInput& in) {

@@ -7,6 +7,7 @@
 
 #include "core/text.hpp"
 #include "report/accounting.hpp"
+#include "report/json_text.hpp"
 #include "report/text_table.hpp"
 
 namespace safeassess::report {
@@ -202,7 +203,7 @@ void write_json(std::ostream& out, const hazard::LedgerReport& r, const std::vec
     for (const auto& h : *list) a.push_back(hazard_json(h));
     j[key] = std::move(a);
   }
-  out << j.dump(2) << '\n';
+  out << json_text(j, 2) << '\n';
 }
 
 void write_csv(std::ostream& out, const hazard::LedgerReport& r, const std::vector<std::string>& names) {

@@ -7,6 +7,7 @@
 
 #include "core/text.hpp"
 #include "report/accounting.hpp"
+#include "report/json_text.hpp"
 #include "report/text_table.hpp"
 
 namespace safeassess::report {
@@ -97,7 +98,7 @@ void write_json(std::ostream& out, const risk::Matrix& m, const risk::RiskList& 
     units.push_back({{"unit", u.unit}, {"counts", std::move(counts)}, {"total", u.total}});
   }
   j["units"] = std::move(units);
-  out << j.dump(2) << '\n';
+  out << json_text(j, 2) << '\n';
 }
 
 void write_csv(std::ostream& out, const risk::Matrix& m, const risk::RiskList& list) {

@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "report/json_text.hpp"
 #include "report/text_table.hpp"
 
 namespace safeassess::report {
@@ -175,7 +176,7 @@ void write_score_json(std::ostream& out, const assessment::Assessment& a, const 
   // never sit in memory as one JSON tree.
   ordered_json head = header_json(a);
   if (timestamp) head["tool"]["timestamp"] = *timestamp ? ordered_json(**timestamp) : ordered_json(nullptr);
-  std::string h = head.dump(2);
+  std::string h = json_text(head, 2);
   h.pop_back();  // drop the closing brace, then append "units"
   while (!h.empty() && (h.back() == '\n' || h.back() == ' ')) h.pop_back();
   out << h << ",\n  \"units\": [";
@@ -184,13 +185,13 @@ void write_score_json(std::ostream& out, const assessment::Assessment& a, const 
   std::string line;
   for (std::size_t k = 0; k < r.order.size(); ++k) {
     line = "\n    ";
-    line += unit_json(a, r, r.order[k], false).dump();
+    line += json_text(unit_json(a, r, r.order[k], false));
     if (k + 1 < r.order.size()) line += ',';
     out << line;
   }
   out << (r.order.empty() ? "]" : "\n  ]");
   for (const auto& m : extra) {
-    out << ",\n  " << ordered_json(m.name).dump() << ": ";
+    out << ",\n  " << json_text(ordered_json(m.name)) << ": ";
     m.write(out);
   }
   out << "\n}\n";
@@ -463,7 +464,7 @@ void write_explain_json(std::ostream& out, const assessment::Assessment& a, cons
                         std::size_t u) {
   ordered_json j = header_json(a);
   j["unit"] = unit_json(a, r, u, true);
-  out << j.dump(2) << '\n';
+  out << json_text(j, 2) << '\n';
 }
 
 }  // namespace safeassess::report

@@ -58,4 +58,8 @@ names = [r[2] for r in wb["排名"].iter_rows(min_row=2, values_only=True)]
 assert any("\\x1b[31mred" in str(n) for n in names), names
 xml.dom.minidom.parse(d + "/junit.xml")
 PY
+# A file name is bytes: one that is not UTF-8 is written with U+FFFD, not an internal error.
+cp "$src/examples/hazards-2024/risks.csv" "$work/"$'bad\xff.csv'
+"$bin" risk "$work/"$'bad\xff.csv' -f json > out 2> err || fail "a non-UTF-8 file name: exit $?: $(cat err)"
+/usr/bin/python3 -c 'import json,sys; json.load(open(sys.argv[1], encoding="utf-8"))' out || fail "its JSON is not valid UTF-8"
 echo "ok"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# kill -9 in the middle of writing a report set: the previous set stays whole at its name,
+# kill -9 in the middle of writing a report set (a --timestamp run, so that a torn or new set
+# would differ from the old one): the previous set stays whole at its name,
 # the killed run's temporary stays beside it, and the next run removes that temporary (and
 # nothing else of the folder).
 #   killed.sh SAFEASSESS SAFEASSESS_BENCH
@@ -12,7 +13,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 "$bin" assess "$work/in/manifest.yaml" -o "$work/out" > /dev/null || fail "the first run"
 (cd "$work/out" && find . -type f | LC_ALL=C sort | xargs sha256sum) > "$work/before"
 touch "$work/.safeassess-tmp-notes" "$work/keep.txt"
-"$bin" assess "$work/in/manifest.yaml" -o "$work/out" > /dev/null &
+"$bin" assess "$work/in/manifest.yaml" -o "$work/out" --timestamp > /dev/null &
 pid=$!
 # Wait until the run has started writing its temporary folder, then kill it.
 for _ in $(seq 200); do
