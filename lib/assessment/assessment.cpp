@@ -497,7 +497,7 @@ ruleset::Ruleset load_ruleset_ref(const std::string& ref, const std::filesystem:
     text = io::read_file(p, display, at);
   }
   auto r = ruleset::load_ruleset(display, text);
-  if (files) files->push_back({"ruleset", display, r.sha256});
+  if (files) files->push_back({"ruleset", display, r.sha256, std::nullopt});
   return r;
 }
 
@@ -516,7 +516,7 @@ struct Loading {
     const std::filesystem::path p = b.manifest.dir / ref.path;
     shown = p.lexically_normal().string();
     std::string bytes = io::read_file(p, shown, ref.at);
-    b.files.push_back({role, shown, hash::sha256_hex(bytes)});
+    b.files.push_back({role, shown, hash::sha256_hex(bytes), std::nullopt});
     return bytes;
   }
   void load_chain() {
@@ -529,7 +529,7 @@ struct Loading {
       diagnostics.append(e);
       return;
     }
-    b.files.push_back({"duties", data.duties.file, data.duties.sha256});
+    b.files.push_back({"duties", data.duties.file, data.duties.sha256, std::nullopt});
     collect([&] {
       std::string shown;
       std::string bytes = read("chain", *m.chain, shown);
@@ -576,7 +576,7 @@ void start(Loading& l, const std::filesystem::path& path, const LoadOptions& opt
   l.display = path.lexically_normal().string();
   const std::string manifest_text = io::read_file(path, l.display);
   l.b.manifest = parse_manifest(l.display, manifest_text, path.parent_path());
-  l.b.files.push_back({"manifest", l.display, hash::sha256_hex(manifest_text)});
+  l.b.files.push_back({"manifest", l.display, hash::sha256_hex(manifest_text), std::nullopt});
   l.enc = options.encoding.value_or(l.b.manifest.encoding);
   l.collect([&] {
     l.b.rules =

@@ -232,7 +232,7 @@ std::optional<int> descriptor_behind(fs::path path) {
     const std::string s = fs::absolute(path).lexically_normal().string();
     if (s == "/dev/stdout") return 1;
     if (s == "/dev/stderr") return 2;
-    for (const std::string prefix : {std::string("/dev/fd/"), std::string("/proc/self/fd/"), self}) {
+    for (const auto& prefix : {std::string("/dev/fd/"), std::string("/proc/self/fd/"), self}) {
       if (!s.starts_with(prefix)) continue;
       const std::string_view n = std::string_view(s).substr(prefix.size());
       int fd = 0;
