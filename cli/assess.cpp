@@ -31,8 +31,10 @@ void setup_assess(CLI::App& app, int& exit_code) {
       "Run everything the manifest has data for (score, duty compliance, chain gaps, hazards, "
       "attribution) and write one report set: HTML, xlsx, Markdown, JSON, CSV and JUnit XML");
   sub->add_option("manifest", options->manifest, "The assessment manifest (YAML)")->required();
-  sub->add_option("-o,--output", options->output,
-                  "The report folder; written atomically (a failed run leaves the previous one intact)")
+  sub->add_option(
+         "-o,--output", options->output,
+         "The report folder: created, or replaced whole if it is a report set of ours (never another "
+         "folder, never one near the inputs); a failed run leaves the previous one intact")
       ->required()
       ->type_name("DIR");
   sub->add_option("--fail-below", options->fail_below, "Exit 1 if any unit's total is below SCORE")

@@ -53,8 +53,9 @@ void add_format_option(CLI::App* sub, std::string& format, std::vector<std::stri
 }
 
 void add_output_option(CLI::App* sub, std::string& output) {
-  sub->add_option("-o,--output", output,
-                  "Write to FILE instead of stdout (atomically: a failed run leaves no half file)");
+  sub->add_option(
+      "-o,--output", output,
+      "Write to FILE instead of stdout (atomically: a failed run leaves no half file; never an input)");
 }
 
 void add_encoding_option(CLI::App* sub, std::string& encoding) {
