@@ -224,12 +224,13 @@ void write_new_file(const fs::path& path, const std::function<void(std::ostream&
 }
 
 // The open descriptor of this process that `path` names, through any chain of symlinks:
-// /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N, /proc/PID/fd/N. Writing to it
+// /dev/stdin, /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N, /proc/PID/fd/N. Writing to it
 // directly keeps `-o /dev/stdout >> log` appending to the log instead of replacing it.
 std::optional<int> descriptor_behind(fs::path path) {
   const std::string self = fmt::format("/proc/{}/fd/", ::getpid());
   for (int hop = 0; hop < 40; ++hop) {
     const std::string s = fs::absolute(path).lexically_normal().string();
+    if (s == "/dev/stdin") return 0;  // read-only: writing fails, the file behind it is never replaced
     if (s == "/dev/stdout") return 1;
     if (s == "/dev/stderr") return 2;
     for (const auto& prefix : {std::string("/dev/fd/"), std::string("/proc/self/fd/"), self}) {

@@ -30,4 +30,8 @@ inode=$(stat -c %i "$dir/log.txt")
 [ "$(stat -c %i "$dir/log.txt")" = "$inode" ] || fail "-o /dev/stdout replaced the file behind it"
 [ "$(head -1 "$dir/log.txt")" = "first line" ] || fail "-o /dev/stdout overwrote what the file held"
 [ "$(wc -l < "$dir/log.txt")" -gt 10 ] || fail "-o /dev/stdout wrote nothing"
+# -o /dev/stdin names the file behind standard input: never replaced.
+echo "keep" > "$dir/in.txt"
+"$bin" score "$good" -o /dev/stdin < "$dir/in.txt" 2> /dev/null && fail "-o /dev/stdin succeeded"
+[ "$(cat "$dir/in.txt")" = keep ] || fail "-o /dev/stdin replaced the file behind it"
 echo "ok"
