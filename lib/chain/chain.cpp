@@ -220,6 +220,17 @@ class Builder {
         error(at, F_Lead, "only a \"regulates\" edge can name the lead regulator (牵头部门)");
       e.lead = lead.value_or(false);
     }
+    // Regulating an industry or supervising an enterprise is a public duty (属地监管,
+    // 行业监管): an enterprise that "supervises" would hide a 失控漏管 gap.
+    if ((e.kind == EdgeKind::Regulates || e.kind == EdgeKind::Supervises) &&
+        (m_chain.kind[e.from] == NodeKind::Enterprise || m_chain.kind[e.from] == NodeKind::Workshop)) {
+      error(at, F_From,
+            fmt::format(
+                "\"{}\" is {}; only a government, a department, a township or a post {}", m_chain.ids[e.from],
+                m_chain.kind[e.from] == NodeKind::Enterprise ? "an enterprise" : "a workshop",
+                e.kind == EdgeKind::Regulates ? "regulates an industry" : "supervises an enterprise"));
+      return;
+    }
     if (e.kind == EdgeKind::Regulates) {
       if (r.to.empty()) {
         error(at, F_To, "empty industry; a \"regulates\" edge names the industry it regulates");
@@ -230,6 +241,12 @@ class Builder {
       const auto to = node_ref(r.to, at, F_To, "to");
       if (!to) return;
       e.to = static_cast<std::uint32_t>(*to);
+      if (e.to == e.from) {
+        error(
+            at, F_To,
+            fmt::format("the edge runs from \"{}\" to itself; an edge joins two nodes", m_chain.ids[e.from]));
+        return;
+      }
       if (e.kind == EdgeKind::Oversees && !m_chain.is_post(e.from)) {
         error(at, F_From,
               fmt::format("\"{}\" is a {}; only a post oversees (分管)", m_chain.ids[e.from],

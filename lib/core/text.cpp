@@ -55,10 +55,15 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::string closest(std::string_view word, std::span<const std::string> candidates) {
+  // An edit distance costs the product of the lengths: a suggestion for a 200,000-byte id
+  // would take minutes. Nobody mistypes an id that long.
+  constexpr std::size_t k_longest = 256;
+  if (word.size() > k_longest) return {};
   const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
   std::size_t best = limit + 1;
   std::string best_word;
   for (const auto& c : candidates) {
+    if (c.size() > word.size() + limit) continue;  // too far apart to be a misspelling
     const std::size_t d = edit_distance(word, c);
     if (d < best) {
       best = d;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/date.hpp"
 #include "core/text.hpp"
 #include "io/csv.hpp"
 #include "io/yaml.hpp"
@@ -119,6 +120,8 @@ std::vector<Finding> load_findings_csv(const std::string& display, std::string b
     f.industry = cell(c_ind);
     f.location = cell(c_loc);
     f.date = cell(c_date);
+    if (!f.date.empty() && !date::parse(f.date))
+      d.error(header.cell(f.line, *c_date), header.column_label(*c_date) + ": " + date::why_not(f.date));
     f.note = cell(c_note);
     if (f.id.empty()) {
       d.error(header.cell(f.line, *c_id), fmt::format("{}: empty finding id", header.column_label(*c_id)));
@@ -190,6 +193,7 @@ std::vector<Finding> load_findings_yaml(const std::string& display, const std::s
       f.industry = reader.string(n, "industry", true).value_or("");
       f.location = reader.string(n, "location", false).value_or("");
       f.date = reader.string(n, "date", false).value_or("");
+      if (!f.date.empty() && !date::parse(f.date)) reader.error(n["date"], date::why_not(f.date));
       f.note = reader.string(n, "note", false).value_or("");
       if (!f.id.empty() && !seen.emplace(f.id, f.line).second) {
         reader.error(n["id"], fmt::format("finding \"{}\" is already listed on line {}", f.id, seen[f.id]));

@@ -326,6 +326,16 @@ void write_file_atomically(const fs::path& path, const std::function<void(std::o
       throw Error(fmt::format("cannot write {}: {}", shown, system_reason(err)));
     return;
   }
+  if (!shown.empty() && shown.back() == '/')
+    throw UsageError(fmt::format("{} ends with \"/\", which names a folder; give a file name for -o", shown));
+  if (struct stat link{}; ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+    struct stat to {};
+    if (::stat(path.c_str(), &to) != 0)
+      throw UsageError(
+          fmt::format("{} is a symlink to something that does not exist; remove the link or give "
+                      "another file name",
+                      shown));
+  }
   const fs::path target = resolve(path);
   refuse_inputs(target, shown, inputs, false);
   struct stat st {};

@@ -87,6 +87,9 @@ Matrix load_matrix(const std::string& display, const std::string& text) {
         if (!reader.expect_map(n, "a level", {"id", "name", "colour", "rgb", "min", "above"})) continue;
         Level l;
         l.id = reader.string(n, "id", true).value_or("");
+        for (const auto& other : m.levels)
+          if (!l.id.empty() && other.id == l.id)
+            reader.error(n["id"], fmt::format("level \"{}\" is declared twice", l.id));
         l.name = reader.string(n, "name", true).value_or("");
         l.colour = reader.string(n, "colour", true).value_or("");
         l.rgb = reader.string(n, "rgb", false).value_or("");

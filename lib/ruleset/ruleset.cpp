@@ -573,6 +573,11 @@ class Loader {
       v.name = m_reader.string(n, "name", true).value_or("");
       v.source = m_reader.string(n, "source", false).value_or("");
       v.cap_total = m_reader.number(n, "cap_total", false);
+      if (v.cap_total && *v.cap_total < 0) {
+        m_reader.error(n["cap_total"],
+                       fmt::format("\"cap_total\" must be 0 or more, got {}", text::plain(*v.cap_total)));
+        v.cap_total.reset();
+      }
       if (!n["when"].IsDefined())
         m_reader.error(n, "missing required key \"when\" (the condition that triggers the veto)");
       else

@@ -273,8 +273,10 @@ TEST_CASE("the dominator tree agrees with a brute-force computation on random ch
   for (int round = 0; round < 200; ++round) {
     const int n = 2 + static_cast<int>(rng() % 14);
     std::string nodes = "nodes:\n  - {id: n0, name: 顶, kind: government}\n";
+    std::vector<char> enterprises(static_cast<std::size_t>(n), 0);
     for (int v = 1; v < n; ++v) {
       const bool enterprise = rng() % 3 == 0;
+      enterprises[static_cast<std::size_t>(v)] = enterprise;
       const int parent =
           static_cast<int>(rng() % static_cast<unsigned>(n + 2));  // sometimes none, sometimes later
       nodes += fmt::format("  - {{id: n{}, name: 节点{}, kind: {}{}{}}}\n", v, v,
@@ -289,9 +291,12 @@ TEST_CASE("the dominator tree agrees with a brute-force computation on random ch
     };
     for (int k = 0; k < n; ++k) {
       const auto a = rng() % static_cast<unsigned>(n), b = rng() % static_cast<unsigned>(n);
-      add(fmt::format("  - {{from: n{}, to: n{}, kind: reports}}\n", a, b));
-      if (rng() % 4 == 0) add(fmt::format("  - {{from: n{}, to: i{}, kind: regulates}}\n", a, rng() % 2));
+      // No edge to itself; only a public body regulates.
+      if (a != b) add(fmt::format("  - {{from: n{}, to: n{}, kind: reports}}\n", a, b));
+      if (rng() % 4 == 0 && !enterprises[a])
+        add(fmt::format("  - {{from: n{}, to: i{}, kind: regulates}}\n", a, rng() % 2));
     }
+    if (listed.empty()) add("  - {from: n1, to: n0, kind: reports}\n");
     const auto chain = test::chain_from(nodes + edges, list);
     const auto graph = build_graph(chain);
     const auto idom = immediate_dominators(graph);
@@ -414,4 +419,21 @@ TEST_CASE("lost points are apportioned so that the parts add up to the whole") {
   CHECK(apportion(5, {3, 1}, 2) == std::vector<double>{3.75, 1.25});
   CHECK(apportion(1, {0, 0}, 2) == std::vector<double>{0, 0});
   CHECK(apportion(0.01, {1, 1}, 2) == std::vector<double>{0.01, 0});
+}
+
+TEST_CASE("an edge to itself, and an enterprise that supervises or regulates, are refused") {
+  const auto list = test::duty_list();
+  const std::string nodes =
+      "id,name,kind,role,parent,industry\nema,应急局,department,,,\nmine,煤矿,enterprise,,,煤矿\n";
+  CHECK(
+      test::input_error([&] {
+        (void)load_chain_csv("n.csv", nodes, "e.csv",
+                             "from,to,kind\nmine,mine,supervises\nmine,煤矿,regulates\nema,ema,reports\n",
+                             io::Encoding::Auto, list, nullptr);
+      }) ==
+      "e.csv:2:1: column A \"from\": \"mine\" is an enterprise; only a government, a department, a township "
+      "or a post supervises an enterprise\n"
+      "e.csv:3:1: column A \"from\": \"mine\" is an enterprise; only a government, a department, a township "
+      "or a post regulates an industry\n"
+      "e.csv:4:2: column B \"to\": the edge runs from \"ema\" to itself; an edge joins two nodes");
 }

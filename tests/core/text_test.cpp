@@ -99,3 +99,9 @@ TEST_CASE("invisible characters are written out visibly, everything else is kept
   CHECK_FALSE(has_invisible("a\tb\n"));
   CHECK(has_invisible("a\tb\n", false));
 }
+
+TEST_CASE("did-you-mean gives up on an id too long to be a misspelling, at once") {
+  const std::vector<std::string> ids{std::string(200000, 'A') + "1", "C01"};
+  CHECK(safeassess::text::closest(std::string(200000, 'A') + "2", ids).empty());
+  CHECK(safeassess::text::closest("C0l", ids) == "C01");
+}

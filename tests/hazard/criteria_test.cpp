@@ -254,3 +254,12 @@ TEST_CASE("findings CSV: the enterprise is required on every row") {
                                   standards);
         }) == "f.csv:2:2: column B \"enterprise\": empty enterprise for finding \"F1\"");
 }
+
+TEST_CASE("findings CSV: a finding's date is a real day") {
+  const std::vector<Criteria> standards = {small()};
+  CHECK(test::input_error([&] {
+          (void)load_findings_csv("f.csv",
+                                  "id,enterprise,industry,date,a\nF1,甲,test,2024-02-30,1\nF2,乙,test,,1\n",
+                                  io::Encoding::Auto, standards);
+        }) == "f.csv:2:4: column D \"date\": \"2024-02-30\" is not a date: 2024-02 has 29 days");
+}

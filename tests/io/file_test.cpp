@@ -260,3 +260,18 @@ TEST_CASE("a file larger than any input is refused before it is read") {
         "(by "
         "region, say)");
 }
+
+TEST_CASE("-o FILE never replaces a dangling symlink, and a trailing slash names no file") {
+  Scratch s("odd-o");
+  fs::create_symlink(s.dir / "nothere", s.dir / "dangling");
+  CHECK(error_of([&] { io::write_file_atomically(s.dir / "dangling", [](std::ostream& o) { o << "x"; }); }) ==
+        s.dir.string() +
+            "/dangling is a symlink to something that does not exist; remove the link or give another "
+            "file name");
+  CHECK(fs::is_symlink(s.dir / "dangling"));
+  spit(s.dir / "userfile", "precious");
+  CHECK(error_of([&] {
+          io::write_file_atomically((s.dir / "userfile").string() + "/", [](std::ostream& o) { o << "x"; });
+        }) == s.dir.string() + "/userfile/ ends with \"/\", which names a folder; give a file name for -o");
+  CHECK(slurp(s.dir / "userfile") == "precious");
+}

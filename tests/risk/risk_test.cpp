@@ -5,6 +5,7 @@
 #include <string>
 
 #include "risk/risk.hpp"
+#include "ruleset/builtin.hpp"
 #include "support/fixtures.hpp"
 
 using namespace safeassess;
@@ -145,4 +146,14 @@ TEST_CASE("a matrix whose factors have no id is refused with messages, not an in
                             "  - {name: L, min: 1, max: 5}\n  - {name: S, min: 1, max: 5}\n"
                             "levels:\n  - {id: high, name: 高, colour: 红, rgb: \"#ff0000\", min: 1}\n");
         }) == "m.yaml:7:5: missing required key \"id\"\nm.yaml:8:5: missing required key \"id\"");
+}
+
+TEST_CASE("a level declared twice is refused") {
+  std::string text = ruleset::find_builtin("risk", "ls-5x5")->text;
+  const auto at = text.find("{id: large");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, 10, "{id: major");
+  CHECK(test::input_error([&] {
+          (void)load_matrix("m.yaml", text);
+        }).find("level \"major\" is declared twice") != std::string::npos);
 }

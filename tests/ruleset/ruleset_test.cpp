@@ -131,3 +131,8 @@ TEST_CASE("every total must have a grade: the lowest band starts at 0") {
         "lowest "
         "grade min: 0");
 }
+
+TEST_CASE("a veto cannot cap the total below zero") {
+  CHECK(load_error(with("cap_total: 59", "cap_total: -5")) ==
+        "r.yaml:35:74: \"cap_total\" must be 0 or more, got -5");
+}
