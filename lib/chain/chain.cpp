@@ -451,10 +451,8 @@ Chain load_chain_csv(const std::string& nodes_display, std::string nodes_bytes,
     c[F_Name] = h.require_any({"name", "名称"}, "the node's display name", diagnostics);
     c[F_Kind] = h.require_any({"kind", "类型"},
                               "party, government, department, township, enterprise, post ...", diagnostics);
-    auto optional = [&](std::initializer_list<const char*> names) -> std::optional<std::size_t> {
-      for (const char* n : names)
-        if (auto col = h.find(n)) return col;
-      return std::nullopt;
+    auto optional = [&](std::initializer_list<const char*> names) {
+      return h.optional_any(std::vector<std::string>(names.begin(), names.end()), diagnostics);
     };
     c[F_Tier] = optional({"tier", "层级"});
     c[F_Role] = optional({"role", "角色"});
@@ -486,8 +484,7 @@ Chain load_chain_csv(const std::string& nodes_display, std::string nodes_bytes,
     c[F_From] = h.require_any({"from", "起点"}, "the node the edge starts at", diagnostics);
     c[F_To] = h.require_any({"to", "终点"}, "the node (or industry) the edge points at", diagnostics);
     c[F_Kind] = h.require_any({"kind", "关系"}, "reports, oversees, regulates or supervises", diagnostics);
-    c[F_Lead] = h.find("lead");
-    if (!c[F_Lead]) c[F_Lead] = h.find("牵头");
+    c[F_Lead] = h.optional_any({"lead", "牵头"}, diagnostics);
     if (!c[F_From] || !c[F_To] || !c[F_Kind]) diagnostics.throw_if_any();
     CsvLocator at(h, c);
     EdgeRow r;
@@ -514,10 +511,8 @@ std::vector<Accident> read_accidents(const std::string& display, std::string byt
   const auto c_enterprise =
       h.require_any({"enterprise", "企业"}, "the enterprise (id or name in the chain)", diagnostics);
   const auto c_date = h.require_any({"date", "日期"}, "when it happened (YYYY-MM-DD)", diagnostics);
-  auto c_level = h.find("level");
-  if (!c_level) c_level = h.find("等级");
-  auto c_description = h.find("description");
-  if (!c_description) c_description = h.find("概况");
+  const auto c_level = h.optional_any({"level", "等级"}, diagnostics);
+  const auto c_description = h.optional_any({"description", "概况"}, diagnostics);
   diagnostics.throw_if_any();
   std::vector<Accident> accidents;
   std::unordered_map<std::string, long> seen;

@@ -76,10 +76,8 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
   const auto c_found = header.require_any({"found", "发现日期"}, "the date it was found", d);
   const auto c_deadline = header.require_any({"deadline", "整改期限"}, "the rectification deadline", d);
   d.throw_if_any();
-  auto optional = [&](std::initializer_list<const char*> names) -> std::optional<std::size_t> {
-    for (const char* n : names)
-      if (auto c = header.find(n)) return c;
-    return std::nullopt;
+  auto optional = [&](std::initializer_list<const char*> names) {
+    return header.optional_any(std::vector<std::string>(names.begin(), names.end()), d);
   };
   const auto c_ent = optional({"enterprise", "企业"});
   const auto c_ind = optional({"industry", "行业"});
@@ -89,6 +87,7 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
   const auto c_vent = optional({"verified_enterprise", "企业确认"});
   const auto c_closed = optional({"closed", "销号日期"});
   const auto c_sup = optional({"supervision", "挂牌督办"});
+  d.throw_if_any();  // a column under two names: which one holds the dates would be a guess
 
   std::unordered_map<std::string, std::size_t> unit_index;  // without a units file
   if (units) {

@@ -137,20 +137,49 @@ std::optional<std::size_t> CsvHeader::require(std::string_view column, std::stri
   return require_any({std::string(column)}, why, diagnostics);
 }
 
-std::optional<std::size_t> CsvHeader::require_any(const std::vector<std::string>& names, std::string_view why,
-                                                  Diagnostics& diagnostics) const {
+namespace {
+
+// The column under one of `names`; `conflict` is set when two of them are present.
+std::optional<std::size_t> any_of(const CsvHeader& h, const std::vector<std::string>& names,
+                                  std::optional<std::size_t>& conflict) {
   std::optional<std::size_t> found;
   for (const auto& n : names) {
-    const auto c = find(n);
+    const auto c = h.find(n);
     if (!c) continue;
     if (found && *found != *c) {
-      diagnostics.error(Location{m_file, 1, static_cast<long>(*c + 1)},
-                        fmt::format("columns {} \"{}\" and {} \"{}\" both hold \"{}\" ({}); keep one",
-                                    text::column_letter(*found + 1), m_names[*found],
-                                    text::column_letter(*c + 1), m_names[*c], names.front(), why));
-      return std::nullopt;
+      conflict = c;
+      return found;
     }
     found = c;
+  }
+  return found;
+}
+
+}  // namespace
+
+std::optional<std::size_t> CsvHeader::optional_any(const std::vector<std::string>& names,
+                                                   Diagnostics& diagnostics) const {
+  std::optional<std::size_t> conflict;
+  const auto found = any_of(*this, names, conflict);
+  if (!conflict) return found;
+  diagnostics.error(Location{m_file, 1, static_cast<long>(*conflict + 1)},
+                    fmt::format("columns {} \"{}\" and {} \"{}\" both hold \"{}\"; keep one",
+                                text::column_letter(*found + 1), m_names[*found],
+                                text::column_letter(*conflict + 1), m_names[*conflict], names.front()));
+  return std::nullopt;
+}
+
+std::optional<std::size_t> CsvHeader::require_any(const std::vector<std::string>& names, std::string_view why,
+                                                  Diagnostics& diagnostics) const {
+  std::optional<std::size_t> conflict;
+  const auto found = any_of(*this, names, conflict);
+  if (conflict) {
+    diagnostics.error(
+        Location{m_file, 1, static_cast<long>(*conflict + 1)},
+        fmt::format("columns {} \"{}\" and {} \"{}\" both hold \"{}\" ({}); keep one",
+                    text::column_letter(*found + 1), m_names[*found], text::column_letter(*conflict + 1),
+                    m_names[*conflict], names.front(), why));
+    return std::nullopt;
   }
   if (found) return found;
   std::string also;

@@ -75,6 +75,11 @@ class CsvHeader {
   std::optional<std::size_t> require_any(const std::vector<std::string>& names, std::string_view why,
                                          Diagnostics& diagnostics) const;
 
+  // An optional column under any of `names`: nullopt when none is there, and an error
+  // (with nullopt) when two are, as for require_any.
+  std::optional<std::size_t> optional_any(const std::vector<std::string>& names,
+                                          Diagnostics& diagnostics) const;
+
   // Where a cell is, and the prefix naming its column for messages:
   // `column C "accidents_cur": `.
   [[nodiscard]] Location cell(long line, std::size_t column) const;

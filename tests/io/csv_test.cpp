@@ -205,3 +205,16 @@ TEST_CASE("CSV: a UTF-8 byte-order mark does not let other bytes through") {
       "Excel or WPS as \"CSV UTF-8\"");
   CHECK(rows_of("\xEF\xBB\xBFid,name\nU1,甲\n")[1] == std::vector<std::string>{"U1", "甲"});
 }
+
+TEST_CASE("CSV: an optional column under two of its names is an error, not a guess") {
+  CsvFile f("t.csv", "id,整改完成日期,rectified\nH1,2024-01-02,\n", Encoding::Auto);
+  Diagnostics d;
+  CHECK_FALSE(f.header().optional_any({"rectified", "整改完成日期"}, d).has_value());
+  REQUIRE(d.size() == 1);
+  CHECK(d.items()[0].to_string() ==
+        "t.csv:1:2: columns C \"rectified\" and B \"整改完成日期\" both hold \"rectified\"; keep one");
+  Diagnostics none;
+  CHECK(f.header().optional_any({"closed", "销号日期"}, none) == std::nullopt);
+  CHECK(f.header().optional_any({"id", "编号"}, none) == 0);
+  CHECK(none.empty());
+}
