@@ -72,6 +72,12 @@ CLI::Validator finite_number() {
       "NUMBER");
 }
 
+CLI::Validator non_empty() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string { return value.empty() ? "an empty value names nothing" : ""; },
+      "");
+}
+
 void report_gate(std::string_view gate, std::string_view thing, const std::vector<std::string>& names) {
   std::string list;
   for (std::size_t i = 0; i < names.size(); ++i) list += (i ? ", " : "") + names[i];

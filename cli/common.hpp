@@ -38,6 +38,10 @@ void add_encoding_option(CLI::App* sub, std::string& encoding);
 // and "1e400" (infinity).
 [[nodiscard]] CLI::Validator finite_number();
 
+// Refuses an empty value: "--explain ''" would otherwise mean "not given" and print something
+// other than what was asked for.
+[[nodiscard]] CLI::Validator non_empty();
+
 // "safeassess: gate NAME tripped by N things: a, b" on stderr.
 void report_gate(std::string_view gate, std::string_view thing, const std::vector<std::string>& names);
 

@@ -26,7 +26,8 @@ void setup_hazards(CLI::App& app, int& exit_code) {
                   "The assessment manifest naming units and the hazards ledger")
       ->required();
   sub->add_option("--as-of", options->as_of, "Report as of DATE (YYYY-MM-DD); default: the period's last day")
-      ->type_name("DATE");
+      ->type_name("DATE")
+      ->check(non_empty());
   add_format_option(sub, options->format);
   add_output_option(sub, options->output);
   sub->add_option("--fail-on", options->fail_on,

@@ -23,7 +23,8 @@ void setup_score(CLI::App& app, int& exit_code) {
   add_format_option(sub, options->format);
   add_output_option(sub, options->output);
   sub->add_option("--explain", options->explain,
-                  "Print the arithmetic for one unit, step by step (text, or JSON with --format json)");
+                  "Print the arithmetic for one unit, step by step (text, or JSON with --format json)")
+      ->check(non_empty());
   sub->add_option("--fail-below", options->fail_below, "Exit 1 if any unit's total is below SCORE")
       ->type_name("SCORE")
       ->check(finite_number())

@@ -29,14 +29,18 @@ void setup_trace(CLI::App& app, int& exit_code) {
   add_output_option(sub, options->output);
   auto* from = sub->add_option("--from", options->from,
                                "Accountability: the path up the chain from this enterprise (id or name)")
-                   ->type_name("ENTERPRISE");
+                   ->type_name("ENTERPRISE")
+                   ->check(non_empty());
   auto* hazard = sub->add_option("--hazard", options->hazard, "Accountability for this hazard of the ledger")
-                     ->type_name("ID");
-  auto* accident =
-      sub->add_option("--accident", options->accident, "Accountability for this accident")->type_name("ID");
+                     ->type_name("ID")
+                     ->check(non_empty());
+  auto* accident = sub->add_option("--accident", options->accident, "Accountability for this accident")
+                       ->type_name("ID")
+                       ->check(non_empty());
   auto* points = sub->add_option("--points", options->points,
                                  "Attribution: the posts and enterprises behind each point this unit lost")
-                     ->type_name("UNIT");
+                     ->type_name("UNIT")
+                     ->check(non_empty());
   from->excludes(hazard)->excludes(accident)->excludes(points);
   hazard->excludes(accident)->excludes(points);
   accident->excludes(points);
