@@ -37,4 +37,11 @@ trace $CM --points T1 -f json
 LIST
 err=$("$bin" score $EX -o /dev/full 2>&1)
 [ $? = 2 ] && [ "$err" = "safeassess: error: cannot write /dev/full: No space left on device" ] || fail "-o /dev/full: $err"
+# An empty value is refused, not taken for "not given".
+for opt in "score $EX --explain" "hazards $HZ/manifest.yaml --as-of" "trace $CM --from" "trace $CM --points"; do
+  # shellcheck disable=SC2086
+  err=$("$bin" $opt '' 2>&1 > /dev/null)
+  [ $? = 2 ] || fail "$opt '': not exit 2"
+  [ "$(printf '%s\n' "$err" | head -1)" = "${opt##* }: an empty value names nothing" ] || fail "$opt '': $err"
+done
 echo "ok"
