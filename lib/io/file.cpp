@@ -422,9 +422,9 @@ void write_directory_atomically(const fs::path& dir, const std::vector<fs::path>
   const bool exists = ::lstat(target.c_str(), &st) == 0;
   if (exists && !S_ISDIR(st.st_mode))
     throw UsageError(fmt::format("{} exists and is not a folder; give a folder for the report set", shown));
-  if (exists && !carries_marker(target))
-    throw UsageError(fmt::format(
-        "{} exists and is not a safeassess report set: choose another folder, or remove it yourself", shown));
+  const std::string refused = fmt::format(
+      "{} exists and is not a safeassess report set: choose another folder, or remove it yourself", shown);
+  if (exists && !carries_marker(target)) throw UsageError(refused);
   {
     std::error_code ec;
     if (!fs::is_directory(parent, ec))
@@ -456,8 +456,6 @@ void write_directory_atomically(const fs::path& dir, const std::vector<fs::path>
     discard();
     throw;
   }
-  const std::string refused = fmt::format(
-      "{} exists and is not a safeassess report set: choose another folder, or remove it yourself", shown);
   if (exists) {
     const int err = rename2(staging, target, RENAME_EXCHANGE);
     if (err == 0) {

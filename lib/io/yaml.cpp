@@ -147,10 +147,12 @@ class Guard : public YAML::EventHandler {
   // Counts `n` nodes into the current container (saturating: a count past the limit is
   // all that matters).
   void add(std::uint64_t n) {
-    constexpr std::uint64_t cap = std::uint64_t{1} << 60;
-    m_expanded = std::min(cap, m_expanded + n);
-    if (!m_stack.empty()) m_stack.back().nodes = std::min(cap, m_stack.back().nodes + n);
+    m_expanded = saturated(m_expanded + n);
+    if (!m_stack.empty()) m_stack.back().nodes = saturated(m_stack.back().nodes + n);
   }
+
+  // Counts stop at 2^60: each step adds at most that much, so a sum never wraps.
+  static std::uint64_t saturated(std::uint64_t n) { return std::min(n, std::uint64_t{1} << 60); }
 
   // A node is about to be added to the current container: if it is a mapping key, check
   // it (`key` is its text, nullptr for a node that cannot be a key).
@@ -195,10 +197,7 @@ class Guard : public YAML::EventHandler {
     Frame f = std::move(m_stack.back());
     m_stack.pop_back();
     if (f.anchor) m_anchors[f.anchor] = f.nodes;
-    if (!m_stack.empty()) {
-      constexpr std::uint64_t cap = std::uint64_t{1} << 60;
-      m_stack.back().nodes = std::min(cap, m_stack.back().nodes + f.nodes);
-    }
+    if (!m_stack.empty()) m_stack.back().nodes = saturated(m_stack.back().nodes + f.nodes);
   }
 
   const std::string& m_display;

@@ -10,7 +10,11 @@ work=$(mktemp -d) before=$(mktemp)
 trap 'rm -rf "$work" "$before"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 cp -r examples/chain-2024 "$work/in"
-snapshot() { (cd "$work" && find . -path ./out -prune -o -type f -print | LC_ALL=C sort | xargs sha256sum); }
+# Every entry (folders and symlinks too, with their kind and target) and every file's bytes.
+snapshot() {
+  (cd "$work" && find . -path ./out -prune -o -printf '%y %p %l\n' | LC_ALL=C sort \
+    && find . -path ./out -prune -o -type f -print | LC_ALL=C sort | xargs sha256sum)
+}
 snapshot > "$before"
 
 # refuse EXPECTED_STDERR COMMAND...: exit 2, that message, no file changed.
@@ -32,6 +36,7 @@ refuse "safeassess: error: cannot write the report set to $work: $holds" "$bin" 
 refuse "safeassess: error: cannot write the report set to $work/in/report: it lies inside $work/in, the folder of the input $m; choose a folder outside the inputs" \
   "$bin" assess "$m" -o "$work/in/report"
 ln -s in "$work/link"
+snapshot > "$before"
 refuse "safeassess: error: cannot write the report set to $work/link: $holds" "$bin" assess "$m" -o "$work/link"
 (cd "$work/in" && refuse "safeassess: error: cannot write the report set to .: it holds the input manifest.yaml; choose a folder outside the inputs" \
   "$bin" assess manifest.yaml -o .) || exit 1
@@ -52,8 +57,16 @@ refuse "safeassess: error: $work/mine exists and is not a safeassess report set:
 mkdir "$work/.safeassess-tmp-99999999-0000abcd" && cp "$work/out/.safeassess-report" "$work/.safeassess-tmp-99999999-0000abcd/"
 echo half > "$work/.safeassess-tmp-99999999-00001234"
 mkdir "$work/.safeassess-tmp-99999999-0000cafe" && echo notes > "$work/.safeassess-tmp-99999999-0000cafe/notes.txt"
+# A writer in another pid namespace looks dead by its pid, but holds its temporary's lock.
+mkdir "$work/.safeassess-tmp-99999998-0000f00d" && cp "$work/out/.safeassess-report" "$work/.safeassess-tmp-99999998-0000f00d/"
+flock "$work/.safeassess-tmp-99999998-0000f00d" sleep 30 &
+holder=$!
+for _ in $(seq 50); do flock -n "$work/.safeassess-tmp-99999998-0000f00d" true 2> /dev/null || break; sleep 0.05; done
 touch "$work/out/stale.txt"
 "$bin" assess "$m" -o "$work/out/" > /dev/null || fail "second assess"
+[ -d "$work/.safeassess-tmp-99999998-0000f00d" ] || fail "removed a temporary whose writer holds its lock"
+kill $holder 2> /dev/null; wait $holder 2> /dev/null
+rm -rf "$work/.safeassess-tmp-99999998-0000f00d"
 [ -e "$work/out/stale.txt" ] && fail "the previous set was not replaced whole"
 left=$(cd "$work" && ls -A | grep safeassess-tmp | tr '\n' ' ')
 [ "$left" = ".safeassess-tmp-99999999-0000cafe " ] || fail "temporaries left: $left"
