@@ -12,8 +12,8 @@
 #include "exit_code.hpp"
 #include "hazard/judge.hpp"
 #include "io/file.hpp"
+#include "load/builtin.hpp"
 #include "report/judge_report.hpp"
-#include "ruleset/builtin.hpp"
 
 namespace safeassess::cli {
 

@@ -11,9 +11,10 @@
 #include "duty/duty_list.hpp"
 #include "exit_code.hpp"
 #include "hazard/criteria.hpp"
+#include "load/builtin.hpp"
+#include "load/ruleset.hpp"
+#include "model/ruleset.hpp"
 #include "risk/risk.hpp"
-#include "ruleset/builtin.hpp"
-#include "ruleset/ruleset.hpp"
 
 namespace safeassess::cli {
 

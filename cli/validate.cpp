@@ -14,8 +14,9 @@
 #include "hazard/criteria.hpp"
 #include "io/file.hpp"
 #include "io/yaml.hpp"
+#include "load/builtin.hpp"
+#include "load/ruleset.hpp"
 #include "risk/risk.hpp"
-#include "ruleset/builtin.hpp"
 
 namespace safeassess::cli {
 

@@ -13,7 +13,8 @@
 #include "io/csv.hpp"
 #include "io/file.hpp"
 #include "io/yaml.hpp"
-#include "ruleset/builtin.hpp"
+#include "load/builtin.hpp"
+#include "load/ruleset.hpp"
 
 namespace safeassess::assessment {
 

@@ -20,8 +20,8 @@
 #include "duty/duty_list.hpp"
 #include "hazard/ledger.hpp"
 #include "io/encoding.hpp"
+#include "model/ruleset.hpp"
 #include "risk/risk.hpp"
-#include "ruleset/ruleset.hpp"
 
 namespace safeassess::assessment {
 

@@ -8,7 +8,7 @@
 #include "core/text.hpp"
 #include "io/file.hpp"
 #include "io/yaml.hpp"
-#include "ruleset/builtin.hpp"
+#include "load/builtin.hpp"
 
 namespace safeassess::duty {
 

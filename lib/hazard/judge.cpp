@@ -9,7 +9,7 @@
 #include "core/text.hpp"
 #include "io/csv.hpp"
 #include "io/yaml.hpp"
-#include "ruleset/builtin.hpp"
+#include "load/builtin.hpp"
 
 namespace safeassess::hazard {
 

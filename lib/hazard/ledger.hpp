@@ -14,7 +14,7 @@
 #include "assessment/units.hpp"
 #include "core/date.hpp"
 #include "io/encoding.hpp"
-#include "ruleset/ruleset.hpp"
+#include "model/ruleset.hpp"
 
 namespace safeassess::hazard {
 

@@ -13,7 +13,7 @@
 #include "io/csv.hpp"
 #include "io/file.hpp"
 #include "io/yaml.hpp"
-#include "ruleset/builtin.hpp"
+#include "load/builtin.hpp"
 
 namespace safeassess::risk {
 

@@ -15,9 +15,10 @@
 #include "hazard/judge.hpp"
 #include "hazard/ledger.hpp"
 #include "io/csv.hpp"
+#include "load/builtin.hpp"
+#include "load/ruleset.hpp"
+#include "model/ruleset.hpp"
 #include "risk/risk.hpp"
-#include "ruleset/builtin.hpp"
-#include "ruleset/ruleset.hpp"
 
 using namespace safeassess;
 

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "hazard/judge.hpp"
-#include "ruleset/builtin.hpp"
+#include "load/builtin.hpp"
 #include "support/fixtures.hpp"
 
 using namespace safeassess;

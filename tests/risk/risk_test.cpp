@@ -4,8 +4,8 @@
 
 #include <string>
 
+#include "load/builtin.hpp"
 #include "risk/risk.hpp"
-#include "ruleset/builtin.hpp"
 #include "support/fixtures.hpp"
 
 using namespace safeassess;

@@ -2,8 +2,9 @@
 
 #include <string>
 
-#include "ruleset/builtin.hpp"
-#include "ruleset/ruleset.hpp"
+#include "load/builtin.hpp"
+#include "load/ruleset.hpp"
+#include "model/ruleset.hpp"
 #include "support/fixtures.hpp"
 
 using namespace safeassess;

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "assessment/assessment.hpp"
+#include "load/ruleset.hpp"
 #include "score/engine.hpp"
 
 namespace safeassess::test {

@@ -9,10 +9,7 @@
 #include <cstddef>
 #include <span>
 #include <string>
-#include <unordered_map>
 #include <vector>
-
-#include "io/yaml.hpp"
 
 namespace safeassess::ruleset {
 
@@ -26,12 +23,6 @@ struct Condition {
   Op op = Op::Eq;
   double value = 0;
 };
-
-// Parses a condition; problems go to the reader's diagnostics (unknown field with a
-// did-you-mean, unknown operator, malformed node). `input_ids` maps input id -> index.
-[[nodiscard]] Condition parse_condition(const io::YamlReader& reader, const YAML::Node& node,
-                                        const std::unordered_map<std::string, std::size_t>& input_ids,
-                                        const std::vector<std::string>& input_names);
 
 // Evaluates against one unit's input values (indexed like Ruleset::inputs).
 [[nodiscard]] bool evaluate(const Condition& c, std::span<const double> values);

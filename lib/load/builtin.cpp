@@ -1,4 +1,4 @@
-#include "ruleset/builtin.hpp"
+#include "load/builtin.hpp"
 
 namespace safeassess::ruleset {
 

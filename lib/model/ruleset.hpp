@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "ruleset/condition.hpp"
+#include "model/condition.hpp"
 
 namespace safeassess::ruleset {
 
@@ -197,9 +197,5 @@ struct Ruleset {
   // Inputs read by indicators, bonus items or vetoes: the columns a data file must have.
   [[nodiscard]] std::vector<std::size_t> used_inputs() const;
 };
-
-// Parses and validates a ruleset. Throws InputError with every problem found
-// (`file:line:col: message`), not just the first.
-[[nodiscard]] Ruleset load_ruleset(const std::string& display, const std::string& text);
 
 }  // namespace safeassess::ruleset
