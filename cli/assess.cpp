@@ -18,6 +18,7 @@
 #include "exit_code.hpp"
 #include "hazard/ledger.hpp"
 #include "io/file.hpp"
+#include "load/manifest.hpp"
 #include "report/assess_report.hpp"
 #include "risk/risk.hpp"
 #include "score/engine.hpp"

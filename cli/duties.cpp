@@ -5,6 +5,7 @@
 #include "assessment/assessment.hpp"
 #include "common.hpp"
 #include "exit_code.hpp"
+#include "load/manifest.hpp"
 #include "report/chain_report.hpp"
 
 namespace safeassess::cli {

@@ -5,6 +5,7 @@
 #include "common.hpp"
 #include "exit_code.hpp"
 #include "io/file.hpp"
+#include "load/risk.hpp"
 #include "report/risk_report.hpp"
 #include "risk/risk.hpp"
 

@@ -8,11 +8,13 @@
 #include <memory>
 
 #include "common.hpp"
-#include "duty/duty_list.hpp"
 #include "exit_code.hpp"
 #include "hazard/criteria.hpp"
 #include "load/builtin.hpp"
+#include "load/duty_list.hpp"
+#include "load/risk.hpp"
 #include "load/ruleset.hpp"
+#include "model/duty_list.hpp"
 #include "model/ruleset.hpp"
 #include "risk/risk.hpp"
 

@@ -9,6 +9,7 @@
 #include "common.hpp"
 #include "core/text.hpp"
 #include "exit_code.hpp"
+#include "load/manifest.hpp"
 #include "report/score_report.hpp"
 #include "score/engine.hpp"
 

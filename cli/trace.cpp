@@ -12,6 +12,7 @@
 #include "exit_code.hpp"
 #include "hazard/ledger.hpp"
 #include "io/file.hpp"
+#include "load/manifest.hpp"
 #include "report/chain_report.hpp"
 #include "score/engine.hpp"
 

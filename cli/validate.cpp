@@ -9,13 +9,15 @@
 
 #include "assessment/assessment.hpp"
 #include "common.hpp"
-#include "duty/duty_list.hpp"
 #include "exit_code.hpp"
 #include "hazard/criteria.hpp"
 #include "io/file.hpp"
 #include "io/yaml.hpp"
 #include "load/builtin.hpp"
+#include "load/duty_list.hpp"
+#include "load/risk.hpp"
 #include "load/ruleset.hpp"
+#include "model/duty_list.hpp"
 #include "risk/risk.hpp"
 
 namespace safeassess::cli {
@@ -58,7 +60,7 @@ Checked check_one(const std::string& path, const assessment::LoadOptions& load) 
         (void)duty::load_duty_list_ref(path, ".", Location{path});
       } else {
         c.kind = "ruleset";
-        (void)assessment::load_ruleset_ref(path, ".", Location{path}, nullptr);
+        (void)ruleset::load_ruleset_ref(path, ".", Location{path}, nullptr);
       }
       return c;
     }

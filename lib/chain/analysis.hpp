@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "chain/chain.hpp"
 #include "chain/graph.hpp"
 #include "duty/compliance.hpp"
-#include "duty/duty_list.hpp"
+#include "model/chain.hpp"
+#include "model/duty_list.hpp"
 
 namespace safeassess::chain {
 

@@ -11,7 +11,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "chain/chain.hpp"
+#include "model/chain.hpp"
 
 namespace safeassess::chain {
 

@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "chain/chain.hpp"
 #include "core/date.hpp"
-#include "duty/duty_list.hpp"
 #include "io/encoding.hpp"
+#include "model/chain.hpp"
+#include "model/duty_list.hpp"
 
 namespace safeassess::duty {
 

@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "assessment/units.hpp"
 #include "core/date.hpp"
 #include "io/encoding.hpp"
 #include "model/ruleset.hpp"
+#include "model/units.hpp"
 
 namespace safeassess::hazard {
 

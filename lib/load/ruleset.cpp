@@ -7,7 +7,9 @@
 
 #include "core/hash.hpp"
 #include "core/text.hpp"
+#include "io/file.hpp"
 #include "io/yaml.hpp"
+#include "load/builtin.hpp"
 #include "load/condition.hpp"
 
 namespace safeassess::ruleset {
@@ -650,6 +652,36 @@ Ruleset load_ruleset(const std::string& display, const std::string& text) {
   Ruleset r = loader.load(root);
   diagnostics.throw_if_any();
   r.sha256 = hash::sha256_hex(text);
+  return r;
+}
+
+namespace {
+using assessment::InputFile;
+}  // namespace
+
+Ruleset load_ruleset_ref(const std::string& ref, const std::filesystem::path& dir, const Location& at,
+                         std::vector<InputFile>* files) {
+  constexpr std::string_view k_builtin = "builtin:";
+  std::string display;
+  std::string text;
+  if (std::string_view(ref).starts_with(k_builtin)) {
+    const std::string name = ref.substr(k_builtin.size());
+    const auto found = find_builtin_assessment(name);
+    if (!found) {
+      const auto names = builtin_assessment_names();
+      const std::string hint = text::did_you_mean(name, names);
+      throw InputError(at, fmt::format("no bundled ruleset \"{}\"{}", name,
+                                       hint.empty() ? "; bundled: " + text::join(names, ", ") : hint));
+    }
+    display = found->path;
+    text = found->text;
+  } else {
+    const std::filesystem::path p = dir / ref;
+    display = p.lexically_normal().string();
+    text = io::read_file(p, display, at);
+  }
+  auto r = load_ruleset(display, text);
+  if (files) files->push_back({"ruleset", display, r.sha256, std::nullopt});
   return r;
 }
 

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "load/manifest.hpp"
+#include "load/tables.hpp"
 #include "support/fixtures.hpp"
 
 using namespace safeassess;

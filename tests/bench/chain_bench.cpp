@@ -15,9 +15,11 @@
 
 #include "bench/bench_util.hpp"
 #include "chain/analysis.hpp"
-#include "chain/chain.hpp"
 #include "chain/graph.hpp"
 #include "duty/compliance.hpp"
+#include "load/chain.hpp"
+#include "load/duty_list.hpp"
+#include "model/chain.hpp"
 
 int main(int argc, char** argv) {
   using namespace safeassess;

@@ -17,6 +17,7 @@
 #include "bench/bench_util.hpp"
 #include "hazard/ledger.hpp"
 #include "io/file.hpp"
+#include "load/tables.hpp"
 
 int main(int argc, char** argv) {
   using namespace safeassess;

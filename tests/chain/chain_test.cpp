@@ -11,6 +11,7 @@
 #include "chain/attribution.hpp"
 #include "chain/graph.hpp"
 #include "duty/compliance.hpp"
+#include "load/chain.hpp"
 #include "support/chain_fixtures.hpp"
 #include "support/fixtures.hpp"
 

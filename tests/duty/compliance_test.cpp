@@ -3,6 +3,7 @@
 #include <string>
 
 #include "duty/compliance.hpp"
+#include "load/duty_list.hpp"
 #include "support/chain_fixtures.hpp"
 #include "support/fixtures.hpp"
 

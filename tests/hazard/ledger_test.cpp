@@ -3,6 +3,7 @@
 #include <string>
 
 #include "hazard/ledger.hpp"
+#include "load/tables.hpp"
 #include "support/fixtures.hpp"
 
 using namespace safeassess;

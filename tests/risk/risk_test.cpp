@@ -5,6 +5,7 @@
 #include <string>
 
 #include "load/builtin.hpp"
+#include "load/risk.hpp"
 #include "risk/risk.hpp"
 #include "support/fixtures.hpp"
 

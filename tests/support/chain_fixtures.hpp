@@ -3,8 +3,10 @@
 
 #include <string>
 
-#include "chain/chain.hpp"
-#include "duty/duty_list.hpp"
+#include "load/chain.hpp"
+#include "load/duty_list.hpp"
+#include "model/chain.hpp"
+#include "model/duty_list.hpp"
 
 namespace safeassess::test {
 

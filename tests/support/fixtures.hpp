@@ -6,6 +6,7 @@
 
 #include "assessment/assessment.hpp"
 #include "load/ruleset.hpp"
+#include "load/tables.hpp"
 #include "score/engine.hpp"
 
 namespace safeassess::test {

@@ -4,7 +4,8 @@
 // 局长, 企业主要负责人, 班组长 ...), each post holding a role of the duty list; and the links
 // between them — reports to, oversees (分管), regulates an industry (三管三必须), supervises
 // an enterprise (属地监管). Read from YAML (a small jurisdiction) or from two CSV files
-// (a province); both give the same model. The analysis graph is built from it (graph.hpp).
+// (a province) by load/chain.hpp; both give the same model. The analysis graph is built
+// from it (chain/graph.hpp).
 
 #include <cstdint>
 #include <optional>
@@ -12,10 +13,8 @@
 #include <string_view>
 #include <vector>
 
-#include "assessment/units.hpp"
 #include "core/id_index.hpp"
-#include "duty/duty_list.hpp"
-#include "io/encoding.hpp"
+#include "model/duty_list.hpp"
 
 namespace safeassess::chain {
 
@@ -33,6 +32,9 @@ enum class NodeKind : std::uint8_t {
 };
 [[nodiscard]] std::string_view to_string(NodeKind k);
 [[nodiscard]] std::string_view chinese(NodeKind k);
+// By id or Chinese name ("enterprise" or "企业"); nullopt when neither.
+[[nodiscard]] std::optional<NodeKind> parse_node_kind(std::string_view s);
+[[nodiscard]] std::vector<std::string> node_kind_ids();
 
 enum class EdgeKind : std::uint8_t {
   Reports,     // from reports to `to` (from's superior)
@@ -42,6 +44,7 @@ enum class EdgeKind : std::uint8_t {
 };
 [[nodiscard]] std::string_view to_string(EdgeKind k);
 [[nodiscard]] std::string_view chinese(EdgeKind k);
+[[nodiscard]] std::optional<EdgeKind> parse_edge_kind(std::string_view s);
 
 struct Edge {
   std::uint32_t from = 0;
@@ -77,18 +80,6 @@ struct Chain {
   IdIndex index;
 };
 
-// Loads a chain from YAML (`nodes:` and `edges:` lists). Roles are checked against
-// `duties`, units against `units` when given. Throws InputError with every problem.
-[[nodiscard]] Chain load_chain_yaml(const std::string& display, const std::string& text,
-                                    const duty::DutyList& duties, const assessment::Units* units);
-
-// Loads a chain from a nodes CSV (id, name, kind, tier, role, parent, industry, unit) and
-// an edges CSV (from, to, kind, lead). Rows stream; Chinese headers are accepted.
-[[nodiscard]] Chain load_chain_csv(const std::string& nodes_display, std::string nodes_bytes,
-                                   const std::string& edges_display, std::string edges_bytes,
-                                   io::Encoding enc, const duty::DutyList& duties,
-                                   const assessment::Units* units);
-
 // An accident (生产安全事故) at an enterprise of the chain, for `trace --accident`.
 struct Accident {
   std::string id;
@@ -98,10 +89,5 @@ struct Accident {
   std::string description;
   long line = 0;
 };
-
-// Reads an accidents CSV (id, enterprise, date[, level, description]); the enterprise is a
-// chain enterprise's id or name. Throws InputError with every problem.
-[[nodiscard]] std::vector<Accident> read_accidents(const std::string& display, std::string bytes,
-                                                   io::Encoding enc, const Chain& chain);
 
 }  // namespace safeassess::chain

@@ -1,4 +1,4 @@
-#include "chain/chain.hpp"
+#include "load/chain.hpp"
 
 #include <fmt/format.h>
 
@@ -14,34 +14,6 @@
 namespace safeassess::chain {
 
 namespace {
-
-struct KindName {
-  std::string_view id;
-  std::string_view chinese;
-};
-constexpr std::array<KindName, 8> k_node_kinds{{{"party", "党委"},
-                                                {"government", "政府"},
-                                                {"department", "部门"},
-                                                {"township", "乡镇"},
-                                                {"village", "村（社区）"},
-                                                {"enterprise", "企业"},
-                                                {"workshop", "车间班组"},
-                                                {"post", "岗位"}}};
-constexpr std::array<KindName, 4> k_edge_kinds{
-    {{"reports", "隶属"}, {"oversees", "分管"}, {"regulates", "行业监管"}, {"supervises", "属地监管"}}};
-
-template <std::size_t N>
-std::optional<std::size_t> parse_kind(const std::array<KindName, N>& kinds, std::string_view s) {
-  for (std::size_t i = 0; i < N; ++i)
-    if (s == kinds[i].id || s == kinds[i].chinese) return i;
-  return std::nullopt;
-}
-template <std::size_t N>
-std::vector<std::string> kind_ids(const std::array<KindName, N>& kinds) {
-  std::vector<std::string> ids;
-  for (const auto& k : kinds) ids.emplace_back(k.id);
-  return ids;
-}
 
 enum Field { F_Id, F_Name, F_Kind, F_Tier, F_Role, F_Parent, F_Industry, F_Unit, F_From, F_To, F_Lead };
 
@@ -88,13 +60,12 @@ class Builder {
     }
     if (r.name.empty()) error(at, F_Name, fmt::format("empty name for node \"{}\"", r.id));
     NodeKind kind = NodeKind::Post;
-    if (auto k = parse_kind(k_node_kinds, r.kind)) {
-      kind = static_cast<NodeKind>(*k);
+    if (auto k = parse_node_kind(r.kind)) {
+      kind = *k;
     } else {
       error(at, F_Kind,
             fmt::format("unknown node kind \"{}\" for \"{}\"; expected {}{}", r.kind, r.id,
-                        text::join(kind_ids(k_node_kinds), ", "),
-                        text::did_you_mean(r.kind, kind_ids(k_node_kinds))));
+                        text::join(node_kind_ids(), ", "), text::did_you_mean(r.kind, node_kind_ids())));
     }
     std::uint32_t role = k_no_index;
     std::uint8_t tier = k_no_tier;
@@ -198,16 +169,18 @@ class Builder {
   }
 
   void edge(const EdgeRow& r, const Locator& at) {
-    const auto kind_index = parse_kind(k_edge_kinds, r.kind);
-    if (!kind_index) {
+    const auto kind = parse_edge_kind(r.kind);
+    if (!kind) {
       error(at, F_Kind,
             fmt::format("unknown edge kind \"{}\"; expected reports, oversees, regulates or "
                         "supervises{}",
-                        r.kind, text::did_you_mean(r.kind, kind_ids(k_edge_kinds))));
+                        r.kind,
+                        text::did_you_mean(r.kind, std::vector<std::string>{"reports", "oversees",
+                                                                            "regulates", "supervises"})));
       return;
     }
     Edge e;
-    e.kind = static_cast<EdgeKind>(*kind_index);
+    e.kind = *kind;
     e.line = r.line;
     const auto from = node_ref(r.from, at, F_From, "from");
     if (!from) return;
@@ -355,30 +328,6 @@ class YamlLocator : public Locator {
 };
 
 }  // namespace
-
-std::string_view to_string(NodeKind k) {
-  return k_node_kinds[static_cast<std::size_t>(k)].id;
-}
-std::string_view chinese(NodeKind k) {
-  return k_node_kinds[static_cast<std::size_t>(k)].chinese;
-}
-std::string_view to_string(EdgeKind k) {
-  return k_edge_kinds[static_cast<std::size_t>(k)].id;
-}
-std::string_view chinese(EdgeKind k) {
-  return k_edge_kinds[static_cast<std::size_t>(k)].chinese;
-}
-
-std::optional<std::size_t> Chain::find_enterprise(std::string_view id_or_name) const {
-  if (auto n = find(id_or_name); n && kind[*n] == NodeKind::Enterprise) return n;
-  std::optional<std::size_t> found;
-  for (std::size_t v = 0; v < size(); ++v)
-    if (kind[v] == NodeKind::Enterprise && names[v] == id_or_name) {
-      if (found) return std::nullopt;  // ambiguous
-      found = v;
-    }
-  return found;
-}
 
 Chain load_chain_yaml(const std::string& display, const std::string& text, const duty::DutyList& duties,
                       const assessment::Units* units) {

@@ -1,4 +1,4 @@
-#include "duty/duty_list.hpp"
+#include "load/duty_list.hpp"
 
 #include <fmt/format.h>
 
@@ -14,66 +14,6 @@ namespace safeassess::duty {
 
 namespace {
 
-constexpr std::array<std::string_view, k_tiers> k_tier_ids{"decision", "management", "execution"};
-constexpr std::array<std::string_view, k_tiers> k_tier_names{"决策层", "管理层", "执行层"};
-constexpr std::array<std::string_view, 4> k_frequency_ids{"month", "quarter", "half-year", "year"};
-constexpr std::array<std::string_view, 4> k_frequency_names{"每月", "每季度", "每半年", "每年"};
-
-std::vector<std::string> strings(std::span<const std::string_view> words) {
-  return {words.begin(), words.end()};
-}
-
-}  // namespace
-
-std::string_view to_string(Tier t) {
-  return k_tier_ids[static_cast<std::size_t>(t)];
-}
-std::string_view chinese(Tier t) {
-  return k_tier_names[static_cast<std::size_t>(t)];
-}
-std::optional<Tier> parse_tier(std::string_view s) {
-  for (std::size_t i = 0; i < k_tiers; ++i)
-    if (s == k_tier_ids[i] || s == k_tier_names[i]) return static_cast<Tier>(i);
-  return std::nullopt;
-}
-
-std::string_view to_string(Frequency f) {
-  return k_frequency_ids[static_cast<std::size_t>(f)];
-}
-std::string_view chinese(Frequency f) {
-  return k_frequency_names[static_cast<std::size_t>(f)];
-}
-int months(Frequency f) {
-  constexpr std::array<int, 4> k{1, 3, 6, 12};
-  return k[static_cast<std::size_t>(f)];
-}
-
-std::optional<std::size_t> Role::find_duty(std::string_view duty_id) const {
-  for (std::size_t d = 0; d < duties.size(); ++d)
-    if (duties[d].id == duty_id) return d;
-  return std::nullopt;
-}
-
-std::optional<std::size_t> DutyList::find_role(std::string_view role_id) const {
-  for (std::size_t r = 0; r < roles.size(); ++r)
-    if (roles[r].id == role_id) return r;
-  return std::nullopt;
-}
-
-std::optional<std::size_t> DutyList::find_evidence(std::string_view evidence_id) const {
-  for (std::size_t e = 0; e < evidence.size(); ++e)
-    if (evidence[e].id == evidence_id) return e;
-  return std::nullopt;
-}
-
-std::vector<std::string> DutyList::role_ids() const {
-  std::vector<std::string> ids;
-  for (const auto& r : roles) ids.push_back(r.id);
-  return ids;
-}
-
-namespace {
-
 void read_duty(const io::YamlReader& reader, const YAML::Node& n, DutyList& list, Role& role) {
   if (!reader.expect_map(n, "a duty",
                          {"id", "name", "frequency", "min", "evidence", "bears_on", "source", "verified"}))
@@ -82,16 +22,12 @@ void read_duty(const io::YamlReader& reader, const YAML::Node& n, DutyList& list
   d.id = reader.string(n, "id", true).value_or("");
   d.name = reader.string(n, "name", true).value_or("");
   if (auto f = reader.string(n, "frequency", true)) {
-    bool found = false;
-    for (std::size_t i = 0; i < k_frequency_ids.size(); ++i)
-      if (*f == k_frequency_ids[i] || *f == k_frequency_names[i]) {
-        d.frequency = static_cast<Frequency>(i);
-        found = true;
-      }
-    if (!found)
+    if (auto frequency = parse_frequency(*f))
+      d.frequency = *frequency;
+    else
       reader.error(n["frequency"],
                    fmt::format("unknown frequency \"{}\"; expected month, quarter, half-year or year{}", *f,
-                               text::did_you_mean(*f, strings(k_frequency_ids))));
+                               text::did_you_mean(*f, frequency_ids())));
   }
   if (auto m = reader.integer(n, "min", false)) {
     if (*m < 1 || *m > 1000)
@@ -199,7 +135,7 @@ DutyList load_duty_list(const std::string& display, const std::string& text) {
           else
             reader.error(n["tier"],
                          fmt::format("unknown tier \"{}\"; expected decision, management or execution{}",
-                                     *tier_text, text::did_you_mean(*tier_text, strings(k_tier_ids))));
+                                     *tier_text, text::did_you_mean(*tier_text, tier_ids())));
         }
         r.head = reader.boolean(n, "head", false).value_or(false);
         r.portfolio = reader.boolean(n, "portfolio", false).value_or(false);

@@ -2,16 +2,13 @@
 // Duty lists (责任清单): the roles of a responsibility chain, each with its tier and the
 // duties it must perform — how often (month, quarter, half-year, year), how many times
 // per period, and which kinds of evidence (会议纪要, 检查记录, ...) prove it. See README
-// "Duty lists".
+// "Duty lists". Read from YAML by load/duty_list.hpp.
 
 #include <cstdint>
-#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "core/error.hpp"
 
 namespace safeassess::duty {
 
@@ -28,6 +25,10 @@ enum class Frequency : std::uint8_t { Month = 0, Quarter = 1, HalfYear = 2, Year
 [[nodiscard]] std::string_view to_string(Frequency f);
 [[nodiscard]] std::string_view chinese(Frequency f);
 [[nodiscard]] int months(Frequency f);
+// By id or Chinese name ("quarter" or "每季度"); nullopt when neither.
+[[nodiscard]] std::optional<Frequency> parse_frequency(std::string_view s);
+[[nodiscard]] std::vector<std::string> frequency_ids();
+[[nodiscard]] std::vector<std::string> tier_ids();
 
 // The cases a duty bears on when responsibility is traced (一案双查).
 enum CaseKind : std::uint8_t { k_case_hazard = 1, k_case_accident = 2 };
@@ -79,13 +80,5 @@ struct DutyList {
   [[nodiscard]] std::optional<std::size_t> find_evidence(std::string_view id) const;
   [[nodiscard]] std::vector<std::string> role_ids() const;
 };
-
-// Parses and checks a duty list. Throws InputError with every problem found.
-[[nodiscard]] DutyList load_duty_list(const std::string& display, const std::string& text);
-
-// "builtin:NAME" (rulesets/duties/NAME.yaml) or a path relative to `dir`; `at` is the
-// place that names it.
-[[nodiscard]] DutyList load_duty_list_ref(const std::string& ref, const std::filesystem::path& dir,
-                                          const Location& at);
 
 }  // namespace safeassess::duty

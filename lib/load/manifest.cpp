@@ -1,0 +1,114 @@
+#include "load/manifest.hpp"
+
+#include <fmt/format.h>
+
+#include "core/date.hpp"
+#include "core/text.hpp"
+#include "io/yaml.hpp"
+
+namespace safeassess::assessment {
+
+std::vector<std::filesystem::path> input_paths(const Manifest& m) {
+  std::vector<std::filesystem::path> paths{m.file};
+  auto add = [&](const std::string& ref) {
+    if (!ref.empty() && !ref.starts_with("builtin:")) paths.push_back(m.dir / ref);
+  };
+  add(m.ruleset_ref);
+  for (const auto* ref : {&m.units, &m.indicators, &m.ratings, &m.hazards, &m.duties, &m.chain,
+                          &m.chain_edges, &m.records, &m.accidents, &m.risks, &m.risk_matrix})
+    if (*ref) add((*ref)->path);
+  return paths;
+}
+
+Manifest parse_manifest(const std::string& display, const std::string& text,
+                        const std::filesystem::path& dir) {
+  const YAML::Node root = io::parse_yaml(display, text);
+  Diagnostics diagnostics;
+  io::YamlReader reader(display, text, diagnostics);
+  Manifest m;
+  m.file = display;
+  m.dir = dir;
+  if (reader.expect_map(root, "the manifest",
+                        {"assessment", "ruleset", "missing", "encoding", "units", "indicators", "ratings",
+                         "hazards", "duties", "chain", "records", "accidents", "risks", "risk_matrix"})) {
+    const YAML::Node a = root["assessment"];
+    if (!a.IsDefined()) {
+      reader.error(root, "missing required key \"assessment\" (with name and period)");
+    } else if (reader.expect_map(a, "\"assessment\"", {"name", "period", "assessor"})) {
+      m.name = reader.string(a, "name", true).value_or("");
+      m.period = reader.string(a, "period", true).value_or("");
+      if (a["period"].IsDefined()) m.period_at = reader.at(a["period"]);
+      if (!m.period.empty() && !date::parse_period(m.period))
+        reader.error(a["period"],
+                     fmt::format("\"{}\" is not a period; write 2024, 2024-H1, 2024-Q3 or 2024-07 "
+                                 "(years {} to {})",
+                                 m.period, date::k_first_year, date::k_last_year));
+      m.assessor = reader.string(a, "assessor", false).value_or("");
+    }
+    if (auto r = reader.string(root, "ruleset", true)) {
+      m.ruleset_ref = *r;
+      m.ruleset_at = reader.at(root["ruleset"]);
+    }
+    if (auto p = reader.string(root, "missing", false)) {
+      m.missing_at = reader.at(root["missing"]);
+      if (auto policy = ruleset::parse_missing_policy(*p))
+        m.missing = *policy;
+      else
+        reader.error(root["missing"],
+                     fmt::format("unknown missing-data policy \"{}\"; expected error, zero or exclude", *p));
+    }
+    if (auto e = reader.string(root, "encoding", false)) {
+      try {
+        m.encoding = io::parse_encoding(*e);
+      } catch (const UsageError& err) {
+        reader.error(root["encoding"], err.what());
+      }
+    }
+    auto data = [&](const char* key, bool required) -> std::optional<Manifest::DataRef> {
+      auto p = reader.string(root, key, required);
+      if (!p) return std::nullopt;
+      return Manifest::DataRef{*p, reader.at(root[key])};
+    };
+    m.units = data("units", true);
+    m.indicators = data("indicators", true);
+    m.ratings = data("ratings", false);
+    m.hazards = data("hazards", false);
+    m.duties = data("duties", false);
+    if (const YAML::Node c = root["chain"]; c.IsDefined() && c.IsMap()) {
+      if (reader.expect_map(c, "\"chain\"", {"nodes", "edges"})) {
+        if (auto p = reader.string(c, "nodes", true)) m.chain = Manifest::DataRef{*p, reader.at(c["nodes"])};
+        if (auto p = reader.string(c, "edges", true))
+          m.chain_edges = Manifest::DataRef{*p, reader.at(c["edges"])};
+      }
+    } else {
+      m.chain = data("chain", false);
+      if (m.chain && (m.chain->path.ends_with(".csv") || m.chain->path.ends_with(".CSV")))
+        reader.error(root["chain"],
+                     "a CSV chain comes as two files: write chain: {nodes: nodes.csv, edges: edges.csv}");
+    }
+    m.records = data("records", false);
+    m.accidents = data("accidents", false);
+    m.risks = data("risks", false);
+    m.risk_matrix = data("risk_matrix", false);
+    if (m.risk_matrix && !m.risks)
+      reader.error(root["risk_matrix"], "\"risk_matrix\" grades the risk points of \"risks\"; add \"risks\"");
+    if (m.chain && !m.duties)
+      reader.error(root["chain"],
+                   "the chain needs its duty list: add \"duties: builtin:county-chain\" or a path");
+    for (const auto& [ref, key] : {std::pair{&m.records, "records"}, std::pair{&m.accidents, "accidents"}})
+      if (*ref && !m.chain)
+        reader.error(root[key], fmt::format("\"{}\" need the chain they refer to: add \"chain\"", key));
+  }
+  diagnostics.throw_if_any();
+  return m;
+}
+
+std::int32_t period_end(const Manifest& m) {
+  if (auto p = date::parse_period(m.period)) return p->last;
+  throw InputError(
+      m.period_at.file.empty() ? Location{m.file} : m.period_at,
+      fmt::format("cannot tell the last day of period \"{}\"; write 2024, 2024-H1, 2024-Q3 or 2024-07",
+                  m.period));
+}
+
+}  // namespace safeassess::assessment

@@ -1,0 +1,361 @@
+#include "load/tables.hpp"
+
+#include <fmt/format.h>
+
+#include <limits>
+#include <numeric>
+
+#include "core/text.hpp"
+#include "io/csv.hpp"
+
+namespace safeassess::assessment {
+
+using ruleset::InputType;
+using ruleset::MissingPolicy;
+
+namespace {
+
+constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
+// Suggesting the closest unit id is a scan of all ids; past this many units it is skipped.
+constexpr std::size_t k_suggest_limit = 20000;
+
+}  // namespace
+
+std::string suggest_unit(std::string_view id, const Units& units) {
+  if (units.size() > k_suggest_limit) return {};
+  return text::did_you_mean(id, units.ids);
+}
+
+namespace {
+
+// Parses one cell for an input; returns the value or sets `error` to what was expected.
+double parse_cell(const ruleset::InputDef& in, std::string_view raw, std::string& error) {
+  std::string_view s = io::trim(raw);
+  double v = 0;
+  switch (in.type) {
+    case InputType::Boolean: {
+      if (const auto yes = text::parse_yes_no(s)) return *yes ? 1 : 0;
+      error = fmt::format("expected yes or no (1/0, yes/no, true/false, 是/否), got \"{}\"", raw);
+      return 0;
+    }
+    case InputType::Percent: {
+      std::string_view num = s;
+      if (!num.empty() && num.back() == '%') num = io::trim(num.substr(0, num.size() - 1));
+      auto p = io::parse_number(num);
+      if (!p) {
+        error = fmt::format("expected a percentage such as 98.5 or 98.5%, got \"{}\"", raw);
+        return 0;
+      }
+      v = *p;
+      break;
+    }
+    case InputType::Count: {
+      auto p = io::parse_number(s);
+      if (!p || *p < 0 || *p != std::floor(*p)) {
+        error = fmt::format("expected a whole number 0 or more (a count), got \"{}\"", raw);
+        return 0;
+      }
+      v = *p;
+      break;
+    }
+    case InputType::Number: {
+      auto p = io::parse_number(s);
+      if (!p) {
+        error = fmt::format("expected a number, got \"{}\"{}", raw,
+                            s.find(',') != std::string_view::npos ? "; remove the thousands separators" : "");
+        return 0;
+      }
+      v = *p;
+      break;
+    }
+  }
+  if ((in.min && v < *in.min) || (in.max && v > *in.max)) {
+    error = fmt::format("{} is outside the allowed range {}..{} for \"{}\"", text::plain(v),
+                        in.min ? text::plain(*in.min) : "", in.max ? text::plain(*in.max) : "", in.id);
+    return 0;
+  }
+  return v;
+}
+
+}  // namespace
+
+Units load_units(const std::string& display, std::string bytes, io::Encoding enc) {
+  Diagnostics diagnostics;
+  Units units = load_units(display, std::move(bytes), enc, diagnostics);
+  diagnostics.throw_if_any();
+  return units;
+}
+
+Units load_units(const std::string& display, std::string bytes, io::Encoding enc, Diagnostics& diagnostics) {
+  io::CsvFile file(display, std::move(bytes), enc);
+  io::CsvReader& reader = file.reader();
+  const io::CsvHeader& header = file.header();
+  const auto id_col = header.require_any({"id", "单位编号", "编号"}, "the unit's identifier", diagnostics);
+  const auto name_col =
+      header.require_any({"name", "单位名称", "名称"}, "the unit's display name", diagnostics);
+  Units units;
+  if (!id_col || !name_col) return units;
+  while (reader.next()) {
+    const long line = reader.line();
+    const std::string_view id = io::trim(*id_col < reader.size() ? reader[*id_col] : std::string_view());
+    const std::string_view name =
+        io::trim(*name_col < reader.size() ? reader[*name_col] : std::string_view());
+    if (id.empty()) {
+      diagnostics.error(header.cell(line, *id_col),
+                        fmt::format("{}: empty unit id; every unit needs one", header.column_label(*id_col)));
+      continue;
+    }
+    if (name.empty())
+      diagnostics.error(header.cell(line, *name_col),
+                        fmt::format("{}: empty name for unit \"{}\"", header.column_label(*name_col), id));
+    if (const auto first = units.add(id, name, line))
+      diagnostics.error(header.cell(line, *id_col),
+                        fmt::format("{}: unit id \"{}\" is already used on line {}; unit ids must be unique",
+                                    header.column_label(*id_col), id, units.lines[*first]));
+  }
+  if (units.ids.empty()) diagnostics.error(Location{display}, "no units: the file has a header but no rows");
+  return units;
+}
+
+Values load_values(const std::string& display, std::string bytes, io::Encoding enc,
+                   const ruleset::Ruleset& rules, MissingPolicy missing, const Units& units,
+                   const std::vector<std::size_t>& supplied) {
+  io::CsvFile file(display, std::move(bytes), enc);
+  io::CsvReader& reader = file.reader();
+  const io::CsvHeader& header = file.header();
+  Diagnostics diagnostics;
+  const auto unit_col =
+      header.require_any({"unit", "单位编号"}, "the unit id each row belongs to", diagnostics);
+  // Inputs that bonus items or vetoes read cannot be excluded: a veto that silently does
+  // not fire, or a bonus silently not given, would change a grade with no trace.
+  std::vector<char> must_have(rules.inputs.size(), 0);
+  for (const auto& b : rules.bonus) must_have[b.input] = 1;
+  for (const auto& v : rules.vetoes)
+    for (auto c : v.columns) must_have[c] = 1;
+  struct Column {
+    std::size_t input;
+    std::size_t csv;
+  };
+  std::vector<Column> columns;
+  for (std::size_t i : rules.used_inputs()) {
+    const auto& in = rules.inputs[i];
+    if (std::find(supplied.begin(), supplied.end(), i) != supplied.end()) {
+      for (const auto& name : {in.id, in.name})
+        if (auto c = header.find(name))
+          diagnostics.error(
+              Location{display, 1, static_cast<long>(*c + 1)},
+              fmt::format("column {} \"{}\" is computed from the hazard ledger the manifest names; "
+                          "remove the column",
+                          text::column_letter(*c + 1), name));
+      continue;
+    }
+    // An evaluator's template may carry the input's Chinese name as its header.
+    if (auto c = header.require_any({in.id, in.name}, "an input the ruleset reads", diagnostics))
+      columns.push_back({i, *c});
+  }
+  diagnostics.throw_if_any();
+
+  Values values;
+  values.columns = rules.inputs.size();
+  values.data.assign(units.size() * values.columns, k_nan);
+  std::vector<long> row_line(units.size(), 0);
+  std::string error;
+  std::size_t expected = 0;
+  while (reader.next()) {
+    const long line = reader.line();
+    const std::string_view id = io::trim(*unit_col < reader.size() ? reader[*unit_col] : std::string_view());
+    const auto u = units.find(id, expected);
+    if (u) expected = *u + 1;
+    if (!u) {
+      diagnostics.error(header.cell(line, *unit_col),
+                        id.empty()
+                            ? fmt::format("{}: empty unit id", header.column_label(*unit_col))
+                            : fmt::format("{}: unit \"{}\" is not in the units file{}",
+                                          header.column_label(*unit_col), id, suggest_unit(id, units)));
+      continue;
+    }
+    if (row_line[*u] != 0) {
+      diagnostics.error(header.cell(line, *unit_col),
+                        fmt::format("{}: unit \"{}\" already has a row on line {}; give each unit "
+                                    "one row",
+                                    header.column_label(*unit_col), id, row_line[*u]));
+      continue;
+    }
+    row_line[*u] = line;
+    double* row = values.data.data() + *u * values.columns;
+    for (const auto& col : columns) {
+      const std::string_view cell = col.csv < reader.size() ? reader[col.csv] : std::string_view();
+      const auto& in = rules.inputs[col.input];
+      if (io::trim(cell).empty()) {
+        if (missing == MissingPolicy::Error)
+          diagnostics.error(header.cell(line, col.csv),
+                            fmt::format("{}: empty cell for unit \"{}\"; enter a value, or set "
+                                        "\"missing: zero\" or \"missing: exclude\" in the manifest",
+                                        header.column_label(col.csv), id));
+        else if (must_have[col.input] && missing == MissingPolicy::Exclude)
+          diagnostics.error(header.cell(line, col.csv),
+                            fmt::format("{}: empty cell for unit \"{}\"; \"{}\" decides a veto or "
+                                        "bonus and cannot be excluded: enter a value (0 if none)",
+                                        header.column_label(col.csv), id, in.id));
+        continue;  // stays NaN: the engine applies the policy and reports it
+      }
+      error.clear();
+      const double v = parse_cell(in, cell, error);
+      if (!error.empty()) {
+        diagnostics.error(header.cell(line, col.csv),
+                          fmt::format("{}: {}", header.column_label(col.csv), error));
+        continue;
+      }
+      row[col.input] = v;
+    }
+  }
+  for (std::size_t u = 0; u < units.size(); ++u)
+    if (row_line[u] == 0)
+      diagnostics.error(Location{display},
+                        fmt::format("unit \"{}\" (units file line {}) has no row; add a row with "
+                                    "unit = {}",
+                                    units.ids[u], units.lines[u], units.ids[u]));
+  diagnostics.throw_if_any();
+  return values;
+}
+
+Ratings load_ratings(const std::string& display, std::optional<std::string> file, io::Encoding enc,
+                     const ruleset::Ruleset& rules, MissingPolicy missing, const Units& units) {
+  Ratings ratings;
+  std::vector<std::string> item_ids;
+  for (std::size_t i = 0; i < rules.indicators.size(); ++i)
+    if (rules.indicators[i].method == ruleset::Method::Rating) {
+      ratings.items.push_back(i);
+      item_ids.push_back(rules.indicators[i].id);
+    }
+  const std::size_t n_items = ratings.items.size();
+  const std::size_t n_slots = units.size() * n_items;
+
+  struct Entry {
+    std::uint32_t slot;
+    std::string_view rater;  // into the file's text
+    double value;
+    long line;
+  };
+  std::vector<Entry> entries;
+  // Slots with a row that was rejected: their "no rating" would only repeat that error.
+  std::vector<char> attempted(n_slots, 0);
+  Diagnostics diagnostics;
+  // At function scope: the entries hold views into the file's text until they are sorted.
+  std::optional<io::CsvFile> csv;
+  if (file) {
+    csv.emplace(display, std::move(*file), enc);
+    io::CsvReader& reader = csv->reader();
+    const io::CsvHeader& header = csv->header();
+    const auto c_unit = header.require_any({"unit", "单位编号"}, "the rated unit's id", diagnostics);
+    const auto c_item = header.require_any({"item", "指标"}, "the rated indicator's id", diagnostics);
+    const auto c_rater = header.require_any({"rater", "评分人"}, "who gave the rating", diagnostics);
+    const auto c_rating = header.require_any({"rating", "评分"}, "the score or grade given", diagnostics);
+    diagnostics.throw_if_any();
+    auto cell = [&](std::size_t c) { return csv->cell(c); };
+    std::size_t last_unit = 0;  // ratings come grouped by unit: try the last one first
+    while (reader.next()) {
+      const long line = reader.line();
+      const auto unit_id = cell(*c_unit);
+      const auto item = cell(*c_item);
+      const auto rater = cell(*c_rater);
+      const auto raw = cell(*c_rating);
+      const auto u = units.find(unit_id, last_unit);
+      if (u) last_unit = *u;
+      bool ok = true;
+      if (!u) {
+        diagnostics.error(header.cell(line, *c_unit),
+                          fmt::format("{}: unit \"{}\" is not in the units file{}",
+                                      header.column_label(*c_unit), unit_id, suggest_unit(unit_id, units)));
+        ok = false;
+      }
+      std::size_t slot = ruleset::k_none;
+      for (std::size_t s = 0; s < n_items; ++s)
+        if (item_ids[s] == item) slot = s;
+      if (slot == ruleset::k_none) {
+        diagnostics.error(header.cell(line, *c_item),
+                          fmt::format("{}: \"{}\" is not a rating indicator of ruleset \"{}\"{}",
+                                      header.column_label(*c_item), item, rules.id,
+                                      text::did_you_mean(item, item_ids).empty() && !item_ids.empty()
+                                          ? "; rating indicators: " + text::join(item_ids, ", ")
+                                          : text::did_you_mean(item, item_ids)));
+        ok = false;
+      }
+      if (rater.empty()) {
+        diagnostics.error(
+            header.cell(line, *c_rater),
+            fmt::format("{}: empty rater; name who gave the rating", header.column_label(*c_rater)));
+        ok = false;
+      }
+      if (!ok) continue;
+      attempted[*u * n_items + slot] = 1;
+      const auto& scale = rules.indicators[ratings.items[slot]].scale;
+      double value = 0;
+      if (scale.numeric) {
+        auto v = io::parse_number(raw);
+        if (!v || *v < scale.min || *v > scale.max) {
+          diagnostics.error(header.cell(line, *c_rating),
+                            fmt::format("{}: rating \"{}\" is outside the scale {}..{} of \"{}\"",
+                                        header.column_label(*c_rating), raw, text::plain(scale.min),
+                                        text::plain(scale.max), item));
+          continue;
+        }
+        value = (*v - scale.min) / (scale.max - scale.min);
+      } else {
+        bool found = false;
+        std::vector<std::string> labels;
+        for (const auto& [label, fraction] : scale.grades) {
+          labels.push_back(label);
+          if (label == raw) {
+            value = fraction;
+            found = true;
+          }
+        }
+        if (!found) {
+          diagnostics.error(header.cell(line, *c_rating),
+                            fmt::format("{}: rating \"{}\" is not a grade of \"{}\"; expected one of: {}",
+                                        header.column_label(*c_rating), raw, item, text::join(labels, ", ")));
+          continue;
+        }
+      }
+      entries.push_back({static_cast<std::uint32_t>(*u * n_items + slot), rater, value, line});
+    }
+  }
+  // Group by slot (stable, so ratings keep file order) and reject a rater rating twice.
+  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return a.slot != b.slot ? a.slot < b.slot : a.rater < b.rater;
+  });
+  ratings.offsets.assign(n_slots + 1, 0);
+  ratings.values.reserve(entries.size());
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    const auto& e = entries[k];
+    if (k > 0 && entries[k - 1].slot == e.slot && entries[k - 1].rater == e.rater) {
+      const std::size_t u = e.slot / n_items;
+      diagnostics.error(Location{display, e.line, 0},
+                        fmt::format("rater \"{}\" already rated \"{}\" for unit \"{}\" on line {}; "
+                                    "keep one rating per rater",
+                                    e.rater, item_ids[e.slot % n_items], units.ids[u], entries[k - 1].line));
+      continue;
+    }
+    ratings.offsets[e.slot + 1]++;
+  }
+  std::partial_sum(ratings.offsets.begin(), ratings.offsets.end(), ratings.offsets.begin());
+  for (std::size_t k = 0; k < entries.size(); ++k)
+    if (!(k > 0 && entries[k - 1].slot == entries[k].slot && entries[k - 1].rater == entries[k].rater))
+      ratings.values.push_back(entries[k].value);
+  if (missing == MissingPolicy::Error && file) {
+    for (std::size_t u = 0; u < units.size(); ++u)
+      for (std::size_t s = 0; s < n_items; ++s)
+        if (ratings.offsets[u * n_items + s + 1] == ratings.offsets[u * n_items + s] &&
+            !attempted[u * n_items + s])
+          diagnostics.error(Location{display},
+                            fmt::format("unit \"{}\" has no rating for \"{}\"; add the raters' "
+                                        "ratings, or set \"missing: zero\" or \"missing: exclude\" "
+                                        "in the manifest",
+                                        units.ids[u], item_ids[s]));
+  }
+  diagnostics.throw_if_any();
+  return ratings;
+}
+
+}  // namespace safeassess::assessment

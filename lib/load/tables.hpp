@@ -1,0 +1,39 @@
+#pragma once
+// Reading the units, indicator values and ratings tables (CSV) of an assessment, checked
+// against its ruleset. Rows stream; values land in flat arrays.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "io/encoding.hpp"
+#include "model/ruleset.hpp"
+#include "model/units.hpp"
+#include "model/values.hpp"
+
+namespace safeassess::assessment {
+
+// ", did you mean \"C08\"?" for an unknown unit id, or empty; skipped past 20,000 units
+// (the scan is over every id).
+[[nodiscard]] std::string suggest_unit(std::string_view id, const Units& units);
+
+// Loaders for each data file, from text so that tests need no disk. Each throws
+// InputError with every problem found. `bytes` is consumed (decoded in place).
+[[nodiscard]] Units load_units(const std::string& display, std::string bytes, io::Encoding enc);
+// The same, but problems go to `diagnostics` and the valid rows are returned, so that
+// the files after it can still be checked in the same run.
+[[nodiscard]] Units load_units(const std::string& display, std::string bytes, io::Encoding enc,
+                               Diagnostics& diagnostics);
+// `supplied` lists inputs that come from elsewhere (the hazard ledger): the file must not
+// have their columns.
+[[nodiscard]] Values load_values(const std::string& display, std::string bytes, io::Encoding enc,
+                                 const ruleset::Ruleset& rules, ruleset::MissingPolicy missing,
+                                 const Units& units, const std::vector<std::size_t>& supplied = {});
+// `bytes` is nullopt when the manifest names no ratings file.
+[[nodiscard]] Ratings load_ratings(const std::string& display, std::optional<std::string> bytes,
+                                   io::Encoding enc, const ruleset::Ruleset& rules,
+                                   ruleset::MissingPolicy missing, const Units& units);
+
+}  // namespace safeassess::assessment
