@@ -13,6 +13,7 @@
 #include "hazard/judge.hpp"
 #include "io/file.hpp"
 #include "load/builtin.hpp"
+#include "load/criteria.hpp"
 #include "report/judge_report.hpp"
 
 namespace safeassess::cli {

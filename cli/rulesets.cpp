@@ -9,11 +9,12 @@
 
 #include "common.hpp"
 #include "exit_code.hpp"
-#include "hazard/criteria.hpp"
 #include "load/builtin.hpp"
+#include "load/criteria.hpp"
 #include "load/duty_list.hpp"
 #include "load/risk.hpp"
 #include "load/ruleset.hpp"
+#include "model/criteria.hpp"
 #include "model/duty_list.hpp"
 #include "model/ruleset.hpp"
 #include "risk/risk.hpp"

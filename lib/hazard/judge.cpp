@@ -10,6 +10,7 @@
 #include "io/csv.hpp"
 #include "io/yaml.hpp"
 #include "load/builtin.hpp"
+#include "load/criteria.hpp"
 
 namespace safeassess::hazard {
 

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "hazard/criteria.hpp"
 #include "io/encoding.hpp"
+#include "model/criteria.hpp"
 
 namespace safeassess::hazard {
 

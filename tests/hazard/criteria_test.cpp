@@ -5,6 +5,7 @@
 
 #include "hazard/judge.hpp"
 #include "load/builtin.hpp"
+#include "load/criteria.hpp"
 #include "support/fixtures.hpp"
 
 using namespace safeassess;

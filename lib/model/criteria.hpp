@@ -87,20 +87,10 @@ struct Criteria {
   [[nodiscard]] std::optional<std::size_t> find_field(const std::string& id) const;
 };
 
-// Parses and validates criteria: unknown fields (with a did-you-mean), type mismatches,
-// unreachable items (a text value the field does not allow, contradictory bounds on one
-// field), and every example: a `meets` example must judge the item true, a `misses`
-// example false. Throws InputError with every problem.
-[[nodiscard]] Criteria load_criteria(const std::string& display, const std::string& text);
-
-// "builtin:NAME", a bundled criteria's bare name, or a path.
-[[nodiscard]] Criteria load_criteria_ref(const std::string& ref);
-
-// Parses a fact from text for a field ("" gives an unknown fact). Returns false with
-// `error` set to what was expected when the text does not fit the field's type.
-bool parse_fact(const FieldDef& field, std::string_view text, Fact& out, std::string& error);
-
 [[nodiscard]] Tri evaluate(const Condition& c, const Criteria& criteria, const Facts& facts);
+
+// Every field the condition reads, in first-use order, appended to `out` without repeats.
+void collect_fields(const Condition& c, std::vector<std::size_t>& out);
 
 // Appends the unrecorded fields whose value could still decide `c` (none unless `c` is
 // Unknown): only the parts not already decided by the recorded facts.
