@@ -10,8 +10,8 @@
 #include <memory>
 
 #include "assessment/assessment.hpp"
+#include "assessment/attribution.hpp"
 #include "chain/analysis.hpp"
-#include "chain/attribution.hpp"
 #include "chain/graph.hpp"
 #include "common.hpp"
 #include "core/text.hpp"
@@ -88,49 +88,33 @@ int run_assess(const AssessOptions& options) {
   assessment::LoadOptions load;
   if (!options.encoding.empty()) load.encoding = io::parse_encoding(options.encoding);
   if (!options.missing.empty()) load.missing = ruleset::parse_missing_policy(options.missing);
-  progress.step("loading and checking the inputs");
-  auto a = assessment::load_assessment(options.manifest, load);
-  progress.set_steps(4 + (a.chain ? 1 : 0) + (a.manifest.risks ? 1 : 0));
-  progress.step("scoring");
-  const auto r = score::score(a);
-  const auto& ledger = a.ledger;
-  std::optional<chain::Analysis> analysis;
-  if (a.chain) {
-    progress.step("tracing the responsibility chain");
-    const auto graph = chain::build_graph(a.chain->chain);
-    analysis = chain::analyse(a.chain->chain, graph, a.chain->duties,
-                              a.chain->compliance ? &*a.chain->compliance : nullptr, a.units.names);
+  assessment::AssessGates gates;
+  gates.score.fail_below = options.fail_below;
+  for (const auto& g : options.fail_on) {
+    gates.score.on_veto = gates.score.on_veto || g == "veto";
+    gates.score.on_fail = gates.score.on_fail || g == "fail";
+    gates.score.on_interview = gates.score.on_interview || g == "interview";
+    gates.overdue_major = gates.overdue_major || g == "overdue-major";
+    gates.invalid_closure = gates.invalid_closure || g == "invalid-closure";
   }
-  if (a.manifest.risks) progress.step("grading the risk points");
-  const auto risks = assessment::load_risks(a.manifest, load.encoding, &a);
-  report::AssessData d;
-  d.matrix = risks ? &risks->matrix : nullptr;
-  d.risks = risks ? &risks->list : nullptr;
-  d.a = &a;
-  d.r = &r;
-  d.ledger = ledger ? &*ledger : nullptr;
-  d.analysis = analysis ? &*analysis : nullptr;
-  if (ledger || (a.chain && a.chain->compliance))
-    for (auto u : r.order) d.attributions.push_back(chain::attribute(a, r, u));
-  d.version = SAFEASSESS_VERSION;
+  const auto run = assessment::run(options.manifest, load, gates, [&](int steps, std::string_view what) {
+    progress.set_steps(steps);
+    progress.step(what);
+  });
+  std::optional<std::string> timestamp;
   if (options.timestamp) {
     const std::time_t now = std::time(nullptr);
     std::tm tm{};
     gmtime_r(&now, &tm);
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    d.timestamp = buf;
+    timestamp = buf;
   }
-  d.gates.score.fail_below = options.fail_below;
-  for (const auto& g : options.fail_on) {
-    d.gates.score.on_veto = d.gates.score.on_veto || g == "veto";
-    d.gates.score.on_fail = d.gates.score.on_fail || g == "fail";
-    d.gates.score.on_interview = d.gates.score.on_interview || g == "interview";
-    d.gates.overdue_major = d.gates.overdue_major || g == "overdue-major";
-    d.gates.invalid_closure = d.gates.invalid_closure || g == "invalid-closure";
-  }
-  if ((d.gates.overdue_major || d.gates.invalid_closure) && !ledger)
-    throw UsageError("--fail-on overdue-major/invalid-closure need a hazard ledger; the manifest names none");
+  const report::AssessData d(run, SAFEASSESS_VERSION, timestamp);
+  const auto& a = run.a;
+  const auto& r = run.results;
+  const auto& ledger = a.ledger;
+  const auto& analysis = run.analysis;
   progress.step("writing the reports");
   io::write_directory_atomically(
       options.output, assessment::input_paths(a.manifest), [&](const io::StagingFolder& dir) {
@@ -173,8 +157,8 @@ int run_assess(const AssessOptions& options) {
         dir);
   }
   std::vector<std::pair<std::string, std::vector<std::string>>> tripped;
-  for (const auto& g : report::gate_cases(d)) {
-    if (!g.asked || !g.holds) continue;
+  for (const auto& g : run.gates) {
+    if (!g.tripped()) continue;
     const std::string name = g.gate;
     auto it = std::find_if(tripped.begin(), tripped.end(), [&](const auto& t) { return t.first == name; });
     if (it == tripped.end()) it = tripped.insert(tripped.end(), {name, {}});

@@ -47,7 +47,7 @@ int run_score(const ScoreOptions& options) {
   if (!options.missing.empty()) load.missing = ruleset::parse_missing_policy(options.missing);
   const auto format = report::parse_format(options.format);
   const assessment::Assessment a = assessment::load_assessment(options.manifest, load);
-  const score::Results r = score::score(a);
+  const score::Results r = score::score(assessment::score_input(a));
 
   if (!options.explain.empty()) {
     const auto u = a.units.find(options.explain);

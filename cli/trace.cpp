@@ -5,8 +5,8 @@
 #include <memory>
 
 #include "assessment/assessment.hpp"
+#include "assessment/attribution.hpp"
 #include "chain/analysis.hpp"
-#include "chain/attribution.hpp"
 #include "common.hpp"
 #include "core/text.hpp"
 #include "exit_code.hpp"
@@ -80,8 +80,8 @@ int run_trace(const TraceOptions& options) {
     if (!unit)
       throw UsageError(fmt::format("--points: no unit \"{}\" in {}{}", options.points, a.manifest.units->path,
                                    text::did_you_mean(options.points, a.units.ids)));
-    const auto results = score::score(a);
-    const auto att = chain::attribute(a, results, *unit);
+    const auto results = score::score(assessment::score_input(a));
+    const auto att = assessment::attribute(a, results, *unit);
     emit(options.output, assessment::input_paths(a.manifest),
          [&](std::ostream& out) { report::write_attribution(out, format, a, results, att); });
     return code(ExitCode::Ok);

@@ -294,4 +294,8 @@ std::optional<Risks> load_risks(const Manifest& m, std::optional<io::Encoding> e
   return r;
 }
 
+score::Input score_input(const Assessment& a) {
+  return {a.rules, a.units, a.values, a.ratings, a.missing, a.manifest.file};
+}
+
 }  // namespace safeassess::assessment

@@ -24,6 +24,7 @@
 #include "model/units.hpp"
 #include "model/values.hpp"
 #include "risk/risk.hpp"
+#include "score/engine.hpp"
 
 namespace safeassess::assessment {
 
@@ -52,6 +53,9 @@ struct Assessment {
   // here: the score takes inputs from it and the reports list its hazards).
   std::optional<hazard::LedgerReport> ledger;
 };
+
+// What the score engine reads of a loaded run (it refers into `a`).
+[[nodiscard]] score::Input score_input(const Assessment& a);
 
 // Command-line overrides of what the manifest and ruleset say.
 struct LoadOptions {

@@ -111,41 +111,18 @@ bool gap_in_unit(const assessment::ChainData& c, const chain::Gap& g, std::size_
 
 }  // namespace
 
-std::vector<GateCase> gate_cases(const AssessData& d) {
-  const auto& a = *d.a;
-  const auto& r = *d.r;
-  std::vector<GateCase> cases;
-  std::vector<std::size_t> overdue_major(a.units.size(), 0), invalid(a.units.size(), 0);
-  if (d.ledger) {
-    for (const auto& h : d.ledger->overdue)
-      if (h.level == hazard::Level::Major)
-        if (auto u = a.units.find(h.unit)) ++overdue_major[*u];
-    for (const auto& h : d.ledger->invalid)
-      if (auto u = a.units.find(h.unit)) ++invalid[*u];
-  }
-  for (auto u : r.order) {
-    const auto& g = d.gates.score;
-    if (g.fail_below)
-      cases.push_back({u, fmt::format("fail-below {}", text::plain(*g.fail_below)), true,
-                       r.total[u] < *g.fail_below, fmt::format("total {}", fixed(d, r.total[u]))});
-    std::vector<std::string> vetoes;
-    for (auto v : r.vetoes[u]) vetoes.push_back(a.rules.vetoes[v].name);
-    cases.push_back(
-        {u, "veto", g.on_veto, !vetoes.empty(), vetoes.empty() ? "no veto" : text::join(vetoes, "；")});
-    cases.push_back({u, "fail", g.on_fail, r.failing(a.rules, u),
-                     fmt::format("grade {}", a.rules.grades[r.grade[u]].name)});
-    cases.push_back({u, "interview", g.on_interview, r.interview[u] != 0,
-                     r.interview[u] ? fmt::format("rank {} on the interview list (约谈)", r.rank[u])
-                                    : fmt::format("rank {}", r.rank[u])});
-    if (d.ledger) {
-      cases.push_back({u, "overdue-major", d.gates.overdue_major, overdue_major[u] > 0,
-                       fmt::format("{} major hazard(s) overdue", overdue_major[u])});
-      cases.push_back({u, "invalid-closure", d.gates.invalid_closure, invalid[u] > 0,
-                       fmt::format("{} invalid closure(s)", invalid[u])});
-    }
-  }
-  return cases;
-}
+AssessData::AssessData(const assessment::Run& run, std::string version_,
+                       std::optional<std::string> timestamp_)
+    : a(&run.a),
+      r(&run.results),
+      ledger(run.a.ledger ? &*run.a.ledger : nullptr),
+      analysis(run.analysis ? &*run.analysis : nullptr),
+      matrix(run.risks ? &run.risks->matrix : nullptr),
+      risks(run.risks ? &run.risks->list : nullptr),
+      attributions(run.attributions),
+      gates(run.gates),
+      version(std::move(version_)),
+      timestamp(std::move(timestamp_)) {}
 
 // ---------------------------------------------------------------------------- JSON
 
@@ -183,7 +160,7 @@ void write_json_report(std::ostream& out, const AssessData& d) {
                      o << (d.attributions.empty() ? "]" : "\n  ]");
                    }});
   extra.push_back({"gates", [&](std::ostream& o) {
-                     const auto cases = gate_cases(d);
+                     const auto& cases = d.gates;
                      o << '[';
                      for (std::size_t k = 0; k < cases.size(); ++k) {
                        const auto& g = cases[k];
@@ -192,7 +169,7 @@ void write_json_report(std::ostream& out, const AssessData& d) {
                                                    {"gate", g.gate},
                                                    {"asked", g.asked},
                                                    {"holds", g.holds},
-                                                   {"tripped", g.asked && g.holds},
+                                                   {"tripped", g.tripped()},
                                                    {"detail", g.detail}});
                      }
                      o << (cases.empty() ? "]" : "\n  ]");
@@ -204,9 +181,9 @@ void write_json_report(std::ostream& out, const AssessData& d) {
 
 std::string junit_report(const AssessData& d) {
   const auto& a = *d.a;
-  const auto cases = gate_cases(d);
+  const auto& cases = d.gates;
   std::size_t failures = 0;
-  for (const auto& c : cases) failures += c.asked && c.holds;
+  for (const auto& c : cases) failures += c.tripped();
   std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   x += fmt::format("<testsuites name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" time=\"0\">\n",
                    xml_escape("safeassess " + a.manifest.name), cases.size(), failures);
@@ -225,7 +202,7 @@ std::string junit_report(const AssessData& d) {
     const std::string cls = fmt::format("{} {}", a.units.ids[c.unit], a.units.names[c.unit]);
     x += fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"0\"", xml_escape(cls),
                      xml_escape(c.gate));
-    if (c.asked && c.holds) {
+    if (c.tripped()) {
       x += fmt::format(">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>\n",
                        xml_escape(fmt::format("gate {} tripped: {}", c.gate, c.detail)), xml_escape(c.gate),
                        xml_escape(c.detail));
@@ -287,9 +264,9 @@ std::vector<std::pair<std::string, std::string>> csv_tables(const AssessData& d)
     t.emplace_back("attribution.csv", std::move(all));
   }
   std::string gates = "unit,gate,asked,holds,tripped,detail\r\n";
-  for (const auto& g : gate_cases(d))
+  for (const auto& g : d.gates)
     gates += fmt::format("{},{},{},{},{},{}\r\n", csv_field(a.units.ids[g.unit]), csv_field(g.gate), g.asked,
-                         g.holds, g.asked && g.holds, csv_field(g.detail));
+                         g.holds, g.tripped(), csv_field(g.detail));
   t.emplace_back("gates.csv", std::move(gates));
   return t;
 }
@@ -610,7 +587,7 @@ void write_html_report(std::ostream& out, const AssessData& d) {
   h += fmt::format("<p><strong>Interview list 约谈名单</strong>: {}</p>\n",
                    interview.empty() ? std::string("none") : text::join(interview, "、"));
   std::size_t tripped = 0;
-  for (const auto& g : gate_cases(d)) tripped += g.asked && g.holds;
+  for (const auto& g : d.gates) tripped += g.tripped();
   h += fmt::format("<p><strong>Gates</strong>: {}</p>\n",
                    tripped ? tag(fmt::format("{} tripped", tripped), "bad") : tag("none tripped", "ok"));
   h += "</section>\n";

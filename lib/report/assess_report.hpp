@@ -9,45 +9,30 @@
 #include <utility>
 #include <vector>
 
-#include "assessment/assessment.hpp"
+#include "assessment/attribution.hpp"
+#include "assessment/run.hpp"
 #include "chain/analysis.hpp"
-#include "chain/attribution.hpp"
 #include "hazard/ledger.hpp"
 #include "risk/risk.hpp"
 #include "score/engine.hpp"
 
 namespace safeassess::report {
 
-// What the gates were asked for (README "Exit codes"), and what tripped.
-struct AssessGates {
-  score::Gates score;
-  bool overdue_major = false;
-  bool invalid_closure = false;
-};
-
+// What the writers read: one run's data and results, and what the report is stamped with.
 struct AssessData {
+  AssessData(const assessment::Run& run, std::string version, std::optional<std::string> timestamp);
+
   const assessment::Assessment* a = nullptr;
   const score::Results* r = nullptr;
   const hazard::LedgerReport* ledger = nullptr;  // when the manifest names a ledger
   const chain::Analysis* analysis = nullptr;     // when it names a chain
   const risk::Matrix* matrix = nullptr;          // when it names risks
   const risk::RiskList* risks = nullptr;
-  std::vector<chain::Attribution> attributions;  // per unit, when it names a chain or ledger
-  AssessGates gates;
+  const std::vector<assessment::Attribution>& attributions;  // per unit, when it names a chain or ledger
+  const std::vector<assessment::GateCase>& gates;
   std::string version;                   // the tool's
   std::optional<std::string> timestamp;  // only with --timestamp
 };
-
-// A gate outcome per unit and gate, for JUnit and the summary: "fail-below 60", "veto",
-// "fail", "interview", "overdue-major", "invalid-closure".
-struct GateCase {
-  std::size_t unit = 0;
-  std::string gate;
-  bool asked = false;
-  bool holds = false;  // the condition holds for the unit (a failure when asked)
-  std::string detail;
-};
-[[nodiscard]] std::vector<GateCase> gate_cases(const AssessData& d);
 
 void write_html_report(std::ostream& out, const AssessData& d);
 [[nodiscard]] std::string markdown_report(const AssessData& d);

@@ -554,7 +554,7 @@ void write_dot(std::ostream& out, const assessment::ChainData& d, const chain::A
 }
 
 void write_attribution(std::ostream& out, Format format, const assessment::Assessment& a,
-                       const score::Results& r, const chain::Attribution& att) {
+                       const score::Results& r, const assessment::Attribution& att) {
   const auto& rules = a.rules;
   const int p = rules.precision;
   const std::size_t u = att.unit;

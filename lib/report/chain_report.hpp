@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "assessment/assessment.hpp"
+#include "assessment/attribution.hpp"
 #include "chain/analysis.hpp"
-#include "chain/attribution.hpp"
 #include "report/score_report.hpp"
 
 namespace safeassess::report {
@@ -30,7 +30,7 @@ void write_dot(std::ostream& out, const assessment::ChainData& data, const chain
 
 // Who lost a unit's points, indicator by indicator (trace --points).
 void write_attribution(std::ostream& out, Format format, const assessment::Assessment& a,
-                       const score::Results& r, const chain::Attribution& att);
+                       const score::Results& r, const assessment::Attribution& att);
 
 // A DOT string literal's content: quotes, backslashes and newlines escaped.
 [[nodiscard]] std::string dot_escape(std::string_view s);

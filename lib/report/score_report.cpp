@@ -164,7 +164,7 @@ ordered_json unit_json(const assessment::Assessment& a, const score::Results& r,
     inds.push_back(std::move(ij));
   }
   j["indicators"] = std::move(inds);
-  if (trace) j["bonus_steps"] = score::explain_bonus(a, u);
+  if (trace) j["bonus_steps"] = score::explain_bonus(assessment::score_input(a), u);
   return j;
 }
 
@@ -434,7 +434,7 @@ void write_explain(std::ostream& out, const assessment::Assessment& a, const sco
   std::vector<std::string> cat_parts;
   for (std::size_t c = 0; c < r.categories; ++c) cat_parts.push_back(fixed(r.category(u, c), p));
   out << "\ncategories = " << text::join(cat_parts, " + ") << " = " << fixed(r.subtotal[u], p) << "\n";
-  const auto bonus_steps = score::explain_bonus(a, u);
+  const auto bonus_steps = score::explain_bonus(assessment::score_input(a), u);
   if (bonus_steps.empty()) out << "bonus: the ruleset has no bonus items\n";
   for (const auto& s : bonus_steps) out << s << "\n";
   out << "total before veto = " << fixed(r.subtotal[u], p) << " + " << fixed(r.bonus[u], p) << " = "

@@ -199,7 +199,7 @@ IndicatorOutcome evaluate_indicator(const ruleset::Ruleset& rules, const ruleset
   return out;
 }
 
-Trace explain_bonus(const assessment::Assessment& a, std::size_t unit) {
+Trace explain_bonus(const Input& a, std::size_t unit) {
   Trace t;
   const auto row = a.values.row(unit);
   double sum = 0;
@@ -216,7 +216,7 @@ Trace explain_bonus(const assessment::Assessment& a, std::size_t unit) {
   return t;
 }
 
-Results score(const assessment::Assessment& a) {
+Results score(const Input& a) {
   const auto& rules = a.rules;
   const int prec = rules.precision;
   Results r;
@@ -263,7 +263,7 @@ Results score(const assessment::Assessment& a) {
       double score = earned;
       if (excluded) {
         if (available == 0) {
-          diagnostics.error(Location{a.units.ids.empty() ? "" : a.manifest.file},
+          diagnostics.error(Location{a.units.ids.empty() ? "" : a.file},
                             fmt::format("unit \"{}\": every indicator of category \"{}\" is missing, "
                                         "so excluding them leaves nothing to renormalise; supply "
                                         "data or use \"missing: zero\"",

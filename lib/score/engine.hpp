@@ -12,7 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "assessment/assessment.hpp"
+#include "model/ruleset.hpp"
+#include "model/units.hpp"
+#include "model/values.hpp"
 
 namespace safeassess::score {
 
@@ -71,12 +73,23 @@ struct Results {
   }
 };
 
+// What the score reads: the ruleset, the units with their values and ratings, and the
+// missing-data policy in force (assessment::score_input gives it for a loaded run).
+struct Input {
+  const ruleset::Ruleset& rules;
+  const assessment::Units& units;
+  const assessment::Values& values;
+  const assessment::Ratings& ratings;
+  ruleset::MissingPolicy missing = ruleset::MissingPolicy::Error;
+  std::string file;  // where a problem is reported (the manifest), as displayed
+};
+
 // Scores every unit. Throws InputError if the "exclude" policy leaves a category of some
 // unit with no indicator to renormalise over.
-[[nodiscard]] Results score(const assessment::Assessment& a);
+[[nodiscard]] Results score(const Input& in);
 
 // Bonus and veto detail for one unit, for explanations.
-[[nodiscard]] Trace explain_bonus(const assessment::Assessment& a, std::size_t unit);
+[[nodiscard]] Trace explain_bonus(const Input& in, std::size_t unit);
 
 // Gates that make a CI job fail (exit code 1).
 struct Gates {

@@ -124,7 +124,7 @@ int main(int argc, char** argv) {
     const auto a = assessment::load_assessment(dir / "manifest.yaml");
     std::cout << fmt::format("load      {:>8.2f} s\n", bench::seconds_since(t0));
     t0 = std::chrono::steady_clock::now();
-    const auto r = score::score(a);
+    const auto r = score::score(assessment::score_input(a));
     std::cout << fmt::format("score     {:>8.2f} s\n", bench::seconds_since(t0));
     CountingBuffer csv_buf, json_buf;
     std::ostream csv(&csv_buf), json(&json_buf);

@@ -8,7 +8,6 @@
 #include <string>
 
 #include "chain/analysis.hpp"
-#include "chain/attribution.hpp"
 #include "chain/graph.hpp"
 #include "duty/compliance.hpp"
 #include "load/chain.hpp"
@@ -413,13 +412,6 @@ TEST_CASE(
   CHECK(acc.posts[2].failed[0].missed == std::vector<int>{0});
   CHECK(acc.posts[1].failed.empty());
   CHECK(acc.posts[0].failed.empty());
-}
-
-TEST_CASE("lost points are apportioned so that the parts add up to the whole") {
-  CHECK(apportion(10, {1, 1, 1}, 2) == std::vector<double>{3.34, 3.33, 3.33});
-  CHECK(apportion(5, {3, 1}, 2) == std::vector<double>{3.75, 1.25});
-  CHECK(apportion(1, {0, 0}, 2) == std::vector<double>{0, 0});
-  CHECK(apportion(0.01, {1, 1}, 2) == std::vector<double>{0.01, 0});
 }
 
 TEST_CASE("an edge to itself, and an enterprise that supervises or regulates, are refused") {

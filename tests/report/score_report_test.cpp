@@ -28,7 +28,7 @@ TEST_CASE("the CSV report neutralises names from the input") {
   auto a = test::make_assessment("id,name\nA,=HYPERLINK(\"x\")\n",
                                  std::string(test::k_values_header) + "A,100,4,5,0,2,1,0,0\n",
                                  "unit,item,rater,rating\nA,r,x,5\n");
-  const auto r = score::score(a);
+  const auto r = score::score(assessment::score_input(a));
   std::ostringstream out;
   report::write_csv(out, a, r);
   CHECK(out.str().find(",\"'=HYPERLINK(\"\"x\"\")\",") != std::string::npos);

@@ -52,7 +52,7 @@ void check_invariants(const assessment::Assessment& a, const Results& r) {
 
 // Scores an assessment and checks the invariants: every scoring test goes through here.
 Results scored(const assessment::Assessment& a) {
-  Results r = score::score(a);
+  Results r = score::score(assessment::score_input(a));
   check_invariants(a, r);
   return r;
 }
@@ -252,7 +252,7 @@ TEST_CASE("exclude cannot renormalise a category with no data left") {
   const std::string values = std::string(k_values_header) + "U,,,,,,,0,0\n";
   auto a =
       make_assessment("id,name\nU,u\n", values, "unit,item,rater,rating\n", ruleset::MissingPolicy::Exclude);
-  CHECK(test::input_error([&] { (void)score::score(a); }) ==
+  CHECK(test::input_error([&] { (void)score::score(assessment::score_input(a)); }) ==
         "manifest.yaml: unit \"U\": every indicator of category \"a\" is missing, so excluding them "
         "leaves nothing to renormalise; supply data or use \"missing: zero\"\n"
         "manifest.yaml: unit \"U\": every indicator of category \"b\" is missing, so excluding them "

@@ -15,7 +15,7 @@
 #include "hazard/ledger.hpp"
 #include "score/engine.hpp"
 
-namespace safeassess::chain {
+namespace safeassess::assessment {
 
 struct Share {
   std::string id;    // node id (posts) or enterprise name (ledger)
@@ -39,12 +39,11 @@ struct Attribution {
 };
 
 // Uses the assessment's hazard ledger and duty compliance, when it has them.
-[[nodiscard]] Attribution attribute(const assessment::Assessment& a, const score::Results& r,
-                                    std::size_t unit);
+[[nodiscard]] Attribution attribute(const Assessment& a, const score::Results& r, std::size_t unit);
 
 // Splits `total` (already rounded to `precision`) in proportion to `weights`, rounding each
 // part to `precision` so that the parts add up to `total` exactly (largest remainder).
 [[nodiscard]] std::vector<double> apportion(double total, const std::vector<std::uint64_t>& weights,
                                             int precision);
 
-}  // namespace safeassess::chain
+}  // namespace safeassess::assessment

@@ -1,4 +1,4 @@
-#include "chain/attribution.hpp"
+#include "assessment/attribution.hpp"
 
 #include <fmt/format.h>
 
@@ -8,7 +8,7 @@
 
 #include "core/text.hpp"
 
-namespace safeassess::chain {
+namespace safeassess::assessment {
 
 std::vector<double> apportion(double total, const std::vector<std::uint64_t>& weights, int precision) {
   const double scale = std::pow(10.0, precision);
@@ -68,7 +68,7 @@ std::string shortfall_text(const hazard::Tally& t, ruleset::LedgerMetric m) {
 
 }  // namespace
 
-Attribution attribute(const assessment::Assessment& a, const score::Results& r, std::size_t unit) {
+Attribution attribute(const Assessment& a, const score::Results& r, std::size_t unit) {
   const hazard::LedgerReport* ledger = a.ledger ? &*a.ledger : nullptr;
   const auto& rules = a.rules;
   Attribution att;
@@ -134,4 +134,4 @@ Attribution attribute(const assessment::Assessment& a, const score::Results& r, 
   return att;
 }
 
-}  // namespace safeassess::chain
+}  // namespace safeassess::assessment

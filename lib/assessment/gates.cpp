@@ -1,0 +1,45 @@
+#include "assessment/gates.hpp"
+
+#include <fmt/format.h>
+
+#include "core/text.hpp"
+
+namespace safeassess::assessment {
+
+std::vector<GateCase> gate_cases(const ruleset::Ruleset& rules, const Units& units, const score::Results& r,
+                                 const hazard::LedgerReport* ledger, const AssessGates& gates) {
+  std::vector<GateCase> cases;
+  std::vector<std::size_t> overdue_major(units.size(), 0), invalid(units.size(), 0);
+  if (ledger) {
+    for (const auto& h : ledger->overdue)
+      if (h.level == hazard::Level::Major)
+        if (auto u = units.find(h.unit)) ++overdue_major[*u];
+    for (const auto& h : ledger->invalid)
+      if (auto u = units.find(h.unit)) ++invalid[*u];
+  }
+  for (auto u : r.order) {
+    const auto& g = gates.score;
+    if (g.fail_below)
+      cases.push_back({u, fmt::format("fail-below {}", text::plain(*g.fail_below)), true,
+                       r.total[u] < *g.fail_below,
+                       fmt::format("total {}", text::fixed(r.total[u], rules.precision))});
+    std::vector<std::string> vetoes;
+    for (auto v : r.vetoes[u]) vetoes.push_back(rules.vetoes[v].name);
+    cases.push_back(
+        {u, "veto", g.on_veto, !vetoes.empty(), vetoes.empty() ? "no veto" : text::join(vetoes, "；")});
+    cases.push_back(
+        {u, "fail", g.on_fail, r.failing(rules, u), fmt::format("grade {}", rules.grades[r.grade[u]].name)});
+    cases.push_back({u, "interview", g.on_interview, r.interview[u] != 0,
+                     r.interview[u] ? fmt::format("rank {} on the interview list (约谈)", r.rank[u])
+                                    : fmt::format("rank {}", r.rank[u])});
+    if (ledger) {
+      cases.push_back({u, "overdue-major", gates.overdue_major, overdue_major[u] > 0,
+                       fmt::format("{} major hazard(s) overdue", overdue_major[u])});
+      cases.push_back({u, "invalid-closure", gates.invalid_closure, invalid[u] > 0,
+                       fmt::format("{} invalid closure(s)", invalid[u])});
+    }
+  }
+  return cases;
+}
+
+}  // namespace safeassess::assessment
