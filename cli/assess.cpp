@@ -119,10 +119,10 @@ int run_assess(const AssessOptions& options) {
   io::write_directory_atomically(
       options.output, assessment::input_paths(a.manifest), [&](const io::StagingFolder& dir) {
         dir.write("report.html", [&](std::ostream& o) { report::write_html_report(o, d); });
-        dir.write("report.md", report::markdown_report(d));
+        dir.write("report.md", [&](std::ostream& o) { report::write_markdown_report(o, d); });
         dir.write("report.json", [&](std::ostream& o) { report::write_json_report(o, d); });
-        dir.write("junit.xml", report::junit_report(d));
-        for (const auto& [name, text] : report::csv_tables(d)) dir.write("csv/" + name, text);
+        dir.write("junit.xml", [&](std::ostream& o) { report::write_junit_report(o, d); });
+        for (const auto& table : report::csv_tables(d)) dir.write("csv/" + table.name, table.write);
         report::write_xlsx(dir.path("report.xlsx").string(), dir.shown("report.xlsx"), d);
         dir.adopt("report.xlsx");
       });

@@ -7,6 +7,7 @@
 #include "exit_code.hpp"
 #include "load/manifest.hpp"
 #include "report/chain_report.hpp"
+#include "report/duties_report.hpp"
 
 namespace safeassess::cli {
 

@@ -13,6 +13,7 @@
 #include "hazard/ledger.hpp"
 #include "io/file.hpp"
 #include "load/manifest.hpp"
+#include "report/attribution_report.hpp"
 #include "report/chain_report.hpp"
 #include "score/engine.hpp"
 

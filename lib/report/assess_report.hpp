@@ -4,6 +4,8 @@
 // self-contained file with inline SVG charts), Markdown, JSON, CSV per table, JUnit XML and
 // xlsx. The writers format what the engines computed; the same inputs give the same bytes.
 
+#include <functional>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <utility>
@@ -32,23 +34,28 @@ struct AssessData {
   const std::vector<assessment::GateCase>& gates;
   std::string version;                   // the tool's
   std::optional<std::string> timestamp;  // only with --timestamp
+
+  [[nodiscard]] bool has_chain() const;   // a chain was analysed
+  [[nodiscard]] bool has_duties() const;  // with duty records
+  // A number at the ruleset's precision.
+  [[nodiscard]] std::string fixed(double v) const;
 };
 
+// Each writer streams its file to `out` (assess_html.cpp, assess_report.cpp).
 void write_html_report(std::ostream& out, const AssessData& d);
-[[nodiscard]] std::string markdown_report(const AssessData& d);
+void write_markdown_report(std::ostream& out, const AssessData& d);
 void write_json_report(std::ostream& out, const AssessData& d);
-[[nodiscard]] std::string junit_report(const AssessData& d);
-// (file name, contents) for every CSV table.
-[[nodiscard]] std::vector<std::pair<std::string, std::string>> csv_tables(const AssessData& d);
-// Writes the workbook at `path`. Throws Error naming `shown` (the path as the user will
+void write_junit_report(std::ostream& out, const AssessData& d);
+
+// One CSV table of the set: its file name and its writer.
+struct CsvTable {
+  std::string name;
+  std::function<void(std::ostream&)> write;
+};
+// The tables the run has data for, in a fixed order; the writers refer into `d`.
+[[nodiscard]] std::vector<CsvTable> csv_tables(const AssessData& d);
+// Writes the workbook at `path` (assess_xlsx.cpp). Throws Error naming `shown` (the path as the user will
 // find it) and libxlsxwriter's reason if it fails.
 void write_xlsx(const std::string& path, const std::string& shown, const AssessData& d);
-
-// Text escaped for HTML and XML content and attribute values.
-[[nodiscard]] std::string xml_escape(std::string_view s);
-// A spreadsheet cell's text, neutralised like a CSV field (a leading ' before =, +, -, @,
-// tab or CR) but not quoted, and cut to 32,000 bytes (Excel's cell limit is 32,767
-// characters) with "…(truncated)" after it.
-[[nodiscard]] std::string cell_text(std::string_view s);
 
 }  // namespace safeassess::report

@@ -208,21 +208,6 @@ void write_json(std::ostream& out, const assessment::Assessment& a, const score:
   write_score_json(out, a, r, &timestamp, extra);
 }
 
-std::string csv_field(std::string_view s) {
-  std::string v(s);
-  if (!v.empty() &&
-      (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
-    v.insert(v.begin(), '\'');
-  if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
-  std::string q = "\"";
-  for (char c : v) {
-    if (c == '"') q += '"';
-    q += c;
-  }
-  q += '"';
-  return q;
-}
-
 void write_csv(std::ostream& out, const assessment::Assessment& a, const score::Results& r) {
   const auto& rules = a.rules;
   const int p = rules.precision;
@@ -326,25 +311,6 @@ void write_table(std::ostream& out, const assessment::Assessment& a, const score
   for (auto u : r.order)
     if (r.interview[u]) listed.push_back(fmt::format("{} {}", a.units.ids[u], a.units.names[u]));
   out << "interview list (约谈): " << (listed.empty() ? "none" : text::join(listed, ", ")) << '\n';
-}
-
-std::string md_cell(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n' || c == '\r')
-      out += ' ';
-    else if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else if (c == '&')
-      out += "&amp;";
-    else
-      out += c;
-  }
-  return out;
 }
 
 void write_markdown(std::ostream& out, const assessment::Assessment& a, const score::Results& r) {

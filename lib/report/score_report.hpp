@@ -14,6 +14,8 @@
 #include "assessment/assessment.hpp"
 #include "score/engine.hpp"
 
+#include "report/escape.hpp"
+
 namespace safeassess::report {
 
 enum class Format { Table, Json, Csv, Markdown };
@@ -52,12 +54,5 @@ void write_explain_json(std::ostream& out, const assessment::Assessment& a, cons
 // The JSON object of one unit; with `trace`, each indicator carries its explanation steps.
 [[nodiscard]] nlohmann::ordered_json unit_json(const assessment::Assessment& a, const score::Results& r,
                                                std::size_t unit, bool trace);
-
-// A CSV field: quoted when needed, and neutralised (a leading ') when it begins with =, +,
-// -, @, tab or CR, so that a spreadsheet never runs it as a formula.
-[[nodiscard]] std::string csv_field(std::string_view s);
-
-// Markdown table cell text: | and newlines escaped.
-[[nodiscard]] std::string md_cell(std::string_view s);
 
 }  // namespace safeassess::report

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "report/assess_report.hpp"
+#include "report/escape.hpp"
 
 using namespace safeassess;
 

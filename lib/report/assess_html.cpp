@@ -1,0 +1,244 @@
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <ostream>
+
+#include "core/date.hpp"
+#include "core/text.hpp"
+#include "report/assess_report.hpp"
+#include "report/escape.hpp"
+#include "report/html.hpp"
+#include "report/ledger_report.hpp"
+#include "report/score_report.hpp"
+
+// The HTML report of `assess` (assess_report.hpp): one self-contained file, written a
+// unit at a time.
+
+namespace safeassess::report {
+
+namespace {
+
+// Gaps that concern a unit: any of their nodes belongs to it, or (attenuation) it is theirs.
+bool gap_in_unit(const assessment::ChainData& c, const chain::Gap& g, std::size_t u) {
+  if (g.kind == chain::GapKind::Attenuation) return g.unit == u;
+  for (auto v : g.nodes)
+    if (c.chain.unit[v] == u) return true;
+  for (auto v : g.below)
+    if (c.chain.unit[v] == u) return true;
+  return false;
+}
+
+}  // namespace
+
+void write_html_report(std::ostream& out, const AssessData& d) {
+  const auto& a = *d.a;
+  const auto& r = *d.r;
+  const auto& rules = a.rules;
+  std::string h;
+  h += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
+  h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  h += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n",
+                   xml_escape(a.manifest.name), html::css());
+  h += fmt::format(
+      "<header><h1>{}</h1>\n<p class=\"meta\">period {} · {}ruleset {} {} ({}) · {} units</p></header>\n",
+      xml_escape(a.manifest.name), xml_escape(a.manifest.period),
+      a.manifest.assessor.empty() ? std::string() : xml_escape(a.manifest.assessor) + " · ",
+      xml_escape(rules.id), xml_escape(rules.version), xml_escape(rules.name), a.units.size());
+  h += "<nav><a href=\"#summary\">summary 总览</a>";
+  if (d.has_chain()) h += "<a href=\"#chain\">chain 责任链</a>";
+  if (d.ledger) h += "<a href=\"#hazards\">hazards 隐患</a>";
+  if (d.risks) h += "<a href=\"#risks\">risks 风险</a>";
+  h += "<a href=\"#appendix\">appendix 附录</a></nav>\n";
+
+  // Summary.
+  h += "<section id=\"summary\">\n<h2>Summary 考核总览</h2>\n";
+  std::vector<std::tuple<std::string, double, double>> bars;
+  for (auto u : r.order) bars.emplace_back(a.units.names[u], r.total[u], 100.0);
+  std::vector<std::pair<std::string, double>> marks;
+  for (const auto& g : rules.grades)
+    if (g.min > 0) marks.emplace_back(g.name, g.min);
+  h += html::bar_chart("ranking-chart", bars, rules.precision, marks);
+  std::vector<std::vector<std::string>> rows;
+  for (auto u : r.order) {
+    std::vector<std::string> vetoes;
+    for (auto v : r.vetoes[u]) vetoes.push_back(rules.vetoes[v].name);
+    rows.push_back(
+        {std::to_string(r.rank[u]),
+         fmt::format("<a href=\"#unit-{}\">{} {}</a>", xml_escape(a.units.ids[u]), xml_escape(a.units.ids[u]),
+                     xml_escape(a.units.names[u])),
+         d.fixed(r.total[u]), xml_escape(rules.grades[r.grade[u]].name),
+         fmt::format("{}{}", vetoes.empty() ? std::string() : html::tag(text::join(vetoes, "；"), "bad"),
+                     r.interview[u] ? fmt::format(" {}", html::tag("约谈", "warn")) : std::string())});
+  }
+  h +=
+      "<div class=\"scroll\"><table id=\"ranking\">\n<thead><tr><th class=\"num\">rank 排名</th><th>unit "
+      "单位</th>"
+      "<th class=\"num\">total 总分</th><th>grade 等次</th><th>veto / interview</th></tr></thead>\n<tbody>\n";
+  for (const auto& row : rows)
+    h += fmt::format(
+        "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n",
+        row[0], row[1], row[2], row[3], row[4]);
+  h += "</tbody></table></div>\n";
+  std::vector<std::string> interview;
+  for (auto u : r.order)
+    if (r.interview[u])
+      interview.push_back(xml_escape(fmt::format("{} {}", a.units.ids[u], a.units.names[u])));
+  h += fmt::format("<p><strong>Interview list 约谈名单</strong>: {}</p>\n",
+                   interview.empty() ? std::string("none") : text::join(interview, "、"));
+  std::size_t tripped = 0;
+  for (const auto& g : d.gates) tripped += g.tripped();
+  h += fmt::format(
+      "<p><strong>Gates</strong>: {}</p>\n",
+      tripped ? html::tag(fmt::format("{} tripped", tripped), "bad") : html::tag("none tripped", "ok"));
+  h += "</section>\n";
+
+  // One section per unit.
+  std::vector<std::size_t> attribution_of(a.units.size(), SIZE_MAX);
+  for (std::size_t k = 0; k < d.attributions.size(); ++k) attribution_of[d.attributions[k].unit] = k;
+  for (auto u : r.order) {
+    h += fmt::format("<section class=\"unit\" id=\"unit-{}\">\n<h2>{} {} — {} · {} · rank {}</h2>\n",
+                     xml_escape(a.units.ids[u]), xml_escape(a.units.ids[u]), xml_escape(a.units.names[u]),
+                     d.fixed(r.total[u]), xml_escape(rules.grades[r.grade[u]].name), r.rank[u]);
+    std::vector<std::tuple<std::string, double, double>> cats;
+    for (std::size_t c = 0; c < r.categories; ++c)
+      cats.emplace_back(rules.categories[c].name, r.category(u, c), rules.categories[c].weight);
+    h += html::bar_chart("categories-" + a.units.ids[u], cats, rules.precision);
+    rows.clear();
+    for (std::size_t i = 0; i < r.indicators; ++i) {
+      const auto& def = rules.indicators[i];
+      const auto& o = r.outcome(u, i);
+      rows.push_back({rules.categories[def.category].name, def.id + " " + def.name,
+                      std::string(ruleset::spec(def.method).name), d.fixed(o.points), text::plain(def.points),
+                      o.status == score::Status::Scored        ? ""
+                      : o.status == score::Status::MissingZero ? "missing → 0"
+                                                               : "excluded, renormalised"});
+    }
+    html::table(h, {"category 类别", "indicator 指标", "method", "points 得分", "max 满分", "note"}, rows,
+                {false, false, false, true, true, false});
+    h += "<details><summary>Every number explained 计分过程</summary>\n<pre>";
+    h += xml_escape(html::capture([&](std::ostream& o) { write_explain(o, a, r, u); }));
+    h += "</pre></details>\n";
+    if (d.has_chain()) {
+      rows.clear();
+      for (const auto& g : d.analysis->gaps)
+        if (gap_in_unit(*a.chain, g, u)) rows.push_back({std::string(chain::chinese(g.kind)), g.why});
+      h += "<h3>Chain gaps 责任链缺口</h3>\n";
+      if (rows.empty())
+        h += "<p>none</p>\n";
+      else
+        html::table(h, {"kind 类型", "why 说明"}, rows, {false, false});
+    }
+    if (d.ledger) {
+      rows.clear();
+      for (const auto& x : d.ledger->overdue)
+        if (x.unit == a.units.ids[u])
+          rows.push_back({x.id, x.enterprise, x.level == hazard::Level::Major ? "重大" : "一般",
+                          date::format(x.deadline), std::to_string(x.days_overdue), colour_name(x.colour)});
+      h += "<h3>Overdue hazards 逾期隐患</h3>\n";
+      if (rows.empty())
+        h += "<p>none</p>\n";
+      else
+        html::table(
+            h, {"hazard 隐患", "enterprise 企业", "level 等级", "deadline 期限", "days 逾期天数", "colour"},
+            rows, {false, false, false, false, true, false});
+    }
+    if (attribution_of[u] != SIZE_MAX) {
+      const auto& att = d.attributions[attribution_of[u]];
+      rows.clear();
+      for (const auto& l : att.indicators)
+        for (const auto& s : l.shares)
+          rows.push_back({rules.indicators[l.indicator].name, s.id == s.name ? s.name : s.id + " " + s.name,
+                          d.fixed(s.points), s.what});
+      h += "<h3>Who lost the points 失分责任</h3>\n";
+      if (rows.empty())
+        h += "<p>nothing below the unit accounts for a lost point</p>\n";
+      else
+        html::table(h, {"indicator 指标", "who 责任主体", "points 分值", "why 原因"}, rows,
+                    {false, false, true, false});
+    }
+    h += "</section>\n";
+    // One unit at a time: a report of a province is never held whole.
+    out << h;
+    h.clear();
+  }
+
+  if (d.has_chain()) {
+    h += "<section id=\"chain\">\n<h2>Responsibility chain 责任链</h2>\n";
+    rows.clear();
+    for (const auto& g : d.analysis->gaps) {
+      std::vector<std::string> ids;
+      for (auto v : g.nodes) ids.push_back(a.chain->chain.ids[v]);
+      rows.push_back({std::string(chain::chinese(g.kind)), text::join(ids, " "), g.why});
+    }
+    if (rows.empty())
+      h += "<p>no gaps found</p>\n";
+    else
+      html::table(h, {"kind 类型", "nodes 节点", "why 说明"}, rows, {false, false, false});
+    h += html::chain_svg(*a.chain, *d.analysis);
+    h += "</section>\n";
+  }
+  if (d.ledger) {
+    h += "<section id=\"hazards\">\n<h2>Hazards 隐患台账</h2>\n";
+    rows.clear();
+    for (std::size_t k = 0; k < d.ledger->units.size(); ++k) {
+      const auto& t = d.ledger->by_unit[k];
+      rows.push_back({d.ledger->units[k], fmt::format("{}/{}", t.done[0], t.found[0]),
+                      t.found[0] ? text::fixed(t.rate(hazard::Level::Major), 2) + "%" : "—",
+                      fmt::format("{}/{}", t.done[1], t.found[1]),
+                      t.found[1] ? text::fixed(t.rate(hazard::Level::General), 2) + "%" : "—",
+                      std::to_string(t.overdue[0] + t.overdue[1]), std::to_string(t.invalid_closures)});
+    }
+    html::table(
+        h,
+        {"unit", "major done", "major rate", "general done", "general rate", "overdue", "invalid closures"},
+        rows, {false, true, true, true, true, true, true});
+    h += "</section>\n";
+  }
+
+  if (d.risks) {
+    h += fmt::format(
+        "<section id=\"risks\">\n<h2>Risks 风险分级</h2>\n<p class=\"meta\">matrix {} {} ({}){}</p>\n",
+        xml_escape(d.matrix->id), xml_escape(d.matrix->version), xml_escape(d.matrix->name),
+        d.matrix->verified ? "" : " · bands not verified");
+    std::vector<std::string> head{"unit 单位"};
+    std::vector<bool> numeric{false};
+    for (const auto& l : d.matrix->levels) {
+      head.push_back(fmt::format("{}（{}）", l.name, l.colour));
+      numeric.push_back(true);
+    }
+    head.push_back("total");
+    numeric.push_back(true);
+    rows.clear();
+    for (const auto& u : d.risks->units) {
+      std::vector<std::string> row{u.unit};
+      for (auto c : u.per_level) row.push_back(std::to_string(c));
+      row.push_back(std::to_string(u.total));
+      rows.push_back(std::move(row));
+    }
+    html::table(h, head, rows, numeric);
+    rows.clear();
+    for (const auto& p : d.risks->points)
+      if (p.level == 0)
+        rows.push_back({p.unit, p.id, p.name, text::plain(p.score), d.matrix->levels[p.level].name});
+    h += fmt::format("<h3>{} 清单</h3>\n", xml_escape(d.matrix->levels.front().name));
+    if (rows.empty())
+      h += "<p>none</p>\n";
+    else
+      html::table(h, {"unit 单位", "id 编号", "risk point 风险点", "score 分值", "level 等级"}, rows,
+                  {false, false, false, true, false});
+    h += "</section>\n";
+  }
+
+  h += "<section id=\"appendix\">\n<h2>Appendix 附录</h2>\n";
+  rows.clear();
+  rows.push_back({"ruleset", fmt::format("{} {} {}", rules.id, rules.version, rules.name), rules.sha256});
+  for (const auto& f : a.files) rows.push_back({f.role, f.path, f.sha256});
+  html::table(h, {"role", "file", "sha256"}, rows, {false, false, false});
+  h += fmt::format("<p class=\"meta\">safeassess {}{}. Missing-data policy: {}.</p>\n", xml_escape(d.version),
+                   d.timestamp ? " · generated " + xml_escape(*d.timestamp) : std::string(),
+                   ruleset::to_string(a.missing));
+  h += "</section>\n</main>\n</body>\n</html>\n";
+  out << h;
+}
+
+}  // namespace safeassess::report
