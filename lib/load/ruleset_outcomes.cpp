@@ -1,0 +1,224 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/text.hpp"
+#include "load/condition.hpp"
+#include "load/ruleset_loader.hpp"
+
+// What a total leads to (bonus, vetoes, grades, the interview list), and the inputs that
+// the hazard ledger and duty records feed.
+
+namespace safeassess::ruleset::detail {
+
+void Loader::load_bonus(const YAML::Node& root, Ruleset& r) {
+  const YAML::Node b = root["bonus"];
+  if (!b.IsDefined()) return;
+  if (!m_reader.expect_map(b, "\"bonus\"", {"cap", "items"})) return;
+  if (auto cap = m_reader.number(b, "cap", true)) {
+    if (*cap < 0) m_reader.error(b["cap"], "the bonus cap must not be negative");
+    r.bonus_cap = *cap;
+  }
+  const YAML::Node items = b["items"];
+  if (!items.IsDefined()) {
+    m_reader.error(b, "missing required key \"items\"");
+    return;
+  }
+  if (!m_reader.expect_sequence(items, "bonus \"items\"")) return;
+  for (const auto& n : items) {
+    if (!m_reader.expect_map(n, "a bonus item", {"id", "name", "input", "per", "source"})) continue;
+    BonusItem item;
+    item.id = m_reader.string(n, "id", true).value_or("");
+    item.name = m_reader.string(n, "name", true).value_or("");
+    item.source = m_reader.string(n, "source", false).value_or("");
+    item.input = input_ref(n, "input", r, true);
+    require_type(n, "input", item.input, r, {InputType::Count},
+                 "a bonus item counts occurrences (declare it as type: count)");
+    if (auto per = m_reader.number(n, "per", true)) {
+      if (*per <= 0) m_reader.error(n["per"], "\"per\" must be above 0");
+      item.per = *per;
+    }
+    for (const auto& other : r.bonus)
+      if (other.id == item.id)
+        m_reader.error(n["id"], fmt::format("bonus item \"{}\" is declared twice", item.id));
+    r.bonus.push_back(std::move(item));
+  }
+}
+
+void Loader::load_vetoes(const YAML::Node& root, Ruleset& r) {
+  const YAML::Node list = root["vetoes"];
+  if (!list.IsDefined()) return;
+  if (!m_reader.expect_sequence(list, "\"vetoes\"")) return;
+  for (const auto& n : list) {
+    if (!m_reader.expect_map(n, "a veto rule", {"id", "name", "when", "cap_total", "source"})) continue;
+    Veto v;
+    v.id = m_reader.string(n, "id", true).value_or("");
+    v.name = m_reader.string(n, "name", true).value_or("");
+    v.source = m_reader.string(n, "source", false).value_or("");
+    v.cap_total = m_reader.number(n, "cap_total", false);
+    if (v.cap_total && *v.cap_total < 0) {
+      m_reader.error(n["cap_total"],
+                     fmt::format("\"cap_total\" must be 0 or more, got {}", text::plain(*v.cap_total)));
+      v.cap_total.reset();
+    }
+    if (!n["when"].IsDefined())
+      m_reader.error(n, "missing required key \"when\" (the condition that triggers the veto)");
+    else
+      v.when = parse_condition(m_reader, n["when"], r.input_index, r.input_ids());
+    collect_inputs(v.when, v.columns);
+    for (const auto& other : r.vetoes)
+      if (other.id == v.id) m_reader.error(n["id"], fmt::format("veto \"{}\" is declared twice", v.id));
+    r.vetoes.push_back(std::move(v));
+  }
+}
+
+void Loader::load_grades(const YAML::Node& root, Ruleset& r) {
+  const YAML::Node list = root["grades"];
+  if (!list.IsDefined()) {
+    m_reader.error(root, "missing required key \"grades\" (grade bands, e.g. {name: 优秀, min: 90})");
+    return;
+  }
+  if (!m_reader.expect_sequence(list, "\"grades\"")) return;
+  for (const auto& n : list) {
+    if (!m_reader.expect_map(n, "a grade", {"name", "min"})) continue;
+    Grade g;
+    g.name = m_reader.string(n, "name", true).value_or("");
+    g.min = m_reader.number(n, "min", true).value_or(0);
+    if (!r.grades.empty() && g.min >= r.grades.back().min)
+      m_reader.error(n, fmt::format("grade \"{}\" (min {}) must have a lower min than the grade "
+                                    "before it; list grades from the highest down",
+                                    g.name, text::plain(g.min)));
+    r.grades.push_back(std::move(g));
+  }
+  if (r.grades.empty()) {
+    m_reader.error(list, "\"grades\" is empty");
+    return;
+  }
+  if (r.grades.back().min > 0)
+    m_reader.error(list, fmt::format("the lowest grade \"{}\" starts at {}, so a lower total would have no "
+                                     "grade; give the lowest grade min: 0",
+                                     r.grades.back().name, text::plain(r.grades.back().min)));
+  r.failing_grade = r.grades.size() - 1;
+  if (auto f = m_reader.string(root, "failing_grade", false)) {
+    std::vector<std::string> names;
+    for (const auto& g : r.grades) names.push_back(g.name);
+    const auto it = std::find(names.begin(), names.end(), *f);
+    if (it == names.end())
+      m_reader.error(root["failing_grade"], fmt::format("\"failing_grade\" names \"{}\", which is "
+                                                        "not a grade{}",
+                                                        *f, text::did_you_mean(*f, names)));
+    else
+      r.failing_grade = static_cast<std::size_t>(it - names.begin());
+  }
+}
+
+void Loader::load_interview(const YAML::Node& root, Ruleset& r) {
+  const YAML::Node n = root["interview"];
+  if (!n.IsDefined()) return;
+  if (!m_reader.expect_map(n, "\"interview\"", {"bottom", "failing"})) return;
+  if (auto b = m_reader.integer(n, "bottom", false)) {
+    if (*b < 0) m_reader.error(n["bottom"], "\"bottom\" must not be negative");
+    r.interview_bottom = std::max(0L, *b);
+  }
+  r.interview_failing = m_reader.boolean(n, "failing", false).value_or(true);
+}
+
+std::optional<std::size_t> Loader::declared_input(const YAML::Node& key, const Ruleset& r) {
+  const std::string id = key.Scalar();
+  const auto in = r.input_index.find(id);
+  if (in != r.input_index.end()) return in->second;
+  m_reader.error(key,
+                 fmt::format("\"{}\" is not a declared input{}", id, text::did_you_mean(id, r.input_ids())));
+  return std::nullopt;
+}
+
+void Loader::load_ledger(const YAML::Node& root, Ruleset& r) {
+  const YAML::Node n = root["hazard_ledger"];
+  if (!n.IsDefined()) return;
+  if (!m_reader.expect_map(n, "\"hazard_ledger\"",
+                           {"yellow_after_days", "red_after_days", "three_party", "inputs"}))
+    return;
+  auto& p = r.ledger;
+  if (auto y = m_reader.integer(n, "yellow_after_days", false)) p.yellow_after_days = static_cast<int>(*y);
+  if (auto red = m_reader.integer(n, "red_after_days", false)) p.red_after_days = static_cast<int>(*red);
+  if (p.yellow_after_days < 1 || p.red_after_days < p.yellow_after_days)
+    m_reader.error(n, "need 1 <= yellow_after_days <= red_after_days (days past the deadline)");
+  if (n["three_party"].IsDefined() && m_reader.expect_sequence(n["three_party"], "\"three_party\"")) {
+    p.three_party_major = p.three_party_general = false;
+    for (const auto& level : n["three_party"]) {
+      if (level.Scalar() == "major")
+        p.three_party_major = true;
+      else if (level.Scalar() == "general")
+        p.three_party_general = true;
+      else
+        m_reader.error(level,
+                       fmt::format("unknown hazard level \"{}\"; expected major or general", level.Scalar()));
+    }
+  }
+  const YAML::Node inputs = n["inputs"];
+  if (!inputs.IsDefined()) return;
+  if (!inputs.IsMap()) {
+    m_reader.error(inputs, "\"inputs\" maps an input id to a ledger metric");
+    return;
+  }
+  static const LedgerMetric k_metrics[] = {LedgerMetric::MajorRate, LedgerMetric::GeneralRate,
+                                           LedgerMetric::OverdueMajor, LedgerMetric::OverdueGeneral,
+                                           LedgerMetric::InvalidClosures};
+  std::vector<std::string> metric_names;
+  for (auto m : k_metrics) metric_names.emplace_back(to_string(m));
+  for (auto it = inputs.begin(); it != inputs.end(); ++it) {
+    const std::string id = it->first.Scalar();
+    const auto in = declared_input(it->first, r);
+    if (!in) continue;
+    const std::string metric = it->second.Scalar();
+    const auto* found = std::find_if(std::begin(k_metrics), std::end(k_metrics),
+                                     [&](LedgerMetric m) { return to_string(m) == metric; });
+    if (found == std::end(k_metrics)) {
+      m_reader.error(it->second, fmt::format("unknown ledger metric \"{}\"; expected one of: {}", metric,
+                                             text::join(metric_names, ", ")));
+      continue;
+    }
+    const bool rate = *found == LedgerMetric::MajorRate || *found == LedgerMetric::GeneralRate;
+    const auto type = r.inputs[*in].type;
+    if (rate ? type != InputType::Percent : type != InputType::Count)
+      m_reader.error(it->second,
+                     fmt::format("ledger metric \"{}\" is {}, but input \"{}\" is not declared so", metric,
+                                 rate ? "a percent" : "a count", id));
+    p.inputs.emplace_back(*in, *found);
+  }
+}
+
+void Loader::load_duty_compliance(const YAML::Node& root, Ruleset& r) {
+  const YAML::Node n = root["duty_compliance"];
+  if (!n.IsDefined() || !m_reader.expect_map(n, "\"duty_compliance\"", {"inputs"})) return;
+  const YAML::Node inputs = n["inputs"];
+  if (!inputs.IsDefined() || !inputs.IsMap()) {
+    m_reader.error(inputs.IsDefined() ? inputs : n,
+                   "\"inputs\" maps an input id to the holders whose compliance it takes ({roles: [...]} or "
+                   "{tiers: [...]})");
+    return;
+  }
+  for (auto it = inputs.begin(); it != inputs.end(); ++it) {
+    const std::string id = it->first.Scalar();
+    const auto in = declared_input(it->first, r);
+    if (!in) continue;
+    if (r.inputs[*in].type != InputType::Percent)
+      m_reader.error(it->first,
+                     fmt::format("input \"{}\" takes a compliance rate and must be a percent", id));
+    if (!m_reader.expect_map(it->second, "a duty-compliance input", {"roles", "tiers"})) continue;
+    DutyInput d;
+    d.input = *in;
+    d.at = m_reader.at(it->second);
+    for (const char* key : {"roles", "tiers"}) {
+      const YAML::Node list = it->second[key];
+      if (!list.IsDefined() || !m_reader.expect_sequence(list, key)) continue;
+      for (const auto& x : list) (std::string_view(key) == "roles" ? d.roles : d.tiers).push_back(x.Scalar());
+    }
+    if (d.roles.empty() && d.tiers.empty())
+      m_reader.error(it->second, "name the holders: \"roles\" (duty-list role ids) or \"tiers\"");
+    r.duty_inputs.push_back(std::move(d));
+  }
+}
+
+}  // namespace safeassess::ruleset::detail
