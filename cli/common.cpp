@@ -2,11 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
+#include <stdexcept>
 
 #include "core/text.hpp"
 #include "io/csv.hpp"
 #include "io/file.hpp"
+#include "report/format.hpp"
 
 namespace safeassess::cli {
 
@@ -40,15 +43,20 @@ void print_diagnostics(const InputError& e) {
                            e.total() == 1 ? "" : "s");
 }
 
-void add_format_option(CLI::App* sub, std::string& format, std::vector<std::string> formats) {
-  std::vector<std::string> shown;
-  for (const auto& f : formats)
-    if (f != "markdown") shown.push_back(f);
+void add_format_option(CLI::App* sub, std::string& format, const std::vector<std::string>& formats) {
+  std::vector<std::string> accepted;
   std::string list;
-  for (std::size_t i = 0; i < shown.size(); ++i)
-    list += (i == 0 ? "" : i + 1 == shown.size() ? " or " : ", ") + shown[i];
+  for (std::size_t i = 0; i < formats.size(); ++i) {
+    const auto& specs = report::format_specs();
+    const auto spec =
+        std::find_if(specs.begin(), specs.end(), [&](const auto& s) { return s.name == formats[i]; });
+    if (spec == specs.end()) throw std::logic_error("format \"" + formats[i] + "\" is not in the registry");
+    accepted.emplace_back(spec->name);
+    if (!spec->alias.empty()) accepted.emplace_back(spec->alias);
+    list += (i == 0 ? "" : i + 1 == formats.size() ? " or " : ", ") + formats[i];
+  }
   sub->add_option("-f,--format", format, "Output format: " + list)
-      ->check(CLI::IsMember(formats))
+      ->check(CLI::IsMember(accepted))
       ->capture_default_str();
 }
 

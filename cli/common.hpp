@@ -29,8 +29,9 @@ void emit(const std::string& path, const std::vector<std::filesystem::path>& inp
 void print_diagnostics(const InputError& e);
 
 // The options every report-writing subcommand shares, with one wording everywhere.
+// -f/--format, offering these formats of the registry (report/format.hpp) and their aliases.
 void add_format_option(CLI::App* sub, std::string& format,
-                       std::vector<std::string> formats = {"table", "json", "csv", "md", "markdown"});
+                       const std::vector<std::string>& formats = {"table", "json", "csv", "md"});
 void add_output_option(CLI::App* sub, std::string& output);
 void add_encoding_option(CLI::App* sub, std::string& encoding);
 

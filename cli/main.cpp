@@ -25,6 +25,13 @@
 namespace safeassess::cli {
 namespace {
 
+// The registry of subcommands, in the order --help lists them. Each one's setup adds it
+// to the app with its options, help and callback; a new subcommand is a file of cli/ and
+// a row here.
+using Setup = void (*)(CLI::App&, int&);
+constexpr Setup k_subcommands[] = {setup_assess, setup_score,  setup_validate, setup_judge,   setup_hazards,
+                                   setup_risk,   setup_duties, setup_trace,    setup_rulesets};
+
 int run(int argc, char** argv) {
   CLI::App app{"safeassess: work-safety responsibility assessment (安全生产责任制考核)"};
   app.set_version_flag("--version", "safeassess " SAFEASSESS_VERSION);
@@ -35,15 +42,7 @@ int run(int argc, char** argv) {
       "\nExit codes: 0 ran, no gate tripped; 1 a gate tripped; 2 invalid usage or input; 3 internal error.";
   app.footer(footer);
   int exit_code = code(ExitCode::Ok);
-  setup_assess(app, exit_code);
-  setup_score(app, exit_code);
-  setup_validate(app, exit_code);
-  setup_judge(app, exit_code);
-  setup_hazards(app, exit_code);
-  setup_risk(app, exit_code);
-  setup_duties(app, exit_code);
-  setup_trace(app, exit_code);
-  setup_rulesets(app, exit_code);
+  for (const auto setup : k_subcommands) setup(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

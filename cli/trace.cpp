@@ -27,7 +27,7 @@ void setup_trace(CLI::App& app, int& exit_code) {
       "links ...), accountability for a case (一案双查), and who lost a unit's points");
   sub->add_option("manifest", options->manifest, "The assessment manifest naming duties, chain and records")
       ->required();
-  add_format_option(sub, options->format, {"table", "json", "csv", "md", "markdown", "dot"});
+  add_format_option(sub, options->format, {"table", "json", "csv", "md", "dot"});
   add_output_option(sub, options->output);
   auto* from = sub->add_option("--from", options->from,
                                "Accountability: the path up the chain from this enterprise (id or name)")
@@ -47,8 +47,12 @@ void setup_trace(CLI::App& app, int& exit_code) {
   hazard->excludes(accident)->excludes(points);
   accident->excludes(points);
   std::vector<std::string> kinds{"any"};
-  for (std::size_t k = 0; k < chain::k_gap_kinds; ++k)
-    kinds.emplace_back(chain::to_string(static_cast<chain::GapKind>(k)));
+  std::string footer = "\nGap kinds (--fail-on):\n";
+  for (const auto& k : chain::gap_kinds()) {
+    kinds.emplace_back(k.id);
+    footer += fmt::format("  {:<24} {}: {}\n", k.id, k.chinese, k.summary);
+  }
+  sub->footer(footer);
   auto* fail_on =
       sub->add_option("--fail-on", options->fail_on, "Exit 1 if the chain has gaps of these kinds (or any)")
           ->delimiter(',')

@@ -12,7 +12,8 @@ Run run(const std::filesystem::path& manifest, const LoadOptions& load, const As
     if (progress) progress(steps, what);
   };
   step("loading and checking the inputs");
-  Run run{load_assessment(manifest, load)};
+  Run run;
+  run.a = load_assessment(manifest, load);
   const Assessment& a = run.a;
   steps = 4 + (a.chain ? 1 : 0) + (a.manifest.risks ? 1 : 0);
   step("scoring");

@@ -14,24 +14,6 @@ namespace safeassess::chain {
 
 namespace {
 
-struct KindName {
-  std::string_view id;
-  std::string_view chinese;
-};
-constexpr std::array<KindName, k_gap_kinds> k_gap_names{{
-    {"unregulated-industry", "监管真空（行业无人监管）"},
-    {"unsupervised-enterprise", "失控漏管（企业无人监管）"},
-    {"several-regulators", "多头管理（无牵头部门）"},
-    {"no-duty-list", "岗位无责任清单"},
-    {"no-portfolio", "领导无分管领域"},
-    {"dangling", "悬空监管（行业无企业）"},
-    {"cycle", "隶属关系成环"},
-    {"unreachable", "链条脱节（上级不可达）"},
-    {"broken-link", "断链（履职不达标）"},
-    {"attenuation", "上热中温下冷"},
-    {"critical-link", "关键节点（单点承载）"},
-}};
-
 std::string node_label(const Chain& c, std::uint32_t v) {
   return fmt::format("{} {}", c.ids[v], c.names[v]);
 }
@@ -365,11 +347,37 @@ void critical_gaps(const Chain& chain, const Graph& graph, const duty::DutyList&
 
 }  // namespace
 
+const std::array<GapKindSpec, k_gap_kinds>& gap_kinds() {
+  static constexpr std::array<GapKindSpec, k_gap_kinds> kinds{{
+      {GapKind::UnregulatedIndustry, "unregulated-industry", "监管真空（行业无人监管）",
+       "an industry present among the enterprises that no one regulates"},
+      {GapKind::UnsupervisedEnterprise, "unsupervised-enterprise", "失控漏管（企业无人监管）",
+       "an enterprise nobody supervises"},
+      {GapKind::SeveralRegulators, "several-regulators", "多头管理（无牵头部门）",
+       "several regulators of one industry and no designated lead"},
+      {GapKind::NoDutyList, "no-duty-list", "岗位无责任清单",
+       "a post without a role, so without a duty list"},
+      {GapKind::NoPortfolio, "no-portfolio", "领导无分管领域",
+       "a leader whose role needs a portfolio (分管) and who oversees nothing"},
+      {GapKind::Dangling, "dangling", "悬空监管（行业无企业）",
+       "an industry regulated that no enterprise of the chain is in"},
+      {GapKind::Cycle, "cycle", "隶属关系成环", "nodes that are each other's superiors"},
+      {GapKind::Unreachable, "unreachable", "链条脱节（上级不可达）",
+       "nodes the top of the chain does not reach"},
+      {GapKind::BrokenLink, "broken-link", "断链（履职不达标）",
+       "a holder below the compliance threshold, and what it leaves uncovered"},
+      {GapKind::Attenuation, "attenuation", "上热中温下冷", "compliance falling tier by tier"},
+      {GapKind::CriticalLink, "critical-link", "关键节点（单点承载）",
+       "a post every chain to many enterprises passes through"},
+  }};
+  return kinds;
+}
+
 std::string_view to_string(GapKind k) {
-  return k_gap_names[static_cast<std::size_t>(k)].id;
+  return gap_kinds()[static_cast<std::size_t>(k)].id;
 }
 std::string_view chinese(GapKind k) {
-  return k_gap_names[static_cast<std::size_t>(k)].chinese;
+  return gap_kinds()[static_cast<std::size_t>(k)].chinese;
 }
 
 Analysis analyse(const Chain& chain, const Graph& graph, const duty::DutyList& list,

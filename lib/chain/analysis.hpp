@@ -31,6 +31,16 @@ enum class GapKind : std::uint8_t {
   CriticalLink,            // a post every chain to many enterprises passes through
 };
 inline constexpr std::size_t k_gap_kinds = 11;
+
+// The registry of gap kinds, in GapKind order: its id in reports, its Chinese name, and
+// what it means (trace --help lists them). A new kind is an enumerator and a row here.
+struct GapKindSpec {
+  GapKind kind;
+  std::string_view id;
+  std::string_view chinese;
+  std::string_view summary;
+};
+[[nodiscard]] const std::array<GapKindSpec, k_gap_kinds>& gap_kinds();
 [[nodiscard]] std::string_view to_string(GapKind k);
 [[nodiscard]] std::string_view chinese(GapKind k);
 

@@ -17,14 +17,6 @@ namespace safeassess::report {
 using nlohmann::ordered_json;
 using text::fixed;
 
-Format parse_format(std::string_view name) {
-  if (name == "table") return Format::Table;
-  if (name == "json") return Format::Json;
-  if (name == "csv") return Format::Csv;
-  if (name == "md" || name == "markdown") return Format::Markdown;
-  throw UsageError(fmt::format("unknown format \"{}\"; expected table, json, csv or md", name));
-}
-
 namespace {
 
 const char* status_name(score::Status s) {

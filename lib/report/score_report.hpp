@@ -15,13 +15,9 @@
 #include "score/engine.hpp"
 
 #include "report/escape.hpp"
+#include "report/format.hpp"
 
 namespace safeassess::report {
-
-enum class Format { Table, Json, Csv, Markdown };
-
-// "table", "json", "csv", "md" (also "markdown"). Throws UsageError otherwise.
-[[nodiscard]] Format parse_format(std::string_view name);
 
 // The terminal table: columns aligned by display width, so Chinese names line up.
 void write_table(std::ostream& out, const assessment::Assessment& a, const score::Results& r);

@@ -1,0 +1,32 @@
+#include "report/format.hpp"
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+
+namespace safeassess::report {
+
+const std::vector<FormatSpec>& format_specs() {
+  static const std::vector<FormatSpec> specs = {
+      {"table", "", Format::Table, "aligned columns for a terminal (Chinese names line up)"},
+      {"text", "", std::nullopt, "plain lines for a terminal"},
+      {"json", "", Format::Json, "one JSON document, for programs"},
+      {"csv", "", Format::Csv, "RFC 4180 with CRLF, cells neutralised against formulas, for Excel/WPS"},
+      {"md", "markdown", Format::Markdown, "Markdown tables, for a document or a review"},
+      {"dot", "", std::nullopt, "Graphviz DOT, for a picture of the chain"},
+  };
+  return specs;
+}
+
+std::optional<Format> find_format(std::string_view name) {
+  for (const auto& f : format_specs())
+    if (name == f.name || (!f.alias.empty() && name == f.alias)) return f.format;
+  return std::nullopt;
+}
+
+Format parse_format(std::string_view name) {
+  if (auto f = find_format(name)) return *f;
+  throw UsageError(fmt::format("unknown format \"{}\"; expected table, json, csv or md", name));
+}
+
+}  // namespace safeassess::report
