@@ -14,6 +14,7 @@
 #include "io/file.hpp"
 #include "load/builtin.hpp"
 #include "load/criteria.hpp"
+#include "load/findings.hpp"
 #include "report/judge_report.hpp"
 
 namespace safeassess::cli {

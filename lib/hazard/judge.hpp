@@ -11,22 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "io/encoding.hpp"
 #include "model/criteria.hpp"
+#include "model/finding.hpp"
 
 namespace safeassess::hazard {
-
-struct Finding {
-  std::string id;
-  std::string enterprise;
-  std::string industry;
-  std::string location;
-  std::string date;
-  std::string note;
-  long line = 0;
-  std::size_t standard = 0;  // index into the standards it was loaded against
-  Facts facts;               // indexed like that standard's fields
-};
 
 enum class Verdict { Major, General, Undecided };
 
@@ -41,17 +29,6 @@ struct Judgement {
   std::vector<std::size_t> undecided_items;
   std::vector<std::size_t> missing;  // fields, in dictionary order
 };
-
-// Loads findings. CSV: `id` (编号), `enterprise` (企业), `industry` (行业), optional
-// `location`, `date`, `inspector`, `note`, then one column per field of the standards.
-// YAML: `findings: [{id, enterprise, industry, facts: {field: value}}]`. Throws InputError
-// with every problem: an industry no standard covers, a column that is no standard's field,
-// a fact of the wrong type or not in its finding's standard, a duplicate finding id.
-[[nodiscard]] std::vector<Finding> load_findings_csv(const std::string& display, std::string bytes,
-                                                     io::Encoding enc,
-                                                     const std::vector<Criteria>& standards);
-[[nodiscard]] std::vector<Finding> load_findings_yaml(const std::string& display, const std::string& text,
-                                                      const std::vector<Criteria>& standards);
 
 [[nodiscard]] Judgement judge(const Criteria& criteria, const Finding& finding);
 

@@ -16,6 +16,7 @@
 #include "load/chain.hpp"
 #include "load/criteria.hpp"
 #include "load/duty_list.hpp"
+#include "load/findings.hpp"
 #include "load/manifest.hpp"
 #include "load/risk.hpp"
 #include "load/ruleset.hpp"

@@ -6,6 +6,7 @@
 #include "hazard/judge.hpp"
 #include "load/builtin.hpp"
 #include "load/criteria.hpp"
+#include "load/findings.hpp"
 #include "support/fixtures.hpp"
 
 using namespace safeassess;

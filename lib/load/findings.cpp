@@ -1,0 +1,237 @@
+#include "load/findings.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/date.hpp"
+#include "core/text.hpp"
+#include "io/csv.hpp"
+#include "io/yaml.hpp"
+#include "load/builtin.hpp"
+#include "load/criteria.hpp"
+
+namespace safeassess::hazard {
+
+namespace {
+
+// industry -> standard; two standards claiming one industry make the choice a guess.
+std::unordered_map<std::string, std::size_t> industry_map(const std::vector<Criteria>& standards) {
+  std::unordered_map<std::string, std::size_t> map;
+  Diagnostics d;
+  for (std::size_t s = 0; s < standards.size(); ++s)
+    for (const auto& ind : standards[s].industries) {
+      const auto [it, fresh] = map.emplace(ind, s);
+      if (!fresh)
+        d.error(Location{standards[s].file},
+                fmt::format("industry \"{}\" is judged by both \"{}\" and \"{}\"; pass "
+                            "only one of them with --criteria",
+                            ind, standards[it->second].id, standards[s].id));
+    }
+  d.throw_if_any();
+  return map;
+}
+
+std::vector<std::string> industry_names(const std::vector<Criteria>& standards) {
+  std::vector<std::string> out;
+  for (const auto& s : standards)
+    for (const auto& i : s.industries) out.push_back(i);
+  return out;
+}
+
+std::string unknown_industry(std::string_view industry, const std::vector<Criteria>& standards) {
+  const auto names = industry_names(standards);
+  const std::string hint = text::did_you_mean(industry, names);
+  return fmt::format("industry \"{}\" is not judged by any standard loaded{}", industry,
+                     hint.empty() ? fmt::format("; known industries: {}", text::join(names, ", ")) : hint);
+}
+
+// Why a column is unknown: a field of a bundled standard that was not loaded, or a
+// misspelling.
+std::string unknown_field_hint(const std::string& name, const std::vector<std::string>& known,
+                               const std::vector<Criteria>& loaded) {
+  for (const auto& bundled : ruleset::builtin_names("criteria")) {
+    if (std::any_of(loaded.begin(), loaded.end(), [&](const Criteria& c) { return c.id == bundled; }))
+      continue;
+    const Criteria other = load_criteria_ref("builtin:" + bundled);
+    if (other.find_field(name))
+      return fmt::format(": it belongs to {} ({}); add --criteria {} or remove the column", other.id,
+                         other.number, other.id);
+  }
+  return text::did_you_mean(name, known);
+}
+
+}  // namespace
+
+std::vector<Finding> load_findings_csv(const std::string& display, std::string bytes, io::Encoding enc,
+                                       const std::vector<Criteria>& standards) {
+  const auto industries = industry_map(standards);
+  io::CsvFile file(display, std::move(bytes), enc);
+  io::CsvReader& reader = file.reader();
+  const io::CsvHeader& header = file.header();
+  Diagnostics d;
+  const auto c_id = header.require_any({"id", "编号"}, "the finding's identifier", d);
+  const auto c_ent = header.require_any({"enterprise", "企业"}, "the enterprise inspected", d);
+  const auto c_ind = header.require_any({"industry", "行业"}, "which standard judges the finding", d);
+  std::optional<std::size_t> c_loc = header.find("location"), c_date = header.find("date"),
+                             c_note = header.find("note");
+  const std::vector<std::string> descriptive = {"id",   "编号",     "enterprise", "企业",      "industry",
+                                                "行业", "location", "date",       "inspector", "note"};
+  // Every other column must be a field of some standard, with one type across standards.
+  struct Column {
+    std::size_t csv;
+    std::string field;
+  };
+  std::vector<Column> columns;
+  std::vector<std::string> all_fields = descriptive;
+  for (const auto& s : standards)
+    for (const auto& f : s.fields) all_fields.push_back(f.id);
+  for (std::size_t c = 0; c < header.size(); ++c) {
+    const std::string& name = header.name(c);
+    if (std::find(descriptive.begin(), descriptive.end(), name) != descriptive.end()) continue;
+    bool known = false;
+    std::optional<FieldType> type;
+    for (const auto& s : standards)
+      if (auto f = s.find_field(name)) {
+        known = true;
+        if (type && *type != s.fields[*f].type)
+          d.error(Location{display, 1, static_cast<long>(c + 1)},
+                  fmt::format("field \"{}\" has different types in the standards loaded", name));
+        type = s.fields[*f].type;
+      }
+    if (!known)
+      d.error(Location{display, 1, static_cast<long>(c + 1)},
+              fmt::format("column {} \"{}\" is not a field of any standard loaded{}",
+                          text::column_letter(c + 1), name, unknown_field_hint(name, all_fields, standards)));
+    else
+      columns.push_back({c, name});
+  }
+  // A bad column is left out and the rows are still checked, so that one run reports all.
+  if (!c_id || !c_ent || !c_ind) d.throw_if_any();
+
+  std::vector<Finding> out;
+  std::unordered_map<std::string, long> seen;
+  auto cell = [&](std::optional<std::size_t> c) { return file.cell(c); };
+  while (reader.next()) {
+    Finding f;
+    f.line = reader.line();
+    f.id = cell(c_id);
+    f.enterprise = cell(c_ent);
+    f.industry = cell(c_ind);
+    f.location = cell(c_loc);
+    f.date = cell(c_date);
+    if (!f.date.empty() && !date::parse(f.date))
+      d.error(header.cell(f.line, *c_date), header.column_label(*c_date) + ": " + date::why_not(f.date));
+    f.note = cell(c_note);
+    if (f.id.empty()) {
+      d.error(header.cell(f.line, *c_id), fmt::format("{}: empty finding id", header.column_label(*c_id)));
+      continue;
+    }
+    if (f.enterprise.empty())
+      d.error(header.cell(f.line, *c_ent),
+              fmt::format("{}: empty enterprise for finding \"{}\"", header.column_label(*c_ent), f.id));
+    const auto [it, fresh] = seen.emplace(f.id, f.line);
+    if (!fresh) {
+      d.error(header.cell(f.line, *c_id), fmt::format("{}: finding \"{}\" is already listed on line {}",
+                                                      header.column_label(*c_id), f.id, it->second));
+      continue;
+    }
+    const auto s = industries.find(f.industry);
+    if (s == industries.end()) {
+      d.error(header.cell(f.line, *c_ind),
+              fmt::format("{}: {}", header.column_label(*c_ind), unknown_industry(f.industry, standards)));
+      continue;
+    }
+    f.standard = s->second;
+    const Criteria& cr = standards[f.standard];
+    f.facts.assign(cr.fields.size(), Fact{});
+    for (const auto& col : columns) {
+      const auto raw = cell(col.csv);
+      if (raw.empty()) continue;
+      const auto field = cr.find_field(col.field);
+      if (!field) {
+        d.error(
+            header.cell(f.line, col.csv),
+            fmt::format("{}: \"{}\" is not a fact that {} ({}) judges for industry \"{}\"; leave it empty",
+                        header.column_label(col.csv), col.field, cr.id, cr.number, f.industry));
+        continue;
+      }
+      std::string error;
+      if (!parse_fact(cr.fields[*field], raw, f.facts[*field], error))
+        d.error(header.cell(f.line, col.csv), fmt::format("{}: {}", header.column_label(col.csv), error));
+    }
+    out.push_back(std::move(f));
+  }
+  if (out.empty() && d.empty()) d.error(Location{display}, "no findings: the file has a header but no rows");
+  d.throw_if_any();
+  return out;
+}
+
+std::vector<Finding> load_findings_yaml(const std::string& display, const std::string& text,
+                                        const std::vector<Criteria>& standards) {
+  const auto industries = industry_map(standards);
+  const YAML::Node root = io::parse_yaml(display, text);
+  Diagnostics d;
+  io::YamlReader reader(display, text, d);
+  std::vector<Finding> out;
+  if (!reader.expect_map(root, "the findings file", {"findings"}) || !root["findings"].IsDefined()) {
+    if (root.IsMap()) reader.error(root, "missing required key \"findings\"");
+    d.throw_if_any();
+  }
+  const YAML::Node list = root["findings"];
+  if (reader.expect_sequence(list, "\"findings\"")) {
+    std::unordered_map<std::string, long> seen;
+    for (const auto& n : list) {
+      if (!reader.expect_map(
+              n, "a finding",
+              {"id", "enterprise", "industry", "location", "date", "inspector", "note", "facts"}))
+        continue;
+      Finding f;
+      f.line = reader.at(n).line;
+      f.id = reader.string(n, "id", true).value_or("");
+      f.enterprise = reader.string(n, "enterprise", true).value_or("");
+      f.industry = reader.string(n, "industry", true).value_or("");
+      f.location = reader.string(n, "location", false).value_or("");
+      f.date = reader.string(n, "date", false).value_or("");
+      if (!f.date.empty() && !date::parse(f.date)) reader.error(n["date"], date::why_not(f.date));
+      f.note = reader.string(n, "note", false).value_or("");
+      if (!f.id.empty() && !seen.emplace(f.id, f.line).second) {
+        reader.error(n["id"], fmt::format("finding \"{}\" is already listed on line {}", f.id, seen[f.id]));
+        continue;
+      }
+      const auto s = industries.find(f.industry);
+      if (s == industries.end()) {
+        if (!f.industry.empty()) reader.error(n["industry"], unknown_industry(f.industry, standards));
+        continue;
+      }
+      f.standard = s->second;
+      const Criteria& cr = standards[f.standard];
+      f.facts.assign(cr.fields.size(), Fact{});
+      const YAML::Node facts = n["facts"];
+      if (facts.IsDefined() && !facts.IsMap())
+        reader.error(facts, "\"facts\" must map fields to values, e.g. {gas_sensor_disabled: true}");
+      if (facts.IsMap()) {
+        std::vector<std::string> ids;
+        for (const auto& fd : cr.fields) ids.push_back(fd.id);
+        for (auto it = facts.begin(); it != facts.end(); ++it) {
+          const std::string key = it->first.Scalar();
+          const auto field = cr.find_field(key);
+          if (!field) {
+            reader.error(it->first, fmt::format("\"{}\" is not a field of {} ({}){}", key, cr.id, cr.number,
+                                                text::did_you_mean(key, ids)));
+            continue;
+          }
+          std::string error;
+          if (!parse_fact(cr.fields[*field], it->second.Scalar(), f.facts[*field], error))
+            reader.error(it->second, error);
+        }
+      }
+      out.push_back(std::move(f));
+    }
+  }
+  d.throw_if_any();
+  return out;
+}
+
+}  // namespace safeassess::hazard
