@@ -1,0 +1,97 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "assessment/gates.hpp"
+#include "score/engine.hpp"
+#include "support/fixtures.hpp"
+
+using namespace safeassess;
+
+namespace {
+
+// "unit gate asked holds: detail" per case, for comparing whole lists.
+std::vector<std::string> lines(const assessment::Assessment& a,
+                               const std::vector<assessment::GateCase>& cases) {
+  std::vector<std::string> out;
+  for (const auto& c : cases)
+    out.push_back(a.units.ids[c.unit] + " " + c.gate + (c.asked ? " asked" : "") + (c.holds ? " holds" : "") +
+                  (c.tripped() ? " TRIPPED" : "") + ": " + c.detail);
+  return out;
+}
+
+hazard::ListedHazard hazard_at(const std::string& unit, hazard::Level level) {
+  hazard::ListedHazard h;
+  h.unit = unit;
+  h.level = level;
+  return h;
+}
+
+}  // namespace
+
+TEST_CASE("gates: every gate for every unit in rank order, tripped only when asked and holding") {
+  // The totals of the score test "aggregation, bonus cap, veto ...": A 103, B 90, C 90,
+  // D 59 (vetoed, 不合格, last: on the interview list), E 60 (合格, on the boundary);
+  // totals at the small ruleset's precision of 2.
+  const std::string values = std::string(test::k_values_header) +
+                             "A,100,4,5,0,2,1,0,2\n"
+                             "B,90,4,5,0,2,1,0,0\n"
+                             "C,90,4,5,0,2,1,0,0\n"
+                             "D,100,4,5,0,2,1,1,0\n"
+                             "E,80,4,5,7,2,1,0,0\n";
+  std::string ratings = "unit,item,rater,rating\n";
+  for (const char* u : {"A", "B", "C", "D", "E"}) ratings += std::string(u) + ",r,x,5\n";
+  const auto a = test::make_assessment("id,name\nA,甲\nB,乙\nC,丙\nD,丁\nE,戊\n", values, ratings);
+  const auto r = score::score(assessment::score_input(a));
+
+  assessment::AssessGates asked;
+  asked.score.fail_below = 60;  // below, not at: E's 60 holds the line
+  asked.score.on_veto = true;
+
+  SUBCASE("without a ledger there are no ledger gates") {
+    CHECK(lines(a, assessment::gate_cases(a.rules, a.units, r, nullptr, asked)) ==
+          std::vector<std::string>{"A fail-below 60 asked: total 103.00",
+                                   "A veto asked: no veto",
+                                   "A fail: grade 优秀",
+                                   "A interview: rank 1",
+                                   "B fail-below 60 asked: total 90.00",
+                                   "B veto asked: no veto",
+                                   "B fail: grade 优秀",
+                                   "B interview: rank 2",
+                                   "C fail-below 60 asked: total 90.00",
+                                   "C veto asked: no veto",
+                                   "C fail: grade 优秀",
+                                   "C interview: rank 2",
+                                   "E fail-below 60 asked: total 60.00",
+                                   "E veto asked: no veto",
+                                   "E fail: grade 合格",
+                                   "E interview: rank 4",
+                                   "D fail-below 60 asked holds TRIPPED: total 59.00",
+                                   "D veto asked holds TRIPPED: 重大事故",
+                                   "D fail holds: grade 不合格",
+                                   "D interview holds: rank 5 on the interview list (约谈)"});
+  }
+
+  SUBCASE("the ledger gates count each unit's overdue major hazards and invalid closures") {
+    hazard::LedgerReport ledger;
+    ledger.overdue = {hazard_at("B", hazard::Level::Major), hazard_at("B", hazard::Level::Major),
+                      hazard_at("C", hazard::Level::General)};
+    ledger.invalid = {hazard_at("E", hazard::Level::General)};
+    asked.overdue_major = true;
+    const auto cases = assessment::gate_cases(a.rules, a.units, r, &ledger, asked);
+    std::vector<std::string> ledger_lines;
+    for (const auto& l : lines(a, cases))
+      if (l.find("overdue-major") != std::string::npos || l.find("invalid-closure") != std::string::npos)
+        ledger_lines.push_back(l);
+    // A general hazard overdue is not a major one; the invalid-closure gate was not asked.
+    CHECK(ledger_lines ==
+          std::vector<std::string>{
+              "A overdue-major asked: 0 major hazard(s) overdue", "A invalid-closure: 0 invalid closure(s)",
+              "B overdue-major asked holds TRIPPED: 2 major hazard(s) overdue",
+              "B invalid-closure: 0 invalid closure(s)", "C overdue-major asked: 0 major hazard(s) overdue",
+              "C invalid-closure: 0 invalid closure(s)", "E overdue-major asked: 0 major hazard(s) overdue",
+              "E invalid-closure holds: 1 invalid closure(s)",
+              "D overdue-major asked: 0 major hazard(s) overdue", "D invalid-closure: 0 invalid closure(s)"});
+  }
+}
