@@ -31,18 +31,9 @@ hazard::ListedHazard hazard_at(const std::string& unit, hazard::Level level) {
 }  // namespace
 
 TEST_CASE("gates: every gate for every unit in rank order, tripped only when asked and holding") {
-  // The totals of the score test "aggregation, bonus cap, veto ...": A 103, B 90, C 90,
-  // D 59 (vetoed, 不合格, last: on the interview list), E 60 (合格, on the boundary);
-  // totals at the small ruleset's precision of 2.
-  const std::string values = std::string(test::k_values_header) +
-                             "A,100,4,5,0,2,1,0,2\n"
-                             "B,90,4,5,0,2,1,0,0\n"
-                             "C,90,4,5,0,2,1,0,0\n"
-                             "D,100,4,5,0,2,1,1,0\n"
-                             "E,80,4,5,7,2,1,0,0\n";
-  std::string ratings = "unit,item,rater,rating\n";
-  for (const char* u : {"A", "B", "C", "D", "E"}) ratings += std::string(u) + ",r,x,5\n";
-  const auto a = test::make_assessment("id,name\nA,甲\nB,乙\nC,丙\nD,丁\nE,戊\n", values, ratings);
+  // test::five_units(): A 103, B 90, C 90, D 59 (vetoed, 不合格, last: on the interview
+  // list), E 60 (合格, on the boundary); totals at the small ruleset's precision of 2.
+  const auto a = test::five_units();
   const auto r = score::score(assessment::score_input(a));
 
   assessment::AssessGates asked;

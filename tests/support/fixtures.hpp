@@ -80,6 +80,24 @@ inline assessment::Assessment make_assessment(const std::string& units_csv, cons
   return a;
 }
 
+// Five units of the small ruleset, full marks except as noted; hand-computed totals:
+//   A: 100 + bonus min(2 x 2, 3) = 3 -> 103, 优秀
+//   B: t at 90 -> 10 of 20 -> 90 -> 优秀 (on the boundary, inclusive)
+//   C: same as B -> 90, tie with B
+//   D: full marks (100) but a major accident: capped at 59, 不合格
+//   E: t 80 -> 0, x 7 late -> 0: 60 -> 合格 (boundary)
+inline assessment::Assessment five_units() {
+  const std::string values = std::string(k_values_header) +
+                             "A,100,4,5,0,2,1,0,2\n"
+                             "B,90,4,5,0,2,1,0,0\n"
+                             "C,90,4,5,0,2,1,0,0\n"
+                             "D,100,4,5,0,2,1,1,0\n"
+                             "E,80,4,5,7,2,1,0,0\n";
+  std::string ratings = "unit,item,rater,rating\n";
+  for (const char* u : {"A", "B", "C", "D", "E"}) ratings += std::string(u) + ",r,x,5\n";
+  return make_assessment("id,name\nA,甲\nB,乙\nC,丙\nD,丁\nE,戊\n", values, ratings);
+}
+
 // The message of the error of type E that `f` throws ("" if it throws none).
 template <class E = InputError, class F>
 std::string error_of(F&& f) {
