@@ -360,7 +360,7 @@ void write_explain(std::ostream& out, const assessment::Assessment& a, const sco
     const auto& cat = rules.categories[c];
     out << "\n" << cat.name << " (" << cat.id << ", weight " << text::plain(cat.weight) << ")\n";
     std::vector<std::string> parts;
-    double earned = 0, available = 0;
+    double available = 0;
     for (std::size_t i : cat.indicators) {
       const auto& ind = rules.indicators[i];
       const auto& o = r.outcome(u, i);
@@ -376,7 +376,6 @@ void write_explain(std::ostream& out, const assessment::Assessment& a, const sco
           out << "    (" << rules.inputs[col].id << " from the " << a.input_origin[col] << ")\n";
       if (o.status != score::Status::Excluded) {
         parts.push_back(fixed(o.points, p));
-        earned += o.points;
         available += ind.points;
       }
     }
