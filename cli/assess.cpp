@@ -3,16 +3,14 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <ctime>
 #include <iostream>
 #include <map>
 #include <memory>
 
 #include "assessment/assessment.hpp"
-#include "assessment/attribution.hpp"
+#include "assessment/run.hpp"
 #include "chain/analysis.hpp"
-#include "chain/graph.hpp"
 #include "common.hpp"
 #include "core/text.hpp"
 #include "exit_code.hpp"
@@ -20,7 +18,6 @@
 #include "io/file.hpp"
 #include "load/manifest.hpp"
 #include "report/assess_report.hpp"
-#include "risk/risk.hpp"
 #include "score/engine.hpp"
 
 namespace safeassess::cli {

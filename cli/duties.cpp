@@ -6,7 +6,6 @@
 #include "common.hpp"
 #include "exit_code.hpp"
 #include "load/manifest.hpp"
-#include "report/chain_report.hpp"
 #include "report/duties_report.hpp"
 
 namespace safeassess::cli {

@@ -15,6 +15,7 @@
 #include "hazards.hpp"
 #include "judge.hpp"
 #include "model/ruleset.hpp"
+#include "report/format.hpp"
 #include "risk.hpp"
 #include "rulesets.hpp"
 #include "score.hpp"
@@ -38,6 +39,11 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   std::string footer = "\nScoring methods (ruleset \"method:\"):\n";
   for (const auto& m : ruleset::method_specs()) footer += fmt::format("  {:<13} {}\n", m.name, m.summary);
+  footer += "\nOutput formats (-f; each subcommand offers some):\n";
+  for (const auto& f : report::format_specs())
+    footer += fmt::format("  {:<13} {}\n",
+                          f.alias.empty() ? std::string(f.name) : fmt::format("{} ({})", f.name, f.alias),
+                          f.summary);
   footer +=
       "\nExit codes: 0 ran, no gate tripped; 1 a gate tripped; 2 invalid usage or input; 3 internal error.";
   app.footer(footer);

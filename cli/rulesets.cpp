@@ -17,7 +17,6 @@
 #include "model/criteria.hpp"
 #include "model/duty_list.hpp"
 #include "model/ruleset.hpp"
-#include "risk/risk.hpp"
 
 namespace safeassess::cli {
 

@@ -19,7 +19,6 @@
 #include "load/ruleset.hpp"
 #include "model/criteria.hpp"
 #include "model/duty_list.hpp"
-#include "risk/risk.hpp"
 
 namespace safeassess::cli {
 

@@ -3,14 +3,9 @@
 // loaded and checked against the ruleset. Bulk data streams from CSV: values are kept in
 // flat arrays, one row per unit, not as strings.
 
-#include <cmath>
-#include <cstdint>
 #include <filesystem>
 #include <optional>
-#include <span>
 #include <string>
-#include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "duty/compliance.hpp"
@@ -54,8 +49,9 @@ struct Assessment {
   std::optional<hazard::LedgerReport> ledger;
 };
 
-// What the score engine reads of a loaded run (it refers into `a`).
+// What the score engine reads of a loaded run (it refers into `a`, which must outlive it).
 [[nodiscard]] score::Input score_input(const Assessment& a);
+score::Input score_input(Assessment&& a) = delete;
 
 // Command-line overrides of what the manifest and ruleset say.
 struct LoadOptions {

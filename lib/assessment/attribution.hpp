@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "assessment/assessment.hpp"
-#include "hazard/ledger.hpp"
 #include "score/engine.hpp"
 
 namespace safeassess::assessment {

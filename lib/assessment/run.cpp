@@ -30,7 +30,6 @@ Run run(const std::filesystem::path& manifest, const LoadOptions& load, const As
     for (auto u : run.results.order) run.attributions.push_back(attribute(a, run.results, u));
   if ((gates.overdue_major || gates.invalid_closure) && !a.ledger)
     throw UsageError("--fail-on overdue-major/invalid-closure need a hazard ledger; the manifest names none");
-  run.asked = gates;
   run.gates = gate_cases(a.rules, a.units, run.results, a.ledger ? &*a.ledger : nullptr, gates);
   return run;
 }

@@ -25,7 +25,6 @@ struct Run {
   std::optional<Risks> risks;               // when it names risk points
   // Per unit in rank order, when the manifest names a hazard ledger or duty records.
   std::vector<Attribution> attributions;
-  AssessGates asked;
   std::vector<GateCase> gates;
 };
 

@@ -174,9 +174,7 @@ class Builder {
       error(at, F_Kind,
             fmt::format("unknown edge kind \"{}\"; expected reports, oversees, regulates or "
                         "supervises{}",
-                        r.kind,
-                        text::did_you_mean(r.kind, std::vector<std::string>{"reports", "oversees",
-                                                                            "regulates", "supervises"})));
+                        r.kind, text::did_you_mean(r.kind, edge_kind_ids())));
       return;
     }
     Edge e;

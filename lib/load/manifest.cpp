@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "core/date.hpp"
-#include "core/text.hpp"
 #include "io/yaml.hpp"
 
 namespace safeassess::assessment {

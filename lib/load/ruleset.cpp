@@ -9,7 +9,6 @@
 #include "core/text.hpp"
 #include "io/file.hpp"
 #include "load/builtin.hpp"
-#include "load/condition.hpp"
 #include "load/ruleset_loader.hpp"
 
 namespace safeassess::ruleset {

@@ -67,6 +67,9 @@ std::optional<NodeKind> parse_node_kind(std::string_view s) {
 std::vector<std::string> node_kind_ids() {
   return kind_ids(k_node_kinds);
 }
+std::vector<std::string> edge_kind_ids() {
+  return kind_ids(k_edge_kinds);
+}
 std::optional<EdgeKind> parse_edge_kind(std::string_view s) {
   if (auto k = find_kind(k_edge_kinds, s)) return static_cast<EdgeKind>(*k);
   return std::nullopt;

@@ -45,6 +45,7 @@ enum class EdgeKind : std::uint8_t {
 [[nodiscard]] std::string_view to_string(EdgeKind k);
 [[nodiscard]] std::string_view chinese(EdgeKind k);
 [[nodiscard]] std::optional<EdgeKind> parse_edge_kind(std::string_view s);
+[[nodiscard]] std::vector<std::string> edge_kind_ids();
 
 struct Edge {
   std::uint32_t from = 0;

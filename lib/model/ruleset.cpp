@@ -5,8 +5,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/text.hpp"
-
 namespace safeassess::ruleset {
 
 const std::vector<MethodSpec>& method_specs() {

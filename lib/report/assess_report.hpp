@@ -23,6 +23,8 @@ namespace safeassess::report {
 // What the writers read: one run's data and results, and what the report is stamped with.
 struct AssessData {
   AssessData(const assessment::Run& run, std::string version, std::optional<std::string> timestamp);
+  // It refers into the run, which must outlive it.
+  AssessData(assessment::Run&& run, std::string version, std::optional<std::string> timestamp) = delete;
 
   const assessment::Assessment* a = nullptr;
   const score::Results* r = nullptr;
@@ -54,6 +56,7 @@ struct CsvTable {
 };
 // The tables the run has data for, in a fixed order; the writers refer into `d`.
 [[nodiscard]] std::vector<CsvTable> csv_tables(const AssessData& d);
+std::vector<CsvTable> csv_tables(AssessData&& d) = delete;
 // Writes the workbook at `path` (assess_xlsx.cpp). Throws Error naming `shown` (the path as the user will
 // find it) and libxlsxwriter's reason if it fails.
 void write_xlsx(const std::string& path, const std::string& shown, const AssessData& d);

@@ -7,11 +7,10 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <ostream>
-#include <sstream>
 
 #include "core/date.hpp"
 #include "core/text.hpp"
-#include "report/accounting.hpp"
+#include "report/escape.hpp"
 #include "report/json_text.hpp"
 #include "report/text_table.hpp"
 
@@ -86,10 +85,7 @@ void write_attribution(std::ostream& out, Format format, const assessment::Asses
     std::vector<std::vector<std::string>> rows;
     for (const auto& s : l.shares)
       rows.push_back({s.id == s.name ? s.name : s.id + " " + s.name, text::fixed(s.points, p), s.what});
-    std::ostringstream table;
-    write_text_table(table, TextTable{{"who", "points", "why"}, rows, {false, true, false}});
-    std::istringstream lines(table.str());
-    for (std::string line; std::getline(lines, line);) out << "  " << line << '\n';
+    write_text_table(out, TextTable{{"who", "points", "why"}, rows, {false, true, false}, false, "  "});
     out << '\n';
   }
 }

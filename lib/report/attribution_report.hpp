@@ -6,7 +6,7 @@
 
 #include "assessment/assessment.hpp"
 #include "assessment/attribution.hpp"
-#include "report/score_report.hpp"
+#include "report/format.hpp"
 #include "score/engine.hpp"
 
 namespace safeassess::report {

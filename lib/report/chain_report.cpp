@@ -11,8 +11,8 @@
 
 #include "core/date.hpp"
 #include "core/text.hpp"
-#include "report/accounting.hpp"
 #include "report/duties_report.hpp"
+#include "report/escape.hpp"
 #include "report/json_text.hpp"
 #include "report/text_table.hpp"
 

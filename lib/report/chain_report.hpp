@@ -8,7 +8,7 @@
 
 #include "assessment/assessment.hpp"
 #include "chain/analysis.hpp"
-#include "report/score_report.hpp"
+#include "report/format.hpp"
 
 namespace safeassess::report {
 

@@ -12,6 +12,7 @@
 #include "core/date.hpp"
 #include "core/text.hpp"
 #include "report/accounting.hpp"
+#include "report/escape.hpp"
 #include "report/json_text.hpp"
 #include "report/text_table.hpp"
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "assessment/assessment.hpp"
-#include "report/score_report.hpp"
+#include "report/format.hpp"
 
 namespace safeassess::report {
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <string>
+
 #include "core/error.hpp"
 
 namespace safeassess::report {
@@ -11,7 +13,8 @@ const std::vector<FormatSpec>& format_specs() {
       {"table", "", Format::Table, "aligned columns for a terminal (Chinese names line up)"},
       {"text", "", std::nullopt, "plain lines for a terminal"},
       {"json", "", Format::Json, "one JSON document, for programs"},
-      {"csv", "", Format::Csv, "RFC 4180 with CRLF, cells neutralised against formulas, for Excel/WPS"},
+      {"csv", "", Format::Csv,
+       "CRLF lines, quoted as needed, cells neutralised against formulas, for Excel/WPS"},
       {"md", "markdown", Format::Markdown, "Markdown tables, for a document or a review"},
       {"dot", "", std::nullopt, "Graphviz DOT, for a picture of the chain"},
   };
@@ -26,7 +29,13 @@ std::optional<Format> find_format(std::string_view name) {
 
 Format parse_format(std::string_view name) {
   if (auto f = find_format(name)) return *f;
-  throw UsageError(fmt::format("unknown format \"{}\"; expected table, json, csv or md", name));
+  std::vector<std::string_view> names;
+  for (const auto& f : format_specs())
+    if (f.format) names.push_back(f.name);
+  std::string list;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    list += fmt::format("{}{}", i == 0 ? "" : i + 1 == names.size() ? " or " : ", ", names[i]);
+  throw UsageError(fmt::format("unknown format \"{}\"; expected {}", name, list));
 }
 
 }  // namespace safeassess::report

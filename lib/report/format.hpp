@@ -9,8 +9,8 @@
 
 namespace safeassess::report {
 
-// The formats the report writers take; "text" (validate) and "dot" (trace) are written by
-// their subcommands alone.
+// The formats the shared writers take. "text" (validate's plain lines) and "dot" (the
+// chain as Graphviz, report::write_dot) have a writer of their own each.
 enum class Format { Table, Json, Csv, Markdown };
 
 struct FormatSpec {
@@ -24,7 +24,8 @@ struct FormatSpec {
 // The format by name or alias, when it is a writers' format.
 [[nodiscard]] std::optional<Format> find_format(std::string_view name);
 
-// "table", "json", "csv", "md" (also "markdown"). Throws UsageError otherwise.
+// A format of the enum by name or alias ("table", "json", "csv", "md", also "markdown").
+// Throws UsageError naming them otherwise.
 [[nodiscard]] Format parse_format(std::string_view name);
 
 }  // namespace safeassess::report

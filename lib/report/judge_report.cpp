@@ -7,6 +7,7 @@
 
 #include "core/text.hpp"
 #include "report/accounting.hpp"
+#include "report/escape.hpp"
 #include "report/json_text.hpp"
 
 namespace safeassess::report {

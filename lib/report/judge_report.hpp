@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "hazard/judge.hpp"
-#include "report/score_report.hpp"
+#include "report/format.hpp"
 
 namespace safeassess::report {
 

@@ -5,7 +5,7 @@
 #include <iosfwd>
 
 #include "hazard/ledger.hpp"
-#include "report/score_report.hpp"
+#include "report/format.hpp"
 
 namespace safeassess::report {
 

@@ -4,7 +4,7 @@
 
 #include <iosfwd>
 
-#include "report/score_report.hpp"
+#include "report/format.hpp"
 #include "risk/risk.hpp"
 
 namespace safeassess::report {

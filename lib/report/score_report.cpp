@@ -7,7 +7,6 @@
 #include <cmath>
 #include <ostream>
 
-#include "core/error.hpp"
 #include "core/text.hpp"
 #include "report/json_text.hpp"
 #include "report/text_table.hpp"

@@ -43,15 +43,15 @@ void write_text_table(std::ostream& out, const TextTable& table) {
       s += text::pad(cells[c], width[c], c < t.right.size() && t.right[c]);
     }
     while (!s.empty() && s.back() == ' ') s.pop_back();
-    out << s << '\n';
+    out << t.indent << s << '\n';
   };
   std::size_t total = 0;
   for (auto w : width) total += w + 2;
   const std::string rule(total >= 2 ? total - 2 : 0, '-');
   line(t.head);
-  out << rule << '\n';
+  out << t.indent << rule << '\n';
   for (const auto& r : t.rows) line(r);
-  if (t.closing_rule) out << rule << '\n';
+  if (t.closing_rule) out << t.indent << rule << '\n';
 }
 
 }  // namespace safeassess::report

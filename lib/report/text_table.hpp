@@ -13,6 +13,7 @@ struct TextTable {
   std::vector<std::vector<std::string>> rows;  // each as wide as `head`
   std::vector<bool> right;                     // per column: right-aligned (numbers)
   bool closing_rule = false;                   // a rule under the last row too
+  std::string indent = {};                     // written before every line
 };
 
 void write_text_table(std::ostream& out, const TextTable& table);
