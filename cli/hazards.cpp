@@ -67,13 +67,8 @@ int run_hazards(const HazardsOptions& options) {
 
   int status = code(ExitCode::Ok);
   for (const auto& gate : options.fail_on) {
-    std::vector<std::string> ids;
-    if (gate == "overdue-major") {
-      for (const auto& h : rep.overdue)
-        if (h.level == hazard::Level::Major) ids.push_back(h.id);
-    } else {
-      for (const auto& h : rep.invalid) ids.push_back(h.id);
-    }
+    const auto ids =
+        gate == "overdue-major" ? hazard::overdue_major_ids(rep) : hazard::invalid_closure_ids(rep);
     if (ids.empty()) continue;
     report_gate(gate, "hazard", ids);
     status = code(ExitCode::GateTripped);

@@ -65,9 +65,7 @@ int run_judge(const JudgeOptions& options) {
   int status = code(ExitCode::Ok);
   for (const auto& gate : options.fail_on) {
     const auto want = gate == "major" ? hazard::Verdict::Major : hazard::Verdict::Undecided;
-    std::vector<std::string> ids;
-    for (std::size_t k = 0; k < findings.size(); ++k)
-      if (judgements[k].verdict == want) ids.push_back(findings[k].id);
+    const auto ids = hazard::judged(findings, judgements, want);
     if (ids.empty()) continue;
     report_gate(gate, "finding", ids);
     status = code(ExitCode::GateTripped);

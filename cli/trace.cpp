@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <memory>
 
 #include "assessment/assessment.hpp"
@@ -158,22 +160,14 @@ int run_trace(const TraceOptions& options) {
     else
       report::write_gaps(out, format, data, analysis, b.units.names);
   });
+  std::array<bool, chain::k_gap_kinds> asked{};
+  const bool any = std::find(options.fail_on.begin(), options.fail_on.end(), "any") != options.fail_on.end();
+  for (std::size_t k = 0; k < chain::k_gap_kinds; ++k)
+    asked[k] = any || std::find(options.fail_on.begin(), options.fail_on.end(),
+                                chain::to_string(static_cast<chain::GapKind>(k))) != options.fail_on.end();
   int status = code(ExitCode::Ok);
-  for (std::size_t k = 0; k < chain::k_gap_kinds; ++k) {
-    const auto kind = static_cast<chain::GapKind>(k);
-    const std::string id(chain::to_string(kind));
-    const bool asked =
-        std::find(options.fail_on.begin(), options.fail_on.end(), id) != options.fail_on.end() ||
-        std::find(options.fail_on.begin(), options.fail_on.end(), "any") != options.fail_on.end();
-    if (!asked || analysis.counts[k] == 0) continue;
-    std::vector<std::string> names;
-    for (const auto& g : analysis.gaps)
-      if (g.kind == kind)
-        names.push_back(!g.nodes.empty()                  ? data.chain.ids[g.nodes[0]]
-                        : g.industry != chain::k_no_index ? data.chain.industries[g.industry]
-                        : g.unit != chain::k_no_index     ? b.units.ids[g.unit]
-                                                          : std::string("chain"));
-    report_gate(id, "gap", names);
+  for (const auto& trip : chain::check_gap_gates(data.chain, analysis, b.units.ids, asked)) {
+    report_gate(std::string(chain::to_string(trip.kind)), "gap", trip.places);
     status = code(ExitCode::GateTripped);
   }
   return status;

@@ -547,4 +547,22 @@ Accountability account(const Chain& chain, const duty::DutyList& list, const dut
   return acc;
 }
 
+std::vector<GapTrip> check_gap_gates(const Chain& chain, const Analysis& analysis,
+                                     const std::vector<std::string>& unit_ids,
+                                     const std::array<bool, k_gap_kinds>& asked) {
+  std::vector<GapTrip> trips;
+  for (std::size_t k = 0; k < k_gap_kinds; ++k) {
+    if (!asked[k] || analysis.counts[k] == 0) continue;
+    GapTrip t{static_cast<GapKind>(k), {}};
+    for (const auto& g : analysis.gaps)
+      if (g.kind == t.kind)
+        t.places.push_back(!g.nodes.empty()           ? chain.ids[g.nodes[0]]
+                           : g.industry != k_no_index ? chain.industries[g.industry]
+                           : g.unit < unit_ids.size() ? unit_ids[g.unit]
+                                                      : std::string("chain"));
+    trips.push_back(std::move(t));
+  }
+  return trips;
+}
+
 }  // namespace safeassess::chain

@@ -64,6 +64,17 @@ struct Analysis {
   bool compliance_known = false;                  // broken links and attenuation need records
 };
 
+// A gap gate (trace --fail-on KIND): for each kind asked for that has gaps, where they are —
+// the principal node's id, else the industry, else the unit's id, else "chain" — in
+// report order.
+struct GapTrip {
+  GapKind kind = GapKind::Cycle;
+  std::vector<std::string> places;
+};
+[[nodiscard]] std::vector<GapTrip> check_gap_gates(const Chain& chain, const Analysis& analysis,
+                                                   const std::vector<std::string>& unit_ids,
+                                                   const std::array<bool, k_gap_kinds>& asked);
+
 // `compliance` may be null (no records): broken links and attenuation are then not traced.
 // `unit_names` names the assessment units (for attenuation per unit).
 [[nodiscard]] Analysis analyse(const Chain& chain, const Graph& graph, const duty::DutyList& list,

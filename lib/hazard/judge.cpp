@@ -35,4 +35,12 @@ Judgement judge(const Criteria& cr, const Finding& finding) {
   return j;
 }
 
+std::vector<std::string> judged(const std::vector<Finding>& findings,
+                                const std::vector<Judgement>& judgements, Verdict verdict) {
+  std::vector<std::string> ids;
+  for (std::size_t k = 0; k < findings.size() && k < judgements.size(); ++k)
+    if (judgements[k].verdict == verdict) ids.push_back(findings[k].id);
+  return ids;
+}
+
 }  // namespace safeassess::hazard

@@ -32,4 +32,9 @@ struct Judgement {
 
 [[nodiscard]] Judgement judge(const Criteria& criteria, const Finding& finding);
 
+// The ids of the findings judged `verdict` (judge --fail-on major/undecided), in order;
+// `judgements` is parallel to `findings`.
+[[nodiscard]] std::vector<std::string> judged(const std::vector<Finding>& findings,
+                                              const std::vector<Judgement>& judgements, Verdict verdict);
+
 }  // namespace safeassess::hazard

@@ -355,4 +355,17 @@ HazardCase find_hazard(const std::string& display, std::string bytes, io::Encodi
   throw InputError(Location{display}, fmt::format("the ledger has no hazard \"{}\"", id));
 }
 
+std::vector<std::string> overdue_major_ids(const LedgerReport& r) {
+  std::vector<std::string> ids;
+  for (const auto& h : r.overdue)
+    if (h.level == Level::Major) ids.push_back(h.id);
+  return ids;
+}
+
+std::vector<std::string> invalid_closure_ids(const LedgerReport& r) {
+  std::vector<std::string> ids;
+  for (const auto& h : r.invalid) ids.push_back(h.id);
+  return ids;
+}
+
 }  // namespace safeassess::hazard

@@ -98,6 +98,12 @@ struct HazardCase {
 [[nodiscard]] HazardCase find_hazard(const std::string& display, std::string bytes, io::Encoding enc,
                                      std::string_view id);
 
+// What the ledger gates trip on (hazards --fail-on), in report order: the ids of major
+// hazards open past their deadline (overdue-major), and of invalid closures
+// (invalid-closure).
+[[nodiscard]] std::vector<std::string> overdue_major_ids(const LedgerReport& r);
+[[nodiscard]] std::vector<std::string> invalid_closure_ids(const LedgerReport& r);
+
 // The value of a ledger metric for one unit's tally.
 [[nodiscard]] double metric(const Tally& t, ruleset::LedgerMetric m);
 
