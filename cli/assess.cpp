@@ -85,15 +85,7 @@ int run_assess(const AssessOptions& options) {
   assessment::LoadOptions load;
   if (!options.encoding.empty()) load.encoding = io::parse_encoding(options.encoding);
   if (!options.missing.empty()) load.missing = ruleset::parse_missing_policy(options.missing);
-  assessment::AssessGates gates;
-  gates.score.fail_below = options.fail_below;
-  for (const auto& g : options.fail_on) {
-    gates.score.on_veto = gates.score.on_veto || g == "veto";
-    gates.score.on_fail = gates.score.on_fail || g == "fail";
-    gates.score.on_interview = gates.score.on_interview || g == "interview";
-    gates.overdue_major = gates.overdue_major || g == "overdue-major";
-    gates.invalid_closure = gates.invalid_closure || g == "invalid-closure";
-  }
+  const auto gates = gates_asked(options.fail_below, options.fail_on);
   const auto run = assessment::run(options.manifest, load, gates, [&](int steps, std::string_view what) {
     progress.set_steps(steps);
     progress.step(what);
@@ -153,16 +145,13 @@ int run_assess(const AssessOptions& options) {
         "  {0}/report.md, report.json, junit.xml, csv/*.csv\n",
         dir);
   }
-  std::vector<std::pair<std::string, std::vector<std::string>>> tripped;
-  for (const auto& g : run.gates) {
-    if (!g.tripped()) continue;
-    const std::string name = g.gate;
-    auto it = std::find_if(tripped.begin(), tripped.end(), [&](const auto& t) { return t.first == name; });
-    if (it == tripped.end()) it = tripped.insert(tripped.end(), {name, {}});
-    it->second.push_back(fmt::format("{} {}", a.units.ids[g.unit], a.units.names[g.unit]));
+  const auto trips = assessment::tripped(run.gates);
+  for (const auto& t : trips) {
+    std::vector<std::string> names;
+    for (auto u : t.units) names.push_back(fmt::format("{} {}", a.units.ids[u], a.units.names[u]));
+    report_gate(t.gate, "unit", names);
   }
-  for (const auto& [gate, units] : tripped) report_gate(gate, "unit", units);
-  return code(tripped.empty() ? ExitCode::Ok : ExitCode::GateTripped);
+  return code(trips.empty() ? ExitCode::Ok : ExitCode::GateTripped);
 }
 
 }  // namespace safeassess::cli

@@ -86,6 +86,20 @@ CLI::Validator non_empty() {
       "");
 }
 
+assessment::AssessGates gates_asked(std::optional<double> fail_below,
+                                    const std::vector<std::string>& fail_on) {
+  assessment::AssessGates gates;
+  gates.score.fail_below = fail_below;
+  for (const auto& g : fail_on) {
+    gates.score.on_veto = gates.score.on_veto || g == "veto";
+    gates.score.on_fail = gates.score.on_fail || g == "fail";
+    gates.score.on_interview = gates.score.on_interview || g == "interview";
+    gates.overdue_major = gates.overdue_major || g == "overdue-major";
+    gates.invalid_closure = gates.invalid_closure || g == "invalid-closure";
+  }
+  return gates;
+}
+
 void report_gate(std::string_view gate, std::string_view thing, const std::vector<std::string>& names) {
   std::string list;
   for (std::size_t i = 0; i < names.size(); ++i) list += (i ? ", " : "") + names[i];

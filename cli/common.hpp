@@ -7,10 +7,12 @@
 #include <functional>
 #include <initializer_list>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "assessment/gates.hpp"
 #include "core/error.hpp"
 
 namespace safeassess::cli {
@@ -42,6 +44,11 @@ void add_encoding_option(CLI::App* sub, std::string& encoding);
 // Refuses an empty value: "--explain ''" would otherwise mean "not given" and print something
 // other than what was asked for.
 [[nodiscard]] CLI::Validator non_empty();
+
+// The gates `--fail-below` and `--fail-on veto,fail,interview,overdue-major,invalid-closure`
+// ask for (score takes the first three words, assess all five).
+[[nodiscard]] assessment::AssessGates gates_asked(std::optional<double> fail_below,
+                                                  const std::vector<std::string>& fail_on);
 
 // "safeassess: gate NAME tripped by N things: a, b" on stderr.
 void report_gate(std::string_view gate, std::string_view thing, const std::vector<std::string>& names);

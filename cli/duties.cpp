@@ -43,13 +43,7 @@ int run_duties(const DutiesOptions& options) {
   emit(options.output, assessment::input_paths(b.manifest),
        [&](std::ostream& out) { report::write_duties(out, format, *b.chain, b.units.names); });
   if (options.fail_below < 0) return code(ExitCode::Ok);
-  std::vector<std::string> below;
-  const auto& c = b.chain->chain;
-  for (std::size_t v = 0; v < c.size(); ++v) {
-    const auto& t = b.chain->compliance->by_node[v];
-    if (b.chain->compliance->is_holder(v) && t.due > 0 && t.rate() < options.fail_below)
-      below.push_back(c.ids[v]);
-  }
+  const auto below = duty::holders_below(b.chain->chain, *b.chain->compliance, options.fail_below);
   if (below.empty()) return code(ExitCode::Ok);
   report_gate("fail-below", "holder", below);
   return code(ExitCode::GateTripped);

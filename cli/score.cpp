@@ -83,14 +83,7 @@ int run_score(const ScoreOptions& options) {
     });
   }
 
-  score::Gates gates;
-  gates.fail_below = options.fail_below;
-  for (const auto& g : options.fail_on) {
-    gates.on_veto = gates.on_veto || g == "veto";
-    gates.on_fail = gates.on_fail || g == "fail";
-    gates.on_interview = gates.on_interview || g == "interview";
-  }
-  const auto trips = score::check_gates(a.rules, r, gates);
+  const auto trips = score::check_gates(a.rules, r, gates_asked(options.fail_below, options.fail_on).score);
   for (const auto& t : trips) {
     std::vector<std::string> names;
     for (auto u : t.units) names.push_back(fmt::format("{} {}", a.units.ids[u], a.units.names[u]));

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/text.hpp"
 
 namespace safeassess::assessment {
@@ -40,6 +42,17 @@ std::vector<GateCase> gate_cases(const ruleset::Ruleset& rules, const Units& uni
     }
   }
   return cases;
+}
+
+std::vector<score::GateTrip> tripped(const std::vector<GateCase>& cases) {
+  std::vector<score::GateTrip> trips;
+  for (const auto& c : cases) {
+    if (!c.tripped()) continue;
+    auto it = std::find_if(trips.begin(), trips.end(), [&](const auto& t) { return t.gate == c.gate; });
+    if (it == trips.end()) it = trips.insert(trips.end(), {c.gate, {}});
+    it->units.push_back(c.unit);
+  }
+  return trips;
 }
 
 }  // namespace safeassess::assessment

@@ -37,4 +37,8 @@ struct GateCase {
                                                const score::Results& r, const hazard::LedgerReport* ledger,
                                                const AssessGates& gates);
 
+// The gates that tripped, each with its units in rank order; gates in the order of their
+// first trip (the order of gate_cases).
+[[nodiscard]] std::vector<score::GateTrip> tripped(const std::vector<GateCase>& cases);
+
 }  // namespace safeassess::assessment

@@ -277,4 +277,11 @@ Summary summarise(const DutyList& list, const chain::Chain& chain, const Complia
   return s;
 }
 
+std::vector<std::string> holders_below(const chain::Chain& chain, const Compliance& c, double pct) {
+  std::vector<std::string> below;
+  for (std::size_t v = 0; v < chain.size(); ++v)
+    if (c.is_holder(v) && c.by_node[v].due > 0 && c.by_node[v].rate() < pct) below.push_back(chain.ids[v]);
+  return below;
+}
+
 }  // namespace safeassess::duty

@@ -84,6 +84,11 @@ struct Compliance {
 [[nodiscard]] Compliance read_records(const std::string& display, std::string bytes, io::Encoding enc,
                                       const DutyList& list, const chain::Chain& chain, date::Period period);
 
+// The duties gate (duties --fail-below PCT): the ids of the holders with something due whose
+// compliance is below `pct`, in chain order.
+[[nodiscard]] std::vector<std::string> holders_below(const chain::Chain& chain, const Compliance& c,
+                                                     double pct);
+
 // Sums over holders.
 struct Summary {
   std::vector<Tally> by_role;                            // per duty-list role

@@ -64,6 +64,17 @@ TEST_CASE("gates: every gate for every unit in rank order, tripped only when ask
                                    "D interview holds: rank 5 on the interview list (约谈)"});
   }
 
+  SUBCASE("tripped gates are grouped in the order they first trip, units in rank order") {
+    asked.score.on_interview = true;
+    const auto trips = assessment::tripped(assessment::gate_cases(a.rules, a.units, r, nullptr, asked));
+    REQUIRE(trips.size() == 3);
+    CHECK(trips[0].gate == "fail-below 60");
+    CHECK(trips[1].gate == "veto");
+    CHECK(trips[2].gate == "interview");
+    for (const auto& t : trips) CHECK(t.units == std::vector<std::size_t>{3});  // D only
+    CHECK(assessment::tripped({}).empty());
+  }
+
   SUBCASE("the ledger gates count each unit's overdue major hazards and invalid closures") {
     hazard::LedgerReport ledger;
     ledger.overdue = {hazard_at("B", hazard::Level::Major), hazard_at("B", hazard::Level::Major),
