@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "common.hpp"
+#include "core/date.hpp"
 #include "core/hash.hpp"
 #include "core/text.hpp"
 #include "exit_code.hpp"
@@ -37,6 +38,9 @@ void setup_judge(CLI::App& app, int& exit_code) {
                   "Exit 1 if any finding is a major hazard (major) or cannot be decided (undecided)")
       ->delimiter(',')
       ->check(CLI::IsMember({"major", "undecided"}));
+  sub->add_option("--as-of", options->as_of,
+                  "Judge findings that have no date by the editions in force on this day (YYYY-MM-DD); "
+                  "a finding's own date always wins");
   add_encoding_option(sub, options->encoding);
   sub->callback([options, &exit_code] { exit_code = run_judge(*options); });
 }
@@ -47,12 +51,18 @@ int run_judge(const JudgeOptions& options) {
   std::vector<hazard::Criteria> standards;
   const auto refs = options.criteria.empty() ? ruleset::builtin_names("criteria") : options.criteria;
   for (const auto& ref : refs) standards.push_back(hazard::load_criteria_ref(ref));
+  std::optional<date::Day> as_of;
+  if (!options.as_of.empty()) {
+    as_of = date::parse(options.as_of);
+    if (!as_of) throw UsageError("--as-of: " + date::why_not(options.as_of));
+  }
   std::string bytes = io::read_file(options.findings, options.findings);
   const std::string sha = hash::sha256_hex(bytes);
   const auto ext = std::filesystem::path(options.findings).extension().string();
-  const auto findings = (ext == ".yaml" || ext == ".yml")
-                            ? hazard::load_findings_yaml(options.findings, bytes, standards)
-                            : hazard::load_findings_csv(options.findings, std::move(bytes), enc, standards);
+  const auto findings =
+      (ext == ".yaml" || ext == ".yml")
+          ? hazard::load_findings_yaml(options.findings, bytes, standards, as_of)
+          : hazard::load_findings_csv(options.findings, std::move(bytes), enc, standards, as_of);
   std::vector<hazard::Judgement> judgements;
   judgements.reserve(findings.size());
   for (const auto& f : findings) judgements.push_back(hazard::judge(standards[f.standard], f));

@@ -13,6 +13,7 @@ struct JudgeOptions {
   std::string output;
   std::vector<std::string> fail_on;  // major, undecided
   std::string encoding;
+  std::string as_of;  // YYYY-MM-DD: the day whose editions judge findings without a date
 };
 
 void setup_judge(CLI::App& app, int& exit_code);

@@ -20,6 +20,19 @@
 
 namespace safeassess::cli {
 
+namespace {
+
+// The edition lines of `rulesets`: dates in force, the editions around it.
+void print_edition(const model::Edition& e) {
+  std::cout << fmt::format("  in force: {}{}{}\n", e.span(),
+                           e.published.empty() ? "" : "; published " + e.published,
+                           e.dates_verified ? "" : " (dates not verified: " + e.dates_note + ")");
+  if (!e.preceded_by.empty()) std::cout << "  preceded by: " << e.preceded_by << '\n';
+  if (!e.superseded_by.empty()) std::cout << "  superseded by: " << e.superseded_by << '\n';
+}
+
+}  // namespace
+
 void setup_rulesets(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<RulesetsOptions>();
   auto* sub = app.add_subcommand("rulesets", "List the bundled rulesets with their versions and sources");
@@ -62,22 +75,26 @@ int run_rulesets(const RulesetsOptions& options) {
                       {"kind", "criteria"},
                       {"id", c.id},
                       {"name", c.name},
-                      {"number", c.number},
-                      {"edition", c.edition},
-                      {"effective", c.effective},
-                      {"supersedes", c.supersedes},
+                      {"family", c.family},
+                      {"number", c.edition.number},
+                      {"published", c.edition.published},
+                      {"effective_from", c.edition.effective_from},
+                      {"effective_until", c.edition.effective_until},
+                      {"preceded_by", c.edition.preceded_by},
+                      {"superseded_by", c.edition.superseded_by},
+                      {"dates_verified", c.edition.dates_verified},
                       {"verified", c.verified},
+                      {"items_verified", c.verified_items()},
                       {"sha256", c.sha256},
                       {"industries", c.industries},
                       {"items", c.items.size()}});
       continue;
     }
-    std::cout << fmt::format("builtin:{}  {}  {}{}\n", name, c.name, c.number,
+    std::cout << fmt::format("builtin:{}  {}  {}{}\n", name, c.name, c.edition.number,
                              c.verified ? "" : "  (not fully verified)");
-    std::cout << fmt::format(
-        "  kind: major-hazard criteria; edition {}, effective {}{}; {} items; industries: {}\n", c.edition,
-        c.effective, c.supersedes.empty() ? "" : ", supersedes " + c.supersedes, c.items.size(),
-        fmt::join(c.industries, ", "));
+    std::cout << fmt::format("  kind: major-hazard criteria ({}); {} items, {} verified; industries: {}\n",
+                             c.family, c.items.size(), c.verified_items(), fmt::join(c.industries, ", "));
+    print_edition(c.edition);
   }
   for (const auto& name : ruleset::builtin_names("risk")) {
     const auto m = risk::load_matrix_ref("builtin:" + name);

@@ -6,6 +6,11 @@ namespace safeassess::hazard {
 
 Judgement judge(const Criteria& cr, const Finding& finding) {
   Judgement j;
+  if (!finding.out_of_force.empty()) {
+    j.verdict = Verdict::Undecided;
+    j.out_of_force = finding.out_of_force;
+    return j;
+  }
   for (std::size_t i = 0; i < cr.items.size(); ++i) {
     const Item& item = cr.items[i];
     const bool touched = std::any_of(item.fields.begin(), item.fields.end(),
@@ -20,6 +25,7 @@ Judgement judge(const Criteria& cr, const Finding& finding) {
         missing_fields(item.when, cr, finding.facts, j.missing);
         break;
       case Tri::False:
+        j.cleared.push_back({i, explain(item.when, cr, finding.facts)});
         break;
     }
   }
@@ -31,6 +37,7 @@ Judgement judge(const Criteria& cr, const Finding& finding) {
     // Decided: what else is unknown no longer matters to the verdict.
     j.undecided_items.clear();
     j.missing.clear();
+    j.cleared.clear();
   }
   return j;
 }

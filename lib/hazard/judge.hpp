@@ -1,7 +1,9 @@
 #pragma once
 // Judging inspection findings against major-hazard criteria (重大事故隐患判定).
 //
-// Each finding is judged by the standard whose `industries` include its industry. Items
+// Each finding is judged by the edition in force on its date of the standard whose
+// `industries` include its industry; with no loaded edition in force then, the verdict is
+// undecided and `out_of_force` says why (never a judgement by a replaced or future text). Items
 // whose fields the finding does not touch at all do not apply to it (the inspector made no
 // observation there). Of the items that apply:
 //  - any true: a major hazard (重大事故隐患), with every matching item and why;
@@ -26,8 +28,10 @@ struct Match {
 struct Judgement {
   Verdict verdict = Verdict::General;
   std::vector<Match> matches;
+  std::vector<Match> cleared;  // items that applied and were not met, with the facts: why not
   std::vector<std::size_t> undecided_items;
   std::vector<std::size_t> missing;  // fields, in dictionary order
+  std::string out_of_force;          // undecided because no edition in force: why
 };
 
 [[nodiscard]] Judgement judge(const Criteria& criteria, const Finding& finding);

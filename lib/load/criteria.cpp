@@ -13,8 +13,20 @@
 #include "io/file.hpp"
 #include "io/yaml.hpp"
 #include "load/builtin.hpp"
+#include "load/edition.hpp"
 
 namespace safeassess::hazard {
+
+namespace {
+
+std::string range_words(const FieldDef& f) {
+  if (f.min && f.max) return fmt::format(" from {} to {}", text::plain(*f.min), text::plain(*f.max));
+  if (f.min) return fmt::format(" of at least {}", text::plain(*f.min));
+  if (f.max) return fmt::format(" of at most {}", text::plain(*f.max));
+  return "";
+}
+
+}  // namespace
 
 bool parse_fact(const FieldDef& field, std::string_view raw, Fact& out, std::string& error) {
   const std::string_view s = io::trim(raw);
@@ -34,6 +46,12 @@ bool parse_fact(const FieldDef& field, std::string_view raw, Fact& out, std::str
       if (!v) {
         error = fmt::format("\"{}\" expects a number{}, got \"{}\"", field.id,
                             field.unit.empty() ? std::string() : fmt::format(" in {}", field.unit), raw);
+        return false;
+      }
+      if ((field.min && *v < *field.min) || (field.max && *v > *field.max) ||
+          (field.integer && *v != std::floor(*v))) {
+        error = fmt::format("\"{}\" ({}) takes {}{}, got \"{}\"", field.id, field.label,
+                            field.integer ? "a whole number" : "a number", range_words(field), raw);
         return false;
       }
       out = Fact{true, *v, {}};
@@ -71,17 +89,17 @@ class Loader {
     Criteria cr;
     cr.file = m_reader.file();
     if (!m_reader.expect_map(root, "the criteria",
-                             {"id", "name", "number", "edition", "effective", "supersedes", "source",
-                              "verified", "industries", "fields", "items"}))
+                             {"id", "family", "name", "number", "published", "effective_from",
+                              "effective_until", "preceded_by", "superseded_by", "dates_verified",
+                              "dates_note", "source", "verified", "industries", "fields", "items"}))
       return cr;
     cr.id = m_reader.string(root, "id", true).value_or("");
+    cr.family = m_reader.string(root, "family", true).value_or("");
     cr.name = m_reader.string(root, "name", true).value_or("");
-    cr.number = m_reader.string(root, "number", true).value_or("");
-    cr.edition = m_reader.string(root, "edition", true).value_or("");
-    cr.effective = m_reader.string(root, "effective", true).value_or("");
-    cr.supersedes = m_reader.string(root, "supersedes", false).value_or("");
+    cr.edition = load::read_edition(m_reader, root, true);
+    if (cr.edition.number.empty()) (void)m_reader.string(root, "number", true);  // reports it missing
     cr.source = m_reader.string(root, "source", true).value_or("");
-    cr.verified = m_reader.boolean(root, "verified", false).value_or(true);
+    cr.verified = m_reader.boolean(root, "verified", true).value_or(false);
     const YAML::Node inds = root["industries"];
     if (!inds.IsDefined())
       m_reader.error(root,
@@ -90,6 +108,15 @@ class Loader {
       for (const auto& n : inds) cr.industries.push_back(n.Scalar());
     load_fields(root, cr);
     load_items(root, cr);
+    if (cr.verified)
+      for (std::size_t i = 0; i < cr.items.size(); ++i)
+        if (!cr.items[i].verified) {
+          m_reader.error(root["verified"],
+                         fmt::format("\"verified: true\" claims every item was checked against the official "
+                                     "text, but item \"{}\" is not; write verified: false",
+                                     cr.items[i].id));
+          break;
+        }
     return cr;
   }
 
@@ -102,7 +129,9 @@ class Loader {
     }
     if (!m_reader.expect_sequence(list, "\"fields\"")) return;
     for (const auto& n : list) {
-      if (!m_reader.expect_map(n, "a field", {"id", "label", "type", "unit", "values"})) continue;
+      if (!m_reader.expect_map(n, "a field",
+                               {"id", "label", "type", "unit", "values", "min", "max", "integer"}))
+        continue;
       FieldDef f;
       f.id = m_reader.string(n, "id", true).value_or("");
       f.label = m_reader.string(n, "label", true).value_or("");
@@ -125,6 +154,16 @@ class Loader {
           m_reader.error(n["values"], "\"values\" applies only to text fields");
         else if (m_reader.expect_sequence(n["values"], "\"values\""))
           for (const auto& v : n["values"]) f.values.push_back(v.Scalar());
+      }
+      if (n["min"].IsDefined() || n["max"].IsDefined() || n["integer"].IsDefined()) {
+        if (f.type != FieldType::Number)
+          m_reader.error(n, "\"min\", \"max\" and \"integer\" apply only to number fields");
+        f.min = m_reader.number(n, "min", false);
+        f.max = m_reader.number(n, "max", false);
+        f.integer = m_reader.boolean(n, "integer", false).value_or(false);
+        if (f.min && f.max && *f.min > *f.max)
+          m_reader.error(n["max"], fmt::format("\"max\" {} is below \"min\" {}", text::plain(*f.max),
+                                               text::plain(*f.min)));
       }
       if (!cr.field_index.emplace(f.id, cr.fields.size()).second) {
         m_reader.error(n["id"], fmt::format("field \"{}\" is declared twice", f.id));
@@ -394,7 +433,7 @@ class Loader {
     for (const auto& n : list) {
       if (!m_reader.expect_map(
               n, "an item",
-              {"id", "article", "category", "description", "when", "verified", "note", "examples"}))
+              {"id", "article", "category", "description", "when", "verified", "source", "note", "examples"}))
         continue;
       Item item;
       item.id = m_reader.string(n, "id", true).value_or("");
@@ -402,6 +441,11 @@ class Loader {
       item.category = m_reader.string(n, "category", true).value_or("");
       item.description = m_reader.string(n, "description", true).value_or("");
       item.verified = m_reader.boolean(n, "verified", false).value_or(true);
+      item.source = m_reader.string(n, "source", false).value_or("");
+      if (!item.verified && !n["note"].IsDefined())
+        m_reader.error(n, fmt::format("item \"{}\" is not verified: say why in \"note\" (what was not found, "
+                                      "where the wording comes from)",
+                                      item.id));
       item.note = m_reader.string(n, "note", false).value_or("");
       for (const auto& other : cr.items)
         if (other.id == item.id)

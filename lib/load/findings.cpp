@@ -16,21 +16,75 @@ namespace safeassess::hazard {
 
 namespace {
 
-// industry -> standard; two standards claiming one industry make the choice a guess.
-std::unordered_map<std::string, std::size_t> industry_map(const std::vector<Criteria>& standards) {
-  std::unordered_map<std::string, std::size_t> map;
+// industry -> the editions of the one standard that judges it. Two standards (families)
+// claiming one industry make the choice a guess; two editions of one standard in force on
+// the same day make the edition a guess.
+std::unordered_map<std::string, std::vector<std::size_t>> industry_map(
+    const std::vector<Criteria>& standards) {
+  std::unordered_map<std::string, std::vector<std::size_t>> map;
   Diagnostics d;
-  for (std::size_t s = 0; s < standards.size(); ++s)
-    for (const auto& ind : standards[s].industries) {
-      const auto [it, fresh] = map.emplace(ind, s);
-      if (!fresh)
-        d.error(Location{standards[s].file},
-                fmt::format("industry \"{}\" is judged by both \"{}\" and \"{}\"; pass "
-                            "only one of them with --criteria",
-                            ind, standards[it->second].id, standards[s].id));
+  for (std::size_t s = 0; s < standards.size(); ++s) {
+    const Criteria& cr = standards[s];
+    for (std::size_t t = 0; t < s; ++t) {
+      const Criteria& other = standards[t];
+      if (other.family != cr.family || !other.edition.from || !cr.edition.from) continue;
+      const bool apart = (other.edition.until && *other.edition.until < *cr.edition.from) ||
+                         (cr.edition.until && *cr.edition.until < *other.edition.from);
+      if (!apart)
+        d.error(Location{cr.file},
+                fmt::format("editions \"{}\" ({}) and \"{}\" ({}) of {} are both in force on "
+                            "some day; fix effective_from/effective_until",
+                            other.id, other.edition.span(), cr.id, cr.edition.span(), cr.family));
     }
+    for (const auto& ind : cr.industries) {
+      auto& list = map[ind];
+      if (!list.empty() && standards[list.front()].family != cr.family) {
+        d.error(Location{cr.file}, fmt::format("industry \"{}\" is judged by both \"{}\" and \"{}\"; pass "
+                                               "only one of them with --criteria",
+                                               ind, standards[list.front()].id, cr.id));
+        continue;
+      }
+      if (std::find(list.begin(), list.end(), s) == list.end()) list.push_back(s);
+    }
+  }
   d.throw_if_any();
   return map;
+}
+
+// The day that picks a finding's edition, or why there is none.
+std::optional<date::Day> judging_day(const Finding& f, std::optional<date::Day> as_of) {
+  if (!f.date.empty()) return date::parse(f.date);
+  return as_of;
+}
+
+std::string no_day(const Finding& f) {
+  return fmt::format(
+      "finding \"{}\" has no date, so the edition of the criteria in force cannot be chosen; "
+      "fill its date (YYYY-MM-DD) or run judge --as-of YYYY-MM-DD",
+      f.id);
+}
+
+// Picks the finding's edition and sizes its facts; false when it has none in force (then
+// its facts are not read).
+bool place(Finding& f, date::Day day, const std::vector<std::size_t>& family,
+           const std::vector<Criteria>& standards) {
+  const EditionChoice choice = choose_edition(standards, family, day);
+  f.standard = choice.standard;
+  f.judged_as_of = date::format(day);
+  f.out_of_force = choice.why_not;
+  f.facts.assign(standards[f.standard].fields.size(), Fact{});
+  return f.out_of_force.empty();
+}
+
+// For a finding without a usable date (already an error): its facts are still checked,
+// against the newest edition, so that one run reports every problem.
+bool place_for_checking(Finding& f, const std::vector<std::size_t>& family,
+                        const std::vector<Criteria>& standards) {
+  f.standard = family.front();
+  for (const std::size_t s : family)
+    if (standards[s].edition.from > standards[f.standard].edition.from) f.standard = s;
+  f.facts.assign(standards[f.standard].fields.size(), Fact{});
+  return true;
 }
 
 std::vector<std::string> industry_names(const std::vector<Criteria>& standards) {
@@ -57,7 +111,7 @@ std::string unknown_field_hint(const std::string& name, const std::vector<std::s
     const Criteria other = load_criteria_ref("builtin:" + bundled);
     if (other.find_field(name))
       return fmt::format(": it belongs to {} ({}); add --criteria {} or remove the column", other.id,
-                         other.number, other.id);
+                         other.edition.number, other.id);
   }
   return text::did_you_mean(name, known);
 }
@@ -65,7 +119,8 @@ std::string unknown_field_hint(const std::string& name, const std::vector<std::s
 }  // namespace
 
 std::vector<Finding> load_findings_csv(const std::string& display, std::string bytes, io::Encoding enc,
-                                       const std::vector<Criteria>& standards) {
+                                       const std::vector<Criteria>& standards,
+                                       std::optional<date::Day> as_of) {
   const auto industries = industry_map(standards);
   io::CsvFile file(display, std::move(bytes), enc);
   io::CsvReader& reader = file.reader();
@@ -121,7 +176,8 @@ std::vector<Finding> load_findings_csv(const std::string& display, std::string b
     f.industry = cell(c_ind);
     f.location = cell(c_loc);
     f.date = cell(c_date);
-    if (!f.date.empty() && !date::parse(f.date))
+    const bool bad_date = !f.date.empty() && !date::parse(f.date);
+    if (bad_date)
       d.error(header.cell(f.line, *c_date), header.column_label(*c_date) + ": " + date::why_not(f.date));
     f.note = cell(c_note);
     if (f.id.empty()) {
@@ -143,9 +199,15 @@ std::vector<Finding> load_findings_csv(const std::string& display, std::string b
               fmt::format("{}: {}", header.column_label(*c_ind), unknown_industry(f.industry, standards)));
       continue;
     }
-    f.standard = s->second;
+    const auto day = bad_date ? std::nullopt : judging_day(f, as_of);
+    if (!day && !bad_date)
+      d.error(c_date ? header.cell(f.line, *c_date) : Location{display, f.line},
+              (c_date ? header.column_label(*c_date) + ": " : std::string()) + no_day(f));
+    if (!(day ? place(f, *day, s->second, standards) : place_for_checking(f, s->second, standards))) {
+      out.push_back(std::move(f));
+      continue;
+    }
     const Criteria& cr = standards[f.standard];
-    f.facts.assign(cr.fields.size(), Fact{});
     for (const auto& col : columns) {
       const auto raw = cell(col.csv);
       if (raw.empty()) continue;
@@ -154,7 +216,7 @@ std::vector<Finding> load_findings_csv(const std::string& display, std::string b
         d.error(
             header.cell(f.line, col.csv),
             fmt::format("{}: \"{}\" is not a fact that {} ({}) judges for industry \"{}\"; leave it empty",
-                        header.column_label(col.csv), col.field, cr.id, cr.number, f.industry));
+                        header.column_label(col.csv), col.field, cr.id, cr.edition.number, f.industry));
         continue;
       }
       std::string error;
@@ -169,7 +231,8 @@ std::vector<Finding> load_findings_csv(const std::string& display, std::string b
 }
 
 std::vector<Finding> load_findings_yaml(const std::string& display, const std::string& text,
-                                        const std::vector<Criteria>& standards) {
+                                        const std::vector<Criteria>& standards,
+                                        std::optional<date::Day> as_of) {
   const auto industries = industry_map(standards);
   const YAML::Node root = io::parse_yaml(display, text);
   Diagnostics d;
@@ -194,7 +257,8 @@ std::vector<Finding> load_findings_yaml(const std::string& display, const std::s
       f.industry = reader.string(n, "industry", true).value_or("");
       f.location = reader.string(n, "location", false).value_or("");
       f.date = reader.string(n, "date", false).value_or("");
-      if (!f.date.empty() && !date::parse(f.date)) reader.error(n["date"], date::why_not(f.date));
+      const bool bad_date = !f.date.empty() && !date::parse(f.date);
+      if (bad_date) reader.error(n["date"], date::why_not(f.date));
       f.note = reader.string(n, "note", false).value_or("");
       if (!f.id.empty() && !seen.emplace(f.id, f.line).second) {
         reader.error(n["id"], fmt::format("finding \"{}\" is already listed on line {}", f.id, seen[f.id]));
@@ -205,9 +269,13 @@ std::vector<Finding> load_findings_yaml(const std::string& display, const std::s
         if (!f.industry.empty()) reader.error(n["industry"], unknown_industry(f.industry, standards));
         continue;
       }
-      f.standard = s->second;
+      const auto day = bad_date ? std::nullopt : judging_day(f, as_of);
+      if (!day && !bad_date) reader.error(n, no_day(f));
+      if (!(day ? place(f, *day, s->second, standards) : place_for_checking(f, s->second, standards))) {
+        out.push_back(std::move(f));
+        continue;
+      }
       const Criteria& cr = standards[f.standard];
-      f.facts.assign(cr.fields.size(), Fact{});
       const YAML::Node facts = n["facts"];
       if (facts.IsDefined() && !facts.IsMap())
         reader.error(facts, "\"facts\" must map fields to values, e.g. {gas_sensor_disabled: true}");
@@ -218,8 +286,8 @@ std::vector<Finding> load_findings_yaml(const std::string& display, const std::s
           const std::string key = it->first.Scalar();
           const auto field = cr.find_field(key);
           if (!field) {
-            reader.error(it->first, fmt::format("\"{}\" is not a field of {} ({}){}", key, cr.id, cr.number,
-                                                text::did_you_mean(key, ids)));
+            reader.error(it->first, fmt::format("\"{}\" is not a field of {} ({}){}", key, cr.id,
+                                                cr.edition.number, text::did_you_mean(key, ids)));
             continue;
           }
           std::string error;

@@ -16,6 +16,52 @@ std::optional<std::size_t> Criteria::find_field(const std::string& field_id) con
   return it->second;
 }
 
+std::size_t Criteria::verified_items() const {
+  return static_cast<std::size_t>(
+      std::count_if(items.begin(), items.end(), [](const Item& i) { return i.verified; }));
+}
+
+EditionChoice choose_edition(const std::vector<Criteria>& standards, const std::vector<std::size_t>& family,
+                             date::Day day) {
+  // The last edition starting on or before `day`, else the first one.
+  std::optional<std::size_t> before, after;
+  for (const std::size_t s : family) {
+    const model::Edition& e = standards[s].edition;
+    if (e.in_force(day)) return {s, {}};
+    if (!e.from) continue;
+    if (*e.from <= day) {
+      if (!before || *standards[*before].edition.from < *e.from) before = s;
+    } else if (!after || *e.from < *standards[*after].edition.from) {
+      after = s;
+    }
+  }
+  const std::string when = date::format(day);
+  if (before) {
+    const Criteria& cr = standards[*before];
+    const auto& next = after ? standards[*after].edition.number + "（" +
+                                   standards[*after].edition.effective_from + " 起施行）"
+                             : cr.edition.superseded_by;
+    return {*before,
+            fmt::format("no loaded edition of {} is in force on {}: {} was in force until {}{}; the text in "
+                        "force then is not loaded, so the finding is not judged by a replaced text",
+                        cr.name, when, cr.edition.number, cr.edition.effective_until,
+                        next.empty() ? std::string() : ", then " + next + " applies")};
+  }
+  if (after) {
+    const Criteria& cr = standards[*after];
+    return {
+        *after,
+        fmt::format("no loaded edition of {} is in force on {}: {} is in force only from {}{}; the text in "
+                    "force then is not loaded, so the finding is not judged by a text not yet in force",
+                    cr.name, when, cr.edition.number, cr.edition.effective_from,
+                    cr.edition.preceded_by.empty() ? std::string()
+                                                   : ", before it " + cr.edition.preceded_by + " applied")};
+  }
+  return {
+      family.empty() ? 0 : family.front(),
+      fmt::format("no loaded edition states when it is in force, so none can judge a finding of {}", when)};
+}
+
 namespace {
 
 Tri compare(const Condition& c, const FieldDef& f, const Fact& x, const Facts& facts) {

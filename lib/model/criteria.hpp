@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "model/edition.hpp"
 
 namespace safeassess::hazard {
 
@@ -23,6 +24,10 @@ struct FieldDef {
   std::string unit;   // e.g. m, MPa, %
   FieldType type = FieldType::Boolean;
   std::vector<std::string> values;  // Text: the allowed values (empty: any text)
+  // Number: the values the fact can take (e.g. 重大危险源等级 1–4); a value outside is an
+  // input error, never a verdict.
+  std::optional<double> min, max;
+  bool integer = false;
 };
 
 // One recorded fact; `known` false when the inspector did not record it.
@@ -63,6 +68,7 @@ struct Item {
   Condition when;
   std::vector<std::size_t> fields;  // every field the condition reads
   bool verified = true;
+  std::string source;  // where this item's wording was checked, when not the file's source
   std::string note;
   std::vector<Facts> meets;   // examples the item must judge true
   std::vector<Facts> misses;  // examples it must judge false
@@ -71,12 +77,12 @@ struct Item {
 struct Criteria {
   std::string id;
   std::string name;
-  std::string number;  // document number
-  std::string edition;
-  std::string effective;  // effective date
-  std::string supersedes;
+  // The standard this file is one edition of (coal, chemical, ...): findings of its
+  // industries are judged by the edition of their family in force on their date.
+  std::string family;
+  model::Edition edition;
   std::string source;
-  bool verified = true;
+  bool verified = true;                 // the file's claim; true only when every item is verified
   std::vector<std::string> industries;  // the findings' industry values it judges
   std::vector<FieldDef> fields;
   std::unordered_map<std::string, std::size_t> field_index;
@@ -85,7 +91,18 @@ struct Criteria {
   std::string sha256;
 
   [[nodiscard]] std::optional<std::size_t> find_field(const std::string& id) const;
+  [[nodiscard]] std::size_t verified_items() const;
 };
+
+// Which of the editions `family` (indices into `standards`, one family, dates not
+// overlapping) is in force on `day`. When none is, `standard` is the nearest edition and
+// `why_not` says which text was in force instead and that it is not loaded.
+struct EditionChoice {
+  std::size_t standard = 0;
+  std::string why_not;
+};
+[[nodiscard]] EditionChoice choose_edition(const std::vector<Criteria>& standards,
+                                           const std::vector<std::size_t>& family, date::Day day);
 
 [[nodiscard]] Tri evaluate(const Condition& c, const Criteria& criteria, const Facts& facts);
 

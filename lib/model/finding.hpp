@@ -18,8 +18,14 @@ struct Finding {
   std::string date;
   std::string note;
   long line = 0;
-  std::size_t standard = 0;  // index into the standards it was loaded against
-  Facts facts;               // indexed like that standard's fields
+  // The day whose edition judges it: its own date, or judge --as-of for a finding without one.
+  std::string judged_as_of;
+  std::size_t standard = 0;  // index into the standards it was loaded against: the edition in
+                             // force on judged_as_of, or (see out_of_force) the nearest one
+  // Non-empty when no loaded edition of its standard is in force on judged_as_of: why, naming
+  // the edition that was. Its facts are then not read and its verdict is undecided.
+  std::string out_of_force;
+  Facts facts;  // indexed like that standard's fields
 };
 
 }  // namespace safeassess::hazard

@@ -22,7 +22,7 @@ const char* verdict_name(Verdict v) {
     case Verdict::General:
       return "一般隐患";
     case Verdict::Undecided:
-      return "待定（缺少事实）";
+      return "待定";
   }
   return "";
 }
@@ -41,18 +41,40 @@ const char* verdict_id(Verdict v) {
   return "";
 }
 
-// One line per reason: the items met, or the facts missing.
-std::vector<std::string> reasons(const hazard::Criteria& cr, const hazard::Judgement& j) {
+// "应急管理部令第4号（2021-01-01 至 2026-06-30）"
+std::string edition_words(const hazard::Criteria& cr) {
+  return fmt::format("{}（{}）", cr.edition.number, cr.edition.span());
+}
+
+std::string verified_words(const hazard::Criteria& cr) {
+  return fmt::format("{}/{} 条款已核对原文", cr.verified_items(), cr.items.size());
+}
+
+// "第四条（一） [4-1] 描述"; unverified items say so, with the reason.
+std::string item_words(const hazard::Item& item) {
+  std::string s = fmt::format("{} [{}] {}", item.article, item.id, item.description);
+  if (!item.verified) s += fmt::format("（未经核实：{}）", item.note);
+  return s;
+}
+
+// One line per reason: the edition, then the items met, undecided or cleared with the facts.
+std::vector<std::string> reasons(const hazard::Criteria& cr, const hazard::Finding& f,
+                                 const hazard::Judgement& j) {
   std::vector<std::string> out;
-  for (const auto& m : j.matches) {
-    const auto& item = cr.items[m.item];
-    out.push_back(fmt::format("{} {} {}: {}", cr.number, item.article, item.description, m.why));
+  if (!j.out_of_force.empty()) {
+    out.push_back(fmt::format("无可适用的版本（{}）：{}", f.judged_as_of, j.out_of_force));
+    return out;
   }
+  out.push_back(fmt::format("依据 {}《{}》（{} 施行的版本）", edition_words(cr), cr.name, f.judged_as_of));
+  for (const auto& m : j.matches) out.push_back("构成 " + item_words(cr.items[m.item]) + ": " + m.why);
   if (j.verdict == Verdict::Undecided) {
+    for (auto i : j.undecided_items) out.push_back("待定 " + item_words(cr.items[i]));
     std::vector<std::string> facts;
-    for (auto f : j.missing) facts.push_back(fmt::format("{}（{}）", cr.fields[f].id, cr.fields[f].label));
+    for (auto fi : j.missing) facts.push_back(fmt::format("{}（{}）", cr.fields[fi].id, cr.fields[fi].label));
     out.push_back("缺少事实: " + text::join(facts, "、"));
   }
+  for (const auto& m : j.cleared) out.push_back("未构成 " + item_words(cr.items[m.item]) + ": " + m.why);
+  if (j.verdict == Verdict::General && j.cleared.empty()) out.push_back("所记录的事实不涉及任何判定条款");
   return out;
 }
 
@@ -61,8 +83,7 @@ void write_table(std::ostream& out, const JudgeInput& in) {
   const auto& js = *in.judgements;
   out << "重大事故隐患判定 " << in.path << '\n';
   for (const auto& s : *in.standards)
-    out << "  " << s.id << ": " << s.name << "（" << s.number << "）"
-        << (s.verified ? "" : " — not fully verified") << '\n';
+    out << "  " << s.id << ": " << s.name << " " << edition_words(s) << "，" << verified_words(s) << '\n';
   out << '\n';
   std::size_t counts[3] = {0, 0, 0};
   for (std::size_t k = 0; k < findings.size(); ++k) {
@@ -70,12 +91,22 @@ void write_table(std::ostream& out, const JudgeInput& in) {
     const auto& j = js[k];
     counts[static_cast<int>(j.verdict)]++;
     out << f.id << "  " << f.enterprise << "  [" << f.industry << "]  " << verdict_name(j.verdict) << '\n';
-    for (const auto& r : reasons((*in.standards)[f.standard], j)) out << "    " << r << '\n';
+    for (const auto& r : reasons((*in.standards)[f.standard], f, j)) out << "    " << r << '\n';
   }
   out << '\n'
       << findings.size() << " findings: 重大事故隐患 " << counts[static_cast<int>(Verdict::Major)]
       << ", 一般隐患 " << counts[static_cast<int>(Verdict::General)] << ", 待定 "
       << counts[static_cast<int>(Verdict::Undecided)] << '\n';
+}
+
+ordered_json item_json(const hazard::Item& item) {
+  ordered_json j = {{"item", item.id},
+                    {"article", item.article},
+                    {"category", item.category},
+                    {"description", item.description},
+                    {"verified", item.verified}};
+  if (!item.verified) j["note"] = item.note;
+  return j;
 }
 
 void write_json(std::ostream& out, const JudgeInput& in) {
@@ -84,11 +115,16 @@ void write_json(std::ostream& out, const JudgeInput& in) {
   ordered_json standards = ordered_json::array();
   for (const auto& s : *in.standards)
     standards.push_back({{"id", s.id},
+                         {"family", s.family},
                          {"name", s.name},
-                         {"number", s.number},
-                         {"edition", s.edition},
-                         {"effective", s.effective},
+                         {"number", s.edition.number},
+                         {"published", s.edition.published},
+                         {"effective_from", s.edition.effective_from},
+                         {"effective_until", s.edition.effective_until},
+                         {"superseded_by", s.edition.superseded_by},
                          {"verified", s.verified},
+                         {"items", s.items.size()},
+                         {"items_verified", s.verified_items()},
                          {"file", s.file},
                          {"sha256", s.sha256}});
   j["criteria"] = std::move(standards);
@@ -102,30 +138,35 @@ void write_json(std::ostream& out, const JudgeInput& in) {
     const auto& jd = (*in.judgements)[k];
     const auto& cr = (*in.standards)[f.standard];
     counts[static_cast<int>(jd.verdict)]++;
-    ordered_json matches = ordered_json::array();
-    for (const auto& m : jd.matches) {
-      const auto& item = cr.items[m.item];
-      matches.push_back({{"item", item.id},
-                         {"article", item.article},
-                         {"category", item.category},
-                         {"description", item.description},
-                         {"verified", item.verified},
-                         {"why", m.why}});
-    }
+    auto with_why = [&](const std::vector<hazard::Match>& ms) {
+      ordered_json a = ordered_json::array();
+      for (const auto& m : ms) {
+        ordered_json e = item_json(cr.items[m.item]);
+        e["why"] = m.why;
+        a.push_back(std::move(e));
+      }
+      return a;
+    };
     ordered_json missing = ordered_json::array();
     for (auto fi : jd.missing)
       missing.push_back(
           {{"field", cr.fields[fi].id}, {"label", cr.fields[fi].label}, {"unit", cr.fields[fi].unit}});
     ordered_json undecided = ordered_json::array();
-    for (auto i : jd.undecided_items) undecided.push_back(cr.items[i].id);
-    list.push_back({{"id", f.id},
-                    {"enterprise", f.enterprise},
-                    {"industry", f.industry},
-                    {"criteria", cr.id},
-                    {"verdict", verdict_id(jd.verdict)},
-                    {"matches", std::move(matches)},
-                    {"undecided_items", std::move(undecided)},
-                    {"missing", std::move(missing)}});
+    for (auto i : jd.undecided_items) undecided.push_back(item_json(cr.items[i]));
+    ordered_json one = {
+        {"id", f.id},
+        {"enterprise", f.enterprise},
+        {"industry", f.industry},
+        {"judged_as_of", f.judged_as_of},
+        {"criteria", jd.out_of_force.empty() ? ordered_json(cr.id) : ordered_json(nullptr)},
+        {"edition", jd.out_of_force.empty() ? ordered_json(cr.edition.number) : ordered_json(nullptr)},
+        {"verdict", verdict_id(jd.verdict)}};
+    if (!jd.out_of_force.empty()) one["out_of_force"] = jd.out_of_force;
+    one["matches"] = with_why(jd.matches);
+    one["undecided_items"] = std::move(undecided);
+    one["missing"] = std::move(missing);
+    one["cleared"] = with_why(jd.cleared);
+    list.push_back(std::move(one));
   }
   j["findings"] = std::move(list);
   j["counts"] = {{"major", counts[static_cast<int>(Verdict::Major)]},
@@ -135,31 +176,45 @@ void write_json(std::ostream& out, const JudgeInput& in) {
 }
 
 void write_csv(std::ostream& out, const JudgeInput& in) {
-  out << "id,enterprise,industry,criteria,verdict,items,missing\r\n";
+  out << "id,enterprise,industry,judged_as_of,criteria,edition,verdict,items,articles,unverified_items,"
+         "missing,"
+         "reason\r\n";
   for (std::size_t k = 0; k < in.findings->size(); ++k) {
     const auto& f = (*in.findings)[k];
     const auto& jd = (*in.judgements)[k];
     const auto& cr = (*in.standards)[f.standard];
-    std::vector<std::string> items, missing;
-    for (const auto& m : jd.matches) items.push_back(cr.items[m.item].id);
+    const bool placed = jd.out_of_force.empty();
+    std::vector<std::string> items, articles, unverified, missing;
+    const auto& cited = jd.verdict == Verdict::Major ? jd.matches : jd.cleared;
+    std::vector<std::size_t> ids;
+    for (const auto& m : cited) ids.push_back(m.item);
+    if (jd.verdict == Verdict::Undecided) ids = jd.undecided_items;
+    for (auto i : ids) {
+      items.push_back(cr.items[i].id);
+      articles.push_back(cr.items[i].article);
+      if (!cr.items[i].verified) unverified.push_back(cr.items[i].id);
+    }
     for (auto fi : jd.missing) missing.push_back(cr.fields[fi].id);
     out << csv_field(f.id) << ',' << csv_field(f.enterprise) << ',' << csv_field(f.industry) << ','
-        << csv_field(cr.id) << ',' << verdict_id(jd.verdict) << ',' << csv_field(text::join(items, ";"))
-        << ',' << csv_field(text::join(missing, ";")) << "\r\n";
+        << f.judged_as_of << ',' << (placed ? csv_field(cr.id) : "") << ','
+        << (placed ? csv_field(cr.edition.number) : "") << ',' << verdict_id(jd.verdict) << ','
+        << csv_field(text::join(items, ";")) << ',' << csv_field(text::join(articles, ";")) << ','
+        << csv_field(text::join(unverified, ";")) << ',' << csv_field(text::join(missing, ";")) << ','
+        << csv_field(jd.out_of_force) << "\r\n";
   }
 }
 
 void write_markdown(std::ostream& out, const JudgeInput& in) {
   out << "# 重大事故隐患判定\n\n";
   for (const auto& s : *in.standards)
-    out << "- " << md_cell(s.name) << "（" << md_cell(s.number) << "）, `" << s.id << "`, sha256 `"
-        << s.sha256 << "`\n";
+    out << "- " << md_cell(s.name) << " " << md_cell(edition_words(s)) << "，" << verified_words(s) << ", `"
+        << s.id << "`, sha256 `" << s.sha256 << "`\n";
   out << "\n| 编号 | 企业 | 行业 | 判定 | 依据 |\n|---|---|---|---|---|\n";
   for (std::size_t k = 0; k < in.findings->size(); ++k) {
     const auto& f = (*in.findings)[k];
     const auto& jd = (*in.judgements)[k];
     std::vector<std::string> r;
-    for (const auto& line : reasons((*in.standards)[f.standard], jd)) r.push_back(md_cell(line));
+    for (const auto& line : reasons((*in.standards)[f.standard], f, jd)) r.push_back(md_cell(line));
     out << "| " << md_cell(f.id) << " | " << md_cell(f.enterprise) << " | " << md_cell(f.industry) << " | "
         << verdict_name(jd.verdict) << " | " << text::join(r, "<br>") << " |\n";
   }

@@ -94,7 +94,7 @@ void one([[maybe_unused]] const std::string& t) {
   (void)chain::read_accidents("a.csv", t, enc, w.chain);
 #elif SAFEASSESS_FUZZ_TARGET == 14  // inspection findings
   const std::vector<hazard::Criteria> standards{w.coal};
-  (void)hazard::load_findings_csv("f.csv", t, enc, standards);
+  (void)hazard::load_findings_csv("f.csv", t, enc, standards, date::parse("2024-06-01"));
 #elif SAFEASSESS_FUZZ_TARGET == 15  // risk points
   (void)risk::grade("r.csv", t, enc, w.matrix);
 #elif SAFEASSESS_FUZZ_TARGET == 16  // any CSV: decoding, quoting, widths, repeated rows
