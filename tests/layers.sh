@@ -15,7 +15,7 @@ core
 io
 model
 load
-score duty hazard risk chain
+score duty hazard risk chain accident
 assessment
 report
 cli

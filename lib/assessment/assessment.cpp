@@ -9,6 +9,7 @@
 #include "core/text.hpp"
 #include "hazard/ledger.hpp"
 #include "io/file.hpp"
+#include "load/accidents.hpp"
 #include "load/chain.hpp"
 #include "load/duty_list.hpp"
 #include "load/manifest.hpp"
@@ -22,6 +23,23 @@ using ruleset::MissingPolicy;
 
 namespace {
 
+// The register's accidents at enterprises of the chain, for `trace --accident`; the others
+// count in the score but cannot be traced.
+std::vector<chain::Accident> chain_accidents(const accident::Register& reg, const chain::Chain& ch) {
+  std::vector<chain::Accident> out;
+  for (const auto& r : reg.records) {
+    const auto e = ch.find_enterprise(r.enterprise);
+    if (!e) continue;
+    const auto c = accident::check(r);
+    out.push_back(
+        {r.id, static_cast<std::uint32_t>(*e), date::day_of(r.occurred_at),
+         std::string(accident::grade_name(c.grade)),
+         r.description.empty() ? accident::facts(r, c) : r.description + "；" + accident::facts(r, c),
+         r.line});
+  }
+  return out;
+}
+
 // The state of one load: what has been read so far and every problem found, so that one
 // run reports the problems of all files.
 struct Loading {
@@ -30,6 +48,17 @@ struct Loading {
   io::Encoding enc = io::Encoding::Auto;
   bool have_rules = false;
   std::string display;
+  std::optional<accident::Register> accidents;
+
+  void load_register() {
+    if (!b.manifest.accidents || b.units.size() == 0) return;
+    collect([&] {
+      std::string shown;
+      std::string bytes = read("accidents", *b.manifest.accidents, shown);
+      accidents = accident::load_register(shown, std::move(bytes), enc, b.units);
+    });
+    if (accidents && b.chain) b.chain->accidents = chain_accidents(*accidents, b.chain->chain);
+  }
 
   std::string read(const char* role, const Manifest::DataRef& ref, std::string& shown) {
     const std::filesystem::path p = b.manifest.dir / ref.path;
@@ -69,12 +98,6 @@ struct Loading {
         const auto period = date::parse_period(m.period);
         if (!period) (void)period_end(m);  // throws, naming the period
         data.compliance = duty::read_records(shown, std::move(bytes), enc, data.duties, data.chain, *period);
-      });
-    if (m.accidents)
-      collect([&] {
-        std::string shown;
-        std::string bytes = read("accidents", *m.accidents, shown);
-        data.accidents = chain::read_accidents(shown, std::move(bytes), enc, data.chain);
       });
     b.chain = std::move(data);
   }
@@ -117,7 +140,8 @@ namespace {
 // it does not use unless it says why it leaves it out, so the counts follow from what was
 // loaded: a unit per units row and per indicators row, a rating per ratings row, and so on.
 void account_rows(std::vector<InputFile>& files, const Units& units, const Ratings* ratings,
-                  const std::optional<ChainData>& chain, const hazard::LedgerReport* ledger, bool chain_csv) {
+                  const std::optional<ChainData>& chain, const hazard::LedgerReport* ledger,
+                  const accident::Register* accidents, const accident::Summary* summary, bool chain_csv) {
   for (auto& f : files) {
     if (f.role == "units" || f.role == "indicators")
       f.rows = RowAccount::all(units.size());
@@ -134,8 +158,10 @@ void account_rows(std::vector<InputFile>& files, const Units& units, const Ratin
     else if (f.role == "records" && chain && chain->compliance)
       f.rows = RowAccount::with_excluded(chain->compliance->records, chain->compliance->records_not_assessed,
                                          "in a duty period not wholly inside the assessment period");
-    else if (f.role == "accidents" && chain)
-      f.rows = RowAccount::all(chain->accidents.size());
+    else if (f.role == "accidents" && accidents)
+      f.rows = summary ? RowAccount::with_excluded(accidents->rows, summary->outside_period,
+                                                   "an accident outside the assessment period")
+                       : RowAccount::all(accidents->rows);
   }
 }
 
@@ -145,8 +171,10 @@ Basics load_basics(const std::filesystem::path& path, const LoadOptions& options
   Loading l;
   start(l, path, options);
   if (options.chain && l.diagnostics.empty()) l.load_chain();
+  if (options.chain) l.load_register();
   l.diagnostics.throw_if_any();
-  account_rows(l.b.files, l.b.units, nullptr, l.b.chain, nullptr, l.b.manifest.chain_edges.has_value());
+  account_rows(l.b.files, l.b.units, nullptr, l.b.chain, nullptr, l.accidents ? &*l.accidents : nullptr,
+               nullptr, l.b.manifest.chain_edges.has_value());
   return std::move(l.b);
 }
 
@@ -179,8 +207,13 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
     });
     for (const auto& [input, metric] : rules.ledger.inputs) supplied.push_back(input);
   }
+  // Inputs the ruleset takes from the accident register, when the manifest names one.
+  if (m.accidents)
+    for (const auto& [input, metric] : rules.accident_register.inputs) supplied.push_back(input);
   // Inputs the ruleset takes from duty compliance, when the manifest names records.
   if (m.chain && l.diagnostics.empty()) l.load_chain();
+  l.load_register();
+  auto& accidents = l.accidents;
   std::vector<std::pair<std::size_t, std::vector<char>>> duty_fed;  // input -> selected roles
   if (l.b.chain && l.b.chain->compliance) {
     const auto& list = l.b.chain->duties;
@@ -223,6 +256,22 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
     for (std::size_t u = 0; u < l.b.units.size(); ++u)
       for (const auto& [input, metric] : rules.ledger.inputs)
         a.values.data[u * a.values.columns + input] = hazard::metric(ledger->by_unit[u], metric);
+  a.from_register.assign(rules.inputs.size(), 0);
+  if (accidents) {
+    const auto period = date::parse_period(m.period);
+    if (!period) (void)period_end(m);  // throws, naming the period
+    auto summary = accident::summarize(*accidents, l.b.units.size(), *period);
+    for (const auto& [input, metric] : rules.accident_register.inputs) {
+      a.from_register[input] = 1;
+      a.input_origin[input] = fmt::format("accident register {} ({}, accidents of {})", accidents->file,
+                                          accident::find_metric_name(metric), m.period);
+    }
+    if (a.values.columns == rules.inputs.size())
+      for (std::size_t u = 0; u < l.b.units.size(); ++u)
+        for (const auto& [input, metric] : rules.accident_register.inputs)
+          a.values.data[u * a.values.columns + input] = accident::metric(summary.by_unit[u], metric);
+    a.accident_summary = std::move(summary);
+  }
   if (!duty_fed.empty()) {
     for (const auto& [input, roles] : duty_fed)
       a.input_origin[input] =
@@ -264,7 +313,9 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
   a.files = std::move(l.b.files);
   a.chain = std::move(l.b.chain);
   a.ledger = std::move(ledger);
+  a.accidents = std::move(accidents);
   account_rows(a.files, a.units, &a.ratings, a.chain, a.ledger ? &*a.ledger : nullptr,
+               a.accidents ? &*a.accidents : nullptr, a.accident_summary ? &*a.accident_summary : nullptr,
                a.manifest.chain_edges.has_value());
   return a;
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "accident/register.hpp"
 #include "duty/compliance.hpp"
 #include "hazard/ledger.hpp"
 #include "io/encoding.hpp"
@@ -47,6 +48,12 @@ struct Assessment {
   // The hazard ledger as of the period's last day, when the manifest names one (read once,
   // here: the score takes inputs from it and the reports list its hazards).
   std::optional<hazard::LedgerReport> ledger;
+  // The accident register, when the manifest names one, and what it adds up to per unit in
+  // the manifest's period (the score takes inputs from it; reports list the accidents).
+  std::optional<accident::Register> accidents;
+  std::optional<accident::Summary> accident_summary;
+  // Per input: true when its values come from the accident register.
+  std::vector<char> from_register;
 };
 
 // What the score engine reads of a loaded run (it refers into `a`, which must outlive it).

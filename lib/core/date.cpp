@@ -99,6 +99,66 @@ std::string why_not(std::string_view s) {
   return fmt::format("\"{}\" is not a date; write YYYY-MM-DD", s);
 }
 
+namespace {
+
+// Splits "date time" at a space or "T"; the time part is H:MM or HH:MM, optionally :SS.
+struct Clock {
+  std::string_view date;
+  int hour = -1, minute = -1;
+};
+
+std::optional<Clock> split_clock(std::string_view s) {
+  const auto cut = s.find_first_of(" T");
+  if (cut == std::string_view::npos) return std::nullopt;
+  Clock c;
+  c.date = s.substr(0, cut);
+  std::string_view t = s.substr(cut + 1);
+  while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+  auto number = [&](std::size_t max_digits) {
+    int v = 0;
+    std::size_t n = 0;
+    while (n < t.size() && n < max_digits && t[n] >= '0' && t[n] <= '9') v = v * 10 + (t[n++] - '0');
+    t.remove_prefix(n);
+    return n == 0 ? -1 : v;
+  };
+  c.hour = number(2);
+  if (t.empty() || t.front() != ':') return std::nullopt;
+  t.remove_prefix(1);
+  if (t.size() < 2) return std::nullopt;
+  c.minute = number(2);
+  if (!t.empty()) {
+    if (t.front() != ':') return std::nullopt;
+    t.remove_prefix(1);
+    if (t.size() != 2 || number(2) < 0 || !t.empty()) return std::nullopt;
+  }
+  return c;
+}
+
+}  // namespace
+
+std::optional<Minute> parse_datetime(std::string_view s) {
+  const auto c = split_clock(s);
+  if (!c || c->hour < 0 || c->hour > 23 || c->minute < 0 || c->minute > 59) return std::nullopt;
+  const auto d = parse(c->date);
+  if (!d) return std::nullopt;
+  return static_cast<Minute>(*d) * 1440 + c->hour * 60 + c->minute;
+}
+
+std::string why_not_datetime(std::string_view s) {
+  const auto c = split_clock(s);
+  if (!c) return fmt::format("\"{}\" is not a date and time; write YYYY-MM-DD HH:MM", s);
+  if (!parse(c->date)) return why_not(c->date);
+  if (c->hour < 0 || c->hour > 23 || c->minute < 0 || c->minute > 59)
+    return fmt::format("\"{}\" is not a time of day: hours run 0–23 and minutes 0–59", s);
+  return fmt::format("\"{}\" is not a date and time; write YYYY-MM-DD HH:MM", s);
+}
+
+std::string format_datetime(Minute m) {
+  const Day d = day_of(m);
+  const auto rest = m - static_cast<Minute>(d) * 1440;
+  return fmt::format("{} {:02}:{:02}", format(d), rest / 60, rest % 60);
+}
+
 Civil to_civil(Day z) {
   // Howard Hinnant's civil_from_days.
   z += 719468;

@@ -38,6 +38,20 @@ struct Civil {
 // YYYY-MM-DD.
 [[nodiscard]] std::string format(Day d);
 
+// A moment to the minute, as minutes since 1970-01-01 00:00 (local time: registers are
+// kept in one time zone, and only differences matter).
+using Minute = std::int64_t;
+
+// "2024-07-12 14:05" (also 2024/7/12 14:05, a "T" separator, and seconds ":00" which are
+// dropped). A date without a time is not a moment: nullopt.
+[[nodiscard]] std::optional<Minute> parse_datetime(std::string_view s);
+[[nodiscard]] std::string why_not_datetime(std::string_view s);
+// YYYY-MM-DD HH:MM.
+[[nodiscard]] std::string format_datetime(Minute m);
+[[nodiscard]] inline Day day_of(Minute m) {
+  return static_cast<Day>(m >= 0 ? m / 1440 : (m - 1439) / 1440);
+}
+
 struct Period {
   Day first = 0;  // inclusive
   Day last = 0;   // inclusive

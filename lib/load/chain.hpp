@@ -24,9 +24,4 @@ namespace safeassess::chain {
                                    io::Encoding enc, const duty::DutyList& duties,
                                    const assessment::Units* units);
 
-// Reads an accidents CSV (id, enterprise, date[, level, description]); the enterprise is a
-// chain enterprise's id or name. Throws InputError with every problem.
-[[nodiscard]] std::vector<Accident> read_accidents(const std::string& display, std::string bytes,
-                                                   io::Encoding enc, const Chain& chain);
-
 }  // namespace safeassess::chain

@@ -94,9 +94,8 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
     if (m.chain && !m.duties)
       reader.error(root["chain"],
                    "the chain needs its duty list: add \"duties: builtin:county-chain\" or a path");
-    for (const auto& [ref, key] : {std::pair{&m.records, "records"}, std::pair{&m.accidents, "accidents"}})
-      if (*ref && !m.chain)
-        reader.error(root[key], fmt::format("\"{}\" need the chain they refer to: add \"chain\"", key));
+    if (m.records && !m.chain)
+      reader.error(root["records"], "\"records\" need the chain they refer to: add \"chain\"");
   }
   diagnostics.throw_if_any();
   return m;

@@ -18,10 +18,10 @@ namespace detail {
 Ruleset Loader::load(const YAML::Node& root) {
   Ruleset r;
   r.file = m_reader.file();
-  if (!m_reader.expect_map(
-          root, "the ruleset",
-          {"id", "name", "version", "description", "sources", "precision", "missing", "inputs", "categories",
-           "bonus", "vetoes", "grades", "failing_grade", "interview", "hazard_ledger", "duty_compliance"}))
+  if (!m_reader.expect_map(root, "the ruleset",
+                           {"id", "name", "version", "description", "sources", "precision", "missing",
+                            "inputs", "categories", "bonus", "vetoes", "grades", "failing_grade", "interview",
+                            "hazard_ledger", "duty_compliance", "accident_register"}))
     return r;
   r.id = m_reader.string(root, "id", true).value_or("");
   r.name = m_reader.string(root, "name", true).value_or("");
@@ -48,6 +48,7 @@ Ruleset Loader::load(const YAML::Node& root) {
   load_interview(root, r);
   load_ledger(root, r);
   load_duty_compliance(root, r);
+  load_accident_register(root, r);
   return r;
 }
 

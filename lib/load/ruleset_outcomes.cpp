@@ -189,6 +189,38 @@ void Loader::load_ledger(const YAML::Node& root, Ruleset& r) {
   }
 }
 
+void Loader::load_accident_register(const YAML::Node& root, Ruleset& r) {
+  const YAML::Node n = root["accident_register"];
+  if (!n.IsDefined() || !m_reader.expect_map(n, "\"accident_register\"", {"inputs"})) return;
+  const YAML::Node inputs = n["inputs"];
+  if (!inputs.IsDefined() || !inputs.IsMap()) {
+    m_reader.error(inputs.IsDefined() ? inputs : n,
+                   "\"inputs\" maps an input id to an accident-register metric");
+    return;
+  }
+  std::vector<std::string> names;
+  for (const auto& s : accident::metric_specs()) names.emplace_back(s.name);
+  for (auto it = inputs.begin(); it != inputs.end(); ++it) {
+    const auto in = declared_input(it->first, r);
+    if (!in) continue;
+    const std::string metric = it->second.Scalar();
+    const auto* spec = accident::find_metric(metric);
+    if (!spec) {
+      m_reader.error(it->second,
+                     fmt::format("unknown accident-register metric \"{}\"; expected one of: {}{}", metric,
+                                 text::join(names, ", "), text::did_you_mean(metric, names)));
+      continue;
+    }
+    const bool amount = spec->metric == accident::Metric::DirectLoss;
+    const auto type = r.inputs[*in].type;
+    if (amount ? type == InputType::Boolean : type != InputType::Count)
+      m_reader.error(it->second,
+                     fmt::format("accident-register metric \"{}\" is {}, but input \"{}\" is not declared so",
+                                 metric, amount ? "an amount (万元)" : "a count", it->first.Scalar()));
+    r.accident_register.inputs.emplace_back(*in, spec->metric);
+  }
+}
+
 void Loader::load_duty_compliance(const YAML::Node& root, Ruleset& r) {
   const YAML::Node n = root["duty_compliance"];
   if (!n.IsDefined() || !m_reader.expect_map(n, "\"duty_compliance\"", {"inputs"})) return;

@@ -144,8 +144,8 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
         if (auto c = header.find(name))
           diagnostics.error(
               Location{display, 1, static_cast<long>(*c + 1)},
-              fmt::format("column {} \"{}\" is computed from the hazard ledger the manifest names; "
-                          "remove the column",
+              fmt::format("column {} \"{}\" is computed from a file the manifest names (the hazard "
+                          "ledger, the accident register or the duty records); remove the column",
                           text::column_letter(*c + 1), name));
       continue;
     }

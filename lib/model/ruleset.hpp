@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "model/accident.hpp"
 #include "model/condition.hpp"
 
 namespace safeassess::ruleset {
@@ -147,6 +148,12 @@ struct LedgerPolicy {
   std::vector<std::pair<std::size_t, LedgerMetric>> inputs;  // input index -> metric
 };
 
+// Which inputs of the ruleset are computed from the accident register (model/accident.hpp)
+// when a manifest names one: input index -> metric, per unit and period.
+struct RegisterPolicy {
+  std::vector<std::pair<std::size_t, accident::Metric>> inputs;
+};
+
 // An input computed from duty compliance (履职记录) when the manifest names a chain and
 // records: the compliance rate (%) of the unit's holders of these roles or tiers. The
 // roles are checked against the manifest's duty list when the assessment loads.
@@ -188,6 +195,7 @@ struct Ruleset {
   long interview_bottom = 0;      // the bottom N by rank go on the interview list
   bool interview_failing = true;  // and every failing unit
   LedgerPolicy ledger;
+  RegisterPolicy accident_register;
   std::vector<DutyInput> duty_inputs;
 
   [[nodiscard]] std::vector<std::string> input_ids() const;

@@ -370,9 +370,17 @@ void write_explain(std::ostream& out, const assessment::Assessment& a, const sco
       score::Trace steps;
       (void)score::evaluate_indicator(rules, ind, row, ratings, a.missing, &steps);
       for (const auto& s : steps) out << "    " << s << "\n";
-      for (auto col : ind.input_columns())
+      for (auto col : ind.input_columns()) {
         if (col < a.input_origin.size() && !a.input_origin[col].empty())
           out << "    (" << rules.inputs[col].id << " from the " << a.input_origin[col] << ")\n";
+        if (col < a.from_register.size() && a.from_register[col] && a.accident_summary && a.accidents) {
+          const auto& counted = a.accident_summary->by_unit[u].records;
+          if (counted.empty()) out << "      no accident of this unit in the register for the period\n";
+          for (const auto k : counted)
+            out << "      " << accident::describe(a.accidents->records[k], a.accident_summary->checked[k])
+                << '\n';
+        }
+      }
       if (o.status != score::Status::Excluded) {
         parts.push_back(fixed(o.points, p));
         available += ind.points;

@@ -19,7 +19,7 @@ ruleset: $src/examples/chain-2024/township-ruleset.yaml
 units: units.csv
 indicators: indicators.csv
 YAML
-printf 'X3,3,3,0,0,100,100,100,100,100,100,100\n' >> "$work/indicators.csv"
+printf 'X3,3,3,0,0,100,100,100,100,100,100,100,0\n' >> "$work/indicators.csv"
 # raw FILE: fails if FILE holds a raw control byte (other than tab, LF, CR) or C1/U+202E.
 raw() { LC_ALL=C grep -qaP '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\r(?!$)' "$1"; }
 cd "$work"

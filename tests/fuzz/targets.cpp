@@ -12,6 +12,7 @@
 #include "hazard/judge.hpp"
 #include "hazard/ledger.hpp"
 #include "io/csv.hpp"
+#include "load/accidents.hpp"
 #include "load/builtin.hpp"
 #include "load/chain.hpp"
 #include "load/criteria.hpp"
@@ -91,7 +92,7 @@ void one([[maybe_unused]] const std::string& t) {
 #elif SAFEASSESS_FUZZ_TARGET == 12  // duty records
   (void)duty::read_records("r.csv", t, enc, w.duties, w.chain, *date::parse_period("2024"));
 #elif SAFEASSESS_FUZZ_TARGET == 13  // accidents
-  (void)chain::read_accidents("a.csv", t, enc, w.chain);
+  (void)accident::load_register("a.csv", t, enc, w.chain_units);
 #elif SAFEASSESS_FUZZ_TARGET == 14  // inspection findings
   const std::vector<hazard::Criteria> standards{w.coal};
   (void)hazard::load_findings_csv("f.csv", t, enc, standards, date::parse("2024-06-01"));
