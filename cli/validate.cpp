@@ -42,10 +42,11 @@ struct Checked {
   std::string path;
   std::string kind;  // ruleset, manifest, unknown
   std::vector<Diagnostic> problems;
+  std::vector<std::string> warnings;  // worth knowing, not wrong: the exit code stays 0
 };
 
 Checked check_one(const std::string& path, const assessment::LoadOptions& load) {
-  Checked c{path, "unknown", {}};
+  Checked c{path, "unknown", {}, {}};
   try {
     if (path.starts_with("builtin:")) {
       const std::string name = path.substr(8);
@@ -73,6 +74,7 @@ Checked check_one(const std::string& path, const assessment::LoadOptions& load) 
       c.kind = "manifest";
       auto a = assessment::load_assessment(path, load);
       (void)assessment::load_risks(a.manifest, load.encoding, &a);
+      c.warnings = assessment::edition_warnings(a);
     } else if (root.IsMap() && root["items"].IsDefined()) {
       c.kind = "criteria";
       (void)hazard::load_criteria(path, text);
@@ -110,7 +112,8 @@ int run_validate(const ValidateOptions& options) {
     auto files = nlohmann::ordered_json::array();
     auto list = nlohmann::ordered_json::array();
     for (const auto& c : results) {
-      files.push_back({{"path", c.path}, {"kind", c.kind}, {"valid", c.problems.empty()}});
+      files.push_back(
+          {{"path", c.path}, {"kind", c.kind}, {"valid", c.problems.empty()}, {"warnings", c.warnings}});
       for (const auto& d : c.problems)
         list.push_back({{"file", d.where.file},
                         {"line", d.where.line},
@@ -123,6 +126,7 @@ int run_validate(const ValidateOptions& options) {
   } else {
     for (const auto& c : results) {
       for (const auto& d : c.problems) std::cout << d.to_string() << '\n';
+      for (const auto& w : c.warnings) std::cout << "warning: " << c.path << ": " << w << '\n';
       if (c.problems.empty()) std::cout << fmt::format("ok: {} ({})\n", c.path, c.kind);
     }
     if (problems) std::cout << fmt::format("{} problem{} found\n", problems, problems == 1 ? "" : "s");

@@ -67,6 +67,43 @@ Checked check(const Record& r) {
   return c;
 }
 
+double value(const Record& r, const Checked& c, Metric m) {
+  const bool general = c.grade == Grade::General;
+  switch (m) {
+    case Metric::Accidents:
+      return 1;
+    case Metric::Deaths:
+      return static_cast<double>(c.deaths);
+    case Metric::SeriousInjuries:
+      return static_cast<double>(c.serious_injuries);
+    case Metric::DirectLoss:
+      return r.direct_loss_wan;
+    case Metric::Larger:
+      return c.grade == Grade::Larger;
+    case Metric::LargerResponsibility:
+      return c.grade == Grade::Larger && r.responsibility;
+    case Metric::LargerOrAbove:
+      return c.grade >= Grade::Larger;
+    case Metric::LargerOrAboveResponsibility:
+      return c.grade >= Grade::Larger && r.responsibility;
+    case Metric::MajorOrAboveResponsibility:
+      return c.grade >= Grade::Major && r.responsibility;
+    case Metric::ExtraMajor:
+      return c.grade == Grade::ExtraMajor;
+    case Metric::FatalGeneral:
+      return general && c.deaths >= 1;
+    case Metric::GeneralOneDeath:
+      return general && c.deaths == 1;
+    case Metric::GeneralTwoDeaths:
+      return general && c.deaths == 2;
+    case Metric::LateReports:
+      return c.late;
+    case Metric::Concealed:
+      return r.concealment == Concealment::Concealed || r.concealment == Concealment::False;
+  }
+  return 0;
+}
+
 Summary summarize(const Register& reg, std::size_t units, date::Period period) {
   Summary s;
   s.by_unit.assign(units, UnitTally{});
@@ -84,23 +121,7 @@ Summary summarize(const Register& reg, std::size_t units, date::Period period) {
     const Checked& c = s.checked.back();
     UnitTally& t = s.by_unit[r.unit];
     t.records.push_back(k);
-    auto add = [&](Metric m, double v) { t.values[static_cast<std::size_t>(m)] += v; };
-    const bool general = c.grade == Grade::General;
-    add(Metric::Accidents, 1);
-    add(Metric::Deaths, static_cast<double>(c.deaths));
-    add(Metric::SeriousInjuries, static_cast<double>(c.serious_injuries));
-    add(Metric::DirectLoss, r.direct_loss_wan);
-    add(Metric::Larger, c.grade == Grade::Larger);
-    add(Metric::LargerResponsibility, c.grade == Grade::Larger && r.responsibility);
-    add(Metric::LargerOrAbove, c.grade >= Grade::Larger);
-    add(Metric::LargerOrAboveResponsibility, c.grade >= Grade::Larger && r.responsibility);
-    add(Metric::MajorOrAboveResponsibility, c.grade >= Grade::Major && r.responsibility);
-    add(Metric::ExtraMajor, c.grade == Grade::ExtraMajor);
-    add(Metric::FatalGeneral, general && c.deaths >= 1);
-    add(Metric::GeneralOneDeath, general && c.deaths == 1);
-    add(Metric::GeneralTwoDeaths, general && c.deaths == 2);
-    add(Metric::LateReports, c.late);
-    add(Metric::Concealed, r.concealment == Concealment::Concealed || r.concealment == Concealment::False);
+    for (std::size_t m = 0; m < k_metrics; ++m) t.values[m] += value(r, c, static_cast<Metric>(m));
   }
   return s;
 }

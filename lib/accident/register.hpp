@@ -50,6 +50,9 @@ struct Summary {
   std::size_t outside_period = 0;  // rows (reports and revisions) of accidents outside the period
 };
 
+// What one accident adds to `m` (1 or 0 for the counts; deaths, injuries, loss).
+[[nodiscard]] double value(const Record& r, const Checked& c, Metric m);
+
 [[nodiscard]] Summary summarize(const Register& reg, std::size_t units, date::Period period);
 [[nodiscard]] double metric(const UnitTally& t, Metric m);
 

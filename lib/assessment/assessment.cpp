@@ -167,6 +167,20 @@ void account_rows(std::vector<InputFile>& files, const Units& units, const Ratin
 
 }  // namespace
 
+std::vector<std::string> edition_warnings(const Assessment& a) {
+  std::vector<std::string> out;
+  const model::Edition& e = a.rules.edition;
+  const auto period = date::parse_period(a.manifest.period);
+  if (!period || !e.from) return out;
+  if (e.in_force(period->first) && e.in_force(period->last)) return out;
+  out.push_back(fmt::format("period {} ({} to {}) lies {}outside the days ruleset \"{}\" is meant for ({}){}",
+                            a.manifest.period, date::format(period->first), date::format(period->last),
+                            e.in_force(period->first) || e.in_force(period->last) ? "partly " : "",
+                            a.rules.id, e.span(),
+                            e.superseded_by.empty() ? std::string() : "; superseded by " + e.superseded_by));
+  return out;
+}
+
 Basics load_basics(const std::filesystem::path& path, const LoadOptions& options) {
   Loading l;
   start(l, path, options);

@@ -56,6 +56,10 @@ struct Assessment {
   std::vector<char> from_register;
 };
 
+// Warnings about the texts a loaded run applies (for `validate`): the manifest's period
+// lies wholly or partly outside the days its ruleset is in force.
+[[nodiscard]] std::vector<std::string> edition_warnings(const Assessment& a);
+
 // What the score engine reads of a loaded run (it refers into `a`, which must outlive it).
 [[nodiscard]] score::Input score_input(const Assessment& a);
 score::Input score_input(Assessment&& a) = delete;

@@ -9,6 +9,7 @@
 #include "core/text.hpp"
 #include "io/file.hpp"
 #include "load/builtin.hpp"
+#include "load/edition.hpp"
 #include "load/ruleset_loader.hpp"
 
 namespace safeassess::ruleset {
@@ -19,10 +20,33 @@ Ruleset Loader::load(const YAML::Node& root) {
   Ruleset r;
   r.file = m_reader.file();
   if (!m_reader.expect_map(root, "the ruleset",
-                           {"id", "name", "version", "description", "sources", "precision", "missing",
-                            "inputs", "categories", "bonus", "vetoes", "grades", "failing_grade", "interview",
-                            "hazard_ledger", "duty_compliance", "accident_register"}))
+                           {"id",
+                            "name",
+                            "version",
+                            "description",
+                            "sources",
+                            "precision",
+                            "missing",
+                            "inputs",
+                            "categories",
+                            "bonus",
+                            "vetoes",
+                            "grades",
+                            "failing_grade",
+                            "interview",
+                            "hazard_ledger",
+                            "duty_compliance",
+                            "accident_register",
+                            "number",
+                            "published",
+                            "effective_from",
+                            "effective_until",
+                            "preceded_by",
+                            "superseded_by",
+                            "dates_verified",
+                            "dates_note"}))
     return r;
+  r.edition = load::read_edition(m_reader, root, false);
   r.id = m_reader.string(root, "id", true).value_or("");
   r.name = m_reader.string(root, "name", true).value_or("");
   r.version = m_reader.string(root, "version", true).value_or("");

@@ -175,7 +175,7 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
         m_reader.error(n, "method \"deduction\" needs \"events\": a list of {input, per}");
       } else if (m_reader.expect_sequence(events, "\"events\"")) {
         for (const auto& e : events) {
-          if (!m_reader.expect_map(e, "a deduction event", {"input", "per"})) continue;
+          if (!m_reader.expect_map(e, "a deduction event", {"input", "per", "doubling"})) continue;
           DeductionEvent ev;
           ev.input = input_ref(e, "input", r, true);
           require_type(e, "input", ev.input, r, {InputType::Count},
@@ -184,6 +184,7 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
             if (*per <= 0) m_reader.error(e["per"], "\"per\" must be above 0 (points deducted per event)");
             ev.per_event = *per;
           }
+          ev.doubling = m_reader.boolean(e, "doubling", false).value_or(false);
           ind.events.push_back(ev);
         }
         if (events.size() == 0) m_reader.error(events, "\"events\" is empty");

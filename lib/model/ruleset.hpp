@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "model/accident.hpp"
 #include "model/condition.hpp"
+#include "model/edition.hpp"
 
 namespace safeassess::ruleset {
 
@@ -52,6 +53,9 @@ struct MethodSpec {
 struct DeductionEvent {
   std::size_t input = k_none;  // a count column
   double per_event = 0;        // points deducted per counted event
+  // Each further event deducts twice the one before (迟报 -1, -2, -4, ...): n events
+  // deduct per_event x (2^n - 1).
+  bool doubling = false;
 };
 
 // One row of a bands table: the first row whose test holds gives the fraction.
@@ -196,6 +200,9 @@ struct Ruleset {
   bool interview_failing = true;  // and every failing unit
   LedgerPolicy ledger;
   RegisterPolicy accident_register;
+  // The periods the ruleset is meant for (effective_from/until); `validate` warns when a
+  // manifest's period lies outside.
+  model::Edition edition;
   std::vector<DutyInput> duty_inputs;
 
   [[nodiscard]] std::vector<std::string> input_ids() const;

@@ -370,16 +370,27 @@ void write_explain(std::ostream& out, const assessment::Assessment& a, const sco
       score::Trace steps;
       (void)score::evaluate_indicator(rules, ind, row, ratings, a.missing, &steps);
       for (const auto& s : steps) out << "    " << s << "\n";
+      std::vector<accident::Metric> register_metrics;
       for (auto col : ind.input_columns()) {
         if (col < a.input_origin.size() && !a.input_origin[col].empty())
           out << "    (" << rules.inputs[col].id << " from the " << a.input_origin[col] << ")\n";
-        if (col < a.from_register.size() && a.from_register[col] && a.accident_summary && a.accidents) {
-          const auto& counted = a.accident_summary->by_unit[u].records;
-          if (counted.empty()) out << "      no accident of this unit in the register for the period\n";
-          for (const auto k : counted)
-            out << "      " << accident::describe(a.accidents->records[k], a.accident_summary->checked[k])
-                << '\n';
+        for (const auto& [input, metric] : rules.accident_register.inputs)
+          if (input == col && col < a.from_register.size() && a.from_register[col])
+            register_metrics.push_back(metric);
+      }
+      if (!register_metrics.empty() && a.accident_summary && a.accidents) {
+        // The accidents behind the inputs: those that count in at least one of them.
+        std::size_t listed = 0;
+        for (const auto k : a.accident_summary->by_unit[u].records) {
+          const auto& rec = a.accidents->records[k];
+          const auto& chk = a.accident_summary->checked[k];
+          if (std::none_of(register_metrics.begin(), register_metrics.end(),
+                           [&](accident::Metric m) { return accident::value(rec, chk, m) != 0; }))
+            continue;
+          out << "      " << accident::describe(rec, chk) << '\n';
+          ++listed;
         }
+        if (listed == 0) out << "      no accident of the register counts here for this unit and period\n";
       }
       if (o.status != score::Status::Excluded) {
         parts.push_back(fixed(o.points, p));

@@ -94,8 +94,18 @@ double achievement_of(const ruleset::Ruleset& rules, const ruleset::Indicator& i
       std::vector<std::string> parts;
       for (const auto& e : ind.events) {
         const double n = x[e.input];
-        deducted += n * e.per_event;
-        if (trace) parts.push_back(fmt::format("{} {} x {}", in(e.input).id, plain(n), plain(e.per_event)));
+        if (e.doubling) {
+          // n events: per x (1 + 2 + ... + 2^(n-1)) = per x (2^n - 1); past 60 events the
+          // item is long used up, and the cap keeps the power finite.
+          const double factor = std::exp2(std::min(n, 60.0)) - 1;
+          deducted += factor * e.per_event;
+          if (trace)
+            parts.push_back(fmt::format("{} {}, doubling: {} x (2^{} - 1)", in(e.input).id, plain(n),
+                                        plain(e.per_event), plain(n)));
+        } else {
+          deducted += n * e.per_event;
+          if (trace) parts.push_back(fmt::format("{} {} x {}", in(e.input).id, plain(n), plain(e.per_event)));
+        }
       }
       const double left = std::max(0.0, ind.points - deducted);
       if (trace) {

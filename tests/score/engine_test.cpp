@@ -275,3 +275,26 @@ TEST_CASE("explanations carry the arithmetic") {
                    "achievement = clamp((0.1000 - 0) / (0.2 - 0), 0, 1) = 0.5000",
                    "points = 0.5000 x 20 = 10.00 of 20"});
 }
+
+TEST_CASE("deduction with doubling: each further event deducts twice the one before (迟报 -1, -2, -4)") {
+  std::string text = test::k_small_ruleset;
+  const std::string from = "events: [{input: late, per: 3}]";
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, from.size(), "events: [{input: late, per: 1, doubling: true}]");
+  auto points = [&](const std::string& late) {
+    auto a = test::make_assessment("id,name\nU,甲\n",
+                                   std::string(k_values_header) + "U,100,4,5," + late + ",2,1,0,0\n",
+                                   "unit,item,rater,rating\n", ruleset::MissingPolicy::Zero, text.c_str());
+    return score::evaluate_indicator(a.rules, *a.rules.find_indicator("x"), a.values.row(0), {}, a.missing,
+                                     nullptr)
+        .points;
+  };
+  CHECK(points("0") == 20.0);
+  CHECK(points("1") == 19.0);  // -1
+  CHECK(points("2") == 17.0);  // -1 -2
+  CHECK(points("3") == 13.0);  // -1 -2 -4
+  CHECK(points("4") == 5.0);   // -1 -2 -4 -8
+  CHECK(points("5") == 0.0);   // 31 > 20: 扣完为止
+  CHECK(points("1000") == 0.0);
+}
