@@ -441,8 +441,8 @@ Accountability account(const Chain& chain, const duty::DutyList& list, const dut
       for (std::uint32_t d = 0; d < role.duties.size(); ++d) {
         if (!(role.duties[d].bears_on & acc.of.bears_on)) continue;
         FailedDuty f{d, {}, {}};
-        const auto freq = role.duties[d].frequency;
-        for (int b = 0; b < compliance->buckets.count[static_cast<std::size_t>(freq)]; ++b) {
+        const auto freq = compliance->frequency(p, d);
+        for (int b = 0; b < compliance->periods(p, d); ++b) {
           if (acc.of.until && compliance->buckets.bucket_first(freq, b) > *acc.of.until) continue;
           const auto s = compliance->status(list, chain, p, d, b);
           if (s == duty::Status::Missed) f.missed.push_back(b);

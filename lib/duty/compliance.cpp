@@ -27,11 +27,34 @@ int month_index(date::Day d) {
 }
 }  // namespace
 
+Frequency frequency_for(const Duty& d, std::string_view industry) {
+  if (!industry.empty())
+    for (const auto& f : d.by_industry)
+      for (const auto& i : f.industries)
+        if (i == industry) return f.frequency;
+  return d.frequency;
+}
+
+std::string_view industry_of(const chain::Chain& chain, std::size_t node) {
+  // Parents form a tree (checked on load); the bound guards against a cycle all the same.
+  for (std::size_t v = node, steps = 0; v != k_no_index && steps <= chain.size();
+       v = chain.parent[v], ++steps)
+    if (chain.kind[v] == chain::NodeKind::Enterprise && chain.industry[v] < chain.industries.size())
+      return chain.industries[chain.industry[v]];
+  return {};
+}
+
 Buckets make_buckets(date::Period period) {
   Buckets b;
   b.period = period;
   b.first_month = month_index(period.first);
   b.months = std::min(12, month_index(period.last) - b.first_month + 1);
+  // Half-months: two per whole month. Weeks: Monday to Sunday, wholly inside the period.
+  b.count[static_cast<std::size_t>(Frequency::HalfMonth)] = b.months * 2;
+  const date::Day monday_offset = ((period.first % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday
+  b.first_week = monday_offset == 0 ? period.first : period.first + (7 - monday_offset);
+  b.count[static_cast<std::size_t>(Frequency::Week)] =
+      period.last >= b.first_week + 6 ? (period.last - b.first_week + 1) / 7 : 0;
   for (std::size_t f = 0; f < 4; ++f) {
     const int m = months(static_cast<Frequency>(f));
     b.of_month[f].fill(-1);
@@ -51,12 +74,23 @@ Buckets make_buckets(date::Period period) {
 }
 
 int Buckets::of(Frequency f, date::Day d) const {
+  if (f == Frequency::Week) {
+    if (d < first_week) return -1;
+    const int b = (d - first_week) / 7;
+    return b < count[static_cast<std::size_t>(Frequency::Week)] ? b : -1;
+  }
   const int k = month_index(d) - first_month;
   if (k < 0 || k >= months) return -1;
+  if (f == Frequency::HalfMonth) return 2 * k + (date::to_civil(d).day > 15 ? 1 : 0);
   return of_month[static_cast<std::size_t>(f)][static_cast<std::size_t>(k)];
 }
 
 date::Day Buckets::bucket_first(Frequency f, int bucket) const {
+  if (f == Frequency::Week) return first_week + 7 * bucket;
+  if (f == Frequency::HalfMonth) {
+    const int am = first_month + bucket / 2;
+    return date::from_civil(am / 12, static_cast<unsigned>(am % 12 + 1), bucket % 2 ? 16 : 1);
+  }
   const auto& table = of_month[static_cast<std::size_t>(f)];
   for (int k = 0; k < months; ++k)
     if (table[static_cast<std::size_t>(k)] == bucket) {
@@ -67,8 +101,18 @@ date::Day Buckets::bucket_first(Frequency f, int bucket) const {
 }
 
 std::string Buckets::label(Frequency f, int bucket) const {
-  const auto c = date::to_civil(bucket_first(f, bucket));
+  const date::Day first = bucket_first(f, bucket);
+  const auto c = date::to_civil(first);
   switch (f) {
+    case Frequency::Week: {
+      // ISO 8601: the week belongs to the year of its Thursday.
+      const date::Day thursday = first + 3;
+      const int year = date::to_civil(thursday).year;
+      const int week = (thursday - date::from_civil(year, 1, 1)) / 7 + 1;
+      return fmt::format("{:04}-W{:02}", year, week);
+    }
+    case Frequency::HalfMonth:
+      return fmt::format("{:04}-{:02}{}", c.year, c.month, c.day > 15 ? "下半月" : "上半月");
     case Frequency::Month:
       return fmt::format("{:04}-{:02}", c.year, c.month);
     case Frequency::Quarter:
@@ -83,19 +127,17 @@ std::string Buckets::label(Frequency f, int bucket) const {
 
 Status Compliance::status(const DutyList& list, const chain::Chain& chain, std::size_t node, std::size_t duty,
                           int bucket) const {
-  const auto role = chain.role[node];
-  const std::size_t slot = offset[node] + duty_offset[role][duty] + static_cast<std::size_t>(bucket);
-  const int min = list.roles[role].duties[duty].min_count;
-  if (evidenced[slot] >= min) return Status::Met;
-  if (evidenced[slot] + unevidenced[slot] >= min) return Status::Unevidenced;
+  const std::size_t at = slot(node, duty, bucket);
+  const int min = list.roles[chain.role[node]].duties[duty].min_count;
+  if (evidenced[at] >= min) return Status::Met;
+  if (evidenced[at] + unevidenced[at] >= min) return Status::Unevidenced;
   return Status::Missed;
 }
 
 Tally Compliance::duty_tally(const DutyList& list, const chain::Chain& chain, std::size_t node,
                              std::size_t duty) const {
   Tally t;
-  const auto& d = list.roles[chain.role[node]].duties[duty];
-  const int n = buckets.count[static_cast<std::size_t>(d.frequency)];
+  const int n = periods(node, duty);
   for (int b = 0; b < n; ++b) {
     ++t.due;
     switch (status(list, chain, node, duty, b)) {
@@ -115,22 +157,22 @@ Tally Compliance::duty_tally(const DutyList& list, const chain::Chain& chain, st
 Compliance empty_compliance(const DutyList& list, const chain::Chain& chain, date::Period period) {
   Compliance c;
   c.buckets = make_buckets(period);
-  c.duty_offset.resize(list.roles.size());
-  std::vector<std::uint32_t> role_slots(list.roles.size());
-  for (std::size_t r = 0; r < list.roles.size(); ++r) {
-    std::uint32_t at = 0;
-    for (const auto& d : list.roles[r].duties) {
-      c.duty_offset[r].push_back(at);
-      at += static_cast<std::uint32_t>(c.buckets.count[static_cast<std::size_t>(d.frequency)]);
-    }
-    role_slots[r] = at;
-  }
   c.offset.assign(chain.size(), k_no_index);
+  c.first_duty.assign(chain.size(), k_no_index);
   std::size_t slots = 0;
   for (std::size_t v = 0; v < chain.size(); ++v)
     if (chain.is_post(v) && chain.role[v] != k_no_index) {
       c.offset[v] = static_cast<std::uint32_t>(slots);
-      slots += role_slots[chain.role[v]];
+      c.first_duty[v] = static_cast<std::uint32_t>(c.duty_start.size());
+      const std::string_view industry = industry_of(chain, v);
+      std::uint32_t at = 0;
+      for (const auto& d : list.roles[chain.role[v]].duties) {
+        const Frequency f = frequency_for(d, industry);
+        c.duty_start.push_back(at);
+        c.duty_frequency.push_back(f);
+        at += static_cast<std::uint32_t>(c.buckets.count[static_cast<std::size_t>(f)]);
+      }
+      slots += at;
     }
   c.evidenced.assign(slots, 0);
   c.unevidenced.assign(slots, 0);
@@ -231,14 +273,13 @@ Compliance read_records(const std::string& display, std::string bytes, io::Encod
       }
       for (auto k : d.evidence) proves = proves || k == *kind;
     }
-    const int bucket = c.buckets.of(d.frequency, *day);
+    const int bucket = c.buckets.of(c.frequency(*node, *duty), *day);
     if (bucket < 0) {
       ++c.records_not_assessed;
       continue;
     }
-    const std::size_t slot =
-        c.offset[*node] + c.duty_offset[chain.role[*node]][*duty] + static_cast<std::size_t>(bucket);
-    auto& counter = proves ? c.evidenced[slot] : c.unevidenced[slot];
+    auto& counter =
+        proves ? c.evidenced[c.slot(*node, *duty, bucket)] : c.unevidenced[c.slot(*node, *duty, bucket)];
     if (counter < 0xFFFF) ++counter;
   }
   for (const auto& [line, first] : rows.repeats())

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 #include "core/hash.hpp"
@@ -9,25 +10,56 @@
 #include "io/file.hpp"
 #include "io/yaml.hpp"
 #include "load/builtin.hpp"
+#include "load/edition.hpp"
 
 namespace safeassess::duty {
 
 namespace {
 
 void read_duty(const io::YamlReader& reader, const YAML::Node& n, DutyList& list, Role& role) {
-  if (!reader.expect_map(n, "a duty",
-                         {"id", "name", "frequency", "min", "evidence", "bears_on", "source", "verified"}))
+  if (!reader.expect_map(
+          n, "a duty",
+          {"id", "name", "frequency", "by_industry", "min", "evidence", "bears_on", "source", "verified"}))
     return;
   Duty d;
   d.id = reader.string(n, "id", true).value_or("");
   d.name = reader.string(n, "name", true).value_or("");
-  if (auto f = reader.string(n, "frequency", true)) {
-    if (auto frequency = parse_frequency(*f))
-      d.frequency = *frequency;
-    else
-      reader.error(n["frequency"],
-                   fmt::format("unknown frequency \"{}\"; expected month, quarter, half-year or year{}", *f,
-                               text::did_you_mean(*f, frequency_ids())));
+  auto frequency_of = [&](const YAML::Node& map, Frequency& out) {
+    if (auto f = reader.string(map, "frequency", true)) {
+      if (auto frequency = parse_frequency(*f))
+        out = *frequency;
+      else
+        reader.error(map["frequency"],
+                     fmt::format("unknown frequency \"{}\"; expected {}{}", *f,
+                                 text::join(frequency_ids(), ", "), text::did_you_mean(*f, frequency_ids())));
+    }
+  };
+  frequency_of(n, d.frequency);
+  const YAML::Node by = n["by_industry"];
+  if (by.IsDefined() && reader.expect_sequence(by, "\"by_industry\"")) {
+    for (const auto& e : by) {
+      if (!reader.expect_map(e, "an industry frequency", {"industries", "frequency", "source"})) continue;
+      IndustryFrequency f;
+      frequency_of(e, f.frequency);
+      f.source = reader.string(e, "source", true).value_or("");
+      const YAML::Node inds = e["industries"];
+      if (!inds.IsDefined() || !reader.expect_sequence(inds, "\"industries\"") || inds.size() == 0) {
+        reader.error(
+            inds.IsDefined() ? inds : e,
+            "\"industries\" lists the chain industries (or industry_groups) this frequency applies to");
+        continue;
+      }
+      for (const auto& i : inds) {
+        const std::string name = i.Scalar();
+        const auto g = std::find_if(list.industry_groups.begin(), list.industry_groups.end(),
+                                    [&](const auto& p) { return p.first == name; });
+        if (g != list.industry_groups.end())
+          f.industries.insert(f.industries.end(), g->second.begin(), g->second.end());
+        else
+          f.industries.push_back(name);
+      }
+      d.by_industry.push_back(std::move(f));
+    }
   }
   if (auto m = reader.integer(n, "min", false)) {
     if (*m < 1 || *m > 1000)
@@ -87,7 +119,22 @@ DutyList load_duty_list(const std::string& display, const std::string& text) {
   list.file = display;
   list.sha256 = hash::sha256_hex(text);
   if (reader.expect_map(root, "the duty list",
-                        {"id", "name", "version", "description", "thresholds", "evidence", "roles"})) {
+                        {"id", "name", "version", "description", "thresholds", "industry_groups", "evidence",
+                         "roles", "number", "published", "effective_from", "effective_until", "preceded_by",
+                         "superseded_by", "dates_verified", "dates_note"})) {
+    list.edition = load::read_edition(reader, root, false);
+    const YAML::Node groups = root["industry_groups"];
+    if (groups.IsDefined()) {
+      if (!groups.IsMap())
+        reader.error(groups, "\"industry_groups\" maps a group name to a list of chain industries");
+      else
+        for (auto it = groups.begin(); it != groups.end(); ++it) {
+          std::vector<std::string> members;
+          if (reader.expect_sequence(it->second, "an industry group"))
+            for (const auto& m : it->second) members.push_back(m.Scalar());
+          list.industry_groups.emplace_back(it->first.Scalar(), std::move(members));
+        }
+    }
     list.id = reader.string(root, "id", true).value_or("");
     list.name = reader.string(root, "name", true).value_or("");
     list.version = reader.string(root, "version", true).value_or("");

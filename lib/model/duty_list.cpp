@@ -9,8 +9,10 @@ namespace {
 
 constexpr std::array<std::string_view, k_tiers> k_tier_ids{"decision", "management", "execution"};
 constexpr std::array<std::string_view, k_tiers> k_tier_names{"决策层", "管理层", "执行层"};
-constexpr std::array<std::string_view, 4> k_frequency_ids{"month", "quarter", "half-year", "year"};
-constexpr std::array<std::string_view, 4> k_frequency_names{"每月", "每季度", "每半年", "每年"};
+constexpr std::array<std::string_view, k_frequencies> k_frequency_ids{"month", "quarter", "half-year",
+                                                                      "year",  "week",    "half-month"};
+constexpr std::array<std::string_view, k_frequencies> k_frequency_names{"每月", "每季度", "每半年",
+                                                                        "每年", "每周",   "每半月"};
 
 std::vector<std::string> strings(std::span<const std::string_view> words) {
   return {words.begin(), words.end()};
@@ -37,7 +39,7 @@ std::string_view chinese(Frequency f) {
   return k_frequency_names[static_cast<std::size_t>(f)];
 }
 int months(Frequency f) {
-  constexpr std::array<int, 4> k{1, 3, 6, 12};
+  constexpr std::array<int, k_frequencies> k{1, 3, 6, 12, 0, 0};
   return k[static_cast<std::size_t>(f)];
 }
 
@@ -47,7 +49,8 @@ std::optional<Frequency> parse_frequency(std::string_view s) {
   return std::nullopt;
 }
 std::vector<std::string> frequency_ids() {
-  return strings(k_frequency_ids);
+  // Shortest first, as a reader expects them.
+  return {"week", "half-month", "month", "quarter", "half-year", "year"};
 }
 std::vector<std::string> tier_ids() {
   return strings(k_tier_ids);

@@ -1,6 +1,7 @@
 #pragma once
 // Duty lists (责任清单): the roles of a responsibility chain, each with its tier and the
-// duties it must perform — how often (month, quarter, half-year, year), how many times
+// duties it must perform — how often (week, half-month, month, quarter, half-year, year;
+// or by the holder's industry), how many times
 // per period, and which kinds of evidence (会议纪要, 检查记录, ...) prove it. See README
 // "Duty lists". Read from YAML by load/duty_list.hpp.
 
@@ -9,6 +10,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "model/edition.hpp"
 
 namespace safeassess::duty {
 
@@ -21,9 +24,20 @@ inline constexpr std::size_t k_tiers = 3;
 [[nodiscard]] std::string_view chinese(Tier t);
 [[nodiscard]] std::optional<Tier> parse_tier(std::string_view s);
 
-enum class Frequency : std::uint8_t { Month = 0, Quarter = 1, HalfYear = 2, Year = 3 };
+// How often a duty is due. The first four are whole months; week and half-month are
+// counted in days (seed 000 §5.4: 乡镇党委每周召开安全工作例会, 县(区)党委每半月调度会).
+enum class Frequency : std::uint8_t {
+  Month = 0,
+  Quarter = 1,
+  HalfYear = 2,
+  Year = 3,
+  Week = 4,
+  HalfMonth = 5
+};
+inline constexpr std::size_t k_frequencies = 6;
 [[nodiscard]] std::string_view to_string(Frequency f);
 [[nodiscard]] std::string_view chinese(Frequency f);
+// Months per period for the month-based frequencies; 0 for week and half-month.
 [[nodiscard]] int months(Frequency f);
 // By id or Chinese name ("quarter" or "每季度"); nullopt when neither.
 [[nodiscard]] std::optional<Frequency> parse_frequency(std::string_view s);
@@ -38,12 +52,21 @@ struct Evidence {
   std::string name;
 };
 
+// A frequency that applies instead of the duty's own to holders in some industries (e.g.
+// the principal's hazard check: quarterly, monthly in high-risk industries, seed 002 item 3).
+struct IndustryFrequency {
+  std::vector<std::string> industries;  // chain industry names, after expanding groups
+  Frequency frequency = Frequency::Year;
+  std::string source;
+};
+
 struct Duty {
   std::string id;
   std::string name;
-  Frequency frequency = Frequency::Year;
-  int min_count = 1;                    // times per period
-  std::vector<std::uint32_t> evidence;  // indices into DutyList::evidence: what proves it
+  Frequency frequency = Frequency::Year;       // for holders in no industry of `by_industry`
+  std::vector<IndustryFrequency> by_industry;  // first match wins
+  int min_count = 1;                           // times per period
+  std::vector<std::uint32_t> evidence;         // indices into DutyList::evidence: what proves it
   std::uint8_t bears_on = k_case_hazard | k_case_accident;
   std::string source;
   bool verified = true;
@@ -75,6 +98,10 @@ struct DutyList {
   Thresholds thresholds;
   std::vector<Evidence> evidence;
   std::vector<Role> roles;
+
+  // Named lists of industries a duty can refer to in `by_industry` (e.g. high_risk).
+  std::vector<std::pair<std::string, std::vector<std::string>>> industry_groups;
+  model::Edition edition;  // when the list's sources are in force, where they say
 
   [[nodiscard]] std::optional<std::size_t> find_role(std::string_view id) const;
   [[nodiscard]] std::optional<std::size_t> find_evidence(std::string_view id) const;

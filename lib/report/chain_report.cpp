@@ -147,7 +147,8 @@ void write_accountability(std::ostream& out, Format format, const assessment::Ch
       std::sort(order.begin(), order.end());
       std::vector<std::string> periods;
       for (const auto& [b, unevidenced] : order)
-        periods.push_back(d.compliance->buckets.label(duty.frequency, b) + (unevidenced ? "（无佐证）" : ""));
+        periods.push_back(d.compliance->buckets.label(d.compliance->frequency(p.node, f.duty), b) +
+                          (unevidenced ? "（无佐证）" : ""));
       parts.push_back(fmt::format("{} {}: {}", duty.id, duty.name, text::join(periods, ", ")));
     }
     return parts;
@@ -174,8 +175,10 @@ void write_accountability(std::ostream& out, Format format, const assessment::Ch
         for (const auto& f : p.failed) {
           const auto& duty = role.duties[f.duty];
           ordered_json missed = ordered_json::array(), unev = ordered_json::array();
-          for (int b : f.missed) missed.push_back(d.compliance->buckets.label(duty.frequency, b));
-          for (int b : f.unevidenced) unev.push_back(d.compliance->buckets.label(duty.frequency, b));
+          for (int b : f.missed)
+            missed.push_back(d.compliance->buckets.label(d.compliance->frequency(p.node, f.duty), b));
+          for (int b : f.unevidenced)
+            unev.push_back(d.compliance->buckets.label(d.compliance->frequency(p.node, f.duty), b));
           failed.push_back(
               {{"duty", duty.id}, {"name", duty.name}, {"missed", missed}, {"unevidenced", unev}});
         }

@@ -59,9 +59,8 @@ std::string unit_of(const chain::Chain& c, std::uint32_t v, const std::vector<st
 // Each period of one duty of one holder, as "+" / "?" / "-".
 std::string period_strip(const assessment::ChainData& d, std::uint32_t v, std::size_t duty) {
   const auto& comp = *d.compliance;
-  const auto f = d.duties.roles[d.chain.role[v]].duties[duty].frequency;
   std::string s;
-  for (int b = 0; b < comp.buckets.count[static_cast<std::size_t>(f)]; ++b)
+  for (int b = 0; b < comp.periods(v, duty); ++b)
     s += status_mark(comp.status(d.duties, d.chain, v, duty, b));
   return s.empty() ? "(not due in the period)" : s;
 }
@@ -137,18 +136,17 @@ void write_duties(std::ostream& out, Format format, const assessment::ChainData&
       for (std::size_t k = 0; k < role.duties.size(); ++k) {
         const auto& duty = role.duties[k];
         ordered_json periods = ordered_json::array();
-        const int n = comp.buckets.count[static_cast<std::size_t>(duty.frequency)];
-        for (int b = 0; b < n; ++b) {
-          const std::size_t slot =
-              comp.offset[v] + comp.duty_offset[c.role[v]][k] + static_cast<std::size_t>(b);
-          periods.push_back({{"period", comp.buckets.label(duty.frequency, b)},
+        const auto freq = comp.frequency(v, k);
+        for (int b = 0; b < comp.periods(v, k); ++b) {
+          const std::size_t slot = comp.slot(v, k, b);
+          periods.push_back({{"period", comp.buckets.label(freq, b)},
                              {"status", duty::to_string(comp.status(d.duties, c, v, k, b))},
                              {"evidenced", comp.evidenced[slot]},
                              {"unevidenced", comp.unevidenced[slot]}});
         }
         ds.push_back({{"id", duty.id},
                       {"name", duty.name},
-                      {"frequency", duty::to_string(duty.frequency)},
+                      {"frequency", duty::to_string(freq)},
                       {"min", duty.min_count},
                       {"periods", std::move(periods)}});
       }
@@ -166,14 +164,13 @@ void write_duties(std::ostream& out, Format format, const assessment::ChainData&
       const auto& role = d.duties.roles[c.role[v]];
       for (std::size_t k = 0; k < role.duties.size(); ++k) {
         const auto& duty = role.duties[k];
-        const int n = comp.buckets.count[static_cast<std::size_t>(duty.frequency)];
-        for (int b = 0; b < n; ++b) {
-          const std::size_t slot =
-              comp.offset[v] + comp.duty_offset[c.role[v]][k] + static_cast<std::size_t>(b);
+        const auto freq = comp.frequency(v, k);
+        for (int b = 0; b < comp.periods(v, k); ++b) {
+          const std::size_t slot = comp.slot(v, k, b);
           out << csv_field(c.ids[v]) << ',' << csv_field(c.names[v]) << ',' << csv_field(role.id) << ','
               << duty::to_string(role.tier) << ',' << csv_field(unit_of(c, v, units)) << ','
-              << csv_field(duty.id) << ',' << csv_field(duty.name) << ',' << duty::to_string(duty.frequency)
-              << ',' << duty.min_count << ',' << comp.buckets.label(duty.frequency, b) << ','
+              << csv_field(duty.id) << ',' << csv_field(duty.name) << ',' << duty::to_string(freq) << ','
+              << duty.min_count << ',' << comp.buckets.label(freq, b) << ','
               << duty::to_string(comp.status(d.duties, c, v, k, b)) << ',' << comp.evidenced[slot] << ','
               << comp.unevidenced[slot] << "\r\n";
         }
@@ -247,7 +244,7 @@ void write_duties(std::ostream& out, Format format, const assessment::ChainData&
       const auto& duty = role.duties[k];
       const auto t = comp.duty_tally(d.duties, c, v, k);
       rows.push_back({"", fmt::format("  {} {}", duty.id, duty.name),
-                      fmt::format("{} ≥{}", duty::chinese(duty.frequency), duty.min_count),
+                      fmt::format("{} ≥{}", duty::chinese(comp.frequency(v, k)), duty.min_count),
                       fmt::format("{}/{}", t.met, t.due), period_strip(d, v, k)});
     }
   }

@@ -34,13 +34,30 @@ date::Day day(const char* s) {
 
 TEST_CASE("periods wholly inside the assessment period are the ones assessed") {
   const auto year = make_buckets(*date::parse_period("2024"));
-  CHECK(year.count == std::array<int, 4>{12, 4, 2, 1});
+  // month, quarter, half-year, year, week, half-month. 2024-01-01 is a Monday and
+  // 2024-12-30 starts a week that ends in 2025: 52 whole weeks.
+  CHECK(year.count == std::array<int, k_frequencies>{12, 4, 2, 1, 52, 24});
   const auto q3 = make_buckets(*date::parse_period("2024-Q3"));
-  CHECK(q3.count == std::array<int, 4>{3, 1, 0, 0});  // no half-year or year lies inside Q3
+  CHECK(q3.count == std::array<int, k_frequencies>{3, 1, 0, 0, 13, 6});  // no half-year or year inside Q3
   const auto h2 = make_buckets(*date::parse_period("2024-H2"));
-  CHECK(h2.count == std::array<int, 4>{6, 2, 1, 0});
+  CHECK(h2.count == std::array<int, k_frequencies>{6, 2, 1, 0, 26, 12});
   const auto july = make_buckets(*date::parse_period("2024-07"));
-  CHECK(july.count == std::array<int, 4>{1, 0, 0, 0});
+  CHECK(july.count == std::array<int, k_frequencies>{1, 0, 0, 0, 4, 2});  // 07-29..08-04 is not inside
+  const auto y2025 = make_buckets(*date::parse_period("2025"));           // 2025-01-01 is a Wednesday
+  CHECK(y2025.first_week == day("2025-01-06"));
+  CHECK(y2025.count[static_cast<std::size_t>(Frequency::Week)] == 51);  // 01-06 .. 12-28
+  CHECK(y2025.of(Frequency::Week, day("2025-01-05")) == -1);
+  CHECK(y2025.of(Frequency::Week, day("2025-01-06")) == 0);
+  CHECK(y2025.of(Frequency::Week, day("2025-01-12")) == 0);
+  CHECK(y2025.of(Frequency::Week, day("2025-01-13")) == 1);
+  CHECK(y2025.of(Frequency::Week, day("2025-12-29")) == -1);
+  CHECK(y2025.label(Frequency::Week, 0) == "2025-W02");
+  CHECK(year.label(Frequency::Week, 0) == "2024-W01");
+  CHECK(year.of(Frequency::HalfMonth, day("2024-02-15")) == 2);
+  CHECK(year.of(Frequency::HalfMonth, day("2024-02-16")) == 3);
+  CHECK(year.of(Frequency::HalfMonth, day("2024-12-31")) == 23);
+  CHECK(year.label(Frequency::HalfMonth, 3) == "2024-02下半月");
+  CHECK(year.bucket_first(Frequency::HalfMonth, 3) == day("2024-02-16"));
   // Edges: the last day of a quarter and the first day of the next.
   CHECK(year.of(Frequency::Quarter, day("2024-03-31")) == 0);
   CHECK(year.of(Frequency::Quarter, day("2024-04-01")) == 1);
@@ -156,21 +173,22 @@ roles:
     name: 角色
     tier: top
     duties:
-      - {id: a, name: 甲, frequency: weekly, min: 1, evidence: [minute], source: s}
+      - {id: a, name: 甲, frequency: fortnightly, min: 1, evidence: [minute], source: s}
       - {id: a, name: 乙, frequency: year, min: 0, evidence: [minutes], source: s}
 )");
   });
   CHECK(msg ==
         "d.yaml:9:11: unknown tier \"top\"; expected decision, management or execution\n"
-        "d.yaml:11:37: unknown frequency \"weekly\"; expected month, quarter, half-year or year\n"
-        "d.yaml:11:64: unknown evidence kind \"minute\", did you mean \"minutes\"?\n"
+        "d.yaml:11:37: unknown frequency \"fortnightly\"; expected week, half-month, month, quarter, "
+        "half-year, year\n"
+        "d.yaml:11:69: unknown evidence kind \"minute\", did you mean \"minutes\"?\n"
         "d.yaml:12:48: \"min\" is 0; a duty is done at least once a period (1..1000)\n"
         "d.yaml:12:14: duty \"a\" is declared twice in role \"r\"");
 }
 
 TEST_CASE("the bundled duty list loads and every duty cites a source") {
   const auto list = load_duty_list_ref("builtin:county-chain", ".", Location{"m"});
-  CHECK(list.roles.size() == 10);
+  CHECK(list.roles.size() == 12);  // with the 规定's 常委会其他成员 and 分管安全生产的领导
   for (const auto& r : list.roles)
     for (const auto& d : r.duties) CHECK_MESSAGE(!d.source.empty(), r.id << "." << d.id);
   const auto& secretary = list.roles[*list.find_role("county_party_secretary")];
@@ -178,4 +196,23 @@ TEST_CASE("the bundled duty list loads and every duty cites a source") {
   CHECK(secretary.duties[0].frequency == Frequency::Quarter);
   CHECK(secretary.duties[1].frequency == Frequency::Month);
   CHECK(list.roles[*list.find_role("enterprise_principal")].duties.size() == 7);
+}
+
+TEST_CASE("a duty's frequency can depend on the holder's industry (seed 002 item 3, 708号令 第八条)") {
+  Duty d;
+  d.frequency = Frequency::Quarter;
+  d.by_industry.push_back({{"煤矿", "危险化学品"}, Frequency::Month, "seed 002"});
+  d.by_industry.push_back({{"建筑施工"}, Frequency::HalfYear, "test"});
+  CHECK(frequency_for(d, "煤矿") == Frequency::Month);
+  CHECK(frequency_for(d, "危险化学品") == Frequency::Month);
+  CHECK(frequency_for(d, "建筑施工") == Frequency::HalfYear);
+  CHECK(frequency_for(d, "砖瓦建材") == Frequency::Quarter);
+  CHECK(frequency_for(d, "") == Frequency::Quarter);  // not under an enterprise
+  const auto list = load_duty_list_ref("builtin:county-chain", ".", Location{"test"});
+  const auto role = list.find_role("enterprise_principal");
+  REQUIRE(role);
+  const auto drill = list.roles[*role].find_duty("evacuation_drill");
+  REQUIRE(drill);
+  CHECK(frequency_for(list.roles[*role].duties[*drill], "煤矿") == Frequency::HalfYear);
+  CHECK(frequency_for(list.roles[*role].duties[*drill], "砖瓦建材") == Frequency::Year);
 }
