@@ -14,6 +14,7 @@
 #include "io/file.hpp"
 #include "io/yaml.hpp"
 #include "load/builtin.hpp"
+#include "load/edition.hpp"
 
 namespace safeassess::risk {
 
@@ -34,9 +35,12 @@ Matrix load_matrix(const std::string& display, const std::string& text) {
   io::YamlReader reader(display, text, diagnostics);
   Matrix m;
   m.file = display;
-  if (reader.expect_map(
-          root, "the risk matrix",
-          {"id", "name", "version", "description", "source", "verified", "factors", "levels"})) {
+  if (reader.expect_map(root, "the risk matrix",
+                        {"id", "name", "version", "description", "source", "verified", "warning", "factors",
+                         "levels", "number", "published", "effective_from", "effective_until", "preceded_by",
+                         "superseded_by", "dates_verified", "dates_note"})) {
+    m.edition = load::read_edition(reader, root, false);
+    m.warning = reader.string(root, "warning", false).value_or("");
     m.id = reader.string(root, "id", true).value_or("");
     m.name = reader.string(root, "name", true).value_or("");
     m.version = reader.string(root, "version", true).value_or("");

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "model/edition.hpp"
+
 namespace safeassess::risk {
 
 struct Factor {
@@ -36,6 +38,10 @@ struct Matrix {
   std::string description;
   std::string source;
   bool verified = true;
+  // Said with every grading made by this matrix: e.g. colours that differ from the national
+  // four-colour scheme (安委办〔2016〕11号).
+  std::string warning;
+  model::Edition edition;
   std::string file;
   std::string sha256;
   std::vector<Factor> factors;

@@ -27,7 +27,9 @@ void write_rows(std::ostream& out, const std::vector<std::string>& head,
 }
 
 void write_table(std::ostream& out, const risk::Matrix& m, const risk::RiskList& list) {
-  out << "风险清单 " << list.file << " — " << m.name << " (" << m.id << " " << m.version << ")\n\n";
+  out << "风险清单 " << list.file << " — " << m.name << " (" << m.id << " " << m.version << ")\n";
+  if (!m.warning.empty()) out << "注意: " << m.warning << '\n';
+  out << '\n';
   std::vector<std::string> head = {"等级", "分值", "单位", "编号", "名称"};
   std::vector<bool> right = {false, true, false, false, false};
   for (const auto& f : m.factors) {
@@ -64,8 +66,9 @@ void write_table(std::ostream& out, const risk::Matrix& m, const risk::RiskList&
 void write_json(std::ostream& out, const risk::Matrix& m, const risk::RiskList& list) {
   ordered_json j;
   j["tool"] = {{"name", "safeassess"}, {"version", SAFEASSESS_VERSION}};
-  j["matrix"] = {{"id", m.id},     {"name", m.name},     {"version", m.version},
-                 {"file", m.file}, {"sha256", m.sha256}, {"verified", m.verified}};
+  j["matrix"] = {
+      {"id", m.id},     {"name", m.name},     {"version", m.version},   {"number", m.edition.number},
+      {"file", m.file}, {"sha256", m.sha256}, {"verified", m.verified}, {"warning", m.warning}};
   j["input"] = {{"path", list.file},
                 {"sha256", list.sha256},
                 {"accounting", accounting_json(RowAccount::all(list.points.size()))}};

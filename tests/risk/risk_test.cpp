@@ -51,8 +51,10 @@ TEST_CASE("ls-5x5-3colour: seed 000's red, yellow and blue at their edges") {
   CHECK(m.levels[m.level_for(1)].colour == "蓝");
 }
 
-TEST_CASE("lec: every combination of L, E and C against the published bands") {
-  const Matrix m = bundled("lec");
+namespace {
+
+// Every product of the LEC factor values, graded by `m`.
+RiskList every_lec_product(const Matrix& m) {
   const double ls[] = {10, 6, 3, 1, 0.5, 0.2, 0.1};
   const double es[] = {10, 6, 3, 2, 1, 0.5};
   const double cs[] = {100, 40, 15, 7, 3, 1};
@@ -61,7 +63,14 @@ TEST_CASE("lec: every combination of L, E and C against the published bands") {
   for (double l : ls)
     for (double e : es)
       for (double c : cs) csv += fmt::format("U,P{},p,{},{},{}\n", n++, l, e, c);
-  const RiskList list = grade_text(m, csv);
+  return grade_text(m, csv);
+}
+
+}  // namespace
+
+TEST_CASE("lec-5: every combination of L, E and C against the five published danger classes") {
+  const Matrix m = bundled("lec-5");
+  const RiskList list = every_lec_product(m);
   REQUIRE(list.points.size() == 252);
   for (const auto& p : list.points) {
     const double d = p.factors[0] * p.factors[1] * p.factors[2];
@@ -72,18 +81,45 @@ TEST_CASE("lec: every combination of L, E and C against the published bands") {
                                       : "稍有危险";
     CHECK_MESSAGE(m.levels[p.level].name == expected, "D=", d);
   }
-  // The edges the table shares: 70 and 20 belong to the band they start.
+  // The edges the table shares: 70 and 20 belong to the band they start; 320 to the one below.
   CHECK(level_of(m, 70) == "显著危险");
+  CHECK(level_of(m, 69.9) == "一般危险");
   CHECK(level_of(m, 20) == "一般危险");
+  CHECK(level_of(m, 19.9) == "稍有危险");
+  CHECK(level_of(m, 160) == "高度危险");
   CHECK(level_of(m, 320) == "高度危险");
-  CHECK(level_of(m, 360) == "极其危险");
+  CHECK(level_of(m, 320.1) == "极其危险");
+  CHECK_FALSE(m.warning.empty());  // the five classes are not the national four levels
+}
+
+TEST_CASE(
+    "lec: the national four levels and colours (安委办〔2016〕11号), each boundary on its stated side") {
+  const Matrix m = bundled("lec");
+  REQUIRE(m.levels.size() == 4);
+  const RiskList list = every_lec_product(m);
+  for (const auto& p : list.points) {
+    const double d = p.factors[0] * p.factors[1] * p.factors[2];
+    const char* expected = d > 320 ? "重大风险" : d >= 160 ? "较大风险" : d >= 70 ? "一般风险" : "低风险";
+    CHECK_MESSAGE(m.levels[p.level].name == expected, "D=", d);
+  }
+  CHECK(level_of(m, 320.1) == "重大风险");
+  CHECK(level_of(m, 320) == "较大风险");
+  CHECK(level_of(m, 160) == "较大风险");
+  CHECK(level_of(m, 159.9) == "一般风险");
+  CHECK(level_of(m, 70) == "一般风险");
+  CHECK(level_of(m, 69.9) == "低风险");
+  CHECK(level_of(m, 20) == "低风险");
+  const std::vector<std::string> colours = {m.levels[0].colour, m.levels[1].colour, m.levels[2].colour,
+                                            m.levels[3].colour};
+  CHECK(colours == std::vector<std::string>{"红", "橙", "黄", "蓝"});
+  CHECK(m.edition.number == "安委办〔2016〕11号");
 }
 
 TEST_CASE("a LEC product that is not exact in binary still lands on its band edge") {
   // 0.5 x 10 x 4 is not a LEC combination, but 0.1 x 2 x 100 = 20.000000000000004 in binary.
-  const RiskList list = grade_text(bundled("lec"), "unit,id,name,l,e,c\nU,P,p,0.1,2,100\n");
+  const RiskList list = grade_text(bundled("lec-5"), "unit,id,name,l,e,c\nU,P,p,0.1,2,100\n");
   CHECK(list.points[0].score == 20);
-  CHECK(bundled("lec").levels[list.points[0].level].name == "一般危险");
+  CHECK(bundled("lec-5").levels[list.points[0].level].name == "一般危险");
 }
 
 TEST_CASE("counts per unit and the order of the list") {
