@@ -23,8 +23,24 @@ namespace safeassess::cli {
 namespace {
 
 // The edition lines of `rulesets`: dates in force, the editions around it.
-void print_edition(const model::Edition& e) {
-  std::cout << fmt::format("  in force: {}{}{}\n", e.span(),
+nlohmann::ordered_json edition_json(const model::Edition& e) {
+  return {{"number", e.number},
+          {"published", e.published},
+          {"effective_from", e.effective_from},
+          {"effective_until", e.effective_until},
+          {"preceded_by", e.preceded_by},
+          {"superseded_by", e.superseded_by},
+          {"dates_verified", e.dates_verified}};
+}
+
+void print_edition(const model::Edition& e, const char* label = "in force") {
+  if (e.effective_from.empty() && e.number.empty()) return;
+  if (!e.number.empty() && e.effective_from.empty()) {
+    std::cout << "  document: " << e.number << (e.published.empty() ? "" : ", published " + e.published)
+              << '\n';
+    return;
+  }
+  std::cout << fmt::format("  {}: {}{}{}\n", label, e.span(),
                            e.published.empty() ? "" : "; published " + e.published,
                            e.dates_verified ? "" : " (dates not verified: " + e.dates_note + ")");
   if (!e.preceded_by.empty()) std::cout << "  preceded by: " << e.preceded_by << '\n';
@@ -54,11 +70,13 @@ int run_rulesets(const RulesetsOptions& options) {
                       {"id", r.id},
                       {"name", r.name},
                       {"version", r.version},
+                      {"edition", edition_json(r.edition)},
                       {"sha256", r.sha256},
                       {"sources", sources}});
       continue;
     }
     std::cout << fmt::format("builtin:{}  {}  version {}\n", name, r.name, r.version);
+    print_edition(r.edition, "meant for periods");
     std::cout << fmt::format("  kind: assessment ruleset; {} categories, {} indicators, {} veto rules\n",
                              r.categories.size(), r.indicators.size(), r.vetoes.size());
     for (const auto& s : r.sources) {
@@ -76,13 +94,7 @@ int run_rulesets(const RulesetsOptions& options) {
                       {"id", c.id},
                       {"name", c.name},
                       {"family", c.family},
-                      {"number", c.edition.number},
-                      {"published", c.edition.published},
-                      {"effective_from", c.edition.effective_from},
-                      {"effective_until", c.edition.effective_until},
-                      {"preceded_by", c.edition.preceded_by},
-                      {"superseded_by", c.edition.superseded_by},
-                      {"dates_verified", c.edition.dates_verified},
+                      {"edition", edition_json(c.edition)},
                       {"verified", c.verified},
                       {"items_verified", c.verified_items()},
                       {"sha256", c.sha256},
@@ -104,8 +116,10 @@ int run_rulesets(const RulesetsOptions& options) {
                       {"id", m.id},
                       {"name", m.name},
                       {"version", m.version},
+                      {"edition", edition_json(m.edition)},
                       {"sha256", m.sha256},
                       {"verified", m.verified},
+                      {"warning", m.warning},
                       {"source", m.source}});
       continue;
     }
@@ -114,7 +128,9 @@ int run_rulesets(const RulesetsOptions& options) {
     std::cout << fmt::format("builtin:{}  {}  version {}{}\n", name, m.name, m.version,
                              m.verified ? "" : "  (bands not verified)");
     std::cout << fmt::format("  kind: risk matrix; levels: {}\n", fmt::join(levels, ", "));
+    print_edition(m.edition);
     std::cout << fmt::format("  source: {}\n", m.source);
+    if (!m.warning.empty()) std::cout << fmt::format("  warning: {}\n", m.warning);
   }
   for (const auto& name : ruleset::builtin_names("duties")) {
     const auto d = duty::load_duty_list_ref("builtin:" + name, ".", Location{name});
@@ -126,6 +142,7 @@ int run_rulesets(const RulesetsOptions& options) {
                       {"id", d.id},
                       {"name", d.name},
                       {"version", d.version},
+                      {"edition", edition_json(d.edition)},
                       {"sha256", d.sha256},
                       {"roles", d.roles.size()},
                       {"duties", duties}});
@@ -133,6 +150,7 @@ int run_rulesets(const RulesetsOptions& options) {
     }
     std::cout << fmt::format("builtin:{}  {}  version {}\n", name, d.name, d.version);
     std::cout << fmt::format("  kind: duty list; {} roles, {} duties\n", d.roles.size(), duties);
+    print_edition(d.edition, "meant for periods");
   }
   if (options.format == "json") std::cout << list.dump(2) << '\n';
   return code(ExitCode::Ok);

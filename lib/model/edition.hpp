@@ -33,7 +33,7 @@ struct Edition {
   // "2021-01-01 起" or "2021-01-01 至 2026-06-30".
   [[nodiscard]] std::string span() const {
     if (effective_from.empty()) return "施行日期未载明";
-    return effective_until.empty() ? effective_from + " 起施行" : effective_from + " 至 " + effective_until;
+    return effective_until.empty() ? effective_from + " 起" : effective_from + " 至 " + effective_until;
   }
 };
 

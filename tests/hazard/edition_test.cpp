@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <string>
 
 #include "core/date.hpp"
@@ -110,7 +112,7 @@ TEST_CASE("editions of one standard may not overlap, and their dates are checked
           (void)load_findings_csv("f.csv", "id,enterprise,industry,date,a\nF1,甲,t,2021-01-01,2\n",
                                   io::Encoding::Auto, overlap);
         }) ==
-        "e2.yaml: editions \"e1\" (2020-01-01 至 2022-12-31) and \"e2\" (2022-12-31 起施行) of f are both in "
+        "e2.yaml: editions \"e1\" (2020-01-01 至 2022-12-31) and \"e2\" (2022-12-31 起) of f are both in "
         "force on some day; fix effective_from/effective_until");
   const std::vector<Criteria> apart = {edition(1, "2020-01-01", "2022-12-30"), edition(2, "2022-12-31", "")};
   const auto fs = load_findings_csv(
@@ -147,4 +149,83 @@ TEST_CASE("chemical item 5: 一级、二级 重大危险源 only; the level is 1
                       "from 1 to 4, "
                       "got \"") +
               bad + "\"");
+}
+
+namespace {
+
+// 1..20 in Chinese numerals, as articles and items are numbered.
+std::string chinese_number(int n) {
+  static const char* const digits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  if (n < 10) return digits[n];
+  if (n == 10) return "十";
+  if (n < 20) return std::string("十") + digits[n - 10];
+  return std::string(digits[n / 10]) + "十" + digits[n % 10];
+}
+
+}  // namespace
+
+TEST_CASE("every item cites the article and item its id names (第四条（一） is 4-1; 121号 第五项 is 5)") {
+  for (const char* name : {"coal-2021", "industry-trade-2023", "construction-2022", "construction-2024"}) {
+    const Criteria cr = load_criteria_ref(name);
+    for (const auto& item : cr.items) {
+      const auto dash = item.id.find('-');
+      if (dash == std::string::npos) {  // an article without items (工贸 第十四条)
+        CHECK_MESSAGE(item.article == "第" + chinese_number(std::stoi(item.id)) + "条", name, " ", item.id);
+        continue;
+      }
+      const int article = std::stoi(item.id.substr(0, dash));
+      const int sub = std::stoi(item.id.substr(dash + 1));
+      // An article of one item cites the article alone.
+      const bool only = sub == 1 && std::none_of(cr.items.begin(), cr.items.end(), [&](const Item& o) {
+                          return o.id.rfind(std::to_string(article) + "-", 0) == 0 && o.id != item.id;
+                        });
+      const std::string expected =
+          "第" + chinese_number(article) + "条" + (only ? std::string() : "（" + chinese_number(sub) + "）");
+      CHECK_MESSAGE(item.article == expected, name, " ", item.id, " cites ", item.article);
+    }
+  }
+  const Criteria chem = load_criteria_ref("chemical-2017");
+  for (const auto& item : chem.items)
+    CHECK_MESSAGE(item.article == "第" + chinese_number(std::stoi(item.id)) + "项", item.id, " cites ",
+                  item.article);
+  // The operative articles REVIEW §1.2 names, not the category list of 第三条.
+  const Criteria coal = load_criteria_ref("coal-2021");
+  for (const auto& item : coal.items) CHECK(item.article.rfind("第三条", 0) != 0);
+  const auto article_of = [&](const std::string& id) {
+    for (const auto& i : coal.items)
+      if (i.id == id) return i.article;
+    return std::string("(none)");
+  };
+  CHECK(article_of("4-1") == "第四条（一）");
+  CHECK(article_of("4-6") == "第四条（六）");
+  CHECK(article_of("13-5") == "第十三条（五）");  // two unobstructed exits, under 淘汰设备工艺
+  CHECK(article_of("18-4") == "第十八条（四）");  // 0.74 MPa, under 其他
+  CHECK(article_of("18-10") == "第十八条（十）");
+}
+
+TEST_CASE("coal boundaries: 以上 includes the number, 大于 excludes it") {
+  const auto standards = bundled({"coal-2021"});
+  // The other half of each item recorded as not met, so the number alone decides.
+  auto v = [&](const std::string& field, const std::string& value) {
+    const std::string other =
+        field == "workplace_shift_headcount_over_limit_pct" ? "labor_quota_system_missing"
+        : field == "annual_output_over_capacity_pct"        ? "monthly_output_pct_of_annual_capacity"
+                                                            : "annual_output_over_capacity_pct";
+    const std::string other_value = other == "labor_quota_system_missing" ? "否" : "0";
+    const auto fs =
+        load_findings_csv("f.csv",
+                          fmt::format("id,enterprise,industry,date,{},{}\nF1,甲,coal,2024-06-01,{},{}\n",
+                                      field, other, value, other_value),
+                          io::Encoding::Auto, standards);
+    return judge(standards[0], fs[0]).verdict;
+  };
+  // 第四条（一）: 全年原煤产量超过核定（设计）生产能力幅度在10%以上
+  CHECK(v("annual_output_over_capacity_pct", "10") == Verdict::Major);
+  CHECK(v("annual_output_over_capacity_pct", "9.99") == Verdict::General);
+  // 第四条（一）: 月原煤产量大于核定（设计）生产能力的10% — of the annual capacity, 大于 excludes 10
+  CHECK(v("monthly_output_pct_of_annual_capacity", "10.01") == Verdict::Major);
+  CHECK(v("monthly_output_pct_of_annual_capacity", "10") == Verdict::General);
+  // 第四条（六）: 采掘作业地点单班作业人数超过国家有关限员规定20%以上
+  CHECK(v("workplace_shift_headcount_over_limit_pct", "20") == Verdict::Major);
+  CHECK(v("workplace_shift_headcount_over_limit_pct", "19.99") == Verdict::General);
 }
