@@ -49,20 +49,26 @@ Checked check(const Record& r) {
     c.breaches.push_back(
         fmt::format("县级报告晚于事故发生 {}，超过第九条的1小时", minutes_words(*at[0] - r.occurred_at)));
   }
+  // Each level within 2 hours of the level below; across a level not recorded, the limit is
+  // 2 hours per step from the nearest level recorded below.
   const auto top = static_cast<std::size_t>(top_level(c.grade));
+  std::optional<std::size_t> below = at[0] ? std::optional<std::size_t>(0) : std::nullopt;
   for (std::size_t l = 1; l <= top; ++l) {
     if (!at[l]) {
       c.unchecked.push_back(fmt::format("{}上报时间未记录，未核查", level_name(static_cast<Level>(l))));
       continue;
     }
-    if (!at[l - 1]) continue;
-    const auto gap = *at[l] - *at[l - 1];
-    if (gap > k_level_limit) {
-      c.late = true;
-      c.breaches.push_back(fmt::format("{}上报晚于{} {}，超过第十一条的2小时",
-                                       level_name(static_cast<Level>(l)),
-                                       level_name(static_cast<Level>(l - 1)), minutes_words(gap)));
+    if (below) {
+      const auto gap = *at[l] - *at[*below];
+      const auto limit = k_level_limit * static_cast<date::Minute>(l - *below);
+      if (gap > limit) {
+        c.late = true;
+        c.breaches.push_back(fmt::format("{}上报晚于{} {}，超过第十一条每级2小时",
+                                         level_name(static_cast<Level>(l)),
+                                         level_name(static_cast<Level>(*below)), minutes_words(gap)));
+      }
     }
+    below = l;
   }
   return c;
 }
@@ -138,6 +144,7 @@ std::string facts(const Record& r, const Checked& c) {
   if (c.grade != c.first_grade) parts.push_back(fmt::format("首报为{}", grade_name(c.first_grade)));
   for (const auto& v : c.revisions) parts.push_back(v);
   for (const auto& b : c.breaches) parts.push_back("迟报：" + b);
+  for (const auto& u : c.unchecked) parts.push_back(u);
   if (r.concealment == Concealment::Concealed) parts.emplace_back("瞒报");
   if (r.concealment == Concealment::False) parts.emplace_back("谎报");
   return text::join(parts, "，");

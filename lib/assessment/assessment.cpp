@@ -24,12 +24,21 @@ using ruleset::MissingPolicy;
 namespace {
 
 // The register's accidents at enterprises of the chain, for `trace --accident`; the others
-// count in the score but cannot be traced.
-std::vector<chain::Accident> chain_accidents(const accident::Register& reg, const chain::Chain& ch) {
+// count in the score but cannot be traced. An accident at a chain enterprise of another
+// unit than the register says is an error: the score and the trace would disagree.
+std::vector<chain::Accident> chain_accidents(const accident::Register& reg, const chain::Chain& ch,
+                                             const Units& units, Diagnostics& d) {
   std::vector<chain::Accident> out;
   for (const auto& r : reg.records) {
     const auto e = ch.find_enterprise(r.enterprise);
     if (!e) continue;
+    const auto u = ch.unit[*e];
+    if (u != chain::k_no_index && u != r.unit && u < units.size() && r.unit < units.size())
+      d.error(
+          Location{reg.file, r.line},
+          fmt::format("accident \"{}\" counts for unit {}, but its enterprise {} ({}) belongs to unit {} in "
+                      "the chain {}; correct the unit or the enterprise",
+                      r.id, units.ids[r.unit], ch.ids[*e], ch.names[*e], units.ids[u], ch.file));
     const auto c = accident::check(r);
     out.push_back(
         {r.id, static_cast<std::uint32_t>(*e), date::day_of(r.occurred_at),
@@ -57,7 +66,8 @@ struct Loading {
       std::string bytes = read("accidents", *b.manifest.accidents, shown);
       accidents = accident::load_register(shown, std::move(bytes), enc, b.units);
     });
-    if (accidents && b.chain) b.chain->accidents = chain_accidents(*accidents, b.chain->chain);
+    if (accidents && b.chain)
+      b.chain->accidents = chain_accidents(*accidents, b.chain->chain, b.units, diagnostics);
   }
 
   std::string read(const char* role, const Manifest::DataRef& ref, std::string& shown) {

@@ -107,8 +107,9 @@ class Reader {
     if (const auto [it, fresh] = m_first.emplace(id, m_reg.records.size()); !fresh) {
       m_d.error(at(*c.id),
                 fmt::format("{}: accident \"{}\" is already listed on line {}; a later report of its "
-                            "casualties is a row with record 补报",
-                            label(*c.id), id, m_reg.records[it->second].line));
+                            "casualties is a row with record 补报{}",
+                            label(*c.id), id, m_reg.records[it->second].line,
+                            c.record ? "" : " (add the column record)"));
       return;
     }
     Record r;
@@ -131,10 +132,11 @@ class Reader {
     r.serious_injuries = count(*c.injuries, "serious injuries").value_or(0);
     const auto loss_raw = cell(c.loss);
     const auto loss = io::parse_number(loss_raw);
-    if (loss_raw.empty() || !loss || !std::isfinite(*loss) || *loss < 0)
-      m_d.error(at(*c.loss),
-                fmt::format("{}: direct economic loss expects a number of 万元 of at least 0, got \"{}\"",
-                            label(*c.loss), loss_raw));
+    if (loss_raw.empty() || !loss || !std::isfinite(*loss) || *loss < 0 || *loss > 1e9)
+      m_d.error(
+          at(*c.loss),
+          fmt::format("{}: direct economic loss expects a number of 万元 from 0 to 1000000000, got \"{}\"",
+                      label(*c.loss), loss_raw));
     else
       r.direct_loss_wan = *loss;
     const auto resp = text::parse_yes_no(cell(c.responsibility));
@@ -156,6 +158,16 @@ class Reader {
                 fmt::format("{}: \"{}\" is not a finding; write 漏报, 瞒报, 谎报 or leave it empty",
                             label(*c.concealment), conceal));
     const bool never_told = r.concealment == Concealment::Omitted || r.concealment == Concealment::Concealed;
+    if (c.reported_at && !cell(c.reported_at).empty())
+      m_d.error(at(*c.reported_at),
+                fmt::format("{}: a first report has no 补报时间; a later report of the casualties "
+                            "is a row of its own with record 补报",
+                            label(*c.reported_at)));
+    if (r.concealment == Concealment::Omitted && c.level[0] && !cell(c.level[0]).empty())
+      m_d.error(at(*c.concealment),
+                fmt::format("{}: 漏报 (never reported), but {} gives when the county was told; "
+                            "one of them is wrong",
+                            label(*c.concealment), label(*c.level[0])));
     std::optional<date::Minute> below;
     for (std::size_t l = 0; l < k_levels; ++l) {
       if (!c.level[l]) continue;
@@ -193,6 +205,16 @@ class Reader {
       return;
     }
     Record& r = m_reg.records[it->second];
+    // A revision changes casualties only (its description may say why): every other column
+    // belongs to the first report.
+    const Columns& c = m_c;
+    for (const auto col : {c.unit, c.enterprise, c.industry, c.occurred, c.loss, c.responsibility,
+                           c.concealment, c.level[0], c.level[1], c.level[2], c.level[3]})
+      if (col && !cell(col).empty())
+        m_d.error(at(*col),
+                  fmt::format("{}: a revision (补报) gives only reported_at, deaths and serious_injuries; "
+                              "leave this empty, or correct the first report on line {}",
+                              label(*col), r.line));
     Revision v;
     v.line = m_line;
     if (!m_c.reported_at) {

@@ -38,25 +38,34 @@ void read_duty(const io::YamlReader& reader, const YAML::Node& n, DutyList& list
   const YAML::Node by = n["by_industry"];
   if (by.IsDefined() && reader.expect_sequence(by, "\"by_industry\"")) {
     for (const auto& e : by) {
-      if (!reader.expect_map(e, "an industry frequency", {"industries", "frequency", "source"})) continue;
+      if (!reader.expect_map(e, "an industry frequency", {"industries", "groups", "frequency", "source"}))
+        continue;
       IndustryFrequency f;
       frequency_of(e, f.frequency);
       f.source = reader.string(e, "source", true).value_or("");
-      const YAML::Node inds = e["industries"];
-      if (!inds.IsDefined() || !reader.expect_sequence(inds, "\"industries\"") || inds.size() == 0) {
-        reader.error(
-            inds.IsDefined() ? inds : e,
-            "\"industries\" lists the chain industries (or industry_groups) this frequency applies to");
+      const YAML::Node inds = e["industries"], groups = e["groups"];
+      if (!inds.IsDefined() && !groups.IsDefined()) {
+        reader.error(e,
+                     "an industry frequency names \"industries\" (as the chain writes them) or \"groups\" "
+                     "(of industry_groups)");
         continue;
       }
-      for (const auto& i : inds) {
-        const std::string name = i.Scalar();
-        const auto g = std::find_if(list.industry_groups.begin(), list.industry_groups.end(),
-                                    [&](const auto& p) { return p.first == name; });
-        if (g != list.industry_groups.end())
-          f.industries.insert(f.industries.end(), g->second.begin(), g->second.end());
-        else
-          f.industries.push_back(name);
+      if (inds.IsDefined() && reader.expect_sequence(inds, "\"industries\""))
+        for (const auto& i : inds) f.industries.push_back(i.Scalar());
+      if (groups.IsDefined() && reader.expect_sequence(groups, "\"groups\"")) {
+        std::vector<std::string> names;
+        for (const auto& g : list.industry_groups) names.push_back(g.first);
+        for (const auto& g : groups) {
+          const std::string name = g.Scalar();
+          const auto found = std::find_if(list.industry_groups.begin(), list.industry_groups.end(),
+                                          [&](const auto& p) { return p.first == name; });
+          if (found == list.industry_groups.end()) {
+            reader.error(g, fmt::format("unknown industry group \"{}\"{}; declared: {}", name,
+                                        text::did_you_mean(name, names), text::join(names, ", ")));
+            continue;
+          }
+          f.industries.insert(f.industries.end(), found->second.begin(), found->second.end());
+        }
       }
       d.by_industry.push_back(std::move(f));
     }

@@ -203,16 +203,17 @@ std::vector<Finding> load_findings_csv(const std::string& display, std::string b
     if (!day && !bad_date)
       d.error(c_date ? header.cell(f.line, *c_date) : Location{display, f.line},
               (c_date ? header.column_label(*c_date) + ": " : std::string()) + no_day(f));
-    if (!(day ? place(f, *day, s->second, standards) : place_for_checking(f, s->second, standards))) {
-      out.push_back(std::move(f));
-      continue;
-    }
+    // A finding no edition is in force for still has its facts checked, against the
+    // nearest edition; only facts that edition does not define are let through.
+    const bool in_force =
+        day ? place(f, *day, s->second, standards) : place_for_checking(f, s->second, standards);
     const Criteria& cr = standards[f.standard];
     for (const auto& col : columns) {
       const auto raw = cell(col.csv);
       if (raw.empty()) continue;
       const auto field = cr.find_field(col.field);
       if (!field) {
+        if (!in_force) continue;
         d.error(
             header.cell(f.line, col.csv),
             fmt::format("{}: \"{}\" is not a fact that {} ({}) judges for industry \"{}\"; leave it empty",
@@ -243,6 +244,7 @@ std::vector<Finding> load_findings_yaml(const std::string& display, const std::s
     d.throw_if_any();
   }
   const YAML::Node list = root["findings"];
+  if (list.IsSequence() && list.size() == 0) reader.error(list, "no findings: the list is empty");
   if (reader.expect_sequence(list, "\"findings\"")) {
     std::unordered_map<std::string, long> seen;
     for (const auto& n : list) {
@@ -260,6 +262,9 @@ std::vector<Finding> load_findings_yaml(const std::string& display, const std::s
       const bool bad_date = !f.date.empty() && !date::parse(f.date);
       if (bad_date) reader.error(n["date"], date::why_not(f.date));
       f.note = reader.string(n, "note", false).value_or("");
+      if (f.id.empty() && n["id"].IsDefined()) reader.error(n["id"], "empty finding id");
+      if (f.industry.empty() && n["industry"].IsDefined())
+        reader.error(n["industry"], "empty industry: it chooses the standard that judges the finding");
       if (!f.id.empty() && !seen.emplace(f.id, f.line).second) {
         reader.error(n["id"], fmt::format("finding \"{}\" is already listed on line {}", f.id, seen[f.id]));
         continue;
@@ -271,10 +276,8 @@ std::vector<Finding> load_findings_yaml(const std::string& display, const std::s
       }
       const auto day = bad_date ? std::nullopt : judging_day(f, as_of);
       if (!day && !bad_date) reader.error(n, no_day(f));
-      if (!(day ? place(f, *day, s->second, standards) : place_for_checking(f, s->second, standards))) {
-        out.push_back(std::move(f));
-        continue;
-      }
+      const bool in_force =
+          day ? place(f, *day, s->second, standards) : place_for_checking(f, s->second, standards);
       const Criteria& cr = standards[f.standard];
       const YAML::Node facts = n["facts"];
       if (facts.IsDefined() && !facts.IsMap())
@@ -286,8 +289,13 @@ std::vector<Finding> load_findings_yaml(const std::string& display, const std::s
           const std::string key = it->first.Scalar();
           const auto field = cr.find_field(key);
           if (!field) {
+            if (!in_force) continue;
             reader.error(it->first, fmt::format("\"{}\" is not a field of {} ({}){}", key, cr.id,
                                                 cr.edition.number, text::did_you_mean(key, ids)));
+            continue;
+          }
+          if (!it->second.IsScalar()) {
+            reader.error(it->second, fmt::format("\"{}\" takes one value, e.g. {}: true", key, key));
             continue;
           }
           std::string error;

@@ -213,7 +213,22 @@ void Loader::load_accident_register(const YAML::Node& root, Ruleset& r) {
     }
     const bool amount = spec->metric == accident::Metric::DirectLoss;
     const auto type = r.inputs[*in].type;
-    if (amount ? type == InputType::Boolean : type != InputType::Count)
+    const bool ledger_fed = std::any_of(r.ledger.inputs.begin(), r.ledger.inputs.end(),
+                                        [&](const auto& p) { return p.first == *in; });
+    const bool duty_fed = std::any_of(r.duty_inputs.begin(), r.duty_inputs.end(),
+                                      [&](const auto& d) { return d.input == *in; });
+    const bool twice = std::any_of(r.accident_register.inputs.begin(), r.accident_register.inputs.end(),
+                                   [&](const auto& p) { return p.first == *in; });
+    if (ledger_fed || duty_fed || twice) {
+      m_reader.error(
+          it->first,
+          fmt::format("input \"{}\" is already computed from {}; an input has one source", it->first.Scalar(),
+                      ledger_fed ? "the hazard ledger"
+                      : duty_fed ? "duty compliance"
+                                 : "the register"));
+      continue;
+    }
+    if (amount ? (type != InputType::Number && type != InputType::Count) : type != InputType::Count)
       m_reader.error(it->second,
                      fmt::format("accident-register metric \"{}\" is {}, but input \"{}\" is not declared so",
                                  metric, amount ? "an amount (万元)" : "a count", it->first.Scalar()));

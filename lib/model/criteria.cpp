@@ -207,7 +207,8 @@ std::string explain_compare(const Condition& c, const Criteria& cr, const Facts&
   // A yes/no fact that equals what the item looks for says all there is to say.
   if (f.type != FieldType::Number && c.op == Op::Eq && !c.ref && facts[c.field].known)
     return fmt::format("{} = {}", f.id, fact_text(f, facts[c.field]));
-  return fmt::format("{} = {} ({} {})", f.id, fact_text(f, facts[c.field]), op_text(c.op),
+  // The threshold is the item's condition, not a claim about the value: "(条件 > 10)".
+  return fmt::format("{} = {} (条件 {} {})", f.id, fact_text(f, facts[c.field]), op_text(c.op),
                      rhs_text(c, cr, facts));
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -43,7 +44,8 @@ const char* verdict_id(Verdict v) {
 
 // "应急管理部令第4号（2021-01-01 至 2026-06-30）"
 std::string edition_words(const hazard::Criteria& cr) {
-  return fmt::format("{}（{}）", cr.edition.number, cr.edition.span());
+  return fmt::format("{}（{}{}）", cr.edition.number, cr.edition.span(),
+                     cr.edition.dates_verified ? "" : "；日期未经核实：" + cr.edition.dates_note);
 }
 
 std::string verified_words(const hazard::Criteria& cr) {
@@ -121,7 +123,10 @@ void write_json(std::ostream& out, const JudgeInput& in) {
                          {"published", s.edition.published},
                          {"effective_from", s.edition.effective_from},
                          {"effective_until", s.edition.effective_until},
+                         {"preceded_by", s.edition.preceded_by},
                          {"superseded_by", s.edition.superseded_by},
+                         {"dates_verified", s.edition.dates_verified},
+                         {"dates_note", s.edition.dates_note},
                          {"verified", s.verified},
                          {"items", s.items.size()},
                          {"items_verified", s.verified_items()},
@@ -176,29 +181,38 @@ void write_json(std::ostream& out, const JudgeInput& in) {
 }
 
 void write_csv(std::ostream& out, const JudgeInput& in) {
-  out << "id,enterprise,industry,judged_as_of,criteria,edition,verdict,items,articles,unverified_items,"
-         "missing,"
-         "reason\r\n";
+  out << "id,enterprise,industry,judged_as_of,criteria,edition,verdict,matched,matched_articles,undecided,"
+         "cleared,unverified_items,missing,out_of_force\r\n";
   for (std::size_t k = 0; k < in.findings->size(); ++k) {
     const auto& f = (*in.findings)[k];
     const auto& jd = (*in.judgements)[k];
     const auto& cr = (*in.standards)[f.standard];
     const bool placed = jd.out_of_force.empty();
-    std::vector<std::string> items, articles, unverified, missing;
-    const auto& cited = jd.verdict == Verdict::Major ? jd.matches : jd.cleared;
-    std::vector<std::size_t> ids;
-    for (const auto& m : cited) ids.push_back(m.item);
-    if (jd.verdict == Verdict::Undecided) ids = jd.undecided_items;
-    for (auto i : ids) {
-      items.push_back(cr.items[i].id);
-      articles.push_back(cr.items[i].article);
-      if (!cr.items[i].verified) unverified.push_back(cr.items[i].id);
+    std::vector<std::string> matched, articles, undecided, cleared, unverified, missing;
+    auto note_unverified = [&](std::size_t i) {
+      if (!cr.items[i].verified &&
+          std::find(unverified.begin(), unverified.end(), cr.items[i].id) == unverified.end())
+        unverified.push_back(cr.items[i].id);
+    };
+    for (const auto& m : jd.matches) {
+      matched.push_back(cr.items[m.item].id);
+      articles.push_back(cr.items[m.item].article);
+      note_unverified(m.item);
+    }
+    for (auto i : jd.undecided_items) {
+      undecided.push_back(cr.items[i].id);
+      note_unverified(i);
+    }
+    for (const auto& m : jd.cleared) {
+      cleared.push_back(cr.items[m.item].id);
+      note_unverified(m.item);
     }
     for (auto fi : jd.missing) missing.push_back(cr.fields[fi].id);
     out << csv_field(f.id) << ',' << csv_field(f.enterprise) << ',' << csv_field(f.industry) << ','
         << f.judged_as_of << ',' << (placed ? csv_field(cr.id) : "") << ','
         << (placed ? csv_field(cr.edition.number) : "") << ',' << verdict_id(jd.verdict) << ','
-        << csv_field(text::join(items, ";")) << ',' << csv_field(text::join(articles, ";")) << ','
+        << csv_field(text::join(matched, ";")) << ',' << csv_field(text::join(articles, ";")) << ','
+        << csv_field(text::join(undecided, ";")) << ',' << csv_field(text::join(cleared, ";")) << ','
         << csv_field(text::join(unverified, ";")) << ',' << csv_field(text::join(missing, ";")) << ','
         << csv_field(jd.out_of_force) << "\r\n";
   }

@@ -97,11 +97,12 @@ double achievement_of(const ruleset::Ruleset& rules, const ruleset::Indicator& i
         if (e.doubling) {
           // n events: per x (1 + 2 + ... + 2^(n-1)) = per x (2^n - 1); past 60 events the
           // item is long used up, and the cap keeps the power finite.
-          const double factor = std::exp2(std::min(n, 60.0)) - 1;
+          const double power = std::min(n, 60.0);
+          const double factor = std::exp2(power) - 1;
           deducted += factor * e.per_event;
           if (trace)
             parts.push_back(fmt::format("{} {}, doubling: {} x (2^{} - 1)", in(e.input).id, plain(n),
-                                        plain(e.per_event), plain(n)));
+                                        plain(e.per_event), plain(power)));
         } else {
           deducted += n * e.per_event;
           if (trace) parts.push_back(fmt::format("{} {} x {}", in(e.input).id, plain(n), plain(e.per_event)));

@@ -79,7 +79,7 @@ TEST_CASE(
   const Checked a3 = check(reg.records[2]);
   CHECK(a3.late);
   REQUIRE(a3.breaches.size() == 1);
-  CHECK(a3.breaches[0] == "设区的市级上报晚于县级 2 小时 1 分，超过第十一条的2小时");
+  CHECK(a3.breaches[0] == "设区的市级上报晚于县级 2 小时 1 分，超过第十一条每级2小时");
   const Checked a4 = check(reg.records[3]);
   CHECK(a4.grade == Grade::Larger);
   CHECK_FALSE(a4.late);
@@ -151,8 +151,8 @@ TEST_CASE("bad register rows are input errors, each with its place") {
         "a.csv:2:7: column G \"deaths\": deaths expects a whole number of at least 0, got \"-1\"\n"
         "a.csv:2:8: column H \"serious_injuries\": serious injuries expects a whole number of at least 0, "
         "got \"0.5\"\n"
-        "a.csv:2:9: column I \"direct_loss\": direct economic loss expects a number of 万元 of at least 0, "
-        "got \"abc\"\n"
+        "a.csv:2:9: column I \"direct_loss\": direct economic loss expects a number of 万元 from 0 to "
+        "1000000000, got \"abc\"\n"
         "a.csv:2:10: column J \"responsibility\": expects yes or no (是/否), got \"也许\"\n"
         "a.csv:2:11: column K \"concealment\": \"藏\" is not a finding; write 漏报, 瞒报, 谎报 or leave it "
         "empty\n"
@@ -177,4 +177,34 @@ TEST_CASE("bad register rows are input errors, each with its place") {
       "a.csv:5:12: column L \"reported_county_at\": empty; write the date and time, YYYY-MM-DD HH:MM");
   // A header-only register is a year without accidents.
   CHECK(load("").records.empty());
+}
+
+TEST_CASE("a revision changes casualties only; a skipped level is timed from the one below it") {
+  CHECK(
+      test::input_error([] {
+        (void)load(
+            "E1,首报,U1,厂,coal,2024-03-01 08:00,1,0,1,是,,2024-03-01 08:30,,,,2024-03-02 08:00\n"
+            "E1,补报,U2,厂,,,2,0,,,瞒报,,,,,2024-03-02 08:00\n");
+      }) ==
+      "a.csv:2:16: column P \"reported_at\": a first report has no 补报时间; a later report of the "
+      "casualties "
+      "is a row of its own with record 补报\n"
+      "a.csv:3:3: column C \"unit\": a revision (补报) gives only reported_at, deaths and serious_injuries; "
+      "leave this empty, or correct the first report on line 2\n"
+      "a.csv:3:4: column D \"enterprise\": a revision (补报) gives only reported_at, deaths and "
+      "serious_injuries; leave this empty, or correct the first report on line 2\n"
+      "a.csv:3:11: column K \"concealment\": a revision (补报) gives only reported_at, deaths and "
+      "serious_injuries; leave this empty, or correct the first report on line 2");
+  // 较大 (5 deaths): the city is not recorded, so the province is timed from the county,
+  // 2 hours per level: 4 hours allowed, 4 h 1 min is late.
+  const auto reg = load(
+      "F1,,U1,厂,coal,2024-03-01 08:00,5,0,1,是,,2024-03-01 08:30,,2024-03-01 12:30,,\n"
+      "F2,,U1,厂,coal,2024-03-01 08:00,5,0,1,是,,2024-03-01 08:30,,2024-03-01 12:31,,\n");
+  const Checked f1 = check(reg.records[0]);
+  CHECK_FALSE(f1.late);
+  CHECK(f1.unchecked == std::vector<std::string>{"设区的市级上报时间未记录，未核查"});
+  const Checked f2 = check(reg.records[1]);
+  CHECK(f2.late);
+  CHECK(f2.breaches == std::vector<std::string>{"省级上报晚于县级 4 小时 1 分，超过第十一条每级2小时"});
+  CHECK(facts(reg.records[1], f2).find("设区的市级上报时间未记录，未核查") != std::string::npos);
 }

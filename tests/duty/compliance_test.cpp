@@ -216,3 +216,23 @@ TEST_CASE("a duty's frequency can depend on the holder's industry (seed 002 item
   CHECK(frequency_for(list.roles[*role].duties[*drill], "煤矿") == Frequency::HalfYear);
   CHECK(frequency_for(list.roles[*role].duties[*drill], "砖瓦建材") == Frequency::Year);
 }
+
+TEST_CASE("by_industry: a group must be declared") {
+  const char* const text = R"(id: d
+name: 清单
+version: "1"
+industry_groups:
+  high_risk: [煤矿]
+evidence: [{id: minutes, name: 会议纪要}]
+roles:
+  - id: r
+    name: 角色
+    tier: management
+    duties:
+      - {id: a, name: 甲, frequency: quarter, min: 1, evidence: [minutes], source: s,
+         by_industry: [{groups: [high_risks], frequency: month, source: s}]}
+)";
+  CHECK(test::input_error([&] { (void)load_duty_list("d.yaml", text); }) ==
+        "d.yaml:13:34: unknown industry group \"high_risks\", did you mean \"high_risk\"?; declared: "
+        "high_risk");
+}

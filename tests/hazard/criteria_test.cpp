@@ -174,7 +174,8 @@ TEST_CASE("the explanation shows the recorded values against the thresholds") {
                      f[*cr.find_field("scaffold_frame_height_m")], e));
   const Judgement j = judge(cr, finding_of(f));
   REQUIRE(j.matches.size() == 1);
-  CHECK(j.matches[0].why == "scaffold_cantilever_height_m = 4.5 m (> 0.4 x scaffold_frame_height_m = 4)");
+  CHECK(j.matches[0].why ==
+        "scaffold_cantilever_height_m = 4.5 m (条件 > 0.4 x scaffold_frame_height_m = 4)");
 }
 
 TEST_CASE("criteria files are validated") {

@@ -229,3 +229,23 @@ TEST_CASE("coal boundaries: 以上 includes the number, 大于 excludes it") {
   CHECK(v("workplace_shift_headcount_over_limit_pct", "20") == Verdict::Major);
   CHECK(v("workplace_shift_headcount_over_limit_pct", "19.99") == Verdict::General);
 }
+
+TEST_CASE("findings YAML: empty ids and industries, facts that are not one value, an empty list") {
+  const auto standards = bundled({"coal-2021"});
+  CHECK(test::input_error([&] {
+          (void)load_findings_yaml("f.yaml",
+                                   "findings:\n"
+                                   "  - {id: \"\", enterprise: a, industry: coal, date: 2024-01-01, facts: "
+                                   "{gas_sensor_disabled: [1, 2]}}\n"
+                                   "  - {id: x, enterprise: a, industry: \"\", date: 2024-01-01}\n"
+                                   "  - {id: y, enterprise: a, industry: coal, date: 2020-01-01, facts: "
+                                   "{gas_sensor_disabled: banana}}\n",
+                                   standards);
+        }) ==
+        "f.yaml:2:10: empty finding id\n"
+        "f.yaml:2:92: \"gas_sensor_disabled\" takes one value, e.g. gas_sensor_disabled: true\n"
+        "f.yaml:3:38: empty industry: it chooses the standard that judges the finding\n"
+        "f.yaml:4:91: \"gas_sensor_disabled\" expects yes or no (true/false, 是/否, 1/0), got \"banana\"");
+  CHECK(test::input_error([&] { (void)load_findings_yaml("f.yaml", "findings: []\n", standards); }) ==
+        "f.yaml:1:11: no findings: the list is empty");
+}
