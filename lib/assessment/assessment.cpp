@@ -179,15 +179,18 @@ void account_rows(std::vector<InputFile>& files, const Units& units, const Ratin
 
 std::vector<std::string> edition_warnings(const Assessment& a) {
   std::vector<std::string> out;
-  const model::Edition& e = a.rules.edition;
   const auto period = date::parse_period(a.manifest.period);
-  if (!period || !e.from) return out;
-  if (e.in_force(period->first) && e.in_force(period->last)) return out;
-  out.push_back(fmt::format("period {} ({} to {}) lies {}outside the days ruleset \"{}\" is meant for ({}){}",
-                            a.manifest.period, date::format(period->first), date::format(period->last),
-                            e.in_force(period->first) || e.in_force(period->last) ? "partly " : "",
-                            a.rules.id, e.span(),
-                            e.superseded_by.empty() ? std::string() : "; superseded by " + e.superseded_by));
+  if (!period) return out;
+  auto check = [&](const model::Edition& e, const char* what, const std::string& id) {
+    if (!e.from || (e.in_force(period->first) && e.in_force(period->last))) return;
+    out.push_back(fmt::format(
+        "period {} ({} to {}) lies {}outside the days {} \"{}\" is meant for ({}){}", a.manifest.period,
+        date::format(period->first), date::format(period->last),
+        e.in_force(period->first) || e.in_force(period->last) ? "partly " : "", what, id, e.span(),
+        e.superseded_by.empty() ? std::string() : "; superseded by " + e.superseded_by));
+  };
+  check(a.rules.edition, "ruleset", a.rules.id);
+  if (a.chain) check(a.chain->duties.edition, "duty list", a.chain->duties.id);
   return out;
 }
 

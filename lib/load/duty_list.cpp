@@ -138,10 +138,12 @@ DutyList load_duty_list(const std::string& display, const std::string& text) {
         reader.error(groups, "\"industry_groups\" maps a group name to a list of chain industries");
       else
         for (auto it = groups.begin(); it != groups.end(); ++it) {
+          // Copies: the iterator's key and value are temporaries.
+          const YAML::Node key = it->first, value = it->second;
           std::vector<std::string> members;
-          if (reader.expect_sequence(it->second, "an industry group"))
-            for (const auto& m : it->second) members.push_back(m.Scalar());
-          list.industry_groups.emplace_back(it->first.Scalar(), std::move(members));
+          if (reader.expect_sequence(value, "an industry group"))
+            for (const auto& m : value) members.push_back(m.Scalar());
+          list.industry_groups.emplace_back(key.Scalar(), std::move(members));
         }
     }
     list.id = reader.string(root, "id", true).value_or("");

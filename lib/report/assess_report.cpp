@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "core/text.hpp"
+#include "report/accident_report.hpp"
 #include "report/attribution_report.hpp"
 #include "report/chain_report.hpp"
 #include "report/duties_report.hpp"
@@ -173,6 +174,10 @@ std::vector<CsvTable> csv_tables(const AssessData& d) {
                  }});
   if (d.risks)
     t.push_back({"risks.csv", [&d](std::ostream& o) { write_risk(o, Format::Csv, *d.matrix, *d.risks); }});
+  if (d.a->accidents && d.a->accident_summary)
+    t.push_back({"accidents.csv", [&d](std::ostream& o) {
+                   write_accidents_csv(o, *d.a->accidents, *d.a->accident_summary, d.a->units.ids);
+                 }});
   if (!d.attributions.empty())
     t.push_back({"attribution.csv", [&d](std::ostream& o) {
                    write_attribution_csv_header(o);
