@@ -50,6 +50,28 @@ double rounded4(double v) {
   return text::round_to(v, 4);
 }
 
+// The register's accidents of unit `u` behind the register-fed inputs of `ind` (those that
+// count in at least one of them), in register order; nullopt when no input of `ind` comes
+// from a register.
+std::optional<std::vector<std::size_t>> accidents_behind(const assessment::Assessment& a, std::size_t u,
+                                                         const ruleset::Indicator& ind) {
+  if (!a.accident_summary || !a.accidents) return std::nullopt;
+  std::vector<accident::Metric> metrics;
+  for (auto col : ind.input_columns())
+    for (const auto& [input, metric] : a.rules.accident_register.inputs)
+      if (input == col && col < a.from_register.size() && a.from_register[col]) metrics.push_back(metric);
+  if (metrics.empty()) return std::nullopt;
+  std::vector<std::size_t> out;
+  for (const auto k : a.accident_summary->by_unit[u].records) {
+    const auto& rec = a.accidents->records[k];
+    const auto& chk = a.accident_summary->checked[k];
+    if (std::any_of(metrics.begin(), metrics.end(),
+                    [&](accident::Metric m) { return accident::value(rec, chk, m) != 0; }))
+      out.push_back(k);
+  }
+  return out;
+}
+
 ordered_json header_json(const assessment::Assessment& a) {
   ordered_json j;
   j["tool"] = {{"name", "safeassess"}, {"version", SAFEASSESS_VERSION}};
@@ -151,7 +173,25 @@ ordered_json unit_json(const assessment::Assessment& a, const score::Results& r,
       if (col < a.input_origin.size() && !a.input_origin[col].empty())
         sources[rules.inputs[col].id] = a.input_origin[col];
     if (!sources.empty()) ij["input_sources"] = std::move(sources);
-    if (trace) ij["steps"] = std::move(steps);
+    if (trace) {
+      ij["steps"] = std::move(steps);
+      if (const auto behind = accidents_behind(a, u, ind)) {
+        ordered_json list = ordered_json::array();
+        for (const auto k : *behind) {
+          const auto& rec = a.accidents->records[k];
+          const auto& chk = a.accident_summary->checked[k];
+          list.push_back({{"id", rec.id},
+                          {"grade", std::string(accident::grade_name(chk.grade))},
+                          {"deaths", chk.deaths},
+                          {"serious_injuries", chk.serious_injuries},
+                          {"direct_loss", rec.direct_loss_wan},
+                          {"responsibility", rec.responsibility},
+                          {"late", chk.late},
+                          {"facts", accident::facts(rec, chk)}});
+        }
+        ij["accidents"] = std::move(list);
+      }
+    }
     inds.push_back(std::move(ij));
   }
   j["indicators"] = std::move(inds);
@@ -370,27 +410,15 @@ void write_explain(std::ostream& out, const assessment::Assessment& a, const sco
       score::Trace steps;
       (void)score::evaluate_indicator(rules, ind, row, ratings, a.missing, &steps);
       for (const auto& s : steps) out << "    " << s << "\n";
-      std::vector<accident::Metric> register_metrics;
-      for (auto col : ind.input_columns()) {
+      for (auto col : ind.input_columns())
         if (col < a.input_origin.size() && !a.input_origin[col].empty())
           out << "    (" << rules.inputs[col].id << " from the " << a.input_origin[col] << ")\n";
-        for (const auto& [input, metric] : rules.accident_register.inputs)
-          if (input == col && col < a.from_register.size() && a.from_register[col])
-            register_metrics.push_back(metric);
-      }
-      if (!register_metrics.empty() && a.accident_summary && a.accidents) {
-        // The accidents behind the inputs: those that count in at least one of them.
-        std::size_t listed = 0;
-        for (const auto k : a.accident_summary->by_unit[u].records) {
-          const auto& rec = a.accidents->records[k];
-          const auto& chk = a.accident_summary->checked[k];
-          if (std::none_of(register_metrics.begin(), register_metrics.end(),
-                           [&](accident::Metric m) { return accident::value(rec, chk, m) != 0; }))
-            continue;
-          out << "      " << accident::describe(rec, chk) << '\n';
-          ++listed;
-        }
-        if (listed == 0) out << "      no accident of the register counts here for this unit and period\n";
+      if (const auto behind = accidents_behind(a, u, ind)) {
+        for (const auto k : *behind)
+          out << "      " << accident::describe(a.accidents->records[k], a.accident_summary->checked[k])
+              << '\n';
+        if (behind->empty())
+          out << "      no accident of the register counts here for this unit and period\n";
       }
       if (o.status != score::Status::Excluded) {
         parts.push_back(fixed(o.points, p));
