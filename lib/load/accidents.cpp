@@ -15,7 +15,9 @@ namespace safeassess::accident {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> k_road_or_fire = {"road-traffic", "道路交通", "fire", "火灾"};
+// 第十三条's 7-day window: 道路交通事故 and 火灾事故, as registers write their industry.
+constexpr std::array<std::string_view, 8> k_road_or_fire = {
+    "road-traffic", "road", "道路交通", "道路交通事故", "fire", "火灾", "火灾事故", "消防火灾"};
 
 struct Columns {
   std::optional<std::size_t> id, record, unit, enterprise, industry, occurred, deaths, injuries, loss,
