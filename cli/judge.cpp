@@ -24,13 +24,15 @@ void setup_judge(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<JudgeOptions>();
   auto* sub = app.add_subcommand(
       "judge", "Judge inspection findings against the major-hazard criteria (重大事故隐患判定标准)");
-  sub->add_option("findings", options->findings,
-                  "Findings: CSV (id, enterprise, industry, one column per fact) or YAML (findings: [...])")
+  sub->add_option(
+         "findings", options->findings,
+         "Findings: CSV (id, enterprise, industry, date, one column per fact) or YAML (findings: [...])")
       ->required();
   sub->add_option("-c,--criteria", options->criteria,
-                  "Criteria to judge by: bundled names (coal-2021, chemical-2017, industry-trade-2023, "
-                  "construction-2024), builtin:NAME or YAML files; repeat or separate with commas. Default: "
-                  "every bundled standard, each judging its own industries")
+                  "Criteria to judge by: bundled editions (" +
+                      text::join(ruleset::builtin_names("criteria"), ", ") +
+                      "), builtin:NAME or YAML files; repeat or separate with commas. Default: every bundled "
+                      "edition, each judging its own industries on the days it is in force")
       ->delimiter(',');
   add_format_option(sub, options->format);
   add_output_option(sub, options->output);

@@ -2,7 +2,7 @@
 // Grading and checking the accidents of a register (model/accident.hpp) under 生产安全事故
 // 报告和调查处理条例 (国务院令第493号), and what they add up to per unit and period.
 //
-// Readings (README "Accidents"):
+// Readings (README "The accident register"):
 //  - grade: Art 3, the highest grade any of deaths / serious injuries / direct loss
 //    reaches, 以上 including the number and 以下 excluding it;
 //  - casualties: the first report, replaced by the latest revision (补报) reported within
@@ -35,8 +35,6 @@ struct Checked {
 };
 
 [[nodiscard]] Checked check(const Record& r);
-
-inline constexpr std::size_t k_metrics = 15;  // = accident::metric_specs().size()
 
 struct UnitTally {
   std::array<double, k_metrics> values{};

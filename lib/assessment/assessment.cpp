@@ -283,15 +283,13 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
     for (std::size_t u = 0; u < l.b.units.size(); ++u)
       for (const auto& [input, metric] : rules.ledger.inputs)
         a.values.data[u * a.values.columns + input] = hazard::metric(ledger->by_unit[u], metric);
-  a.from_register.assign(rules.inputs.size(), 0);
   if (accidents) {
     const auto period = date::parse_period(m.period);
     if (!period) (void)period_end(m);  // throws, naming the period
     auto summary = accident::summarize(*accidents, l.b.units.size(), *period);
     for (const auto& [input, metric] : rules.accident_register.inputs) {
-      a.from_register[input] = 1;
       a.input_origin[input] = fmt::format("accident register {} ({}, accidents of {})", accidents->file,
-                                          accident::find_metric_name(metric), m.period);
+                                          accident::metric_name(metric), m.period);
     }
     if (a.values.columns == rules.inputs.size())
       for (std::size_t u = 0; u < l.b.units.size(); ++u)

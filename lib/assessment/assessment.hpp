@@ -52,8 +52,6 @@ struct Assessment {
   // the manifest's period (the score takes inputs from it; reports list the accidents).
   std::optional<accident::Register> accidents;
   std::optional<accident::Summary> accident_summary;
-  // Per input: true when its values come from the accident register.
-  std::vector<char> from_register;
 };
 
 // Warnings about the texts a loaded run applies (for `validate`): the manifest's period

@@ -6,7 +6,6 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
-#include "core/hash.hpp"
 #include "core/text.hpp"
 #include "io/csv.hpp"
 #include "load/tables.hpp"
@@ -30,7 +29,6 @@ class Reader {
   Reader(const std::string& display, std::string bytes, io::Encoding enc, const assessment::Units& units)
       : m_file(display, std::move(bytes), enc), m_h(m_file.header()), m_units(units) {
     m_reg.file = display;
-    m_reg.sha256 = hash::sha256_hex(m_file.text());
   }
 
   Register read() {

@@ -86,7 +86,7 @@ const MetricSpec* find_metric(std::string_view name) {
   return it == specs.end() ? nullptr : &*it;
 }
 
-std::string_view find_metric_name(Metric m) {
+std::string_view metric_name(Metric m) {
   for (const auto& s : metric_specs())
     if (s.metric == m) return s.name;
   return "";

@@ -68,7 +68,6 @@ struct Record {
 
 struct Register {
   std::string file;
-  std::string sha256;
   std::vector<Record> records;  // in file order
   std::size_t rows = 0;         // data rows read (records + revision rows)
 };
@@ -91,6 +90,7 @@ enum class Metric : std::uint8_t {
   LateReports,                  // 迟报、漏报事故起数
   Concealed,                    // 瞒报、谎报事故起数
 };
+inline constexpr std::size_t k_metrics = static_cast<std::size_t>(Metric::Concealed) + 1;
 
 struct MetricSpec {
   Metric metric;
@@ -99,6 +99,6 @@ struct MetricSpec {
 };
 [[nodiscard]] const std::vector<MetricSpec>& metric_specs();
 [[nodiscard]] const MetricSpec* find_metric(std::string_view name);
-[[nodiscard]] std::string_view find_metric_name(Metric m);
+[[nodiscard]] std::string_view metric_name(Metric m);
 
 }  // namespace safeassess::accident

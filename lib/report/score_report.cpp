@@ -59,7 +59,7 @@ std::optional<std::vector<std::size_t>> accidents_behind(const assessment::Asses
   std::vector<accident::Metric> metrics;
   for (auto col : ind.input_columns())
     for (const auto& [input, metric] : a.rules.accident_register.inputs)
-      if (input == col && col < a.from_register.size() && a.from_register[col]) metrics.push_back(metric);
+      if (input == col) metrics.push_back(metric);
   if (metrics.empty()) return std::nullopt;
   std::vector<std::size_t> out;
   for (const auto k : a.accident_summary->by_unit[u].records) {

@@ -121,9 +121,10 @@ TEST_CASE("the register adds up per unit and period") {
       "C2,,U1,厂,building-materials,2024-03-05 14:40,1,0,120,是,,2024-03-05 15:20,,,,\n"
       "C3,,U1,厂,building-materials,2024-04-05 14:40,2,0,120,否,瞒报,,,,,\n"
       "C4,,U2,厂,building-materials,2023-12-31 23:59,1,0,120,是,,2024-01-01 00:30,,,,\n"
+      "C4,补报,,,,,2,0,,,,,,,,2024-01-05 10:00\n"
       "C5,,U2,厂,chemical,2024-06-01 10:00,0,12,50,是,谎报,2024-06-01 10:10,,,,\n");
   const auto s = summarize(reg, 2, *date::parse_period("2024"));
-  CHECK(s.outside_period == 1);  // C4 happened in 2023
+  CHECK(s.outside_period == 2);  // C4 happened in 2023: its first report and its revision
   const auto& u1 = s.by_unit[0];
   CHECK(metric(u1, Metric::Accidents) == 3);
   CHECK(metric(u1, Metric::Deaths) == 15);
