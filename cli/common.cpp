@@ -89,7 +89,7 @@ CLI::Validator non_empty() {
 assessment::AssessGates gates_asked(std::optional<double> fail_below,
                                     const std::vector<std::string>& fail_on) {
   assessment::AssessGates gates;
-  gates.score.fail_below = fail_below;
+  if (fail_below) gates.score.fail_below = num::Decimal::from_double(*fail_below);
   for (const auto& g : fail_on) {
     gates.score.on_veto = gates.score.on_veto || g == "veto";
     gates.score.on_fail = gates.score.on_fail || g == "fail";

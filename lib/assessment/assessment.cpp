@@ -23,6 +23,26 @@ using ruleset::MissingPolicy;
 
 namespace {
 
+// n / d in percent, exact to 12 decimals (half away from zero): the rates the ledger and the
+// duty records feed are held as decimals like every other input.
+num::Decimal percent_of(std::uint64_t n, std::uint64_t d) {
+  return num::Ratio::of(num::Wide(n) * 100, num::Wide(d)).round(num::Decimal::k_digits);
+}
+
+num::Decimal ledger_value(const hazard::Tally& t, ruleset::LedgerMetric m) {
+  using ruleset::LedgerMetric;
+  switch (m) {
+    case LedgerMetric::MajorRate:
+    case LedgerMetric::GeneralRate: {
+      const std::size_t l = m == LedgerMetric::MajorRate ? 0 : 1;
+      // Nothing of that level found: nothing left unrectified, 100%.
+      return t.found[l] == 0 ? num::Decimal::of(100) : percent_of(t.done[l], t.found[l]);
+    }
+    default:
+      return num::Decimal::of(static_cast<long long>(hazard::metric(t, m)));
+  }
+}
+
 // The register's accidents at enterprises of the chain, for `trace --accident`; the others
 // count in the score but cannot be traced. An accident at a chain enterprise of another
 // unit than the register says is an error: the score and the trace would disagree.
@@ -282,7 +302,7 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
   if (ledger && a.values.columns == rules.inputs.size())
     for (std::size_t u = 0; u < l.b.units.size(); ++u)
       for (const auto& [input, metric] : rules.ledger.inputs)
-        a.values.data[u * a.values.columns + input] = hazard::metric(ledger->by_unit[u], metric);
+        a.values.data[u * a.values.columns + input] = ledger_value(ledger->by_unit[u], metric);
   if (accidents) {
     const auto period = date::parse_period(m.period);
     if (!period) (void)period_end(m);  // throws, naming the period
@@ -294,7 +314,8 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
     if (a.values.columns == rules.inputs.size())
       for (std::size_t u = 0; u < l.b.units.size(); ++u)
         for (const auto& [input, metric] : rules.accident_register.inputs)
-          a.values.data[u * a.values.columns + input] = accident::metric(summary.by_unit[u], metric);
+          a.values.data[u * a.values.columns + input] =
+              num::Decimal::from_double(accident::metric(summary.by_unit[u], metric));
     a.accident_summary = std::move(summary);
   }
   if (!duty_fed.empty()) {
@@ -310,10 +331,12 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
           if (comp.is_holder(v) && roles[ch.role[v]] && ch.unit[v] != chain::k_no_index)
             by_unit[ch.unit[v]].add(comp.by_node[v]);
         for (std::size_t u = 0; u < l.b.units.size(); ++u)
-          a.values.data[u * a.values.columns + input] = by_unit[u].rate();
+          a.values.data[u * a.values.columns + input] =
+              by_unit[u].due == 0 ? k_missing : percent_of(by_unit[u].met, by_unit[u].due);
       }
     }
   }
+  if (a.values.columns == rules.inputs.size()) l.collect([&] { derive_inputs(rules, l.b.units, a.values); });
   const bool has_rating_items =
       std::any_of(rules.indicators.begin(), rules.indicators.end(),
                   [](const auto& i) { return i.method == ruleset::Method::Rating; });

@@ -10,25 +10,31 @@
 
 namespace safeassess::assessment {
 
-std::vector<double> apportion(double total, const std::vector<std::uint64_t>& weights, int precision) {
-  const double scale = std::pow(10.0, precision);
-  const auto units = static_cast<std::int64_t>(std::llround(total * scale));
-  const std::uint64_t sum = std::accumulate(weights.begin(), weights.end(), std::uint64_t{0});
-  std::vector<double> parts(weights.size(), 0);
+std::vector<num::Decimal> apportion(num::Decimal total, const std::vector<std::uint64_t>& weights,
+                                    int precision) {
+  using num::Wide;
+  // In whole units of 10^-precision, exactly.
+  Wide per_unit = 1;  // 10^precision
+  for (int k = 0; k < precision; ++k) per_unit *= 10;
+  const Wide units = (num::Ratio(total.round(precision)) * num::Ratio::of(per_unit, 1)).floor();
+  std::uint64_t sum = 0;
+  for (auto w : weights) sum += w;
+  std::vector<num::Decimal> parts(weights.size());
   if (sum == 0 || weights.empty()) return parts;
-  std::vector<std::int64_t> whole(weights.size());
-  std::vector<std::pair<double, std::size_t>> rest;
-  std::int64_t given = 0;
+  std::vector<Wide> whole(weights.size());
+  std::vector<std::pair<Wide, std::size_t>> rest;  // remainders, over `sum`
+  Wide given = 0;
   for (std::size_t i = 0; i < weights.size(); ++i) {
-    const double exact = double(units) * double(weights[i]) / double(sum);
-    whole[i] = static_cast<std::int64_t>(std::floor(exact));
+    const Wide exact = units * Wide(weights[i]);
+    whole[i] = exact / Wide(sum);
     given += whole[i];
-    rest.emplace_back(exact - double(whole[i]), i);
+    rest.emplace_back(exact - whole[i] * Wide(sum), i);
   }
   // Largest remainders first; ties to the earlier entry, so the result is deterministic.
   std::stable_sort(rest.begin(), rest.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
   for (std::size_t k = 0; given < units && k < rest.size(); ++k, ++given) ++whole[rest[k].second];
-  for (std::size_t i = 0; i < weights.size(); ++i) parts[i] = double(whole[i]) / scale;
+  for (std::size_t i = 0; i < weights.size(); ++i)
+    parts[i] = num::Ratio::of(whole[i], per_unit).round(precision);
   return parts;
 }
 
@@ -77,8 +83,8 @@ Attribution attribute(const Assessment& a, const score::Results& r, std::size_t 
     const auto& ind = rules.indicators[i];
     const auto& o = r.outcome(unit, i);
     if (o.status == score::Status::Excluded) continue;
-    const double lost = text::round_to(ind.points - o.points, rules.precision);
-    if (lost <= 0) continue;
+    const num::Decimal lost = ind.points - o.points;
+    if (lost <= num::Decimal{}) continue;
     IndicatorLoss loss;
     loss.indicator = i;
     loss.lost = lost;
@@ -91,7 +97,7 @@ Attribution attribute(const Assessment& a, const score::Results& r, std::size_t 
           if (e.unit != unit) continue;
           const auto n = shortfall(e.tally, metric);
           if (n == 0) continue;
-          loss.shares.push_back({e.name, e.name, shortfall_text(e.tally, metric), n, 0});
+          loss.shares.push_back({e.name, e.name, shortfall_text(e.tally, metric), n, {}});
           weights.push_back(n);
         }
       }
@@ -117,10 +123,12 @@ Attribution attribute(const Assessment& a, const score::Results& r, std::size_t 
                   "{} {}/{}{}", role.duties[k].id, dt.met, dt.due,
                   dt.unevidenced ? fmt::format(" ({} without evidence)", dt.unevidenced) : std::string()));
           }
-          loss.shares.push_back({data.chain.ids[v], data.chain.names[v],
+          loss.shares.push_back({data.chain.ids[v],
+                                 data.chain.names[v],
                                  fmt::format("missed {} of {} duty periods: {}", t.due - t.met, t.due,
                                              text::join(missed, ", ")),
-                                 t.due - t.met, 0});
+                                 t.due - t.met,
+                                 {}});
           weights.push_back(t.due - t.met);
         }
       }
@@ -130,7 +138,6 @@ Attribution attribute(const Assessment& a, const score::Results& r, std::size_t 
     att.lost += lost;
     att.indicators.push_back(std::move(loss));
   }
-  att.lost = text::round_to(att.lost, rules.precision);
   return att;
 }
 

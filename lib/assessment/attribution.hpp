@@ -21,19 +21,19 @@ struct Share {
   std::string name;  // display name
   std::string what;  // what it failed: "2 of 3 major hazards not validly closed", missed duties
   std::uint64_t count = 0;
-  double points = 0;
+  num::Decimal points;
 };
 
 struct IndicatorLoss {
   std::size_t indicator = 0;
-  double lost = 0;
+  num::Decimal lost;
   std::string source;  // "hazard ledger", "duty records", or empty when it stops at the unit
   std::vector<Share> shares;
 };
 
 struct Attribution {
   std::size_t unit = 0;
-  double lost = 0;  // sum over indicators
+  num::Decimal lost;  // sum over indicators
   std::vector<IndicatorLoss> indicators;
 };
 
@@ -42,7 +42,7 @@ struct Attribution {
 
 // Splits `total` (already rounded to `precision`) in proportion to `weights`, rounding each
 // part to `precision` so that the parts add up to `total` exactly (largest remainder).
-[[nodiscard]] std::vector<double> apportion(double total, const std::vector<std::uint64_t>& weights,
-                                            int precision);
+[[nodiscard]] std::vector<num::Decimal> apportion(num::Decimal total,
+                                                  const std::vector<std::uint64_t>& weights, int precision);
 
 }  // namespace safeassess::assessment

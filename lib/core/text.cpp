@@ -140,6 +140,30 @@ std::string fixed(double value, int decimals) {
   return std::string(buf, write_fixed(buf, value, decimals));
 }
 
+std::size_t write_fixed(char* out, num::Decimal value, int decimals) {
+  // The rounded number as an integer count of 10^-decimals, written digit by digit.
+  const num::Decimal r = value.round(decimals);
+  num::Decimal::Rep q = r.raw();
+  for (int k = decimals; k < num::Decimal::k_digits; ++k) q /= 10;
+  std::size_t len = 0;
+  if (q < 0) {
+    out[len++] = '-';
+    q = -q;
+  }
+  char digits[48];
+  int count = 0;
+  do {
+    digits[count++] = static_cast<char>('0' + static_cast<int>(q % 10));
+    q /= 10;
+  } while (q > 0);
+  while (count <= decimals) digits[count++] = '0';  // at least one digit before the point
+  for (int k = count - 1; k >= 0; --k) {
+    out[len++] = digits[k];
+    if (k == decimals && decimals > 0) out[len++] = '.';
+  }
+  return len;
+}
+
 std::string plain(double value) {
   if (value == 0.0) return "0";
   const double r = round_to(value, 6);

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/decimal.hpp"
+
 namespace safeassess::text {
 
 // Columns a UTF-8 string takes in a terminal: CJK ideographs and full-width forms count
@@ -33,10 +35,19 @@ namespace safeassess::text {
 
 // Fixed-point text with exactly `decimals` places ("87.50"); -0 prints as 0.
 [[nodiscard]] std::string fixed(double value, int decimals);
+// The same for an exact decimal (rounded half away from zero when it has more places).
+[[nodiscard]] inline std::string fixed(num::Decimal value, int decimals) {
+  return value.fixed(decimals);
+}
+// Shortest text of an exact decimal ("12.5", "7").
+[[nodiscard]] inline std::string plain(num::Decimal value) {
+  return value.str();
+}
 
 // The same text as fixed(), written into `out` (at least 32 bytes) without allocating;
 // returns its length. For writers that format millions of numbers. `decimals` is 0..9.
 std::size_t write_fixed(char* out, double value, int decimals);
+std::size_t write_fixed(char* out, num::Decimal value, int decimals);
 
 // Shortest text that reads back as the same double ("0.95", "12", "1e-05" avoided:
 // plain notation up to 6 significant decimals). For echoing parameters and inputs.

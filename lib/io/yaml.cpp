@@ -325,6 +325,30 @@ std::optional<double> YamlReader::number(const YAML::Node& map, const char* key,
   return number_value(v, fmt::format("\"{}\"", key));
 }
 
+std::optional<num::Decimal> YamlReader::decimal_value(const YAML::Node& node, std::string_view what) const {
+  if (!node.IsScalar()) {
+    error(node, fmt::format("{} must be a number, found {}", what, kind_name(node)));
+    return std::nullopt;
+  }
+  std::string why;
+  auto value = num::Decimal::parse(node.Scalar(), &why);
+  if (!value)
+    error(node, why == "not a number" ? fmt::format("{} must be a number, got \"{}\"", what, node.Scalar())
+                                      : fmt::format("{} must be a number of at most 12 decimals and at most "
+                                                    "10^18, got \"{}\" ({})",
+                                                    what, node.Scalar(), why));
+  return value;
+}
+
+std::optional<num::Decimal> YamlReader::decimal(const YAML::Node& map, const char* key, bool required) const {
+  const YAML::Node v = map[key];
+  if (!v.IsDefined() || v.IsNull()) {
+    if (required) error(map, fmt::format("missing required key \"{}\"", key));
+    return std::nullopt;
+  }
+  return decimal_value(v, fmt::format("\"{}\"", key));
+}
+
 std::optional<long> YamlReader::integer(const YAML::Node& map, const char* key, bool required) const {
   auto d = number(map, key, required);
   if (!d) return std::nullopt;

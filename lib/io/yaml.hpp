@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/decimal.hpp"
 #include "core/error.hpp"
 
 namespace safeassess::io {
@@ -59,11 +60,15 @@ class YamlReader {
   // a key holding a map or a sequence is always reported.
   std::optional<std::string> string(const YAML::Node& map, const char* key, bool required) const;
   std::optional<double> number(const YAML::Node& map, const char* key, bool required) const;
+  // The same read exactly as a decimal (at most 12 decimals, at most 10^18): for every number
+  // a score is computed from.
+  std::optional<num::Decimal> decimal(const YAML::Node& map, const char* key, bool required) const;
   std::optional<long> integer(const YAML::Node& map, const char* key, bool required) const;
   std::optional<bool> boolean(const YAML::Node& map, const char* key, bool required) const;
 
   // A scalar node read as a number, reported if it is not one.
   std::optional<double> number_value(const YAML::Node& node, std::string_view what) const;
+  std::optional<num::Decimal> decimal_value(const YAML::Node& node, std::string_view what) const;
 
  private:
   std::string m_file;

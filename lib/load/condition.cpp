@@ -73,7 +73,7 @@ Condition parse_condition(const io::YamlReader& reader, const YAML::Node& node,
       c.op = found->op;
     }
   }
-  if (auto v = reader.number(node, "value", true)) c.value = *v;
+  if (auto v = reader.decimal(node, "value", true)) c.value = *v;
   return c;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "core/hash.hpp"
 #include "core/text.hpp"
@@ -30,7 +31,13 @@ Ruleset Loader::load(const YAML::Node& root) {
                             "inputs",
                             "categories",
                             "bonus",
+                            "adjustments",
+                            "total_cap",
                             "vetoes",
+                            "grade_caps",
+                            "quotas",
+                            "grouping",
+                            "commendation",
                             "grades",
                             "failing_grade",
                             "interview",
@@ -65,11 +72,16 @@ Ruleset Loader::load(const YAML::Node& root) {
   }
   load_sources(root, r);
   load_inputs(root, r);
+  load_derived(root, r);
   load_categories(root, r);
   load_bonus(root, r);
+  load_adjustments(root, r);
   load_vetoes(root, r);
   load_grades(root, r);
+  load_grade_caps(root, r);
+  load_quotas(root, r);
   load_interview(root, r);
+  load_grouping(root, r);
   load_ledger(root, r);
   load_duty_compliance(root, r);
   load_accident_register(root, r);
@@ -110,7 +122,9 @@ void Loader::load_inputs(const YAML::Node& root, Ruleset& r) {
   }
   if (!m_reader.expect_sequence(list, "\"inputs\"")) return;
   for (const auto& n : list) {
-    if (!m_reader.expect_map(n, "an input", {"id", "name", "type", "min", "max"})) continue;
+    if (!m_reader.expect_map(n, "an input",
+                             {"id", "name", "type", "min", "max", "derive", "source", "verified"}))
+      continue;
     InputDef in;
     in.id = m_reader.string(n, "id", true).value_or("");
     in.name = m_reader.string(n, "name", true).value_or("");
@@ -129,11 +143,11 @@ void Loader::load_inputs(const YAML::Node& root, Ruleset& r) {
                                               "number, count, percent, boolean{}",
                                               *t, text::did_you_mean(*t, types)));
     }
-    in.min = m_reader.number(n, "min", false);
-    in.max = m_reader.number(n, "max", false);
+    in.min = m_reader.decimal(n, "min", false);
+    in.max = m_reader.decimal(n, "max", false);
     if (in.min && in.max && *in.min > *in.max)
-      m_reader.error(n, fmt::format("input \"{}\": min {} is above max {}", in.id, text::plain(*in.min),
-                                    text::plain(*in.max)));
+      m_reader.error(
+          n, fmt::format("input \"{}\": min {} is above max {}", in.id, in.min->str(), in.max->str()));
     if (in.id.empty()) continue;
     if (!r.input_index.emplace(in.id, r.inputs.size()).second) {
       m_reader.error(n["id"], fmt::format("input \"{}\" is declared twice", in.id));
@@ -141,6 +155,116 @@ void Loader::load_inputs(const YAML::Node& root, Ruleset& r) {
     }
     r.inputs.push_back(std::move(in));
   }
+}
+
+void Loader::load_derived(const YAML::Node& root, Ruleset& r) {
+  const YAML::Node list = root["inputs"];
+  if (!list.IsDefined() || !list.IsSequence()) return;
+  // Read every derivation first: one may read an input declared after it.
+  std::vector<std::optional<Derivation>> by_input(r.inputs.size());
+  std::vector<YAML::Node> nodes(r.inputs.size());
+  for (const auto& n : list) {
+    if (!n.IsMap() || !n["derive"].IsDefined()) continue;
+    const auto id = n["id"].IsScalar() ? n["id"].Scalar() : std::string();
+    const auto it = r.input_index.find(id);
+    if (it == r.input_index.end()) continue;
+    const YAML::Node d = n["derive"];
+    if (!m_reader.expect_map(d, "\"derive\"",
+                             {"ratio", "sum", "difference", "times", "decimals", "zero_over_zero"}))
+      continue;
+    Derivation dv;
+    dv.at = m_reader.at(d);
+    const char* kinds[] = {"ratio", "sum", "difference"};
+    int given = 0;
+    for (const char* k : kinds) given += d[k].IsDefined() ? 1 : 0;
+    if (given != 1) {
+      m_reader.error(
+          d,
+          "\"derive\" needs exactly one of \"ratio\": [numerator, denominator], \"sum\": [a, b, ...] "
+          "or \"difference\": [a, b]");
+      continue;
+    }
+    const char* kind = d["ratio"].IsDefined() ? "ratio" : d["sum"].IsDefined() ? "sum" : "difference";
+    dv.kind = d["ratio"].IsDefined() ? Derivation::Kind::Ratio
+              : d["sum"].IsDefined() ? Derivation::Kind::Sum
+                                     : Derivation::Kind::Difference;
+    const YAML::Node terms = d[kind];
+    if (!m_reader.expect_sequence(terms, fmt::format("\"{}\"", kind))) continue;
+    for (const auto& t : terms) {
+      const std::string tid = t.IsScalar() ? t.Scalar() : std::string();
+      const auto ti = r.input_index.find(tid);
+      if (ti == r.input_index.end()) {
+        m_reader.error(t, fmt::format("\"{}\" refers to \"{}\", which is not a declared input{}", kind, tid,
+                                      text::did_you_mean(tid, r.input_ids())));
+        continue;
+      }
+      if (r.inputs[ti->second].type == InputType::Boolean)
+        m_reader.error(t, fmt::format("input \"{}\" is a yes/no value and cannot be computed with", tid));
+      dv.terms.push_back(ti->second);
+    }
+    if (dv.terms.size() != terms.size()) continue;
+    const std::size_t want = dv.kind == Derivation::Kind::Sum ? 0 : 2;
+    if ((want && dv.terms.size() != want) || (!want && dv.terms.size() < 2)) {
+      m_reader.error(terms, dv.kind == Derivation::Kind::Sum
+                                ? "\"sum\" needs at least two inputs"
+                                : fmt::format("\"{}\" needs exactly two inputs", kind));
+      continue;
+    }
+    if (dv.kind == Derivation::Kind::Ratio) {
+      if (auto t = m_reader.decimal(d, "times", false)) {
+        if (!(*t > Decimal{})) m_reader.error(d["times"], "\"times\" must be above 0 (100 for a percentage)");
+        dv.times = *t;
+      }
+      if (auto dec = m_reader.integer(d, "decimals", true)) {
+        if (*dec < 0 || *dec > 12)
+          m_reader.error(d["decimals"], "\"decimals\" must be between 0 and 12");
+        else
+          dv.decimals = static_cast<int>(*dec);
+      }
+      dv.zero_over_zero = m_reader.decimal(d, "zero_over_zero", false);
+    } else {
+      for (const char* k : {"times", "decimals", "zero_over_zero"})
+        if (d[k].IsDefined()) m_reader.error(d[k], fmt::format("\"{}\" applies to \"ratio\" only", k));
+    }
+    nodes[it->second] = n["id"];
+    by_input[it->second] = std::move(dv);
+  }
+  // Order: each derived input after what it reads; a circle is an error at each input on it.
+  std::vector<int> state(r.inputs.size(), 0);  // 0 new, 1 on the path, 2 done
+  std::vector<std::size_t> path;
+  std::function<void(std::size_t)> visit = [&](std::size_t i) {
+    if (state[i] == 2 || !by_input[i]) return;
+    if (state[i] == 1) {
+      const auto start = std::find(path.begin(), path.end(), i);
+      std::vector<std::string> names;
+      for (auto p = start; p != path.end(); ++p) names.push_back(r.inputs[*p].id);
+      names.push_back(r.inputs[i].id);
+      m_reader.error(nodes[i], fmt::format("derived input \"{}\" refers to itself{}: {}; compute it from "
+                                           "inputs read from the data",
+                                           r.inputs[i].id, names.size() > 2 ? " through others" : "",
+                                           text::join(names, " -> ")));
+      by_input[i].reset();
+      return;
+    }
+    state[i] = 1;
+    path.push_back(i);
+    for (auto t : by_input[i]->terms) visit(t);
+    path.pop_back();
+    state[i] = 2;
+    if (by_input[i]) r.derived.emplace_back(i, *by_input[i]);
+  };
+  for (std::size_t i = 0; i < r.inputs.size(); ++i) visit(i);
+}
+
+std::optional<Decimal> Loader::at_precision(const YAML::Node& map, const char* key, const Ruleset& r,
+                                            std::string_view what, bool required) {
+  auto v = m_reader.decimal(map, key, required);
+  if (v && v->decimals() > r.precision)
+    m_reader.error(map[key], fmt::format("{} {} has {} decimals, but the ruleset reports {} (\"precision\"): "
+                                         "a score could never print it exactly; round it to {} decimals or "
+                                         "raise \"precision\"",
+                                         what, v->str(), v->decimals(), r.precision, r.precision));
+  return v;
 }
 
 std::size_t Loader::input_ref(const YAML::Node& map, const char* key, const Ruleset& r, bool required) {

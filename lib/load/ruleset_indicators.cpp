@@ -21,6 +21,10 @@ std::vector<std::size_t> compute_columns(const Indicator& ind) {
   add(ind.value);
   add(ind.current);
   add(ind.previous);
+  add(ind.floor.input);
+  add(ind.target.input);
+  add(ind.ceiling.input);
+  if (ind.method == Method::Steps) add(ind.steps.threshold.input);
   for (const auto& e : ind.events) add(e.input);
   for (const auto& b : ind.bands)
     if (b.when) {
@@ -40,7 +44,7 @@ void Loader::load_categories(const YAML::Node& root, Ruleset& r) {
     return;
   }
   if (!m_reader.expect_sequence(list, "\"categories\"")) return;
-  double weight_sum = 0;
+  Decimal weight_sum;
   std::vector<std::string> category_ids;
   std::vector<std::string> indicator_ids;
   for (const auto& n : list) {
@@ -48,8 +52,8 @@ void Loader::load_categories(const YAML::Node& root, Ruleset& r) {
     Category c;
     c.id = m_reader.string(n, "id", true).value_or("");
     c.name = m_reader.string(n, "name", true).value_or("");
-    if (auto w = m_reader.number(n, "weight", true)) {
-      if (*w <= 0) m_reader.error(n["weight"], "a category weight must be above 0");
+    if (auto w = at_precision(n, "weight", r, "weight", true)) {
+      if (*w <= Decimal{}) m_reader.error(n["weight"], "a category weight must be above 0");
       c.weight = *w;
     }
     weight_sum += c.weight;
@@ -58,7 +62,7 @@ void Loader::load_categories(const YAML::Node& root, Ruleset& r) {
     category_ids.push_back(c.id);
     const std::size_t category_index = r.categories.size();
     const YAML::Node inds = n["indicators"];
-    double points_sum = 0;
+    Decimal points_sum;
     if (!inds.IsDefined()) {
       m_reader.error(n, fmt::format("category \"{}\" has no \"indicators\"", c.id));
     } else if (m_reader.expect_sequence(inds, "\"indicators\"")) {
@@ -76,30 +80,32 @@ void Loader::load_categories(const YAML::Node& root, Ruleset& r) {
         c.indicators.push_back(r.indicators.size());
         r.indicators.push_back(std::move(ind));
       }
-      if (std::fabs(points_sum - c.weight) > k_eps)
+      if (points_sum != c.weight)
         m_reader.error(n, fmt::format("the points of category \"{}\" add up to {}, but its "
                                       "weight is {}; adjust the indicators' points",
-                                      c.id, text::plain(points_sum), text::plain(c.weight)));
+                                      c.id, points_sum.str(), c.weight.str()));
     }
     r.categories.push_back(std::move(c));
   }
-  if (std::fabs(weight_sum - 100) > k_eps)
-    m_reader.error(list, fmt::format("category weights add up to {}, expected 100", text::plain(weight_sum)));
+  if (weight_sum != Decimal::of(100))
+    m_reader.error(list, fmt::format("category weights add up to {}, expected 100; adjust the weights",
+                                     weight_sum.str()));
 }
 
 Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
   Indicator ind;
   if (!m_reader.expect_map(
           n, "an indicator",
-          {"id", "name", "method", "points", "input", "current", "previous", "floor", "target", "ceiling",
-           "events", "bands", "scale", "trim_from", "source", "verified"}))
+          {"id",     "name",    "method", "points", "input",   "current",   "previous", "floor",
+           "target", "ceiling", "events", "bands",  "scale",   "trim_from", "source",   "verified",
+           "below",  "above",   "step",   "per",    "partial", "tiers"}))
     return ind;
   ind.id = m_reader.string(n, "id", true).value_or("");
   ind.name = m_reader.string(n, "name", true).value_or("");
   ind.source = m_reader.string(n, "source", false).value_or("");
   ind.verified = m_reader.boolean(n, "verified", false).value_or(true);
-  if (auto p = m_reader.number(n, "points", true)) {
-    if (*p <= 0) m_reader.error(n["points"], "\"points\" must be above 0");
+  if (auto p = at_precision(n, "points", r, "points", true)) {
+    if (*p <= Decimal{}) m_reader.error(n["points"], "\"points\" must be above 0");
     ind.points = *p;
   }
   const auto method_name = m_reader.string(n, "method", true);
@@ -130,46 +136,52 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
     case Method::Target:
     case Method::TargetLower: {
       const bool lower = ind.method == Method::TargetLower;
-      forbid({"current", "previous", "events", "bands", "scale", "trim_from", lower ? "floor" : "ceiling"});
+      forbid({"current", "previous", "events", "bands", "scale", "trim_from", lower ? "floor" : "ceiling",
+              "below", "above", "step", "per", "partial", "tiers"});
       ind.value = input_ref(n, "input", r, true);
       require_type(n, "input", ind.value, r, {InputType::Number, InputType::Count, InputType::Percent},
                    "this method needs a numeric input");
-      const auto bound = m_reader.number(n, lower ? "ceiling" : "floor", true);
-      const auto target = m_reader.number(n, "target", true);
+      const auto bound = param(n, lower ? "ceiling" : "floor", r, true);
+      const auto target = param(n, "target", r, true);
       if (bound && target) {
         (lower ? ind.ceiling : ind.floor) = *bound;
         ind.target = *target;
-        if (!lower && !(*target > *bound))
-          m_reader.error(n["target"], fmt::format("\"target\" ({}) must be above \"floor\" ({})",
-                                                  text::plain(*target), text::plain(*bound)));
-        if (lower && !(*target < *bound))
-          m_reader.error(n["target"], fmt::format("\"target\" ({}) must be below \"ceiling\" ({})",
-                                                  text::plain(*target), text::plain(*bound)));
+        // Per-unit figures are checked unit by unit when scored.
+        if (!bound->per_unit() && !target->per_unit()) {
+          if (!lower && !(target->value > bound->value))
+            m_reader.error(n["target"], fmt::format("\"target\" ({}) must be above \"floor\" ({})",
+                                                    target->value.str(), bound->value.str()));
+          if (lower && !(target->value < bound->value))
+            m_reader.error(n["target"], fmt::format("\"target\" ({}) must be below \"ceiling\" ({})",
+                                                    target->value.str(), bound->value.str()));
+        }
       }
       break;
     }
     case Method::DeclineRate:
     case Method::Growth: {
-      forbid({"input", "ceiling", "events", "bands", "scale", "trim_from"});
+      forbid({"input", "ceiling", "events", "bands", "scale", "trim_from", "below", "above", "step", "per",
+              "partial", "tiers"});
       ind.current = input_ref(n, "current", r, true);
       ind.previous = input_ref(n, "previous", r, true);
       for (auto [key, idx] : {std::pair{"current", ind.current}, std::pair{"previous", ind.previous}})
         require_type(n, key, idx, r, {InputType::Number, InputType::Count, InputType::Percent},
                      "this method needs a numeric input");
-      const auto floor = m_reader.number(n, "floor", true);
-      const auto target = m_reader.number(n, "target", true);
+      const auto floor = m_reader.decimal(n, "floor", true);
+      const auto target = m_reader.decimal(n, "target", true);
       if (floor && target) {
-        ind.floor = *floor;
-        ind.target = *target;
+        ind.floor.value = *floor;
+        ind.target.value = *target;
         if (!(*target > *floor))
           m_reader.error(n["target"], fmt::format("\"target\" ({}) must be above \"floor\" ({}); "
                                                   "both are rates, e.g. 0.15 for 15%",
-                                                  text::plain(*target), text::plain(*floor)));
+                                                  target->str(), floor->str()));
       }
       break;
     }
     case Method::Deduction: {
-      forbid({"input", "current", "previous", "floor", "target", "ceiling", "bands", "scale", "trim_from"});
+      forbid({"input", "current", "previous", "floor", "target", "ceiling", "bands", "scale", "trim_from",
+              "below", "above", "step", "per", "partial", "tiers"});
       const YAML::Node events = n["events"];
       if (!events.IsDefined()) {
         m_reader.error(n, "method \"deduction\" needs \"events\": a list of {input, per}");
@@ -180,11 +192,24 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
           ev.input = input_ref(e, "input", r, true);
           require_type(e, "input", ev.input, r, {InputType::Count},
                        "deduction events count occurrences (declare it as type: count)");
-          if (auto per = m_reader.number(e, "per", true)) {
-            if (*per <= 0) m_reader.error(e["per"], "\"per\" must be above 0 (points deducted per event)");
+          if (e["per"].IsSequence()) {
+            // Escalating: the k-th event deducts the k-th amount, later ones the last.
+            for (const auto& a : e["per"])
+              if (auto v = m_reader.decimal_value(a, "an amount of \"per\"")) {
+                if (*v <= Decimal{}) m_reader.error(a, "each amount of \"per\" must be above 0");
+                ev.schedule.push_back(*v);
+              }
+            if (e["per"].size() == 0) m_reader.error(e["per"], "\"per\" is empty");
+            if (!ev.schedule.empty()) ev.per_event = ev.schedule.front();
+          } else if (auto per = m_reader.decimal(e, "per", true)) {
+            if (*per <= Decimal{})
+              m_reader.error(e["per"], "\"per\" must be above 0 (points deducted per event)");
             ev.per_event = *per;
           }
           ev.doubling = m_reader.boolean(e, "doubling", false).value_or(false);
+          if (ev.doubling && !ev.schedule.empty())
+            m_reader.error(e["doubling"],
+                           "an event either doubles or lists its amounts in \"per\", not both");
           ind.events.push_back(ev);
         }
         if (events.size() == 0) m_reader.error(events, "\"events\" is empty");
@@ -192,42 +217,56 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
       break;
     }
     case Method::Bands: {
-      forbid({"current", "previous", "floor", "target", "ceiling", "events", "scale", "trim_from"});
+      forbid({"current", "previous", "floor", "target", "ceiling", "events", "scale", "trim_from", "below",
+              "above", "step", "per", "partial", "tiers"});
       ind.value = input_ref(n, "input", r, true);
       const YAML::Node bands = n["bands"];
       if (!bands.IsDefined()) {
         m_reader.error(n, "method \"bands\" needs \"bands\": a list of {min, fraction}");
       } else if (m_reader.expect_sequence(bands, "\"bands\"")) {
-        std::optional<double> prev_min;
+        std::optional<Decimal> prev_min;
         for (const auto& b : bands) {
           if (!m_reader.expect_map(b, "a band", {"min", "when", "fraction"})) continue;
           Band band;
-          band.min = m_reader.number(b, "min", false);
+          band.min = m_reader.decimal(b, "min", false);
           if (b["when"].IsDefined())
             band.when = parse_condition(m_reader, b["when"], r.input_index, r.input_ids());
           if (band.min.has_value() == band.when.has_value())
             m_reader.error(b, "a band needs exactly one of \"min\" or \"when\"");
-          if (auto f = m_reader.number(b, "fraction", true)) {
-            if (*f < 0 || *f > 1) m_reader.error(b["fraction"], "\"fraction\" must be between 0 and 1");
+          if (auto f = m_reader.decimal(b, "fraction", true)) {
+            if (*f < Decimal{} || *f > Decimal::of(1))
+              m_reader.error(b["fraction"], "\"fraction\" must be between 0 and 1");
             band.fraction = *f;
           }
           if (band.min && prev_min && *band.min >= *prev_min)
             m_reader.error(b["min"], fmt::format("band min {} is not below the band before it ({}); "
                                                  "list bands from the highest min down",
-                                                 text::plain(*band.min), text::plain(*prev_min)));
+                                                 band.min->str(), prev_min->str()));
           if (band.min) prev_min = band.min;
           ind.bands.push_back(std::move(band));
         }
       }
       break;
     }
+    case Method::Steps:
+      forbid({"current", "previous", "floor", "target", "ceiling", "events", "bands", "scale", "trim_from",
+              "tiers"});
+      load_steps(n, r, ind);
+      break;
+    case Method::Tiers:
+      forbid({"current", "previous", "floor", "target", "ceiling", "events", "bands", "scale", "trim_from",
+              "below", "above", "step", "per", "partial"});
+      load_tiers(n, r, ind);
+      break;
     case Method::Rating: {
-      forbid({"input", "current", "previous", "floor", "target", "ceiling", "events", "bands"});
+      forbid({"input", "current", "previous", "floor", "target", "ceiling", "events", "bands", "below",
+              "above", "step", "per", "partial", "tiers"});
       load_scale(n, ind);
       break;
     }
     case Method::Boolean: {
-      forbid({"current", "previous", "floor", "target", "ceiling", "events", "bands", "scale", "trim_from"});
+      forbid({"current", "previous", "floor", "target", "ceiling", "events", "bands", "scale", "trim_from",
+              "below", "above", "step", "per", "partial", "tiers"});
       ind.value = input_ref(n, "input", r, true);
       require_type(n, "input", ind.value, r, {InputType::Boolean},
                    "method \"boolean\" needs a yes/no input (declare it as type: boolean)");
@@ -262,20 +301,159 @@ void Loader::load_scale(const YAML::Node& n, Indicator& ind) {
       return;
     }
     for (auto it = g.begin(); it != g.end(); ++it) {
-      auto f = m_reader.number_value(it->second, fmt::format("grade \"{}\"", it->first.Scalar()));
-      if (f && (*f < 0 || *f > 1)) m_reader.error(it->second, "a grade's fraction must be between 0 and 1");
-      ind.scale.grades.emplace_back(it->first.Scalar(), f.value_or(0));
+      const YAML::Node label = it->first;
+      const YAML::Node value = it->second;
+      auto f = m_reader.decimal_value(value, fmt::format("grade \"{}\"", label.Scalar()));
+      if (f && (*f < Decimal{} || *f > Decimal::of(1)))
+        m_reader.error(value, "a grade's fraction must be between 0 and 1");
+      ind.scale.grades.emplace_back(label.Scalar(), f.value_or(Decimal{}));
     }
     if (ind.scale.grades.empty()) m_reader.error(g, "\"grades\" is empty");
     return;
   }
-  auto lo = m_reader.number(s, "min", true);
-  auto hi = m_reader.number(s, "max", true);
+  auto lo = m_reader.decimal(s, "min", true);
+  auto hi = m_reader.decimal(s, "max", true);
   if (lo && hi) {
     if (!(*hi > *lo)) m_reader.error(s, "scale \"max\" must be above \"min\"");
     ind.scale.min = *lo;
     ind.scale.max = *hi;
   }
+}
+
+std::optional<Param> Loader::param(const YAML::Node& map, const char* key, const Ruleset& r, bool required) {
+  const YAML::Node v = map[key];
+  if (!v.IsDefined() || v.IsNull()) {
+    if (required) m_reader.error(map, fmt::format("missing required key \"{}\"", key));
+    return std::nullopt;
+  }
+  if (v.IsScalar()) {
+    if (auto d = num::Decimal::parse(v.Scalar())) return Param{*d, k_none};
+    // Not a number: the id of an input holding each unit's own figure.
+    const auto it = r.input_index.find(v.Scalar());
+    if (it != r.input_index.end()) {
+      if (r.inputs[it->second].type == InputType::Boolean) {
+        m_reader.error(
+            v, fmt::format("input \"{}\" is a yes/no value, but \"{}\" needs a number", v.Scalar(), key));
+        return std::nullopt;
+      }
+      return Param{Decimal{}, it->second};
+    }
+    m_reader.error(v,
+                   fmt::format("\"{}\" must be a number or the id of a declared input (a per-unit figure), "
+                               "got \"{}\"{}",
+                               key, v.Scalar(), text::did_you_mean(v.Scalar(), r.input_ids())));
+    return std::nullopt;
+  }
+  auto d = m_reader.decimal(map, key, required);  // reports the node's kind
+  if (!d) return std::nullopt;
+  return Param{*d, k_none};
+}
+
+void Loader::load_steps(const YAML::Node& n, const Ruleset& r, Indicator& ind) {
+  ind.value = input_ref(n, "input", r, true);
+  require_type(n, "input", ind.value, r, {InputType::Number, InputType::Count, InputType::Percent},
+               "method \"steps\" needs a numeric input");
+  const bool below = n["below"].IsDefined();
+  const bool above = n["above"].IsDefined();
+  if (below == above) {
+    m_reader.error(n,
+                   "method \"steps\" needs exactly one of \"below\" (每低于 the threshold) or \"above\" "
+                   "(每超过 it): the threshold, a number or a per-unit input");
+    return;
+  }
+  ind.steps.below = below;
+  if (auto t = param(n, below ? "below" : "above", r, true)) ind.steps.threshold = *t;
+  if (auto st = m_reader.decimal(n, "step", false)) {
+    if (*st <= Decimal{}) m_reader.error(n["step"], "\"step\" must be above 0 (1 for each percentage point)");
+    ind.steps.step = *st;
+  }
+  if (auto per = m_reader.decimal(n, "per", true)) {
+    if (*per <= Decimal{}) m_reader.error(n["per"], "\"per\" must be above 0 (points deducted per step)");
+    ind.steps.per = *per;
+  }
+  if (auto p = m_reader.string(n, "partial", false)) {
+    if (*p == "none")
+      ind.steps.partial = Partial::None;
+    else if (*p == "up")
+      ind.steps.partial = Partial::Up;
+    else if (*p == "proportional")
+      ind.steps.partial = Partial::Proportional;
+    else
+      m_reader.error(
+          n["partial"],
+          fmt::format("unknown \"partial\" \"{}\"; expected none (a part of a step deducts nothing), "
+                      "up (it deducts a whole step) or proportional (its share){}",
+                      *p, text::did_you_mean(*p, std::vector<std::string>{"none", "up", "proportional"})));
+  }
+}
+
+void Loader::load_tiers(const YAML::Node& n, const Ruleset& r, Indicator& ind) {
+  ind.value = input_ref(n, "input", r, true);
+  require_type(n, "input", ind.value, r, {InputType::Number, InputType::Count, InputType::Percent},
+               "method \"tiers\" needs a numeric input");
+  const YAML::Node tiers = n["tiers"];
+  if (!tiers.IsDefined()) {
+    m_reader.error(n, "method \"tiers\" needs \"tiers\": a list of {from, to | below, deduct}");
+    return;
+  }
+  if (!m_reader.expect_sequence(tiers, "\"tiers\"")) return;
+  const bool count = ind.value != k_none && r.inputs[ind.value].type == InputType::Count;
+  for (const auto& t : tiers) {
+    if (!m_reader.expect_map(t, "a tier", {"from", "to", "below", "deduct"})) continue;
+    Tier tier;
+    tier.at = m_reader.at(t);
+    tier.from = m_reader.decimal(t, "from", true).value_or(Decimal{});
+    tier.to = m_reader.decimal(t, "to", false);
+    tier.below = m_reader.decimal(t, "below", false);
+    if (tier.to && tier.below)
+      m_reader.error(t, "a tier ends either at \"to\" (inclusive) or \"below\" (exclusive)");
+    if (tier.to && !count)
+      m_reader.error(t["to"],
+                     "\"to\" (inclusive) is for counts; a tier of other values ends \"below\" a number, "
+                     "so that the next tier starts exactly there");
+    if (tier.to && *tier.to < tier.from)
+      m_reader.error(t["to"],
+                     fmt::format("tier ends at {} before it starts at {}", tier.to->str(), tier.from.str()));
+    if (tier.below && *tier.below <= tier.from)
+      m_reader.error(t["below"], fmt::format("tier ends below {}, not above its start {}", tier.below->str(),
+                                             tier.from.str()));
+    if (auto d = m_reader.decimal(t, "deduct", true)) {
+      if (*d < Decimal{})
+        m_reader.error(t["deduct"], "\"deduct\" must be 0 or more (points lost in this tier)");
+      tier.deduct = *d;
+    }
+    if (!ind.tiers.empty()) {
+      // Each tier starts exactly where the one before ends: no gap, no overlap.
+      const Tier& prev = ind.tiers.back();
+      const std::optional<Decimal> next = prev.below ? prev.below
+                                          : prev.to  ? std::optional<Decimal>(*prev.to + Decimal::of(1))
+                                                     : std::nullopt;
+      if (!next)
+        m_reader.error(
+            t, fmt::format("the tier before this one has no end (no \"to\" or \"below\"), so this one "
+                           "can never apply; give it an end or remove this tier"));
+      else if (tier.from < *next)
+        m_reader.error(t["from"],
+                       fmt::format("tiers overlap: this tier starts at {}, but the one before covers up "
+                                   "to {}; start it at {}",
+                                   tier.from.str(),
+                                   prev.below ? "below " + prev.below->str() : prev.to->str(), next->str()));
+      else if (tier.from > *next)
+        m_reader.error(t["from"],
+                       fmt::format("tiers leave a gap: the one before ends {}, this one starts at {}; "
+                                   "start it at {}",
+                                   prev.below ? "below " + prev.below->str() : "at " + prev.to->str(),
+                                   tier.from.str(), next->str()));
+    }
+    ind.tiers.push_back(tier);
+  }
+  if (tiers.size() == 0) m_reader.error(tiers, "\"tiers\" is empty");
+  if (!ind.tiers.empty() && (ind.tiers.back().to || ind.tiers.back().below))
+    m_reader.error(tiers,
+                   fmt::format("the last tier ends at {}: a value above it would have no tier; leave the "
+                               "last tier open (no \"to\" or \"below\")",
+                               ind.tiers.back().to ? ind.tiers.back().to->str()
+                                                   : "below " + ind.tiers.back().below->str()));
 }
 
 }  // namespace safeassess::ruleset::detail

@@ -15,8 +15,6 @@
 
 namespace safeassess::ruleset::detail {
 
-inline constexpr double k_eps = 1e-9;
-
 // Reads one ruleset document; every problem goes to the diagnostics given.
 class Loader {
  public:
@@ -29,6 +27,13 @@ class Loader {
  private:
   void load_sources(const YAML::Node& root, Ruleset& r);
   void load_inputs(const YAML::Node& root, Ruleset& r);
+  void load_derived(const YAML::Node& root, Ruleset& r);
+  // map[key] as a decimal with no more decimals than the ruleset's precision (points,
+  // weights, caps and grade bounds: numbers a score is printed against).
+  std::optional<Decimal> at_precision(const YAML::Node& map, const char* key, const Ruleset& r,
+                                      std::string_view what, bool required);
+  // A number or, per unit, the id of an input (控制指标).
+  std::optional<Param> param(const YAML::Node& map, const char* key, const Ruleset& r, bool required);
   std::size_t input_ref(const YAML::Node& map, const char* key, const Ruleset& r, bool required);
   void require_type(const YAML::Node& map, const char* key, std::size_t input, const Ruleset& r,
                     std::initializer_list<InputType> types, std::string_view why);
@@ -36,7 +41,14 @@ class Loader {
   void load_categories(const YAML::Node& root, Ruleset& r);
   Indicator load_indicator(const YAML::Node& n, const Ruleset& r);
   void load_scale(const YAML::Node& n, Indicator& ind);
+  void load_steps(const YAML::Node& n, const Ruleset& r, Indicator& ind);
+  void load_tiers(const YAML::Node& n, const Ruleset& r, Indicator& ind);
   void load_bonus(const YAML::Node& root, Ruleset& r);
+  void load_adjustments(const YAML::Node& root, Ruleset& r);
+  void load_grade_caps(const YAML::Node& root, Ruleset& r);
+  void load_quotas(const YAML::Node& root, Ruleset& r);
+  void load_grouping(const YAML::Node& root, Ruleset& r);
+  std::size_t grade_ref(const YAML::Node& map, const char* key, const Ruleset& r, bool required);
   void load_vetoes(const YAML::Node& root, Ruleset& r);
   void load_grades(const YAML::Node& root, Ruleset& r);
   void load_interview(const YAML::Node& root, Ruleset& r);

@@ -16,8 +16,8 @@ void Loader::load_bonus(const YAML::Node& root, Ruleset& r) {
   const YAML::Node b = root["bonus"];
   if (!b.IsDefined()) return;
   if (!m_reader.expect_map(b, "\"bonus\"", {"cap", "items"})) return;
-  if (auto cap = m_reader.number(b, "cap", true)) {
-    if (*cap < 0) m_reader.error(b["cap"], "the bonus cap must not be negative");
+  if (auto cap = at_precision(b, "cap", r, "the bonus cap", true)) {
+    if (*cap < Decimal{}) m_reader.error(b["cap"], "the bonus cap must not be negative");
     r.bonus_cap = *cap;
   }
   const YAML::Node items = b["items"];
@@ -35,8 +35,8 @@ void Loader::load_bonus(const YAML::Node& root, Ruleset& r) {
     item.input = input_ref(n, "input", r, true);
     require_type(n, "input", item.input, r, {InputType::Count},
                  "a bonus item counts occurrences (declare it as type: count)");
-    if (auto per = m_reader.number(n, "per", true)) {
-      if (*per <= 0) m_reader.error(n["per"], "\"per\" must be above 0");
+    if (auto per = m_reader.decimal(n, "per", true)) {
+      if (*per <= Decimal{}) m_reader.error(n["per"], "\"per\" must be above 0");
       item.per = *per;
     }
     for (const auto& other : r.bonus)
@@ -56,10 +56,10 @@ void Loader::load_vetoes(const YAML::Node& root, Ruleset& r) {
     v.id = m_reader.string(n, "id", true).value_or("");
     v.name = m_reader.string(n, "name", true).value_or("");
     v.source = m_reader.string(n, "source", false).value_or("");
-    v.cap_total = m_reader.number(n, "cap_total", false);
-    if (v.cap_total && *v.cap_total < 0) {
+    v.cap_total = at_precision(n, "cap_total", r, "\"cap_total\"", false);
+    if (v.cap_total && *v.cap_total < Decimal{}) {
       m_reader.error(n["cap_total"],
-                     fmt::format("\"cap_total\" must be 0 or more, got {}", text::plain(*v.cap_total)));
+                     fmt::format("\"cap_total\" must be 0 or more, got {}", v.cap_total->str()));
       v.cap_total.reset();
     }
     if (!n["when"].IsDefined())
@@ -84,21 +84,21 @@ void Loader::load_grades(const YAML::Node& root, Ruleset& r) {
     if (!m_reader.expect_map(n, "a grade", {"name", "min"})) continue;
     Grade g;
     g.name = m_reader.string(n, "name", true).value_or("");
-    g.min = m_reader.number(n, "min", true).value_or(0);
+    g.min = at_precision(n, "min", r, "the grade's min", true).value_or(Decimal{});
     if (!r.grades.empty() && g.min >= r.grades.back().min)
       m_reader.error(n, fmt::format("grade \"{}\" (min {}) must have a lower min than the grade "
                                     "before it; list grades from the highest down",
-                                    g.name, text::plain(g.min)));
+                                    g.name, g.min.str()));
     r.grades.push_back(std::move(g));
   }
   if (r.grades.empty()) {
     m_reader.error(list, "\"grades\" is empty");
     return;
   }
-  if (r.grades.back().min > 0)
+  if (r.grades.back().min > Decimal{})
     m_reader.error(list, fmt::format("the lowest grade \"{}\" starts at {}, so a lower total would have no "
                                      "grade; give the lowest grade min: 0",
-                                     r.grades.back().name, text::plain(r.grades.back().min)));
+                                     r.grades.back().name, r.grades.back().min.str()));
   r.failing_grade = r.grades.size() - 1;
   if (auto f = m_reader.string(root, "failing_grade", false)) {
     std::vector<std::string> names;
@@ -110,6 +110,181 @@ void Loader::load_grades(const YAML::Node& root, Ruleset& r) {
                                                         *f, text::did_you_mean(*f, names)));
     else
       r.failing_grade = static_cast<std::size_t>(it - names.begin());
+  }
+}
+
+void Loader::load_adjustments(const YAML::Node& root, Ruleset& r) {
+  if (root["total_cap"].IsDefined()) {
+    r.total_cap = at_precision(root, "total_cap", r, "\"total_cap\"", true);
+    if (r.total_cap && *r.total_cap < Decimal{})
+      m_reader.error(root["total_cap"], "\"total_cap\" must be 0 or more");
+  }
+  const YAML::Node list = root["adjustments"];
+  if (!list.IsDefined()) return;
+  if (!m_reader.expect_sequence(list, "\"adjustments\"")) return;
+  for (const auto& n : list) {
+    if (!m_reader.expect_map(n, "an adjustment", {"id", "name", "input", "per", "cap", "source", "verified"}))
+      continue;
+    Adjustment a;
+    a.id = m_reader.string(n, "id", true).value_or("");
+    a.name = m_reader.string(n, "name", true).value_or("");
+    a.source = m_reader.string(n, "source", false).value_or("");
+    a.verified = m_reader.boolean(n, "verified", false).value_or(true);
+    a.input = input_ref(n, "input", r, true);
+    require_type(n, "input", a.input, r, {InputType::Count},
+                 "an adjustment counts occurrences (declare it as type: count)");
+    if (auto per = m_reader.decimal(n, "per", true)) {
+      if (*per <= Decimal{})
+        m_reader.error(n["per"], "\"per\" must be above 0 (points off the total per count)");
+      a.per = *per;
+    }
+    a.cap = at_precision(n, "cap", r, "the adjustment's cap", false);
+    for (const auto& other : r.adjustments)
+      if (other.id == a.id) m_reader.error(n["id"], fmt::format("adjustment \"{}\" is declared twice", a.id));
+    if (a.input != k_none) r.adjustments.push_back(std::move(a));
+  }
+}
+
+std::size_t Loader::grade_ref(const YAML::Node& map, const char* key, const Ruleset& r, bool required) {
+  auto name = m_reader.string(map, key, required);
+  if (!name) return k_none;
+  std::vector<std::string> names;
+  for (const auto& g : r.grades) names.push_back(g.name);
+  const auto it = std::find(names.begin(), names.end(), *name);
+  if (it == names.end()) {
+    m_reader.error(map[key], fmt::format("\"{}\" names \"{}\", which is not a grade{}", key, *name,
+                                         names.empty() ? std::string() : text::did_you_mean(*name, names)));
+    return k_none;
+  }
+  return static_cast<std::size_t>(it - names.begin());
+}
+
+void Loader::load_grade_caps(const YAML::Node& root, Ruleset& r) {
+  const YAML::Node list = root["grade_caps"];
+  if (!list.IsDefined()) return;
+  if (!m_reader.expect_sequence(list, "\"grade_caps\"")) return;
+  for (const auto& n : list) {
+    if (!m_reader.expect_map(n, "a grade cap",
+                             {"id", "name", "when", "lower_by", "at_most", "source", "verified"}))
+      continue;
+    GradeCap g;
+    g.id = m_reader.string(n, "id", true).value_or("");
+    g.name = m_reader.string(n, "name", true).value_or("");
+    g.source = m_reader.string(n, "source", false).value_or("");
+    g.verified = m_reader.boolean(n, "verified", false).value_or(true);
+    if (auto l = m_reader.integer(n, "lower_by", false)) {
+      if (*l < 1) m_reader.error(n["lower_by"], "\"lower_by\" must be 1 or more (grades to go down)");
+      g.lower_by = std::max(0L, *l);
+    }
+    g.at_most = grade_ref(n, "at_most", r, false);
+    if (g.lower_by == 0 && g.at_most == k_none && !n["at_most"].IsDefined())
+      m_reader.error(n, "a grade cap needs \"lower_by\" (降N等) or \"at_most\" (the best grade allowed)");
+    if (!n["when"].IsDefined())
+      m_reader.error(n, "missing required key \"when\" (the condition that lowers the grade)");
+    else
+      g.when = parse_condition(m_reader, n["when"], r.input_index, r.input_ids());
+    collect_inputs(g.when, g.columns);
+    for (const auto& other : r.grade_caps)
+      if (other.id == g.id) m_reader.error(n["id"], fmt::format("grade cap \"{}\" is declared twice", g.id));
+    r.grade_caps.push_back(std::move(g));
+  }
+}
+
+void Loader::load_quotas(const YAML::Node& root, Ruleset& r) {
+  const YAML::Node list = root["quotas"];
+  if (!list.IsDefined()) return;
+  if (!m_reader.expect_sequence(list, "\"quotas\"")) return;
+  for (const auto& n : list) {
+    if (!m_reader.expect_map(n, "a quota", {"grade", "percent", "count", "ties", "source"})) continue;
+    Quota q;
+    q.at = m_reader.at(n);
+    q.source = m_reader.string(n, "source", false).value_or("");
+    const std::size_t g = grade_ref(n, "grade", r, true);
+    if (g == k_none) continue;
+    q.grade = g;
+    if (g + 1 >= r.grades.size())
+      m_reader.error(n["grade"],
+                     fmt::format("\"{}\" is the lowest grade: a unit past its quota would have no grade "
+                                 "to move to; put quotas on higher grades",
+                                 r.grades[g].name));
+    q.percent = m_reader.decimal(n, "percent", false);
+    q.count = m_reader.integer(n, "count", false);
+    if (q.percent.has_value() == q.count.has_value())
+      m_reader.error(n, "a quota needs exactly one of \"percent\" (of the group's units) or \"count\"");
+    if (q.percent && (*q.percent <= Decimal{} || *q.percent > Decimal::of(100)))
+      m_reader.error(n["percent"],
+                     fmt::format("\"percent\" must be above 0 and at most 100, got {}", q.percent->str()));
+    if (q.count && *q.count < 0) m_reader.error(n["count"], "\"count\" must be 0 or more");
+    if (auto t = m_reader.string(n, "ties", false)) {
+      if (*t == "demote")
+        q.demote_ties = true;
+      else if (*t == "keep")
+        q.demote_ties = false;
+      else
+        m_reader.error(n["ties"],
+                       fmt::format("unknown \"ties\" \"{}\"; expected demote (units tied across the "
+                                   "quota's edge all move down, so the quota is never exceeded) or keep "
+                                   "(they all keep the grade)",
+                                   *t));
+    }
+    for (const auto& other : r.quotas)
+      if (other.grade == q.grade)
+        m_reader.error(n["grade"], fmt::format("grade \"{}\" has two quotas", r.grades[q.grade].name));
+    r.quotas.push_back(std::move(q));
+  }
+  std::sort(r.quotas.begin(), r.quotas.end(),
+            [](const Quota& a, const Quota& b) { return a.grade < b.grade; });
+}
+
+void Loader::load_grouping(const YAML::Node& root, Ruleset& r) {
+  const YAML::Node n = root["grouping"];
+  if (n.IsDefined() && m_reader.expect_map(n, "\"grouping\"", {"column", "groups", "interview_bottom"})) {
+    r.grouping.at = m_reader.at(n);
+    r.grouping.column = m_reader.string(n, "column", true).value_or("");
+    if (n["groups"].IsDefined() && m_reader.expect_sequence(n["groups"], "\"groups\"")) {
+      for (const auto& g : n["groups"]) {
+        const std::string name = g.IsScalar() ? g.Scalar() : std::string();
+        if (name.empty()) {
+          m_reader.error(g, "a group is named by a value of the grouping column");
+          continue;
+        }
+        if (std::find(r.grouping.groups.begin(), r.grouping.groups.end(), name) != r.grouping.groups.end())
+          m_reader.error(g, fmt::format("group \"{}\" is listed twice", name));
+        r.grouping.groups.push_back(name);
+      }
+    }
+    const YAML::Node ib = n["interview_bottom"];
+    if (ib.IsDefined()) {
+      if (!ib.IsMap()) {
+        m_reader.error(ib, "\"interview_bottom\" maps a group to the bottom N interviewed in it");
+      } else {
+        for (auto it = ib.begin(); it != ib.end(); ++it) {
+          const YAML::Node key = it->first;
+          const YAML::Node value = it->second;
+          const std::string group = key.Scalar();
+          if (!r.grouping.groups.empty() &&
+              std::find(r.grouping.groups.begin(), r.grouping.groups.end(), group) == r.grouping.groups.end())
+            m_reader.error(key, fmt::format("\"{}\" is not one of the listed groups{}", group,
+                                            text::did_you_mean(group, r.grouping.groups)));
+          auto v = m_reader.decimal_value(value, fmt::format("the interview count of group \"{}\"", group));
+          if (v && (!v->is_integer() || v->negative()))
+            m_reader.error(value, "the interview count must be a whole number 0 or more");
+          else if (v)
+            r.grouping.interview_bottom.emplace_back(group, v->whole());
+        }
+      }
+    }
+  }
+  const YAML::Node c = root["commendation"];
+  if (c.IsDefined() &&
+      m_reader.expect_map(c, "\"commendation\"", {"top", "min_grade", "exclude_vetoed", "source"})) {
+    if (auto t = m_reader.integer(c, "top", true)) {
+      if (*t < 1) m_reader.error(c["top"], "\"top\" must be 1 or more (the units commended in each group)");
+      r.commendation.top = std::max(0L, *t);
+    }
+    r.commendation.min_grade = grade_ref(c, "min_grade", r, false);
+    r.commendation.exclude_vetoed = m_reader.boolean(c, "exclude_vetoed", false).value_or(true);
+    r.commendation.source = m_reader.string(c, "source", false).value_or("");
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <limits>
 #include <numeric>
 
@@ -15,7 +16,6 @@ using ruleset::MissingPolicy;
 
 namespace {
 
-constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
 // Suggesting the closest unit id is a scan of all ids; past this many units it is skipped.
 constexpr std::size_t k_suggest_limit = 20000;
 
@@ -28,51 +28,64 @@ std::string suggest_unit(std::string_view id, const Units& units) {
 
 namespace {
 
-// Parses one cell for an input; returns the value or sets `error` to what was expected.
-double parse_cell(const ruleset::InputDef& in, std::string_view raw, std::string& error) {
+// The reason a number cannot be held, for a message ("" when it is simply not a number).
+std::string number_limit(const std::string& why) {
+  return why == "not a number" ? std::string()
+                               : fmt::format(
+                                     " ({}; safeassess reads at most 12 decimals and values up to "
+                                     "10^18: round the cell in the source file)",
+                                     why);
+}
+
+// Parses one cell for an input, exactly; returns the value or sets `error` to what was
+// expected.
+Decimal parse_cell(const ruleset::InputDef& in, std::string_view raw, std::string& error) {
   std::string_view s = io::trim(raw);
-  double v = 0;
+  Decimal v;
+  std::string why;
   switch (in.type) {
     case InputType::Boolean: {
-      if (const auto yes = text::parse_yes_no(s)) return *yes ? 1 : 0;
+      if (const auto yes = text::parse_yes_no(s)) return Decimal::of(*yes ? 1 : 0);
       error = fmt::format("expected yes or no (1/0, yes/no, true/false, 是/否), got \"{}\"", raw);
-      return 0;
+      return {};
     }
     case InputType::Percent: {
       std::string_view num = s;
       if (!num.empty() && num.back() == '%') num = io::trim(num.substr(0, num.size() - 1));
-      auto p = io::parse_number(num);
+      auto p = Decimal::parse(num, &why);
       if (!p) {
-        error = fmt::format("expected a percentage such as 98.5 or 98.5%, got \"{}\"", raw);
-        return 0;
+        error =
+            fmt::format("expected a percentage such as 98.5 or 98.5%, got \"{}\"{}", raw, number_limit(why));
+        return {};
       }
       v = *p;
       break;
     }
     case InputType::Count: {
-      auto p = io::parse_number(s);
-      if (!p || *p < 0 || *p != std::floor(*p)) {
+      auto p = Decimal::parse(s, &why);
+      if (!p || p->negative() || !p->is_integer()) {
         error = fmt::format("expected a whole number 0 or more (a count), got \"{}\"", raw);
-        return 0;
+        return {};
       }
       v = *p;
       break;
     }
     case InputType::Number: {
-      auto p = io::parse_number(s);
+      auto p = Decimal::parse(s, &why);
       if (!p) {
-        error = fmt::format("expected a number, got \"{}\"{}", raw,
-                            s.find(',') != std::string_view::npos ? "; remove the thousands separators" : "");
-        return 0;
+        error = fmt::format("expected a number, got \"{}\"{}{}", raw,
+                            s.find(',') != std::string_view::npos ? "; remove the thousands separators" : "",
+                            number_limit(why));
+        return {};
       }
       v = *p;
       break;
     }
   }
   if ((in.min && v < *in.min) || (in.max && v > *in.max)) {
-    error = fmt::format("{} is outside the allowed range {}..{} for \"{}\"", text::plain(v),
-                        in.min ? text::plain(*in.min) : "", in.max ? text::plain(*in.max) : "", in.id);
-    return 0;
+    error = fmt::format("{} is outside the allowed range {}..{} for \"{}\"", v.str(),
+                        in.min ? in.min->str() : "", in.max ? in.max->str() : "", in.id);
+    return {};
   }
   return v;
 }
@@ -139,6 +152,18 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
   std::vector<Column> columns;
   for (std::size_t i : rules.used_inputs()) {
     const auto& in = rules.inputs[i];
+    const bool derived =
+        std::any_of(rules.derived.begin(), rules.derived.end(), [&](const auto& d) { return d.first == i; });
+    if (derived) {
+      for (const auto& name : {in.id, in.name})
+        if (auto c = header.find(name))
+          diagnostics.error(
+              Location{display, 1, static_cast<long>(*c + 1)},
+              fmt::format("column {} \"{}\" is computed by the ruleset (\"derive\" of input \"{}\"); "
+                          "remove the column",
+                          text::column_letter(*c + 1), name, in.id));
+      continue;
+    }
     if (std::find(supplied.begin(), supplied.end(), i) != supplied.end()) {
       for (const auto& name : {in.id, in.name})
         if (auto c = header.find(name))
@@ -157,7 +182,8 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
 
   Values values;
   values.columns = rules.inputs.size();
-  values.data.assign(units.size() * values.columns, k_nan);
+  values.data.assign(units.size() * values.columns, k_missing);
+  values.file = display;
   std::vector<long> row_line(units.size(), 0);
   std::string error;
   std::size_t expected = 0;
@@ -182,7 +208,7 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
       continue;
     }
     row_line[*u] = line;
-    double* row = values.data.data() + *u * values.columns;
+    Decimal* row = values.data.data() + *u * values.columns;
     for (const auto& col : columns) {
       const std::string_view cell = col.csv < reader.size() ? reader[col.csv] : std::string_view();
       const auto& in = rules.inputs[col.input];
@@ -197,10 +223,10 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
                             fmt::format("{}: empty cell for unit \"{}\"; \"{}\" decides a veto or "
                                         "bonus and cannot be excluded: enter a value (0 if none)",
                                         header.column_label(col.csv), id, in.id));
-        continue;  // stays NaN: the engine applies the policy and reports it
+        continue;  // stays missing: the engine applies the policy and reports it
       }
       error.clear();
-      const double v = parse_cell(in, cell, error);
+      const Decimal v = parse_cell(in, cell, error);
       if (!error.empty()) {
         diagnostics.error(header.cell(line, col.csv),
                           fmt::format("{}: {}", header.column_label(col.csv), error));
@@ -216,6 +242,7 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
                                     "unit = {}",
                                     units.ids[u], units.lines[u], units.ids[u]));
   diagnostics.throw_if_any();
+  values.lines = std::move(row_line);
   return values;
 }
 
@@ -234,7 +261,7 @@ Ratings load_ratings(const std::string& display, std::optional<std::string> file
   struct Entry {
     std::uint32_t slot;
     std::string_view rater;  // into the file's text
-    double value;
+    Decimal value;
     long line;
   };
   std::vector<Entry> entries;
@@ -290,17 +317,18 @@ Ratings load_ratings(const std::string& display, std::optional<std::string> file
       if (!ok) continue;
       attempted[*u * n_items + slot] = 1;
       const auto& scale = rules.indicators[ratings.items[slot]].scale;
-      double value = 0;
+      Decimal value;
       if (scale.numeric) {
-        auto v = io::parse_number(raw);
+        std::string why;
+        auto v = Decimal::parse(raw, &why);
         if (!v || *v < scale.min || *v > scale.max) {
           diagnostics.error(header.cell(line, *c_rating),
-                            fmt::format("{}: rating \"{}\" is outside the scale {}..{} of \"{}\"",
-                                        header.column_label(*c_rating), raw, text::plain(scale.min),
-                                        text::plain(scale.max), item));
+                            fmt::format("{}: rating \"{}\" is outside the scale {}..{} of \"{}\"{}",
+                                        header.column_label(*c_rating), raw, scale.min.str(), scale.max.str(),
+                                        item, v ? std::string() : number_limit(why)));
           continue;
         }
-        value = (*v - scale.min) / (scale.max - scale.min);
+        value = *v - scale.min;  // the achievement is this over (max - min)
       } else {
         bool found = false;
         std::vector<std::string> labels;
@@ -356,6 +384,74 @@ Ratings load_ratings(const std::string& display, std::optional<std::string> file
   }
   diagnostics.throw_if_any();
   return ratings;
+}
+
+void derive_inputs(const ruleset::Ruleset& rules, const Units& units, Values& values) {
+  if (rules.derived.empty() || values.columns != rules.inputs.size()) return;
+  using Kind = ruleset::Derivation::Kind;
+  Diagnostics diagnostics;
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    Decimal* row = values.data.data() + u * values.columns;
+    const Location at{values.file, u < values.lines.size() ? values.lines[u] : 0, 0};
+    for (const auto& [input, d] : rules.derived) {
+      const auto& def = rules.inputs[input];
+      bool absent = false;
+      for (auto t : d.terms) absent = absent || is_missing(row[t]);
+      if (absent) {
+        row[input] = k_missing;  // the missing-data policy decides, as for a read cell
+        continue;
+      }
+      Decimal v;
+      try {
+        switch (d.kind) {
+          case Kind::Ratio: {
+            const Decimal n = row[d.terms[0]];
+            const Decimal q = row[d.terms[1]];
+            if (q.is_zero()) {
+              if (n.is_zero() && d.zero_over_zero) {
+                v = *d.zero_over_zero;
+                break;
+              }
+              diagnostics.error(
+                  at,
+                  n.is_zero()
+                      ? fmt::format(
+                            "unit \"{}\": {} = {} / {} with both 0, and the ruleset states no value for "
+                            "0 / 0; add \"zero_over_zero\" to its \"derive\" (e.g. 100 for a rate of "
+                            "nothing to do) or correct the row",
+                            units.ids[u], def.id, rules.inputs[d.terms[0]].id, rules.inputs[d.terms[1]].id)
+                      : fmt::format("unit \"{}\": {} = {} / {} divides {} by 0; correct {} in this row",
+                                    units.ids[u], def.id, rules.inputs[d.terms[0]].id,
+                                    rules.inputs[d.terms[1]].id, n.str(), rules.inputs[d.terms[1]].id));
+              continue;
+            }
+            v = (num::Ratio(n) * num::Ratio(d.times) / num::Ratio(q)).round(d.decimals);
+            break;
+          }
+          case Kind::Sum:
+            for (auto t : d.terms) v += row[t];
+            break;
+          case Kind::Difference:
+            v = row[d.terms[0]] - row[d.terms[1]];
+            break;
+        }
+      } catch (const std::exception& e) {
+        diagnostics.error(
+            at, fmt::format("unit \"{}\": {} cannot be computed: {}", units.ids[u], def.id, e.what()));
+        continue;
+      }
+      if ((def.min && v < *def.min) || (def.max && v > *def.max)) {
+        diagnostics.error(
+            at, fmt::format("unit \"{}\": derived {} = {} is outside the allowed range {}..{}; check "
+                            "the inputs it is computed from",
+                            units.ids[u], def.id, v.str(), def.min ? def.min->str() : "",
+                            def.max ? def.max->str() : ""));
+        continue;
+      }
+      row[input] = v;
+    }
+  }
+  diagnostics.throw_if_any();
 }
 
 }  // namespace safeassess::assessment

@@ -31,6 +31,11 @@ namespace safeassess::assessment {
 [[nodiscard]] Values load_values(const std::string& display, std::string bytes, io::Encoding enc,
                                  const ruleset::Ruleset& rules, ruleset::MissingPolicy missing,
                                  const Units& units, const std::vector<std::size_t>& supplied = {});
+// Computes the ruleset's derived inputs (Ruleset::derived) for every unit, after every other
+// input is in place (read, or fed by the ledger, the register or the duty records). A term
+// that is missing leaves the derived input missing; a division by 0 is an input error at
+// the unit's row unless the ruleset states the value of 0 / 0.
+void derive_inputs(const ruleset::Ruleset& rules, const Units& units, Values& values);
 // `bytes` is nullopt when the manifest names no ratings file.
 [[nodiscard]] Ratings load_ratings(const std::string& display, std::optional<std::string> bytes,
                                    io::Encoding enc, const ruleset::Ruleset& rules,

@@ -26,7 +26,7 @@ const char* op_symbol(Op op) {
   return "?";
 }
 
-bool evaluate(const Condition& c, std::span<const double> values) {
+bool evaluate(const Condition& c, std::span<const num::Decimal> values) {
   switch (c.kind) {
     case Condition::Kind::All:
       return std::all_of(c.children.begin(), c.children.end(),
@@ -37,7 +37,7 @@ bool evaluate(const Condition& c, std::span<const double> values) {
     case Condition::Kind::Not:
       return !evaluate(c.children.front(), values);
     case Condition::Kind::Compare: {
-      const double x = values[c.input];
+      const num::Decimal x = values[c.input];
       switch (c.op) {
         case Op::Eq:
           return x == c.value;
@@ -68,7 +68,7 @@ void collect_inputs(const Condition& c, std::vector<std::size_t>& out) {
 std::string describe(const Condition& c, const std::vector<std::string>& ids) {
   switch (c.kind) {
     case Condition::Kind::Compare:
-      return fmt::format("{} {} {}", ids[c.input], op_symbol(c.op), text::plain(c.value));
+      return fmt::format("{} {} {}", ids[c.input], op_symbol(c.op), c.value.str());
     case Condition::Kind::Not:
       return fmt::format("not ({})", describe(c.children.front(), ids));
     case Condition::Kind::All:

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "core/decimal.hpp"
+
 namespace safeassess::ruleset {
 
 enum class Op { Eq, Ne, Lt, Le, Gt, Ge };
@@ -21,11 +23,11 @@ struct Condition {
   std::vector<Condition> children;  // All, Any: any number; Not: exactly one
   std::size_t input = 0;            // Compare: index into Ruleset::inputs
   Op op = Op::Eq;
-  double value = 0;
+  num::Decimal value;
 };
 
 // Evaluates against one unit's input values (indexed like Ruleset::inputs).
-[[nodiscard]] bool evaluate(const Condition& c, std::span<const double> values);
+[[nodiscard]] bool evaluate(const Condition& c, std::span<const num::Decimal> values);
 
 // Every input index the condition reads, in first-use order, without repeats.
 void collect_inputs(const Condition& c, std::vector<std::size_t>& out);

@@ -15,14 +15,22 @@ const std::vector<MethodSpec>& method_specs() {
        "lower is better: achievement = clamp((ceiling - x) / (ceiling - target), 0, 1)",
        "input, ceiling, target"},
       {Method::DeclineRate, "decline_rate",
-       "r = (previous - current) / previous, then target on r; previous = 0: full if current = 0, else 0",
+       "r = (previous - current) / |previous|, then target on r; previous = 0: full if current = 0, else 0",
        "current, previous, floor, target"},
       {Method::Growth, "growth",
-       "g = (current - previous) / previous, then target on g; previous = 0: full if current > 0, else "
+       "g = (current - previous) / |previous|, then target on g; previous = 0: full if current > 0, else "
        "target on 0",
        "current, previous, floor, target"},
-      {Method::Deduction, "deduction", "points - sum(count_i * per_i), floored at 0 (扣完为止)",
-       "events: [{input, per}]"},
+      {Method::Deduction, "deduction",
+       "points - sum(count_i * per_i), floored at 0 (扣完为止); per may escalate ([1, 2, 3]) or double",
+       "events: [{input, per, doubling}]"},
+      {Method::Steps, "steps",
+       "每低于/超过 threshold 1 step deduct per: points - per x steps, floored at 0; a partial step counts "
+       "as none, a whole step (up) or its fraction (proportional)",
+       "input, below | above (threshold), step, per, partial"},
+      {Method::Tiers, "tiers",
+       "the tier the value falls in deducts its points, floored at 0; below the first tier nothing",
+       "input, tiers: [{from, to | below, deduct}]"},
       {Method::Bands, "bands",
        "the first band whose min (inclusive) or condition holds gives the fraction; none: 0",
        "input, bands: [{min | when, fraction}]"},
@@ -38,6 +46,18 @@ const MethodSpec& spec(Method m) {
   for (const auto& s : method_specs())
     if (s.method == m) return s;
   return method_specs().front();
+}
+
+std::string_view to_string(Partial p) {
+  switch (p) {
+    case Partial::None:
+      return "none";
+    case Partial::Up:
+      return "up";
+    case Partial::Proportional:
+      return "proportional";
+  }
+  return "none";
 }
 
 std::string_view to_string(MissingPolicy p) {
@@ -88,7 +108,7 @@ const Indicator* Ruleset::find_indicator(std::string_view indicator_id) const {
   return nullptr;
 }
 
-std::size_t Ruleset::grade_for(double total) const {
+std::size_t Ruleset::grade_for(Decimal total) const {
   for (std::size_t g = 0; g < grades.size(); ++g)
     if (total >= grades[g].min) return g;
   return grades.size() - 1;
@@ -102,6 +122,13 @@ std::vector<std::size_t> Ruleset::used_inputs() const {
     if (b.input != k_none) used[b.input] = 1;
   for (const auto& v : vetoes)
     for (auto i : v.columns) used[i] = 1;
+  for (const auto& a : adjustments) used[a.input] = 1;
+  for (const auto& g : grade_caps)
+    for (auto i : g.columns) used[i] = 1;
+  // What the derived inputs in use read, latest first so a chain is followed to its end.
+  for (auto it = derived.rbegin(); it != derived.rend(); ++it)
+    if (used[it->first])
+      for (auto t : it->second.terms) used[t] = 1;
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < inputs.size(); ++i)
     if (used[i]) out.push_back(i);

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/decimal.hpp"
 #include "core/error.hpp"
 #include "model/accident.hpp"
 #include "model/condition.hpp"
@@ -19,6 +20,9 @@
 namespace safeassess::ruleset {
 
 inline constexpr std::size_t k_none = std::numeric_limits<std::size_t>::max();
+
+// Every number of a ruleset is read exactly (core/decimal.hpp).
+using num::Decimal;
 
 // What values an input column holds; decides how its cells are parsed and checked.
 enum class InputType {
@@ -32,12 +36,37 @@ struct InputDef {
   std::string id;
   std::string name;  // Chinese display name
   InputType type = InputType::Number;
-  std::optional<double> min;  // inclusive bounds checked on load
-  std::optional<double> max;
+  std::optional<Decimal> min;  // inclusive bounds checked on load
+  std::optional<Decimal> max;
+};
+
+// An input computed from other inputs of the same unit (派生指标), declared with the input as
+// `derive:`. Computed when the data is loaded; a derived input may read derived inputs, never
+// itself (directly or through others).
+struct Derivation {
+  enum class Kind { Ratio, Sum, Difference };
+  Kind kind = Kind::Ratio;
+  std::vector<std::size_t> terms;  // ratio: numerator, denominator; sum: any; difference: a - b
+  Decimal times = Decimal::of(1);  // ratio: multiplied by this (100 for a percentage)
+  int decimals = 2;                // ratio: rounded half away from zero to this many places
+  // ratio 0 / 0: this value, or (unset) an input error naming the unit.
+  std::optional<Decimal> zero_over_zero;
+  Location at;
 };
 
 // The scoring methods; MethodSpec (below) documents each.
-enum class Method { Target, TargetLower, DeclineRate, Growth, Deduction, Bands, Rating, Boolean };
+enum class Method {
+  Target,
+  TargetLower,
+  DeclineRate,
+  Growth,
+  Deduction,
+  Steps,
+  Tiers,
+  Bands,
+  Rating,
+  Boolean
+};
 
 struct MethodSpec {
   Method method;
@@ -50,27 +79,62 @@ struct MethodSpec {
 [[nodiscard]] const std::vector<MethodSpec>& method_specs();
 [[nodiscard]] const MethodSpec& spec(Method m);
 
+// A number given either as a constant or, per unit, by an input column (控制指标: each
+// county's own control figure).
+struct Param {
+  Decimal value;
+  std::size_t input = k_none;
+  [[nodiscard]] bool per_unit() const { return input != k_none; }
+};
+
 struct DeductionEvent {
   std::size_t input = k_none;  // a count column
-  double per_event = 0;        // points deducted per counted event
+  Decimal per_event;           // points deducted per counted event
   // Each further event deducts twice the one before (迟报 -1, -2, -4, ...): n events
   // deduct per_event x (2^n - 1).
   bool doubling = false;
+  // Escalating amounts (`per: [1, 2, 3]`): the k-th event deducts schedule[k-1], every event
+  // past the list its last amount. Empty for a single `per`.
+  std::vector<Decimal> schedule;
+};
+
+// How a part of a step counts in a stepwise deduction (每低于1个百分点扣X分).
+enum class Partial { None, Up, Proportional };
+[[nodiscard]] std::string_view to_string(Partial p);
+
+// Stepwise deduction: for every `step` the value lies below (or above) the threshold, `per`
+// points are deducted, down to 0 (扣完为止).
+struct Steps {
+  bool below = true;  // deduct for falling short of the threshold; false: for exceeding it
+  Param threshold;
+  Decimal step = Decimal::of(1);
+  Decimal per;
+  Partial partial = Partial::None;
+};
+
+// One row of a tier table: a value from `from` up to `to` (both inclusive) or up to `below`
+// (exclusive) deducts `deduct` points; the last row may be open-ended.
+struct Tier {
+  Decimal from;
+  std::optional<Decimal> to;
+  std::optional<Decimal> below;
+  Decimal deduct;
+  Location at;
 };
 
 // One row of a bands table: the first row whose test holds gives the fraction.
 struct Band {
-  std::optional<double> min;      // value >= min (lower bound inclusive)
+  std::optional<Decimal> min;     // value >= min (lower bound inclusive)
   std::optional<Condition> when;  // or a structured condition over inputs
-  double fraction = 0;            // achievement in [0, 1]
+  Decimal fraction;               // achievement in [0, 1]
 };
 
 // How expert ratings map to [0, 1]: either numeric scores on [min, max] or named grades.
 struct RatingScale {
   bool numeric = true;
-  double min = 1;
-  double max = 5;
-  std::vector<std::pair<std::string, double>> grades;  // label -> achievement
+  Decimal min = Decimal::of(1);
+  Decimal max = Decimal::of(5);
+  std::vector<std::pair<std::string, Decimal>> grades;  // label -> achievement
   long trim_from = 5;  // with at least this many raters, drop the highest and the lowest
 };
 
@@ -79,15 +143,17 @@ struct Indicator {
   std::string name;
   std::size_t category = 0;
   Method method = Method::Target;
-  double points = 0;
+  Decimal points;
   // Inputs by role (indices into Ruleset::inputs; k_none when the method has no such role).
   std::size_t value = k_none;          // target, target_lower, bands, boolean
   std::size_t current = k_none;        // decline_rate, growth
   std::size_t previous = k_none;       // decline_rate, growth
-  double floor = 0;                    // target, decline_rate, growth: achievement 0 at or below
-  double target = 0;                   // achievement 1 at or beyond
-  double ceiling = 0;                  // target_lower: achievement 0 at or above
+  Param floor;                         // target, decline_rate, growth: achievement 0 at or below
+  Param target;                        // achievement 1 at or beyond
+  Param ceiling;                       // target_lower: achievement 0 at or above
   std::vector<DeductionEvent> events;  // deduction
+  Steps steps;                         // steps
+  std::vector<Tier> tiers;             // tiers
   std::vector<Band> bands;             // bands
   RatingScale scale;                   // rating
   std::string source;                  // where the threshold comes from
@@ -102,7 +168,7 @@ struct Indicator {
 struct Category {
   std::string id;
   std::string name;
-  double weight = 0;
+  Decimal weight;
   std::vector<std::size_t> indicators;  // indices into Ruleset::indicators
 };
 
@@ -110,7 +176,7 @@ struct BonusItem {
   std::string id;
   std::string name;
   std::size_t input = k_none;  // count of commendations
-  double per = 0;              // points per count
+  Decimal per;                 // points per count
   std::string source;
 };
 
@@ -119,13 +185,65 @@ struct Veto {
   std::string name;
   Condition when;
   std::vector<std::size_t> columns;  // the inputs `when` reads
-  std::optional<double> cap_total;   // the vetoed unit's total is at most this
+  std::optional<Decimal> cap_total;  // the vetoed unit's total is at most this
   std::string source;
+};
+
+// A deduction from the total (通报批评 each -N), after the categories and the bonus.
+struct Adjustment {
+  std::string id;
+  std::string name;
+  std::size_t input = k_none;  // a count
+  Decimal per;                 // points off the total per count
+  std::optional<Decimal> cap;  // at most this much in all
+  std::string source;
+  bool verified = true;
+};
+
+// A cap on the grade short of a veto (降等): when the condition holds, the grade is lowered
+// by `lower_by` bands and/or is at most `at_most` (不得评为优秀: at most 良好).
+struct GradeCap {
+  std::string id;
+  std::string name;
+  Condition when;
+  std::vector<std::size_t> columns;
+  long lower_by = 0;
+  std::size_t at_most = k_none;  // index into grades
+  std::string source;
+  bool verified = true;
 };
 
 struct Grade {
   std::string name;
-  double min = 0;  // lower bound, inclusive
+  Decimal min;  // lower bound, inclusive
+};
+
+// At most so many units of a group may hold a grade (优秀不超过20%). Units past the quota,
+// from the lowest total up, move to the next grade.
+struct Quota {
+  std::size_t grade = 0;           // index into grades
+  std::optional<Decimal> percent;  // of the group's units, rounded down
+  std::optional<long> count;       // or a fixed number
+  bool demote_ties = true;         // a tie across the edge: all tied units move (false: all stay)
+  std::string source;
+  Location at;
+};
+
+// 分类考核: ranks, quotas, the interview list and the commendation list are taken within
+// groups of units, given by a column of the units file.
+struct Grouping {
+  std::string column;                                          // empty: one group of every unit
+  std::vector<std::string> groups;                             // the groups expected, in report order
+  std::vector<std::pair<std::string, long>> interview_bottom;  // per group, overrides the ruleset's
+  Location at;
+};
+
+// The commendation list (先进): the top N by rank within each group.
+struct Commendation {
+  long top = 0;                    // 0: no list
+  std::size_t min_grade = k_none;  // and only units graded this or better
+  bool exclude_vetoed = true;
+  std::string source;
 };
 
 enum class MissingPolicy { Error, Zero, Exclude };
@@ -191,10 +309,16 @@ struct Ruleset {
   std::unordered_map<std::string, std::size_t> input_index;
   std::vector<Category> categories;
   std::vector<Indicator> indicators;
-  double bonus_cap = 0;
+  Decimal bonus_cap;
   std::vector<BonusItem> bonus;
   std::vector<Veto> vetoes;
-  std::vector<Grade> grades;      // highest min first
+  std::vector<Adjustment> adjustments;
+  std::optional<Decimal> total_cap;  // the total is at most this (e.g. 100)
+  std::vector<GradeCap> grade_caps;
+  std::vector<Grade> grades;  // highest min first
+  std::vector<Quota> quotas;
+  Grouping grouping;
+  Commendation commendation;
   std::size_t failing_grade = 0;  // index into grades: the grade that counts as failing
   long interview_bottom = 0;      // the bottom N by rank go on the interview list
   bool interview_failing = true;  // and every failing unit
@@ -204,12 +328,16 @@ struct Ruleset {
   // manifest's period lies outside.
   model::Edition edition;
   std::vector<DutyInput> duty_inputs;
+  // Derived inputs (by input index), in the order they are computed: each after the inputs
+  // it reads.
+  std::vector<std::pair<std::size_t, Derivation>> derived;
 
   [[nodiscard]] std::vector<std::string> input_ids() const;
   [[nodiscard]] const Indicator* find_indicator(std::string_view indicator_id) const;
   // Index of the grade a total earns (bands are lower-inclusive).
-  [[nodiscard]] std::size_t grade_for(double total) const;
-  // Inputs read by indicators, bonus items or vetoes: the columns a data file must have.
+  [[nodiscard]] std::size_t grade_for(Decimal total) const;
+  // Inputs read by indicators, bonus items, adjustments, vetoes or grade caps (and the inputs
+  // a derived one among them reads): the columns a data file must have, derived ones included.
   [[nodiscard]] std::vector<std::size_t> used_inputs() const;
 };
 

@@ -14,6 +14,8 @@ struct Units {
   std::vector<std::string> ids;
   std::vector<std::string> names;
   std::vector<long> lines;  // line in the units file, for messages
+  // Each unit's value of the ruleset's grouping column (分类考核); empty without grouping.
+  std::vector<std::string> groups;
 
   [[nodiscard]] std::size_t size() const { return ids.size(); }
   // The unit with this id.

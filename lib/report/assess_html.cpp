@@ -53,10 +53,10 @@ void write_html_report(std::ostream& out, const AssessData& d) {
   // Summary.
   h += "<section id=\"summary\">\n<h2>Summary 考核总览</h2>\n";
   std::vector<std::tuple<std::string, double, double>> bars;
-  for (auto u : r.order) bars.emplace_back(a.units.names[u], r.total[u], 100.0);
+  for (auto u : r.order) bars.emplace_back(a.units.names[u], r.total[u].to_double(), 100.0);
   std::vector<std::pair<std::string, double>> marks;
   for (const auto& g : rules.grades)
-    if (g.min > 0) marks.emplace_back(g.name, g.min);
+    if (g.min > num::Decimal{}) marks.emplace_back(g.name, g.min.to_double());
   h += html::bar_chart("ranking-chart", bars, rules.precision, marks);
   std::vector<std::vector<std::string>> rows;
   for (auto u : r.order) {
@@ -101,7 +101,8 @@ void write_html_report(std::ostream& out, const AssessData& d) {
                      d.fixed(r.total[u]), xml_escape(rules.grades[r.grade[u]].name), r.rank[u]);
     std::vector<std::tuple<std::string, double, double>> cats;
     for (std::size_t c = 0; c < r.categories; ++c)
-      cats.emplace_back(rules.categories[c].name, r.category(u, c), rules.categories[c].weight);
+      cats.emplace_back(rules.categories[c].name, r.category(u, c).to_double(),
+                        rules.categories[c].weight.to_double());
     h += html::bar_chart("categories-" + a.units.ids[u], cats, rules.precision);
     rows.clear();
     for (std::size_t i = 0; i < r.indicators; ++i) {

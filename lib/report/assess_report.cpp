@@ -43,6 +43,10 @@ std::string AssessData::fixed(double v) const {
   return text::fixed(v, a->rules.precision);
 }
 
+std::string AssessData::fixed(num::Decimal v) const {
+  return v.fixed(a->rules.precision);
+}
+
 // ---------------------------------------------------------------------------- JSON
 
 void write_json_report(std::ostream& out, const AssessData& d) {

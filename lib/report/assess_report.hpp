@@ -41,6 +41,7 @@ struct AssessData {
   [[nodiscard]] bool has_duties() const;  // with duty records
   // A number at the ruleset's precision.
   [[nodiscard]] std::string fixed(double v) const;
+  [[nodiscard]] std::string fixed(num::Decimal v) const;
 };
 
 // Each writer streams its file to `out` (assess_html.cpp, assess_report.cpp).

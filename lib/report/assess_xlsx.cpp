@@ -71,7 +71,7 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
       dbl(ws, row, 0, r.rank[u]);
       str(ws, row, 1, a.units.ids[u]);
       str(ws, row, 2, a.units.names[u]);
-      dbl(ws, row, 3, r.total[u]);
+      dbl(ws, row, 3, r.total[u].to_double());
       str(ws, row, 4, a.rules.grades[r.grade[u]].name);
       str(ws, row, 5, text::join(vetoes, "；"));
       str(ws, row, 6, r.interview[u] ? "是" : "");
@@ -91,9 +91,9 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
         str(ws, row, 2, a.rules.categories[def.category].name);
         str(ws, row, 3, def.id);
         str(ws, row, 4, def.name);
-        dbl(ws, row, 5, r.outcome(u, i).points);
-        dbl(ws, row, 6, def.points);
-        dbl(ws, row, 7, r.outcome(u, i).achievement);
+        dbl(ws, row, 5, r.outcome(u, i).points.to_double());
+        dbl(ws, row, 6, def.points.to_double());
+        dbl(ws, row, 7, r.outcome(u, i).achievement.round(4).to_double());
       }
   }
   if (d.has_chain()) {

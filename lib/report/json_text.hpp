@@ -6,6 +6,18 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/decimal.hpp"
+
+// An exact decimal is written as a JSON number: the double nearest to it, which prints as
+// the decimal's own digits (a report's numbers have at most 15 significant digits).
+template <>
+struct nlohmann::adl_serializer<safeassess::num::Decimal> {
+  template <typename Json>
+  static void to_json(Json& j, const safeassess::num::Decimal& d) {
+    j = d.to_double();
+  }
+};
+
 namespace safeassess::report {
 
 [[nodiscard]] inline std::string json_text(const nlohmann::ordered_json& j, int indent = -1) {

@@ -46,10 +46,6 @@ std::string interview_text(const assessment::Assessment& a, const score::Results
   return fmt::format("是（{}）", text::join(why, "、"));
 }
 
-double rounded4(double v) {
-  return text::round_to(v, 4);
-}
-
 // The register's accidents of unit `u` behind the register-fed inputs of `ind` (those that
 // count in at least one of them), in register order; nullopt when no input of `ind` comes
 // from a register.
@@ -124,6 +120,17 @@ ordered_json unit_json(const assessment::Assessment& a, const score::Results& r,
   j["subtotal"] = r.subtotal[u];
   j["bonus"] = r.bonus[u];
   j["total_before_veto"] = r.uncapped_total[u];
+  if (!rules.adjustments.empty()) j["adjustment"] = r.adjustment[u];
+  if (r.groups.size() > 1 || !rules.grouping.column.empty()) j["group"] = r.groups[r.group[u]];
+  if (!rules.grade_caps.empty()) {
+    ordered_json caps = ordered_json::array();
+    for (auto c : r.caps[u])
+      caps.push_back({{"id", rules.grade_caps[c].id}, {"name", rules.grade_caps[c].name}});
+    j["grade_caps"] = std::move(caps);
+    j["band_grade"] = rules.grades[r.band_grade[u]].name;
+  }
+  if (!rules.quotas.empty()) j["quota_demoted"] = (r.grade_reason[u] & score::k_grade_quota) != 0;
+  if (rules.commendation.top > 0) j["commended"] = r.commended[u] != 0;
   ordered_json cats = ordered_json::array();
   for (std::size_t c = 0; c < r.categories; ++c) {
     const auto& cat = rules.categories[c];
@@ -141,15 +148,17 @@ ordered_json unit_json(const assessment::Assessment& a, const score::Results& r,
     const auto& o = r.outcome(u, i);
     ordered_json inputs = ordered_json::object();
     const std::size_t slot = a.ratings.slot_of(i);
-    std::span<const double> ratings;
+    std::span<const num::Decimal> ratings;
     if (slot != ruleset::k_none) {
       ratings = a.ratings.of(u, slot);
+      // As given: a numeric rating is held above the scale's minimum.
+      const num::Decimal base = ind.scale.numeric ? ind.scale.min : num::Decimal{};
       ordered_json list = ordered_json::array();
-      for (double v : ratings) list.push_back(rounded4(v));
+      for (const num::Decimal v : ratings) list.push_back(v + base);
       inputs["ratings"] = std::move(list);
     }
     for (auto col : ind.input_columns()) {
-      if (std::isnan(row[col]))
+      if (assessment::is_missing(row[col]))
         inputs[rules.inputs[col].id] = nullptr;
       else
         inputs[rules.inputs[col].id] = row[col];
@@ -163,7 +172,7 @@ ordered_json unit_json(const assessment::Assessment& a, const score::Results& r,
         {"method", std::string(ruleset::spec(ind.method).name)},
         {"inputs", std::move(inputs)},
         {"achievement",
-         o.status == score::Status::Excluded ? ordered_json(nullptr) : ordered_json(rounded4(o.achievement))},
+         o.status == score::Status::Excluded ? ordered_json(nullptr) : ordered_json(o.achievement.round(4))},
         {"points", o.points},
         {"max_points", ind.points},
         {"status", status_name(o.status)},
@@ -247,7 +256,13 @@ void write_csv(std::ostream& out, const assessment::Assessment& a, const score::
   fmt::memory_buffer buf;
   auto put = [&](std::string_view s) { buf.append(s.data(), s.data() + s.size()); };
   char number[32];
-  auto num = [&](double v) { buf.append(number, number + text::write_fixed(number, v, p)); };
+  auto num = [&](num::Decimal v) { buf.append(number, number + text::write_fixed(number, v, p)); };
+  // Columns of the mechanisms a ruleset uses, after "bonus"; a ruleset without them keeps
+  // the columns it always had.
+  const bool grouped = !rules.grouping.column.empty();
+  const bool adjusted = !rules.adjustments.empty();
+  const bool capped = !rules.grade_caps.empty() || !rules.quotas.empty();
+  const bool commends = rules.commendation.top > 0;
   auto field = [&](std::string_view s) {
     const bool formula = !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
                                         s[0] == '\t' || s[0] == '\r');
@@ -257,6 +272,10 @@ void write_csv(std::ostream& out, const assessment::Assessment& a, const score::
       put(csv_field(s));
   };
   put("rank,id,name,total,grade,vetoed,vetoes,interview,interview_reasons,subtotal,bonus");
+  if (adjusted) put(",adjustment");
+  if (capped) put(",band_grade,grade_caps,quota_demoted");
+  if (commends) put(",commended");
+  if (grouped) put(",group");
   for (const auto& c : rules.categories) {
     put(",");
     field(c.id);
@@ -288,6 +307,25 @@ void write_csv(std::ostream& out, const assessment::Assessment& a, const score::
     num(r.subtotal[u]);
     put(",");
     num(r.bonus[u]);
+    if (adjusted) {
+      put(",");
+      num(r.adjustment[u]);
+    }
+    if (capped) {
+      put(",");
+      field(rules.grades[r.band_grade[u]].name);
+      put(",");
+      for (std::size_t k = 0; k < r.caps[u].size(); ++k) {
+        if (k) put(";");
+        field(rules.grade_caps[r.caps[u][k]].id);
+      }
+      put((r.grade_reason[u] & score::k_grade_quota) ? ",yes" : ",no");
+    }
+    if (commends) put(r.commended[u] ? ",yes" : ",no");
+    if (grouped) {
+      put(",");
+      field(r.groups[r.group[u]]);
+    }
     for (std::size_t c = 0; c < r.categories; ++c) {
       put(",");
       num(r.category(u, c));
@@ -399,14 +437,14 @@ void write_explain(std::ostream& out, const assessment::Assessment& a, const sco
     const auto& cat = rules.categories[c];
     out << "\n" << cat.name << " (" << cat.id << ", weight " << text::plain(cat.weight) << ")\n";
     std::vector<std::string> parts;
-    double available = 0;
+    num::Decimal available;
     for (std::size_t i : cat.indicators) {
       const auto& ind = rules.indicators[i];
       const auto& o = r.outcome(u, i);
       out << "  " << ind.id << " " << ind.name << " [" << ruleset::spec(ind.method).name << ", max "
           << text::plain(ind.points) << "]\n";
       const std::size_t slot = a.ratings.slot_of(i);
-      const auto ratings = slot == ruleset::k_none ? std::span<const double>() : a.ratings.of(u, slot);
+      const auto ratings = slot == ruleset::k_none ? std::span<const num::Decimal>() : a.ratings.of(u, slot);
       score::Trace steps;
       (void)score::evaluate_indicator(rules, ind, row, ratings, a.missing, &steps);
       for (const auto& s : steps) out << "    " << s << "\n";
@@ -440,8 +478,17 @@ void write_explain(std::ostream& out, const assessment::Assessment& a, const sco
   const auto bonus_steps = score::explain_bonus(assessment::score_input(a), u);
   if (bonus_steps.empty()) out << "bonus: the ruleset has no bonus items\n";
   for (const auto& s : bonus_steps) out << s << "\n";
-  out << "total before veto = " << fixed(r.subtotal[u], p) << " + " << fixed(r.bonus[u], p) << " = "
-      << fixed(r.uncapped_total[u], p) << "\n";
+  const bool adjusted = !rules.adjustments.empty();
+  if (adjusted)
+    out << "total before caps = max(0, " << fixed(r.subtotal[u], p) << " + " << fixed(r.bonus[u], p) << " - "
+        << fixed(r.adjustment[u], p) << ") = " << fixed(r.uncapped_total[u], p) << "\n";
+  else
+    out << "total before veto = " << fixed(r.subtotal[u], p) << " + " << fixed(r.bonus[u], p) << " = "
+        << fixed(r.uncapped_total[u], p) << "\n";
+  if (rules.total_cap)
+    out << "total cap: min(" << fixed(r.uncapped_total[u], p) << ", " << fixed(*rules.total_cap, p)
+        << ") = " << fixed(num::min(r.uncapped_total[u], *rules.total_cap), p) << "\n";
+  const auto& failing = rules.grades[rules.failing_grade];
   if (r.vetoes[u].empty()) {
     out << "veto (一票否决): none of " << rules.vetoes.size() << " rules applies\n";
   } else {
@@ -449,17 +496,37 @@ void write_explain(std::ostream& out, const assessment::Assessment& a, const sco
       const auto& veto = rules.vetoes[v];
       out << "veto (一票否决): " << veto.name << " (" << veto.id
           << "): " << ruleset::describe(veto.when, rules.input_ids());
-      if (veto.cap_total) out << "; total capped at " << text::plain(*veto.cap_total);
-      out << "; grade forced to " << rules.grades[rules.failing_grade].name << "\n";
+      if (veto.cap_total) out << "; total at most " << fixed(*veto.cap_total, p);
+      out << "; grade at most " << failing.name << "\n";
     }
   }
   out << "total = " << fixed(r.total[u], p) << "\n";
+  const auto& band = rules.grades[r.band_grade[u]];
+  out << "band = " << band.name << " (total " << fixed(r.total[u], p) << " ≥ " << fixed(band.min, p) << ")\n";
+  for (auto c : r.caps[u]) {
+    const auto& cap = rules.grade_caps[c];
+    std::vector<std::string> what;
+    if (cap.lower_by) what.push_back(fmt::format("lowered by {}", cap.lower_by));
+    if (cap.at_most != ruleset::k_none) what.push_back("at most " + rules.grades[cap.at_most].name);
+    out << "grade cap (降等): " << cap.name << " (" << cap.id
+        << "): " << ruleset::describe(cap.when, rules.input_ids()) << "; " << text::join(what, ", ") << "\n";
+  }
   const auto& g = rules.grades[r.grade[u]];
-  if (r.vetoes[u].empty())
-    out << "grade = " << g.name << " (total " << fixed(r.total[u], p) << " ≥ " << text::plain(g.min) << ")\n";
-  else
-    out << "grade = " << g.name << " (vetoed)\n";
-  out << "rank = " << r.rank[u] << " of " << r.units << "\n";
+  std::vector<std::string> why;
+  if (r.grade_reason[u] & score::k_grade_cap) why.push_back("grade caps");
+  if (r.grade_reason[u] & score::k_grade_veto) why.push_back("vetoed: at most " + failing.name);
+  if (!r.vetoes[u].empty() && !(r.grade_reason[u] & score::k_grade_veto))
+    why.push_back(fmt::format("vetoed: at most {}, already lower", failing.name));
+  if (r.grade_reason[u] & score::k_grade_quota) why.push_back("past the quota of the grade above");
+  out << "grade = " << g.name << (why.empty() ? std::string() : " (" + text::join(why, "; ") + ")") << "\n";
+  if (r.groups.size() > 1 || !rules.grouping.column.empty()) {
+    std::size_t in_group = 0;
+    for (std::size_t k = 0; k < r.units; ++k) in_group += r.group[k] == r.group[u];
+    out << "rank = " << r.rank[u] << " of " << in_group << " in group " << r.groups[r.group[u]] << "\n";
+  } else {
+    out << "rank = " << r.rank[u] << " of " << r.units << "\n";
+  }
+  if (rules.commendation.top > 0) out << "commended (先进): " << (r.commended[u] ? "是" : "否") << "\n";
   out << "interview (约谈): " << (r.interview[u] ? interview_text(a, r, u) : "否") << "\n";
 }
 

@@ -3,187 +3,340 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 #include <numeric>
 
 #include "core/text.hpp"
+#include "model/values.hpp"
 
 namespace safeassess::score {
 
+using num::Ratio;
+using num::Wide;
 using ruleset::Method;
 using ruleset::MissingPolicy;
-using text::plain;
 
 namespace {
 
-double clamp01(double v) {
-  return std::clamp(v, 0.0, 1.0);
+const Decimal k_zero{};
+const Decimal k_one = Decimal::of(1);
+
+// An exact number as a reader checks it: exactly when it has at most 12 decimals, else to
+// 12 decimals followed by "…".
+std::string show(const Ratio& r) {
+  const Decimal d = r.round(Decimal::k_digits);
+  return Ratio(d) == r ? d.str() : d.fixed(Decimal::k_digits) + "…";
 }
 
-// Goalposts: 0 at or below floor, 1 at or above target, linear between. `is_rate` says
-// how x is shown in the trace (a computed rate to 4 decimals, or an input as written).
-// Nothing is formatted unless a trace is wanted: this runs for every unit.
-double goalposts(double x, double floor, double target, Trace* trace, bool is_rate) {
-  const double a = clamp01((x - floor) / (target - floor));
+std::string value_text(const ruleset::InputDef& in, Decimal v) {
+  return fmt::format("{} = {}{}", in.id, v.str(), in.type == ruleset::InputType::Percent ? "%" : "");
+}
+
+Decimal param_value(const ruleset::Param& p, std::span<const Decimal> x) {
+  return p.per_unit() ? x[p.input] : p.value;
+}
+
+std::string param_text(const ruleset::Ruleset& rules, const ruleset::Param& p, std::span<const Decimal> x) {
+  return p.per_unit() ? fmt::format("{} ({})", x[p.input].str(), rules.inputs[p.input].id) : p.value.str();
+}
+
+Ratio clamp01(const Ratio& r) {
+  return r.clamp01();
+}
+
+// The points left after deducting `deducted` from `points`, down to 0 (扣完为止).
+Ratio left_after(Decimal points, const Ratio& deducted, Trace* trace) {
+  const Ratio left = deducted >= Ratio(points) ? Ratio(k_zero) : Ratio(points) - deducted;
   if (trace)
-    trace->push_back(fmt::format("achievement = clamp(({} - {}) / ({} - {}), 0, 1) = {}",
-                                 is_rate ? text::fixed(x, 4) : plain(x), plain(floor), plain(target),
-                                 plain(floor), text::fixed(a, 4)));
-  return a;
+    trace->push_back(fmt::format("points left = max(0, {} - {}) = {}{}", points.str(), show(deducted),
+                                 show(left), deducted > Ratio(points) ? " (扣完为止: floored at 0)" : ""));
+  return left;
 }
 
-std::string value_text(const ruleset::InputDef& in, double v) {
-  return fmt::format("{} = {}{}", in.id, plain(v), in.type == ruleset::InputType::Percent ? "%" : "");
-}
-
-double achievement_of(const ruleset::Ruleset& rules, const ruleset::Indicator& ind, std::span<const double> x,
-                      std::span<const double> ratings, Trace* trace) {
+// The exact points (before rounding) one indicator earns. The inputs it reads are present.
+Ratio exact_points(const ruleset::Ruleset& rules, const ruleset::Indicator& ind, std::span<const Decimal> x,
+                   std::span<const Decimal> ratings, Trace* trace) {
   auto in = [&](std::size_t i) -> const ruleset::InputDef& { return rules.inputs[i]; };
+  const Decimal P = ind.points;
   switch (ind.method) {
-    case Method::Target: {
-      const double v = x[ind.value];
-      if (trace) trace->push_back(value_text(in(ind.value), v));
-      return goalposts(v, ind.floor, ind.target, trace, false);
-    }
+    case Method::Target:
     case Method::TargetLower: {
-      const double v = x[ind.value];
-      const double a = clamp01((ind.ceiling - v) / (ind.ceiling - ind.target));
+      const bool lower = ind.method == Method::TargetLower;
+      const Decimal v = x[ind.value];
+      const Decimal bound = param_value(lower ? ind.ceiling : ind.floor, x);
+      const Decimal t = param_value(ind.target, x);
+      const Ratio a =
+          lower ? clamp01(Ratio(bound - v) / Ratio(bound - t)) : clamp01(Ratio(v - bound) / Ratio(t - bound));
+      const Ratio pts = a * Ratio(P);
       if (trace) {
         trace->push_back(value_text(in(ind.value), v));
-        trace->push_back(fmt::format("achievement = clamp(({} - {}) / ({} - {}), 0, 1) = {}",
-                                     plain(ind.ceiling), plain(v), plain(ind.ceiling), plain(ind.target),
-                                     text::fixed(a, 4)));
+        const std::string b = param_text(rules, lower ? ind.ceiling : ind.floor, x);
+        const std::string tt = param_text(rules, ind.target, x);
+        trace->push_back(lower ? fmt::format("points = clamp(({} - {}) / ({} - {}), 0, 1) x {} = {}", b,
+                                             v.str(), b, tt, P.str(), show(pts))
+                               : fmt::format("points = clamp(({} - {}) / ({} - {}), 0, 1) x {} = {}", v.str(),
+                                             b, tt, b, P.str(), show(pts)));
       }
-      return a;
+      return pts;
     }
     case Method::DeclineRate:
     case Method::Growth: {
-      const double cur = x[ind.current];
-      const double prev = x[ind.previous];
+      const Decimal cur = x[ind.current];
+      const Decimal prev = x[ind.previous];
       const bool decline = ind.method == Method::DeclineRate;
+      const Decimal f = ind.floor.value;
+      const Decimal t = ind.target.value;
       if (trace)
         trace->push_back(
             fmt::format("{}, {}", value_text(in(ind.current), cur), value_text(in(ind.previous), prev)));
-      if (prev == 0) {
-        double a = 0;
+      Ratio r;
+      if (prev.is_zero()) {
         if (decline) {
-          a = cur == 0 ? 1.0 : 0.0;
+          const Ratio pts = cur.is_zero() ? Ratio(P) : Ratio(k_zero);
           if (trace)
-            trace->push_back(fmt::format("previous = 0, so no rate: achievement = {} (current {} 0)",
-                                         text::fixed(a, 4), cur == 0 ? "=" : ">"));
-          return a;
+            trace->push_back(fmt::format("previous = 0, so no rate: points = {} (current {} 0)", show(pts),
+                                         cur.is_zero() ? "=" : ">"));
+          return pts;
         }
-        if (cur > 0) {
+        if (cur > k_zero) {
           if (trace)
-            trace->push_back("previous = 0 and current > 0: growth from nothing, achievement = 1.0000");
-          return 1.0;
+            trace->push_back(
+                fmt::format("previous = 0 and current > 0: growth from nothing, points = {}", P.str()));
+          return Ratio(P);
         }
         if (trace) trace->push_back("previous = 0 and current = 0: growth g = 0");
-        return goalposts(0.0, ind.floor, ind.target, trace, false);
+        r = Ratio(k_zero);
+      } else {
+        r = decline ? Ratio(prev - cur) / Ratio(num::abs(prev)) : Ratio(cur - prev) / Ratio(num::abs(prev));
+        if (trace)
+          trace->push_back(
+              decline ? fmt::format("r = ({} - {}) / |{}| = {}", prev.str(), cur.str(), prev.str(), show(r))
+                      : fmt::format("g = ({} - {}) / |{}| = {}", cur.str(), prev.str(), prev.str(), show(r)));
       }
-      const double r = decline ? (prev - cur) / std::fabs(prev) : (cur - prev) / std::fabs(prev);
+      const Ratio pts = clamp01((r - Ratio(f)) / Ratio(t - f)) * Ratio(P);
       if (trace)
-        trace->push_back(decline ? fmt::format("r = ({} - {}) / {} = {}", plain(prev), plain(cur),
-                                               plain(std::fabs(prev)), text::fixed(r, 4))
-                                 : fmt::format("g = ({} - {}) / {} = {}", plain(cur), plain(prev),
-                                               plain(std::fabs(prev)), text::fixed(r, 4)));
-      return goalposts(r, ind.floor, ind.target, trace, true);
+        trace->push_back(fmt::format("points = clamp(({} - {}) / ({} - {}), 0, 1) x {} = {}", show(r),
+                                     f.str(), t.str(), f.str(), P.str(), show(pts)));
+      return pts;
     }
     case Method::Deduction: {
-      double deducted = 0;
+      Ratio deducted(k_zero);
       std::vector<std::string> parts;
       for (const auto& e : ind.events) {
-        const double n = x[e.input];
+        const Decimal n = x[e.input];
+        const long long count = n.whole();
         if (e.doubling) {
-          // n events: per x (1 + 2 + ... + 2^(n-1)) = per x (2^n - 1); past 60 events the
-          // item is long used up, and the cap keeps the power finite.
-          const double power = std::min(n, 60.0);
-          const double factor = std::exp2(power) - 1;
-          deducted += factor * e.per_event;
+          // n events: per x (1 + 2 + ... + 2^(n-1)) = per x (2^n - 1). Past 128 events the
+          // item is used up whatever its points; the cap keeps the power finite.
+          const long long power = std::min<long long>(count, 128);
+          const Wide factor = (Wide(1) << static_cast<unsigned>(power)) - 1;
+          deducted = deducted + Ratio(e.per_event) * Ratio::of(factor, 1);
           if (trace)
-            parts.push_back(fmt::format("{} {}, doubling: {} x (2^{} - 1)", in(e.input).id, plain(n),
-                                        plain(e.per_event), plain(power)));
+            parts.push_back(fmt::format("{} {}, doubling: {} x (2^{} - 1)", in(e.input).id, n.str(),
+                                        e.per_event.str(), power));
+        } else if (!e.schedule.empty()) {
+          // Escalating: the k-th event deducts the k-th amount, every later one the last.
+          Decimal sum;
+          std::vector<std::string> amounts;
+          const auto listed = static_cast<long long>(e.schedule.size());
+          for (long long k = 0; k < std::min(count, listed); ++k) {
+            sum += e.schedule[static_cast<std::size_t>(k)];
+            amounts.push_back(e.schedule[static_cast<std::size_t>(k)].str());
+          }
+          if (count > listed) {
+            const Decimal more = Decimal::of(count - listed) * e.schedule.back();
+            sum += more;
+            amounts.push_back(fmt::format("{} x {}", count - listed, e.schedule.back().str()));
+          }
+          deducted = deducted + Ratio(sum);
+          if (trace)
+            parts.push_back(fmt::format("{} {}, escalating: {}", in(e.input).id, n.str(),
+                                        amounts.empty() ? std::string("0") : text::join(amounts, " + ")));
         } else {
-          deducted += n * e.per_event;
-          if (trace) parts.push_back(fmt::format("{} {} x {}", in(e.input).id, plain(n), plain(e.per_event)));
+          deducted = deducted + Ratio(n * e.per_event);
+          if (trace) parts.push_back(fmt::format("{} {} x {}", in(e.input).id, n.str(), e.per_event.str()));
         }
       }
-      const double left = std::max(0.0, ind.points - deducted);
-      if (trace) {
-        trace->push_back(fmt::format("deducted = {} = {}", text::join(parts, " + "), plain(deducted)));
-        trace->push_back(fmt::format("points left = max(0, {} - {}) = {}{}", plain(ind.points),
-                                     plain(deducted), plain(left),
-                                     deducted > ind.points ? " (扣完为止: floored at 0)" : ""));
+      if (trace)
+        trace->push_back(fmt::format("deducted = {} = {}", text::join(parts, " + "), show(deducted)));
+      return left_after(P, deducted, trace);
+    }
+    case Method::Steps: {
+      const auto& st = ind.steps;
+      const Decimal v = x[ind.value];
+      const Decimal th = param_value(st.threshold, x);
+      const Decimal gap = st.below ? th - v : v - th;
+      if (trace) trace->push_back(value_text(in(ind.value), v));
+      Ratio steps(k_zero);
+      if (gap > k_zero) {
+        const Ratio n = Ratio(gap) / Ratio(st.step);
+        switch (st.partial) {
+          case ruleset::Partial::None:
+            steps = Ratio::of(n.floor(), 1);
+            break;
+          case ruleset::Partial::Up:
+            steps = Ratio::of(n.ceil(), 1);
+            break;
+          case ruleset::Partial::Proportional:
+            steps = n;
+            break;
+        }
+        if (trace)
+          trace->push_back(fmt::format("{} {} by {} = {} steps of {}; partial steps: {} -> {} steps",
+                                       st.below ? "below" : "above", param_text(rules, st.threshold, x),
+                                       gap.str(), show(n), st.step.str(), ruleset::to_string(st.partial),
+                                       show(steps)));
+      } else if (trace) {
+        trace->push_back(fmt::format("not {} {}: nothing deducted", st.below ? "below" : "above",
+                                     param_text(rules, st.threshold, x)));
       }
-      return left / ind.points;
+      const Ratio deducted = steps * Ratio(st.per);
+      if (trace)
+        trace->push_back(fmt::format("deducted = {} x {} = {}", show(steps), st.per.str(), show(deducted)));
+      return left_after(P, deducted, trace);
+    }
+    case Method::Tiers: {
+      const Decimal v = x[ind.value];
+      if (trace) trace->push_back(value_text(in(ind.value), v));
+      Decimal deducted;
+      bool found = false;
+      for (std::size_t k = 0; k < ind.tiers.size(); ++k) {
+        const auto& tier = ind.tiers[k];
+        const bool hit = v >= tier.from && (!tier.to || v <= *tier.to) && (!tier.below || v < *tier.below);
+        if (!hit) continue;
+        deducted = tier.deduct;
+        found = true;
+        if (trace)
+          trace->push_back(fmt::format("tier {} ({} {} {}): deduct {}", k + 1, tier.from.str(),
+                                       tier.to      ? "to"
+                                       : tier.below ? "to below"
+                                                    : "and above",
+                                       tier.to      ? tier.to->str()
+                                       : tier.below ? tier.below->str()
+                                                    : std::string(),
+                                       tier.deduct.str()));
+        break;
+      }
+      if (!found && trace)
+        trace->push_back(
+            fmt::format("below the first tier ({}): nothing deducted", ind.tiers.front().from.str()));
+      return left_after(P, Ratio(deducted), trace);
     }
     case Method::Bands: {
-      const double v = x[ind.value];
+      const Decimal v = x[ind.value];
       if (trace) trace->push_back(value_text(in(ind.value), v));
       for (std::size_t b = 0; b < ind.bands.size(); ++b) {
         const auto& band = ind.bands[b];
         const bool hit = band.min ? v >= *band.min : ruleset::evaluate(*band.when, x);
         if (hit) {
+          const Ratio pts = Ratio(band.fraction) * Ratio(P);
           if (trace)
-            trace->push_back(fmt::format("band {}: {} -> achievement {}", b + 1,
-                                         band.min ? fmt::format("{} ≥ {}", plain(v), plain(*band.min))
+            trace->push_back(fmt::format("band {}: {} -> points = {} x {} = {}", b + 1,
+                                         band.min ? fmt::format("{} ≥ {}", v.str(), band.min->str())
                                                   : ruleset::describe(*band.when, rules.input_ids()),
-                                         text::fixed(band.fraction, 4)));
-          return band.fraction;
+                                         band.fraction.str(), P.str(), show(pts)));
+          return pts;
         }
       }
-      if (trace) trace->push_back("no band matched -> achievement 0.0000");
-      return 0.0;
+      if (trace) trace->push_back("no band matched -> points 0");
+      return Ratio(k_zero);
     }
     case Method::Rating: {
       // Reused across calls: scoring a million units must not allocate per unit.
-      thread_local std::vector<double> r;
+      thread_local std::vector<Decimal> r;
       r.assign(ratings.begin(), ratings.end());
       std::sort(r.begin(), r.end());
       const bool trim = static_cast<long>(r.size()) >= ind.scale.trim_from;
       const std::size_t lo = trim ? 1 : 0;
       const std::size_t hi = trim ? r.size() - 1 : r.size();
-      const double sum =
-          std::accumulate(r.begin() + static_cast<long>(lo), r.begin() + static_cast<long>(hi), 0.0);
-      const double mean = sum / static_cast<double>(hi - lo);
+      Decimal sum;
+      for (std::size_t k = lo; k < hi; ++k) sum += r[k];
+      const Decimal span = ind.scale.numeric ? ind.scale.max - ind.scale.min : k_one;
+      const auto kept = static_cast<long long>(hi - lo);
+      // mean achievement = sum / (kept x span); points = that x P.
+      const Ratio pts = Ratio(sum) * Ratio(P) / (Ratio(span) * Ratio(Decimal::of(kept)));
       if (trace) {
+        // Numeric ratings are shown as given (they are held above the scale's minimum).
+        const Decimal base = ind.scale.numeric ? ind.scale.min : k_zero;
         std::vector<std::string> shown;
-        for (double v : r) shown.push_back(text::fixed(v, 4));
-        trace->push_back(fmt::format("{} ratings mapped to [0, 1]: {}", r.size(), text::join(shown, ", ")));
-        trace->push_back(trim ? fmt::format("{} raters ≥ {}: drop the highest ({}) and lowest ({}); "
-                                            "mean of {} = {}",
-                                            r.size(), ind.scale.trim_from, text::fixed(r.back(), 4),
-                                            text::fixed(r.front(), 4), hi - lo, text::fixed(mean, 4))
-                              : fmt::format("{} raters < {}: plain mean = {}", r.size(), ind.scale.trim_from,
-                                            text::fixed(mean, 4)));
+        for (const Decimal v : r) shown.push_back((v + base).str());
+        std::vector<std::string> kept_shown(shown.begin() + static_cast<long>(lo),
+                                            shown.begin() + static_cast<long>(hi));
+        trace->push_back(fmt::format("{} ratings{}: {}", r.size(),
+                                     ind.scale.numeric
+                                         ? fmt::format(" on {}..{}", ind.scale.min.str(), ind.scale.max.str())
+                                         : std::string(" as fractions"),
+                                     text::join(shown, ", ")));
+        const Ratio mean = Ratio(sum + base * Decimal::of(kept)) / Ratio(Decimal::of(kept));
+        trace->push_back(
+            trim ? fmt::format(
+                       "{} raters ≥ {}: drop the highest ({}) and lowest ({}); mean of {} = ({}) / {} = {}",
+                       r.size(), ind.scale.trim_from, shown.back(), shown.front(), kept,
+                       text::join(kept_shown, " + "), kept, show(mean))
+                 : fmt::format("{} raters < {}: mean = ({}) / {} = {}", r.size(), ind.scale.trim_from,
+                               text::join(kept_shown, " + "), kept, show(mean)));
+        trace->push_back(ind.scale.numeric
+                             ? fmt::format("points = ({} - {}) / ({} - {}) x {} = {}", show(mean),
+                                           ind.scale.min.str(), ind.scale.max.str(), ind.scale.min.str(),
+                                           P.str(), show(pts))
+                             : fmt::format("points = {} x {} = {}", show(mean), P.str(), show(pts)));
       }
-      return mean;
+      return pts;
     }
     case Method::Boolean: {
-      const double v = x[ind.value];
+      const Decimal v = x[ind.value];
       if (trace)
-        trace->push_back(fmt::format("{} = {} -> achievement {}", in(ind.value).id, v != 0 ? "yes" : "no",
-                                     v != 0 ? "1" : "0"));
-      return v != 0 ? 1.0 : 0.0;
+        trace->push_back(fmt::format("{} = {} -> points {}", in(ind.value).id, v.is_zero() ? "no" : "yes",
+                                     v.is_zero() ? "0" : P.str()));
+      return v.is_zero() ? Ratio(k_zero) : Ratio(P);
     }
   }
-  return 0.0;
+  return Ratio(k_zero);
+}
+
+// A per-unit floor/target/ceiling that leaves no room between them: the unit cannot be scored.
+std::string bad_goalposts(const ruleset::Ruleset& rules, const ruleset::Indicator& ind,
+                          std::span<const Decimal> x) {
+  if (ind.method != Method::Target && ind.method != Method::TargetLower) return {};
+  const bool lower = ind.method == Method::TargetLower;
+  const auto& bound = lower ? ind.ceiling : ind.floor;
+  if (!bound.per_unit() && !ind.target.per_unit()) return {};
+  const Decimal b = param_value(bound, x);
+  const Decimal t = param_value(ind.target, x);
+  if (lower ? t < b : t > b) return {};
+  return fmt::format("indicator \"{}\": target {} must be {} {} {}", ind.id, param_text(rules, ind.target, x),
+                     lower ? "below" : "above", lower ? "ceiling" : "floor", param_text(rules, bound, x));
+}
+
+bool holds(const ruleset::Condition& when, const std::vector<std::size_t>& columns,
+           std::span<const Decimal> row) {
+  // Under "zero", a missing input reads as 0 (loading refuses "exclude" for these inputs).
+  bool any_missing = false;
+  for (auto c : columns) any_missing = any_missing || assessment::is_missing(row[c]);
+  if (!any_missing) return ruleset::evaluate(when, row);
+  std::vector<Decimal> copy(row.begin(), row.end());
+  for (auto& v : copy)
+    if (assessment::is_missing(v)) v = Decimal{};
+  return ruleset::evaluate(when, copy);
+}
+
+Decimal count_or_zero(Decimal v) {
+  return assessment::is_missing(v) ? Decimal{} : v;
 }
 
 }  // namespace
 
 IndicatorOutcome evaluate_indicator(const ruleset::Ruleset& rules, const ruleset::Indicator& ind,
-                                    std::span<const double> values, std::span<const double> ratings,
+                                    std::span<const Decimal> values, std::span<const Decimal> ratings,
                                     MissingPolicy missing, Trace* trace) {
   IndicatorOutcome out;
-  bool is_missing = ind.method == Method::Rating && ratings.empty();
-  for (auto i : ind.input_columns()) is_missing = is_missing || std::isnan(values[i]);
-  if (is_missing) {
-    std::vector<std::string> absent;
+  bool absent = ind.method == Method::Rating && ratings.empty();
+  for (auto i : ind.input_columns()) absent = absent || assessment::is_missing(values[i]);
+  if (absent) {
+    std::vector<std::string> names;
     if (trace) {
-      if (ind.method == Method::Rating) absent.push_back("ratings");
+      if (ind.method == Method::Rating) names.push_back("ratings");
       for (auto i : ind.input_columns())
-        if (std::isnan(values[i])) absent.push_back(rules.inputs[i].id);
+        if (assessment::is_missing(values[i])) names.push_back(rules.inputs[i].id);
     }
     // Loading has already rejected missing data under the "error" policy.
     if (missing == MissingPolicy::Exclude) {
@@ -192,38 +345,51 @@ IndicatorOutcome evaluate_indicator(const ruleset::Ruleset& rules, const ruleset
         trace->push_back(
             fmt::format("missing {} -> excluded (missing-data policy: exclude; the "
                         "category is renormalised)",
-                        text::join(absent, ", ")));
+                        text::join(names, ", ")));
     } else {
       out.status = Status::MissingZero;
       if (trace)
         trace->push_back(
-            fmt::format("missing {} -> 0 points (missing-data policy: zero)", text::join(absent, ", ")));
+            fmt::format("missing {} -> 0 points (missing-data policy: zero)", text::join(names, ", ")));
     }
     return out;
   }
-  out.achievement = achievement_of(rules, ind, values, ratings, trace);
-  out.points = text::round_to(out.achievement * ind.points, rules.precision);
+  const Ratio exact = exact_points(rules, ind, values, ratings, trace);
+  out.points = exact.round(rules.precision);
+  out.achievement = (exact / Ratio(ind.points)).round(Decimal::k_digits);
   if (trace)
-    trace->push_back(fmt::format("points = {} x {} = {} of {}", text::fixed(out.achievement, 4),
-                                 plain(ind.points), text::fixed(out.points, rules.precision),
-                                 plain(ind.points)));
+    trace->push_back(fmt::format("rounded half away from zero to {} decimals: {} of {}", rules.precision,
+                                 out.points.fixed(rules.precision), ind.points.str()));
   return out;
 }
 
 Trace explain_bonus(const Input& a, std::size_t unit) {
   Trace t;
+  const auto& rules = a.rules;
+  const int p = rules.precision;
   const auto row = a.values.row(unit);
-  double sum = 0;
-  for (const auto& b : a.rules.bonus) {
-    const double n = std::isnan(row[b.input]) ? 0.0 : row[b.input];
+  Decimal sum;
+  for (const auto& b : rules.bonus) {
+    const Decimal n = count_or_zero(row[b.input]);
     sum += n * b.per;
-    if (n != 0)
+    if (!n.is_zero())
       t.push_back(
-          fmt::format("{} ({}): {} x {} = {}", b.name, b.id, plain(n), plain(b.per), plain(n * b.per)));
+          fmt::format("{} ({}): {} x {} = {}", b.name, b.id, n.str(), b.per.str(), (n * b.per).str()));
   }
-  if (!a.rules.bonus.empty())
-    t.push_back(fmt::format("bonus = min({}, cap {}) = {}", plain(sum), plain(a.rules.bonus_cap),
-                            text::fixed(std::min(sum, a.rules.bonus_cap), a.rules.precision)));
+  if (!rules.bonus.empty())
+    t.push_back(fmt::format("bonus = min({} -> {}, cap {}) = {}", sum.str(), sum.round(p).fixed(p),
+                            rules.bonus_cap.fixed(p), num::min(sum.round(p), rules.bonus_cap).fixed(p)));
+  Decimal off;
+  for (const auto& adj : rules.adjustments) {
+    const Decimal n = count_or_zero(row[adj.input]);
+    if (n.is_zero()) continue;
+    Decimal d = (n * adj.per).round(p);
+    const std::string capped = adj.cap && d > *adj.cap ? fmt::format(", at most {}", adj.cap->fixed(p)) : "";
+    if (adj.cap) d = num::min(d, *adj.cap);
+    off += d;
+    t.push_back(fmt::format("{} ({}): {} x {} = {}{} off the total", adj.name, adj.id, n.str(), adj.per.str(),
+                            d.fixed(p), capped));
+  }
   return t;
 }
 
@@ -235,32 +401,56 @@ Results score(const Input& a) {
   r.indicators = rules.indicators.size();
   r.categories = rules.categories.size();
   r.outcomes.resize(r.units * r.indicators);
-  r.category_scores.assign(r.units * r.categories, 0.0);
+  r.category_scores.assign(r.units * r.categories, Decimal{});
   r.renormalised.assign(r.units * r.categories, 0);
-  r.subtotal.assign(r.units, 0.0);
-  r.bonus.assign(r.units, 0.0);
-  r.uncapped_total.assign(r.units, 0.0);
-  r.total.assign(r.units, 0.0);
+  r.subtotal.assign(r.units, Decimal{});
+  r.bonus.assign(r.units, Decimal{});
+  r.adjustment.assign(r.units, Decimal{});
+  r.uncapped_total.assign(r.units, Decimal{});
+  r.total.assign(r.units, Decimal{});
   r.vetoes.resize(r.units);
+  r.caps.resize(r.units);
+  r.band_grade.assign(r.units, 0);
   r.grade.assign(r.units, 0);
+  r.grade_reason.assign(r.units, 0);
+  r.group.assign(r.units, 0);
   r.rank.assign(r.units, 0);
   r.interview.assign(r.units, 0);
+  r.commended.assign(r.units, 0);
 
   std::vector<std::size_t> slot(r.indicators, ruleset::k_none);
   for (std::size_t i = 0; i < r.indicators; ++i) slot[i] = a.ratings.slot_of(i);
+  const std::size_t lowest = rules.grades.empty() ? 0 : rules.grades.size() - 1;
 
   Diagnostics diagnostics;
+  const Location at_data{a.values.file.empty() ? a.file : a.values.file};
   for (std::size_t u = 0; u < r.units; ++u) {
     const auto row = a.values.row(u);
-    for (std::size_t i = 0; i < r.indicators; ++i) {
-      const auto ratings = slot[i] == ruleset::k_none ? std::span<const double>() : a.ratings.of(u, slot[i]);
-      r.outcomes[u * r.indicators + i] =
-          evaluate_indicator(rules, rules.indicators[i], row, ratings, a.missing, nullptr);
+    const Location at_row{at_data.file, u < a.values.lines.size() ? a.values.lines[u] : 0, 0};
+    try {
+      for (std::size_t i = 0; i < r.indicators; ++i) {
+        const auto& ind = rules.indicators[i];
+        const auto ratings =
+            slot[i] == ruleset::k_none ? std::span<const Decimal>() : a.ratings.of(u, slot[i]);
+        bool present = true;
+        for (auto c : ind.input_columns()) present = present && !assessment::is_missing(row[c]);
+        if (present) {
+          if (auto bad = bad_goalposts(rules, ind, row); !bad.empty()) {
+            diagnostics.error(at_row, fmt::format("unit \"{}\": {}; correct the per-unit figures in this row",
+                                                  a.units.ids[u], bad));
+            continue;
+          }
+        }
+        r.outcomes[u * r.indicators + i] = evaluate_indicator(rules, ind, row, ratings, a.missing, nullptr);
+      }
+    } catch (const std::exception& e) {
+      diagnostics.error(at_row, fmt::format("unit \"{}\" cannot be scored: {}", a.units.ids[u], e.what()));
+      continue;
     }
-    double subtotal = 0;
+    Decimal subtotal;
     for (std::size_t c = 0; c < r.categories; ++c) {
       const auto& cat = rules.categories[c];
-      double earned = 0, available = 0;
+      Decimal earned, available;
       bool excluded = false;
       for (std::size_t i : cat.indicators) {
         const auto& o = r.outcomes[u * r.indicators + i];
@@ -271,9 +461,9 @@ Results score(const Input& a) {
         earned += o.points;
         available += rules.indicators[i].points;
       }
-      double score = earned;
+      Decimal score = earned;  // a sum of numbers at the precision
       if (excluded) {
-        if (available == 0) {
+        if (available.is_zero()) {
           diagnostics.error(Location{a.units.ids.empty() ? "" : a.file},
                             fmt::format("unit \"{}\": every indicator of category \"{}\" is missing, "
                                         "so excluding them leaves nothing to renormalise; supply "
@@ -281,65 +471,153 @@ Results score(const Input& a) {
                                         a.units.ids[u], cat.id));
           continue;
         }
-        score = earned * cat.weight / available;
+        score = (Ratio(earned) * Ratio(cat.weight) / Ratio(available)).round(prec);
         r.renormalised[u * r.categories + c] = 1;
       }
-      score = text::round_to(score, prec);
       r.category_scores[u * r.categories + c] = score;
       subtotal += score;
     }
-    r.subtotal[u] = text::round_to(subtotal, prec);
-    double bonus = 0;
-    for (const auto& b : rules.bonus) {
-      const double n = row[b.input];
-      if (!std::isnan(n)) bonus += n * b.per;
+    r.subtotal[u] = subtotal;
+    Decimal bonus;
+    for (const auto& b : rules.bonus) bonus += count_or_zero(row[b.input]) * b.per;
+    // Rounded first, then capped: the cap is a number at the precision, so it is never exceeded.
+    r.bonus[u] = num::min(bonus.round(prec), rules.bonus_cap);
+    Decimal off;
+    for (const auto& adj : rules.adjustments) {
+      Decimal d = (count_or_zero(row[adj.input]) * adj.per).round(prec);
+      if (adj.cap) d = num::min(d, *adj.cap);
+      off += d;
     }
-    r.bonus[u] = text::round_to(std::min(bonus, rules.bonus_cap), prec);
-    double total = text::round_to(r.subtotal[u] + r.bonus[u], prec);
+    r.adjustment[u] = off;
+    Decimal total = num::max(r.subtotal[u] + r.bonus[u] - off, Decimal{});
     r.uncapped_total[u] = total;
+    if (rules.total_cap) total = num::min(total, *rules.total_cap);
     for (std::size_t v = 0; v < rules.vetoes.size(); ++v) {
       const auto& veto = rules.vetoes[v];
-      // Under "zero", a missing veto input reads as 0; evaluate on a copy with NaN -> 0.
-      bool hit = false;
-      bool any_nan = false;
-      for (auto c : veto.columns) any_nan = any_nan || std::isnan(row[c]);
-      if (any_nan) {
-        std::vector<double> copy(row.begin(), row.end());
-        for (auto& x : copy)
-          if (std::isnan(x)) x = 0;
-        hit = ruleset::evaluate(veto.when, copy);
-      } else {
-        hit = ruleset::evaluate(veto.when, row);
-      }
-      if (!hit) continue;
+      if (!holds(veto.when, veto.columns, row)) continue;
       r.vetoes[u].push_back(static_cast<std::uint16_t>(v));
-      if (veto.cap_total) total = std::min(total, *veto.cap_total);
+      if (veto.cap_total) total = num::min(total, *veto.cap_total);
     }
-    r.total[u] = text::round_to(total, prec);
-    r.grade[u] = static_cast<std::uint16_t>(r.vetoes[u].empty()
-                                                ? rules.grade_for(r.total[u])
-                                                : std::max(rules.failing_grade, rules.grade_for(r.total[u])));
+    r.total[u] = total;
+    if (rules.grades.empty()) continue;
+    // The grade: the band the total earns, lowered by the grade caps that hold, at most the
+    // caps' named grades, and for a vetoed unit at most the failing grade (a band below
+    // the failing grade stays).
+    const std::size_t band = rules.grade_for(total);
+    r.band_grade[u] = static_cast<std::uint16_t>(band);
+    std::size_t g = band;
+    long lower = 0;
+    std::size_t at_most = 0;
+    for (std::size_t c = 0; c < rules.grade_caps.size(); ++c) {
+      const auto& cap = rules.grade_caps[c];
+      if (!holds(cap.when, cap.columns, row)) continue;
+      r.caps[u].push_back(static_cast<std::uint16_t>(c));
+      lower += cap.lower_by;
+      if (cap.at_most != ruleset::k_none) at_most = std::max(at_most, cap.at_most);
+    }
+    g = std::min(lowest, g + static_cast<std::size_t>(lower));
+    g = std::max(g, at_most);
+    if (g != band) r.grade_reason[u] |= k_grade_cap;
+    if (!r.vetoes[u].empty() && g < rules.failing_grade) {
+      g = rules.failing_grade;
+      r.grade_reason[u] |= k_grade_veto;
+    }
+    r.grade[u] = static_cast<std::uint16_t>(g);
   }
   diagnostics.throw_if_any();
 
-  // Rank: by total, highest first; ties share the lowest rank number; input order breaks
-  // ties in the listing only.
+  // Groups (分类考核): by the units file's grouping column, in the ruleset's listed order,
+  // then any other value in order of first appearance.
+  if (rules.grouping.column.empty() || a.units.groups.size() != r.units) {
+    r.groups = {""};
+  } else {
+    r.groups = rules.grouping.groups;
+    for (std::size_t u = 0; u < r.units; ++u) {
+      const auto& name = a.units.groups[u];
+      auto it = std::find(r.groups.begin(), r.groups.end(), name);
+      if (it == r.groups.end()) it = r.groups.insert(r.groups.end(), name);
+      r.group[u] = static_cast<std::uint32_t>(it - r.groups.begin());
+    }
+  }
+
+  // Rank within each group: by total, highest first; ties share the lowest rank number;
+  // input order breaks ties in the listing only.
   r.order.resize(r.units);
   std::iota(r.order.begin(), r.order.end(), 0u);
-  std::stable_sort(r.order.begin(), r.order.end(),
-                   [&](std::uint32_t x, std::uint32_t y) { return r.total[x] > r.total[y]; });
-  for (std::size_t k = 0; k < r.units; ++k) {
+  std::stable_sort(r.order.begin(), r.order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    return r.group[x] != r.group[y] ? r.group[x] < r.group[y] : r.total[x] > r.total[y];
+  });
+  // Ranks count the units above: with a tie 4, 4 the next is 6.
+  for (std::size_t k = 0, start = 0; k < r.units; ++k) {
+    if (k > 0 && r.group[r.order[k]] != r.group[r.order[k - 1]]) start = k;
     const auto u = r.order[k];
-    r.rank[u] = (k > 0 && r.total[r.order[k - 1]] == r.total[u]) ? r.rank[r.order[k - 1]]
-                                                                 : static_cast<std::uint32_t>(k + 1);
+    if (k > start && r.total[r.order[k - 1]] == r.total[u])
+      r.rank[u] = r.rank[r.order[k - 1]];
+    else
+      r.rank[u] = static_cast<std::uint32_t>(k - start + 1);
   }
-  // Interview list: every unit at or below the N-th lowest total (ties at the edge all
-  // go on), plus every failing unit.
-  if (rules.interview_bottom > 0 && r.units > 0) {
-    const std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(rules.interview_bottom), r.units);
-    const double threshold = r.total[r.order[r.units - n]];
-    for (std::size_t u = 0; u < r.units; ++u)
-      if (r.total[u] <= threshold) r.interview[u] |= k_interview_bottom;
+
+  // Group spans in `order`.
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (std::size_t k = 0; k < r.units;) {
+    std::size_t e = k;
+    while (e < r.units && r.group[r.order[e]] == r.group[r.order[k]]) ++e;
+    spans.emplace_back(k, e);
+    k = e;
+  }
+
+  // Quotas (优秀不超过N%): best grade first; within a group, the units holding the grade
+  // beyond the quota, from the lowest total up, move to the next grade, where they count
+  // towards that grade's quota. A tie across the edge moves all tied units (or keeps all).
+  for (const auto& q : rules.quotas) {
+    for (const auto& [b, e] : spans) {
+      const auto size = static_cast<long long>(e - b);
+      const long long allowed =
+          q.count ? *q.count
+                  : Ratio(Ratio(Decimal::of(size)) * Ratio(*q.percent) / Ratio(Decimal::of(100)))
+                        .floor()
+                        .convert_to<long long>();
+      std::vector<std::uint32_t> holders;
+      for (std::size_t k = b; k < e; ++k)
+        if (r.grade[r.order[k]] == q.grade) holders.push_back(r.order[k]);  // in rank order
+      if (static_cast<long long>(holders.size()) <= allowed) continue;
+      std::size_t keep = static_cast<std::size_t>(std::max(0LL, allowed));
+      if (keep > 0 && keep < holders.size() && r.total[holders[keep - 1]] == r.total[holders[keep]]) {
+        const Decimal edge = r.total[holders[keep]];
+        if (q.demote_ties)
+          while (keep > 0 && r.total[holders[keep - 1]] == edge) --keep;
+        else
+          while (keep < holders.size() && r.total[holders[keep]] == edge) ++keep;
+      }
+      for (std::size_t k = keep; k < holders.size(); ++k) {
+        r.grade[holders[k]] = static_cast<std::uint16_t>(q.grade + 1);
+        r.grade_reason[holders[k]] |= k_grade_quota;
+      }
+    }
+  }
+
+  // Interview list: in each group, every unit at or below the N-th lowest total (ties at
+  // the edge all go on), plus every failing unit.
+  for (const auto& [b, e] : spans) {
+    long bottom = rules.interview_bottom;
+    for (const auto& [name, n] : rules.grouping.interview_bottom)
+      if (name == r.groups[r.group[r.order[b]]]) bottom = n;
+    if (bottom > 0) {
+      const std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(bottom), e - b);
+      const Decimal threshold = r.total[r.order[e - n]];
+      for (std::size_t k = b; k < e; ++k)
+        if (r.total[r.order[k]] <= threshold) r.interview[r.order[k]] |= k_interview_bottom;
+    }
+    // Commendation (先进): the units ranked 1..N in the group (a tie at rank N: all of
+    // them), among those graded at least min_grade and, unless stated, not vetoed.
+    if (rules.commendation.top > 0)
+      for (std::size_t k = b; k < e; ++k) {
+        const auto u = r.order[k];
+        const bool eligible =
+            (rules.commendation.min_grade == ruleset::k_none || r.grade[u] <= rules.commendation.min_grade) &&
+            !(rules.commendation.exclude_vetoed && !r.vetoes[u].empty());
+        if (eligible && r.rank[u] <= static_cast<std::uint32_t>(rules.commendation.top)) r.commended[u] = 1;
+      }
   }
   if (rules.interview_failing)
     for (std::size_t u = 0; u < r.units; ++u)
@@ -356,7 +634,7 @@ std::vector<GateTrip> check_gates(const ruleset::Ruleset& rules, const Results& 
     if (!t.units.empty()) trips.push_back(std::move(t));
   };
   if (gates.fail_below)
-    gate(fmt::format("fail-below {}", plain(*gates.fail_below)),
+    gate(fmt::format("fail-below {}", gates.fail_below->str()),
          [&](std::size_t u) { return r.total[u] < *gates.fail_below; });
   if (gates.on_veto) gate("veto", [&](std::size_t u) { return !r.vetoes[u].empty(); });
   if (gates.on_fail) gate("fail", [&](std::size_t u) { return r.failing(rules, u); });

@@ -2,9 +2,11 @@
 // The weighted assessment score: indicator achievements -> points -> category subtotals
 // -> bonus -> veto (一票否决) -> grade -> rank -> interview list (约谈).
 //
-// Rounding: every reported number is rounded to the ruleset's precision, and each
-// aggregate is computed from the rounded parts, so the printed numbers add up exactly and
-// grade and rank always agree with the printed total.
+// Arithmetic is exact (core/decimal.hpp): every input and parameter is a decimal read from
+// its text, each indicator's points are computed as an exact fraction and rounded once, half
+// away from zero, to the ruleset's precision; each aggregate is computed from the rounded
+// parts, so the printed numbers add up exactly and grade and rank always agree with the
+// printed total.
 
 #include <cstdint>
 #include <optional>
@@ -24,9 +26,11 @@ enum class Status : std::uint8_t {
   Excluded,     // data missing, left out; the category was renormalised ("exclude")
 };
 
+using num::Decimal;
+
 struct IndicatorOutcome {
-  double achievement = 0;  // in [0, 1]
-  double points = 0;       // rounded to the ruleset's precision
+  Decimal achievement;  // points / max points, in [0, 1], to 12 decimals (for display)
+  Decimal points;       // rounded to the ruleset's precision
   Status status = Status::Scored;
 };
 
@@ -38,11 +42,14 @@ using Trace = std::vector<std::string>;
 // is given, the arithmetic is appended to it step by step.
 [[nodiscard]] IndicatorOutcome evaluate_indicator(const ruleset::Ruleset& rules,
                                                   const ruleset::Indicator& ind,
-                                                  std::span<const double> values,
-                                                  std::span<const double> ratings,
+                                                  std::span<const Decimal> values,
+                                                  std::span<const Decimal> ratings,
                                                   ruleset::MissingPolicy missing, Trace* trace);
 
 enum InterviewReason : std::uint8_t { k_interview_bottom = 1, k_interview_failing = 2 };
+
+// Why a unit's grade is not its band's (bits).
+enum GradeReason : std::uint8_t { k_grade_veto = 1, k_grade_cap = 2, k_grade_quota = 4 };
 
 struct Results {
   std::size_t units = 0;
@@ -50,22 +57,29 @@ struct Results {
   std::size_t categories = 0;
   // Flat arrays, unit-major.
   std::vector<IndicatorOutcome> outcomes;          // units x indicators
-  std::vector<double> category_scores;             // units x categories
+  std::vector<Decimal> category_scores;            // units x categories
   std::vector<std::uint8_t> renormalised;          // units x categories
-  std::vector<double> subtotal;                    // sum of categories, before bonus
-  std::vector<double> bonus;                       // after the cap
-  std::vector<double> uncapped_total;              // subtotal + bonus, before any veto cap
-  std::vector<double> total;                       // final
+  std::vector<Decimal> subtotal;                   // sum of categories, before bonus
+  std::vector<Decimal> bonus;                      // after the cap
+  std::vector<Decimal> adjustment;                 // deducted from the total (adjustments)
+  std::vector<Decimal> uncapped_total;             // subtotal + bonus - adjustments, before any cap
+  std::vector<Decimal> total;                      // final
   std::vector<std::vector<std::uint16_t>> vetoes;  // indices into Ruleset::vetoes
-  std::vector<std::uint16_t> grade;                // index into Ruleset::grades
-  std::vector<std::uint32_t> rank;                 // 1-based, ties share the lowest number
+  std::vector<std::vector<std::uint16_t>> caps;    // indices into Ruleset::grade_caps that hold
+  std::vector<std::uint16_t> band_grade;           // the grade the total earns, before caps
+  std::vector<std::uint16_t> grade;                // index into Ruleset::grades (final)
+  std::vector<std::uint8_t> grade_reason;          // GradeReason bits
+  std::vector<std::uint32_t> group;                // index into groups
+  std::vector<std::string> groups;                 // group names (one "" without grouping)
+  std::vector<std::uint32_t> rank;                 // 1-based within the group, ties share the lowest
   std::vector<std::uint8_t> interview;             // InterviewReason bits, 0 = not listed
-  std::vector<std::uint32_t> order;                // unit indices in rank order
+  std::vector<std::uint8_t> commended;             // on the commendation list
+  std::vector<std::uint32_t> order;                // unit indices: by group, then rank order
 
   [[nodiscard]] const IndicatorOutcome& outcome(std::size_t u, std::size_t i) const {
     return outcomes[u * indicators + i];
   }
-  [[nodiscard]] double category(std::size_t u, std::size_t c) const {
+  [[nodiscard]] Decimal category(std::size_t u, std::size_t c) const {
     return category_scores[u * categories + c];
   }
   [[nodiscard]] bool failing(const ruleset::Ruleset& r, std::size_t u) const {
@@ -93,10 +107,10 @@ struct Input {
 
 // Gates that make a CI job fail (exit code 1).
 struct Gates {
-  std::optional<double> fail_below;  // any unit's total below this
-  bool on_veto = false;              // any unit vetoed
-  bool on_fail = false;              // any unit graded failing
-  bool on_interview = false;         // any unit on the interview list
+  std::optional<Decimal> fail_below;  // any unit's total below this
+  bool on_veto = false;               // any unit vetoed
+  bool on_fail = false;               // any unit graded failing
+  bool on_interview = false;          // any unit on the interview list
 };
 
 struct GateTrip {

@@ -37,7 +37,7 @@ TEST_CASE("gates: every gate for every unit in rank order, tripped only when ask
   const auto r = score::score(assessment::score_input(a));
 
   assessment::AssessGates asked;
-  asked.score.fail_below = 60;  // below, not at: E's 60 holds the line
+  asked.score.fail_below = safeassess::num::Decimal::of(60);  // below, not at: E's 60 holds the line
   asked.score.on_veto = true;
 
   SUBCASE("without a ledger there are no ledger gates") {

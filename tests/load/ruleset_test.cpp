@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "support/decimal.hpp"
+
 #include <string>
 
 #include "load/builtin.hpp"
@@ -51,7 +53,7 @@ TEST_CASE("category weights must add up to 100") {
   CHECK(load_error(with("weight: 40", "weight: 30")) ==
         "r.yaml:23:5: the points of category \"b\" add up to 40, but its weight is 30; adjust the "
         "indicators' points\n"
-        "r.yaml:16:3: category weights add up to 90, expected 100");
+        "r.yaml:16:3: category weights add up to 90, expected 100; adjust the weights");
 }
 
 TEST_CASE("an unknown method suggests the closest") {
@@ -84,7 +86,7 @@ TEST_CASE("every problem is reported in one pass") {
         "r.yaml:20:35: unknown method \"tagret\", did you mean \"target\"?\n"
         "r.yaml:23:5: the points of category \"b\" add up to 40, but its weight is 45; adjust the "
         "indicators' points\n"
-        "r.yaml:16:3: category weights add up to 105, expected 100\n"
+        "r.yaml:16:3: category weights add up to 105, expected 100; adjust the weights\n"
         "r.yaml:38:5: grade \"良好\" (min 95) must have a lower min than the grade before it; list "
         "grades from the highest down");
 }

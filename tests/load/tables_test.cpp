@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
+
 #include <fmt/format.h>
+#include "support/decimal.hpp"
 
 #include <string>
 

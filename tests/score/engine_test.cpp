@@ -4,6 +4,7 @@
 #include <string>
 
 #include "score/engine.hpp"
+#include "support/decimal.hpp"
 #include "support/fixtures.hpp"
 
 using namespace safeassess;
@@ -22,29 +23,31 @@ namespace {
 // Invariants that hold after every scoring: the printed parts add up to the printed
 // totals, and nothing exceeds its maximum.
 void check_invariants(const assessment::Assessment& a, const Results& r) {
+  // Exact: no tolerance anywhere.
   for (std::size_t u = 0; u < r.units; ++u) {
-    double sum = 0;
+    num::Decimal sum;
     for (std::size_t c = 0; c < r.categories; ++c) {
       const auto& cat = a.rules.categories[c];
-      CHECK(r.category(u, c) >= 0);
-      CHECK(r.category(u, c) <= cat.weight + 1e-9);
-      double points = 0;
+      CHECK(r.category(u, c) >= num::Decimal{});
+      CHECK(r.category(u, c) <= cat.weight);
+      num::Decimal points;
       for (auto i : cat.indicators) {
         const auto& o = r.outcome(u, i);
-        CHECK(o.points >= 0);
-        CHECK(o.points <= a.rules.indicators[i].points + 1e-9);
-        CHECK(o.achievement >= 0);
-        CHECK(o.achievement <= 1);
+        CHECK(o.points >= num::Decimal{});
+        CHECK(o.points <= a.rules.indicators[i].points);
+        CHECK(o.achievement >= num::Decimal{});
+        CHECK(o.achievement <= num::Decimal::of(1));
+        CHECK(o.points.decimals() <= a.rules.precision);
         points += o.points;
       }
-      if (!r.renormalised[u * r.categories + c])
-        CHECK(r.category(u, c) == doctest::Approx(points).epsilon(1e-12));
+      if (!r.renormalised[u * r.categories + c]) CHECK(r.category(u, c) == points);
       sum += r.category(u, c);
     }
-    CHECK(r.subtotal[u] == doctest::Approx(sum).epsilon(1e-12));
-    CHECK(r.bonus[u] <= a.rules.bonus_cap + 1e-9);
-    CHECK(r.uncapped_total[u] == doctest::Approx(r.subtotal[u] + r.bonus[u]).epsilon(1e-12));
-    CHECK(r.total[u] <= r.uncapped_total[u] + 1e-9);
+    CHECK(r.subtotal[u] == sum);
+    CHECK(r.bonus[u] <= a.rules.bonus_cap);
+    CHECK(r.uncapped_total[u] == num::max(r.subtotal[u] + r.bonus[u] - r.adjustment[u], num::Decimal{}));
+    CHECK(r.total[u] <= r.uncapped_total[u]);
+    CHECK(r.total[u].decimals() <= a.rules.precision);
     CHECK(r.rank[u] >= 1);
     CHECK(r.rank[u] <= r.units);
   }
@@ -67,7 +70,7 @@ IndicatorOutcome one(const std::string& indicator, const std::string& row, const
   const auto slot = a.ratings.slot_of(index);
   const auto direct = score::evaluate_indicator(
       a.rules, *ind, a.values.row(0),
-      slot == ruleset::k_none ? std::span<const double>() : a.ratings.of(0, slot), a.missing, nullptr);
+      slot == ruleset::k_none ? std::span<const num::Decimal>() : a.ratings.of(0, slot), a.missing, nullptr);
   // The same indicator scored as part of the whole unit, with the invariants checked.
   const Results r = scored(a);
   CHECK(r.outcome(0, index).points == direct.points);
@@ -252,7 +255,7 @@ TEST_CASE("gates") {
   const Results r = scored(a);
   CHECK(score::check_gates(a.rules, r, Gates{}).empty());
   Gates g;
-  g.fail_below = 60;
+  g.fail_below = num::Decimal::of(60);
   g.on_veto = true;
   g.on_interview = true;
   const auto trips = score::check_gates(a.rules, r, g);
@@ -262,7 +265,7 @@ TEST_CASE("gates") {
   CHECK(trips[1].gate == "veto");
   CHECK(trips[2].gate == "interview");
   g = Gates{};
-  g.fail_below = 59;
+  g.fail_below = num::Decimal::of(59);
   CHECK(score::check_gates(a.rules, r, g).empty());  // 59 is not below 59
 }
 
@@ -271,9 +274,10 @@ TEST_CASE("explanations carry the arithmetic") {
                            "unit,item,rater,rating\nU,r,x,5\n");
   Trace t;
   (void)score::evaluate_indicator(a.rules, a.rules.indicators[1], a.values.row(0), {}, a.missing, &t);
-  CHECK(t == Trace{"cur = 9, prev = 10", "r = (10 - 9) / 10 = 0.1000",
-                   "achievement = clamp((0.1000 - 0) / (0.2 - 0), 0, 1) = 0.5000",
-                   "points = 0.5000 x 20 = 10.00 of 20"});
+  // Every line multiplies out by hand to the digits it prints.
+  CHECK(t == Trace{"cur = 9, prev = 10", "r = (10 - 9) / |10| = 0.1",
+                   "points = clamp((0.1 - 0) / (0.2 - 0), 0, 1) x 20 = 10",
+                   "rounded half away from zero to 2 decimals: 10.00 of 20"});
 }
 
 TEST_CASE("deduction with doubling: each further event deducts twice the one before (迟报 -1, -2, -4)") {
