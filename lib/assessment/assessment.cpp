@@ -157,8 +157,18 @@ void start(Loading& l, const std::filesystem::path& path, const LoadOptions& opt
   });
   std::string units_file;
   l.collect([&] {
-    l.b.units =
-        load_units(units_file, l.read("units", *l.b.manifest.units, units_file), l.enc, l.diagnostics);
+    l.b.units = load_units(units_file, l.read("units", *l.b.manifest.units, units_file), l.enc, l.diagnostics,
+                           l.have_rules ? l.b.rules.grouping.column : std::string());
+    // A listed group with no unit is a mistake of the ruleset or of the units file.
+    if (l.have_rules)
+      for (const auto& g : l.b.rules.grouping.groups)
+        if (std::find(l.b.units.groups.begin(), l.b.units.groups.end(), g) == l.b.units.groups.end() &&
+            !l.b.units.groups.empty())
+          l.diagnostics.error(
+              l.b.rules.grouping.at,
+              fmt::format("group \"{}\" of the ruleset's grouping has no unit in {}; remove it from "
+                          "\"groups\" or correct column \"{}\"",
+                          g, units_file, l.b.rules.grouping.column));
   });
 }
 
@@ -337,6 +347,18 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
     }
   }
   if (a.values.columns == rules.inputs.size()) l.collect([&] { derive_inputs(rules, l.b.units, a.values); });
+  for (const auto& [input, d] : rules.derived) {
+    std::vector<std::string> terms;
+    for (auto t : d.terms) terms.push_back(rules.inputs[t].id);
+    using Kind = ruleset::Derivation::Kind;
+    a.input_origin[input] =
+        d.kind == Kind::Ratio
+            ? fmt::format(
+                  "ruleset's derive: {} x {}, rounded half away from zero to {} decimals{}",
+                  text::join(terms, " / "), d.times.str(), d.decimals,
+                  d.zero_over_zero ? fmt::format("; 0 / 0 = {}", d.zero_over_zero->str()) : std::string())
+            : fmt::format("ruleset's derive: {}", text::join(terms, d.kind == Kind::Sum ? " + " : " - "));
+  }
   const bool has_rating_items =
       std::any_of(rules.indicators.begin(), rules.indicators.end(),
                   [](const auto& i) { return i.method == ruleset::Method::Rating; });

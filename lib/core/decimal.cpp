@@ -179,7 +179,7 @@ std::string Decimal::fixed(int decimals) const {
       d.insert(0, static_cast<std::size_t>(decimals) + 1 - d.size(), '0');
     d.insert(d.size() - static_cast<std::size_t>(decimals), 1, '.');
   }
-  return neg ? "-" + d : d;
+  return neg ? fmt::format("-{}", d) : d;
 }
 
 Decimal Decimal::round(int decimals) const {

@@ -232,6 +232,7 @@ void Loader::load_derived(const YAML::Node& root, Ruleset& r) {
   // Order: each derived input after what it reads; a circle is an error at each input on it.
   std::vector<int> state(r.inputs.size(), 0);  // 0 new, 1 on the path, 2 done
   std::vector<std::size_t> path;
+  std::vector<char> circular(r.inputs.size(), 0);
   std::function<void(std::size_t)> visit = [&](std::size_t i) {
     if (state[i] == 2 || !by_input[i]) return;
     if (state[i] == 1) {
@@ -243,7 +244,7 @@ void Loader::load_derived(const YAML::Node& root, Ruleset& r) {
                                            "inputs read from the data",
                                            r.inputs[i].id, names.size() > 2 ? " through others" : "",
                                            text::join(names, " -> ")));
-      by_input[i].reset();
+      circular[i] = 1;
       return;
     }
     state[i] = 1;
@@ -251,7 +252,7 @@ void Loader::load_derived(const YAML::Node& root, Ruleset& r) {
     for (auto t : by_input[i]->terms) visit(t);
     path.pop_back();
     state[i] = 2;
-    if (by_input[i]) r.derived.emplace_back(i, *by_input[i]);
+    if (!circular[i]) r.derived.emplace_back(i, *by_input[i]);
   };
   for (std::size_t i = 0; i < r.inputs.size(); ++i) visit(i);
 }

@@ -437,12 +437,14 @@ void Loader::load_tiers(const YAML::Node& n, const Ruleset& r, Indicator& ind) {
                        fmt::format("tiers overlap: this tier starts at {}, but the one before covers up "
                                    "to {}; start it at {}",
                                    tier.from.str(),
-                                   prev.below ? "below " + prev.below->str() : prev.to->str(), next->str()));
+                                   prev.below ? fmt::format("below {}", prev.below->str()) : prev.to->str(),
+                                   next->str()));
       else if (tier.from > *next)
         m_reader.error(t["from"],
                        fmt::format("tiers leave a gap: the one before ends {}, this one starts at {}; "
                                    "start it at {}",
-                                   prev.below ? "below " + prev.below->str() : "at " + prev.to->str(),
+                                   prev.below ? fmt::format("below {}", prev.below->str())
+                                              : fmt::format("at {}", prev.to->str()),
                                    tier.from.str(), next->str()));
     }
     ind.tiers.push_back(tier);
@@ -453,7 +455,7 @@ void Loader::load_tiers(const YAML::Node& n, const Ruleset& r, Indicator& ind) {
                    fmt::format("the last tier ends at {}: a value above it would have no tier; leave the "
                                "last tier open (no \"to\" or \"below\")",
                                ind.tiers.back().to ? ind.tiers.back().to->str()
-                                                   : "below " + ind.tiers.back().below->str()));
+                                                   : fmt::format("below {}", ind.tiers.back().below->str())));
 }
 
 }  // namespace safeassess::ruleset::detail

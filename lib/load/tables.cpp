@@ -99,15 +99,20 @@ Units load_units(const std::string& display, std::string bytes, io::Encoding enc
   return units;
 }
 
-Units load_units(const std::string& display, std::string bytes, io::Encoding enc, Diagnostics& diagnostics) {
+Units load_units(const std::string& display, std::string bytes, io::Encoding enc, Diagnostics& diagnostics,
+                 const std::string& group_column) {
   io::CsvFile file(display, std::move(bytes), enc);
   io::CsvReader& reader = file.reader();
   const io::CsvHeader& header = file.header();
   const auto id_col = header.require_any({"id", "单位编号", "编号"}, "the unit's identifier", diagnostics);
   const auto name_col =
       header.require_any({"name", "单位名称", "名称"}, "the unit's display name", diagnostics);
+  std::optional<std::size_t> group_col;
+  if (!group_column.empty())
+    group_col = header.require_any({group_column}, "the group of each unit (the ruleset's \"grouping\")",
+                                   diagnostics);
   Units units;
-  if (!id_col || !name_col) return units;
+  if (!id_col || !name_col || (!group_column.empty() && !group_col)) return units;
   while (reader.next()) {
     const long line = reader.line();
     const std::string_view id = io::trim(*id_col < reader.size() ? reader[*id_col] : std::string_view());
@@ -121,6 +126,16 @@ Units load_units(const std::string& display, std::string bytes, io::Encoding enc
     if (name.empty())
       diagnostics.error(header.cell(line, *name_col),
                         fmt::format("{}: empty name for unit \"{}\"", header.column_label(*name_col), id));
+    if (group_col) {
+      const std::string_view g =
+          io::trim(*group_col < reader.size() ? reader[*group_col] : std::string_view());
+      if (g.empty())
+        diagnostics.error(
+            header.cell(line, *group_col),
+            fmt::format("{}: empty group for unit \"{}\"; the ruleset ranks units within groups",
+                        header.column_label(*group_col), id));
+      units.groups.emplace_back(g);
+    }
     if (const auto first = units.add(id, name, line))
       diagnostics.error(header.cell(line, *id_col),
                         fmt::format("{}: unit id \"{}\" is already used on line {}; unit ids must be unique",

@@ -24,8 +24,10 @@ namespace safeassess::assessment {
 [[nodiscard]] Units load_units(const std::string& display, std::string bytes, io::Encoding enc);
 // The same, but problems go to `diagnostics` and the valid rows are returned, so that
 // the files after it can still be checked in the same run.
+// `group_column` (the ruleset's grouping column, 分类考核) is read into Units::groups; every
+// unit needs a value.
 [[nodiscard]] Units load_units(const std::string& display, std::string bytes, io::Encoding enc,
-                               Diagnostics& diagnostics);
+                               Diagnostics& diagnostics, const std::string& group_column = "");
 // `supplied` lists inputs that come from elsewhere (the hazard ledger): the file must not
 // have their columns.
 [[nodiscard]] Values load_values(const std::string& display, std::string bytes, io::Encoding enc,

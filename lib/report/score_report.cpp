@@ -507,18 +507,20 @@ void write_explain(std::ostream& out, const assessment::Assessment& a, const sco
     const auto& cap = rules.grade_caps[c];
     std::vector<std::string> what;
     if (cap.lower_by) what.push_back(fmt::format("lowered by {}", cap.lower_by));
-    if (cap.at_most != ruleset::k_none) what.push_back("at most " + rules.grades[cap.at_most].name);
+    if (cap.at_most != ruleset::k_none)
+      what.push_back(fmt::format("at most {}", rules.grades[cap.at_most].name));
     out << "grade cap (降等): " << cap.name << " (" << cap.id
         << "): " << ruleset::describe(cap.when, rules.input_ids()) << "; " << text::join(what, ", ") << "\n";
   }
   const auto& g = rules.grades[r.grade[u]];
   std::vector<std::string> why;
   if (r.grade_reason[u] & score::k_grade_cap) why.push_back("grade caps");
-  if (r.grade_reason[u] & score::k_grade_veto) why.push_back("vetoed: at most " + failing.name);
+  if (r.grade_reason[u] & score::k_grade_veto) why.push_back(fmt::format("vetoed: at most {}", failing.name));
   if (!r.vetoes[u].empty() && !(r.grade_reason[u] & score::k_grade_veto))
     why.push_back(fmt::format("vetoed: at most {}, already lower", failing.name));
   if (r.grade_reason[u] & score::k_grade_quota) why.push_back("past the quota of the grade above");
-  out << "grade = " << g.name << (why.empty() ? std::string() : " (" + text::join(why, "; ") + ")") << "\n";
+  out << "grade = " << g.name << (why.empty() ? std::string() : fmt::format(" ({})", text::join(why, "; ")))
+      << "\n";
   if (r.groups.size() > 1 || !rules.grouping.column.empty()) {
     std::size_t in_group = 0;
     for (std::size_t k = 0; k < r.units; ++k) in_group += r.group[k] == r.group[u];

@@ -383,12 +383,12 @@ Trace explain_bonus(const Input& a, std::size_t unit) {
   for (const auto& adj : rules.adjustments) {
     const Decimal n = count_or_zero(row[adj.input]);
     if (n.is_zero()) continue;
-    Decimal d = (n * adj.per).round(p);
-    const std::string capped = adj.cap && d > *adj.cap ? fmt::format(", at most {}", adj.cap->fixed(p)) : "";
-    if (adj.cap) d = num::min(d, *adj.cap);
+    const Decimal raw = (n * adj.per).round(p);
+    const Decimal d = adj.cap ? num::min(raw, *adj.cap) : raw;
     off += d;
-    t.push_back(fmt::format("{} ({}): {} x {} = {}{} off the total", adj.name, adj.id, n.str(), adj.per.str(),
-                            d.fixed(p), capped));
+    t.push_back(fmt::format(
+        "{} ({}): {} x {} = {}{} off the total", adj.name, adj.id, n.str(), adj.per.str(), raw.fixed(p),
+        d == raw ? std::string() : fmt::format(", at most {}: {}", adj.cap->fixed(p), d.fixed(p))));
   }
   return t;
 }

@@ -139,3 +139,28 @@ TEST_CASE("a veto cannot cap the total below zero") {
   CHECK(load_error(with("cap_total: 59", "cap_total: -5")) ==
         "r.yaml:35:74: \"cap_total\" must be 0 or more, got -5");
 }
+
+TEST_CASE("validate: a tier table with a gap or an overlap, a derived input that reads itself") {
+  const std::string tiers =
+      with("events: [{input: late, per: 3}]", "tiers: [{from: 1, to: 1, deduct: 2}, {from: 3, deduct: 5}]");
+  const auto at = tiers.find("method: deduction");
+  REQUIRE(at != std::string::npos);
+  std::string t = tiers;
+  t.replace(at, std::string("method: deduction").size(), "method: tiers, input: late");
+  CHECK(load_error(t).find(
+            "tiers leave a gap: the one before ends at 1, this one starts at 3; start it at 2") !=
+        std::string::npos);
+  std::string overlap = t;
+  overlap.replace(overlap.find("{from: 3"), 8, "{from: 1");
+  CHECK(load_error(overlap).find(
+            "tiers overlap: this tier starts at 1, but the one before covers up to 1; start it "
+            "at 2") != std::string::npos);
+  const std::string self = with("- {id: late,", "- {id: late, derive: {sum: [late, late]},");
+  CHECK(load_error(self).find("derived input \"late\" refers to itself: late -> late") != std::string::npos);
+}
+
+TEST_CASE("validate: points finer than the precision are refused (a score could never print them)") {
+  const std::string e = load_error(with("weight: 40", "weight: 40.005"));
+  CHECK(e.find("weight 40.005 has 3 decimals, but the ruleset reports 2 (\"precision\")") !=
+        std::string::npos);
+}
