@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "common.hpp"
+#include "core/text.hpp"
 #include "exit_code.hpp"
 #include "load/builtin.hpp"
 #include "load/criteria.hpp"
@@ -61,6 +62,21 @@ int run_rulesets(const RulesetsOptions& options) {
   for (const auto& name : ruleset::builtin_assessment_names()) {
     const auto file = ruleset::find_builtin_assessment(name);
     const auto r = ruleset::load_ruleset(file->path, file->text);
+    // What of it is not verified against its source: indicators, grade caps and adjustments
+    // marked verified: false.
+    std::size_t checked = 0, verified = 0;
+    std::vector<std::string> unverified;
+    auto count = [&](const std::string& id, bool ok) {
+      ++checked;
+      verified += ok;
+      if (!ok) unverified.push_back(id);
+    };
+    for (const auto& i : r.indicators) count(i.id, i.verified);
+    for (const auto& [input, d] : r.derived) count(r.inputs[input].id, r.inputs[input].verified);
+    for (const auto& v : r.vetoes) count(v.id, v.verified);
+    for (const auto& g : r.grade_caps) count(g.id, g.verified);
+    for (const auto& x : r.adjustments) count(x.id, x.verified);
+    if (!r.bonus.empty()) count("bonus cap", r.bonus_cap_verified);
     if (options.format == "json") {
       auto sources = nlohmann::ordered_json::array();
       for (const auto& s : r.sources)
@@ -72,13 +88,22 @@ int run_rulesets(const RulesetsOptions& options) {
                       {"version", r.version},
                       {"edition", edition_json(r.edition)},
                       {"sha256", r.sha256},
+                      {"rules", checked},
+                      {"rules_verified", verified},
                       {"sources", sources}});
       continue;
     }
-    std::cout << fmt::format("builtin:{}  {}  version {}\n", name, r.name, r.version);
+    std::cout << fmt::format("builtin:{}  {}  version {}{}\n", name, r.name, r.version,
+                             verified < checked ? "  (not fully verified)" : "");
     print_edition(r.edition, "meant for periods");
-    std::cout << fmt::format("  kind: assessment ruleset; {} categories, {} indicators, {} veto rules\n",
-                             r.categories.size(), r.indicators.size(), r.vetoes.size());
+    std::cout << fmt::format(
+        "  kind: assessment ruleset; {} categories, {} indicators, {} veto rules{}{}; {} of {} "
+        "scoring rules verified against the source\n",
+        r.categories.size(), r.indicators.size(), r.vetoes.size(),
+        r.grade_caps.empty() ? std::string() : fmt::format(", {} grade caps", r.grade_caps.size()),
+        r.adjustments.empty() ? std::string() : fmt::format(", {} adjustments", r.adjustments.size()),
+        verified, checked);
+    if (!unverified.empty()) std::cout << "  not verified: " << text::join(unverified, ", ") << '\n';
     for (const auto& s : r.sources) {
       std::string line = "  source: " + s.title;
       if (!s.number.empty()) line += " (" + s.number + ")";

@@ -143,6 +143,8 @@ void Loader::load_inputs(const YAML::Node& root, Ruleset& r) {
                                               "number, count, percent, boolean{}",
                                               *t, text::did_you_mean(*t, types)));
     }
+    in.source = m_reader.string(n, "source", false).value_or("");
+    in.verified = m_reader.boolean(n, "verified", false).value_or(true);
     in.min = m_reader.decimal(n, "min", false);
     in.max = m_reader.decimal(n, "max", false);
     if (in.min && in.max && *in.min > *in.max)

@@ -15,7 +15,8 @@ namespace safeassess::ruleset::detail {
 void Loader::load_bonus(const YAML::Node& root, Ruleset& r) {
   const YAML::Node b = root["bonus"];
   if (!b.IsDefined()) return;
-  if (!m_reader.expect_map(b, "\"bonus\"", {"cap", "items"})) return;
+  if (!m_reader.expect_map(b, "\"bonus\"", {"cap", "items", "verified"})) return;
+  r.bonus_cap_verified = m_reader.boolean(b, "verified", false).value_or(true);
   if (auto cap = at_precision(b, "cap", r, "the bonus cap", true)) {
     if (*cap < Decimal{}) m_reader.error(b["cap"], "the bonus cap must not be negative");
     r.bonus_cap = *cap;
@@ -51,11 +52,13 @@ void Loader::load_vetoes(const YAML::Node& root, Ruleset& r) {
   if (!list.IsDefined()) return;
   if (!m_reader.expect_sequence(list, "\"vetoes\"")) return;
   for (const auto& n : list) {
-    if (!m_reader.expect_map(n, "a veto rule", {"id", "name", "when", "cap_total", "source"})) continue;
+    if (!m_reader.expect_map(n, "a veto rule", {"id", "name", "when", "cap_total", "source", "verified"}))
+      continue;
     Veto v;
     v.id = m_reader.string(n, "id", true).value_or("");
     v.name = m_reader.string(n, "name", true).value_or("");
     v.source = m_reader.string(n, "source", false).value_or("");
+    v.verified = m_reader.boolean(n, "verified", false).value_or(true);
     v.cap_total = at_precision(n, "cap_total", r, "\"cap_total\"", false);
     if (v.cap_total && *v.cap_total < Decimal{}) {
       m_reader.error(n["cap_total"],

@@ -38,6 +38,8 @@ struct InputDef {
   InputType type = InputType::Number;
   std::optional<Decimal> min;  // inclusive bounds checked on load
   std::optional<Decimal> max;
+  std::string source;  // for a derived input: where its formula comes from
+  bool verified = true;
 };
 
 // An input computed from other inputs of the same unit (派生指标), declared with the input as
@@ -187,6 +189,7 @@ struct Veto {
   std::vector<std::size_t> columns;  // the inputs `when` reads
   std::optional<Decimal> cap_total;  // the vetoed unit's total is at most this
   std::string source;
+  bool verified = true;
 };
 
 // A deduction from the total (通报批评 each -N), after the categories and the bonus.
@@ -310,6 +313,7 @@ struct Ruleset {
   std::vector<Category> categories;
   std::vector<Indicator> indicators;
   Decimal bonus_cap;
+  bool bonus_cap_verified = true;  // `bonus: {verified: false}`: the cap is the ruleset's choice
   std::vector<BonusItem> bonus;
   std::vector<Veto> vetoes;
   std::vector<Adjustment> adjustments;
