@@ -303,7 +303,22 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
   l.collect([&] {
     std::string shown;
     std::string bytes = l.read("indicators", *m.indicators, shown);
-    a.values = load_values(shown, std::move(bytes), l.enc, rules, a.missing, l.b.units, supplied);
+    if (rules.periods.empty()) {
+      a.values = load_values(shown, std::move(bytes), l.enc, rules, a.missing, l.b.units, supplied);
+    } else {
+      // One pass per period over the same file; every problem of every period is reported.
+      Diagnostics all;
+      for (const auto& p : rules.periods) {
+        try {
+          a.period_values.push_back(
+              load_values(shown, bytes, l.enc, rules, a.missing, l.b.units, supplied, p.id));
+        } catch (const InputError& e) {
+          all.append(e);
+        }
+      }
+      all.throw_if_any();
+      a.values = combine_periods(rules, a.period_values);
+    }
   });
   a.input_origin.assign(rules.inputs.size(), std::string());
   if (ledger)
@@ -346,7 +361,11 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
       }
     }
   }
-  if (a.values.columns == rules.inputs.size()) l.collect([&] { derive_inputs(rules, l.b.units, a.values); });
+  if (a.values.columns == rules.inputs.size())
+    l.collect([&] {
+      derive_inputs(rules, l.b.units, a.values);
+      for (auto& pv : a.period_values) derive_inputs(rules, l.b.units, pv);
+    });
   for (const auto& [input, d] : rules.derived) {
     std::vector<std::string> terms;
     for (auto t : d.terms) terms.push_back(rules.inputs[t].id);
@@ -416,7 +435,7 @@ std::optional<Risks> load_risks(const Manifest& m, std::optional<io::Encoding> e
 }
 
 score::Input score_input(const Assessment& a) {
-  return {a.rules, a.units, a.values, a.ratings, a.missing, a.manifest.file};
+  return {a.rules, a.units, a.values, a.ratings, a.missing, a.manifest.file, a.period_values};
 }
 
 }  // namespace safeassess::assessment

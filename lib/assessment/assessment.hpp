@@ -38,7 +38,9 @@ struct Assessment {
   ruleset::Ruleset rules;
   ruleset::MissingPolicy missing = ruleset::MissingPolicy::Error;  // effective policy
   Units units;
-  Values values;
+  Values values;  // with periods: the year's values (combine_periods)
+  // A ruleset with periods: each period's values, in the ruleset's order.
+  std::vector<Values> period_values;
   Ratings ratings;
   std::vector<InputFile> files;
   // Per input: where its values came from when not the indicators file (e.g. "hazard

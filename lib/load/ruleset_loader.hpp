@@ -48,6 +48,7 @@ class Loader {
   void load_grade_caps(const YAML::Node& root, Ruleset& r);
   void load_quotas(const YAML::Node& root, Ruleset& r);
   void load_grouping(const YAML::Node& root, Ruleset& r);
+  void load_periods(const YAML::Node& root, Ruleset& r);
   std::size_t grade_ref(const YAML::Node& map, const char* key, const Ruleset& r, bool required);
   void load_vetoes(const YAML::Node& root, Ruleset& r);
   void load_grades(const YAML::Node& root, Ruleset& r);

@@ -291,6 +291,40 @@ void Loader::load_grouping(const YAML::Node& root, Ruleset& r) {
   }
 }
 
+void Loader::load_periods(const YAML::Node& root, Ruleset& r) {
+  const YAML::Node list = root["periods"];
+  if (!list.IsDefined()) return;
+  if (!m_reader.expect_sequence(list, "\"periods\"")) return;
+  Decimal sum;
+  for (const auto& n : list) {
+    if (!m_reader.expect_map(n, "a period", {"id", "name", "weight"})) continue;
+    PeriodDef p;
+    p.id = m_reader.string(n, "id", true).value_or("");
+    p.name = m_reader.string(n, "name", false).value_or(p.id);
+    if (auto w = m_reader.decimal(n, "weight", true)) {
+      if (*w <= Decimal{})
+        m_reader.error(n["weight"], "a period's weight must be above 0 (percent of the year)");
+      p.weight = *w;
+    }
+    sum += p.weight;
+    for (const auto& other : r.periods)
+      if (other.id == p.id) m_reader.error(n["id"], fmt::format("period \"{}\" is declared twice", p.id));
+    r.periods.push_back(std::move(p));
+  }
+  if (r.periods.size() < 2)
+    m_reader.error(list,
+                   "\"periods\" needs at least two periods (one period is the whole year: leave it out)");
+  if (sum != Decimal::of(100))
+    m_reader.error(list,
+                   fmt::format("period weights add up to {}, expected 100 (percent of the year); adjust the "
+                               "weights",
+                               sum.str()));
+  if (!r.ledger.inputs.empty() || !r.accident_register.inputs.empty() || !r.duty_inputs.empty())
+    m_reader.error(list,
+                   "a ruleset with \"periods\" cannot yet take inputs from the hazard ledger, the accident "
+                   "register or the duty records: enter them per period in the indicators file");
+}
+
 void Loader::load_interview(const YAML::Node& root, Ruleset& r) {
   const YAML::Node n = root["interview"];
   if (!n.IsDefined()) return;

@@ -147,13 +147,19 @@ Units load_units(const std::string& display, std::string bytes, io::Encoding enc
 
 Values load_values(const std::string& display, std::string bytes, io::Encoding enc,
                    const ruleset::Ruleset& rules, MissingPolicy missing, const Units& units,
-                   const std::vector<std::size_t>& supplied) {
+                   const std::vector<std::size_t>& supplied, const std::string& period) {
   io::CsvFile file(display, std::move(bytes), enc);
   io::CsvReader& reader = file.reader();
   const io::CsvHeader& header = file.header();
   Diagnostics diagnostics;
   const auto unit_col =
       header.require_any({"unit", "单位编号"}, "the unit id each row belongs to", diagnostics);
+  std::optional<std::size_t> period_col;
+  if (!period.empty())
+    period_col = header.require_any({"period", "考核期"},
+                                    "the period of the year each row is for (the ruleset "
+                                    "declares periods)",
+                                    diagnostics);
   // Inputs that bonus items or vetoes read cannot be excluded: a veto that silently does
   // not fire, or a bonus silently not given, would change a grade with no trace.
   std::vector<char> must_have(rules.inputs.size(), 0);
@@ -204,6 +210,23 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
   std::size_t expected = 0;
   while (reader.next()) {
     const long line = reader.line();
+    if (period_col) {
+      const std::string_view p =
+          io::trim(*period_col < reader.size() ? reader[*period_col] : std::string_view());
+      if (p != period) {
+        const bool declared = std::any_of(rules.periods.begin(), rules.periods.end(),
+                                          [&](const ruleset::PeriodDef& d) { return d.id == p; });
+        if (!declared && period == rules.periods.front().id) {
+          std::vector<std::string> ids;
+          for (const auto& d : rules.periods) ids.push_back(d.id);
+          diagnostics.error(header.cell(line, *period_col),
+                            fmt::format("{}: \"{}\" is not a period of the ruleset; expected one of: {}{}",
+                                        header.column_label(*period_col), p, text::join(ids, ", "),
+                                        text::did_you_mean(p, ids)));
+        }
+        continue;
+      }
+    }
     const std::string_view id = io::trim(*unit_col < reader.size() ? reader[*unit_col] : std::string_view());
     const auto u = units.find(id, expected);
     if (u) expected = *u + 1;
@@ -217,9 +240,13 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
     }
     if (row_line[*u] != 0) {
       diagnostics.error(header.cell(line, *unit_col),
-                        fmt::format("{}: unit \"{}\" already has a row on line {}; give each unit "
-                                    "one row",
-                                    header.column_label(*unit_col), id, row_line[*u]));
+                        period.empty()
+                            ? fmt::format("{}: unit \"{}\" already has a row on line {}; give each unit "
+                                          "one row",
+                                          header.column_label(*unit_col), id, row_line[*u])
+                            : fmt::format("{}: unit \"{}\" already has a row for period {} on line {}; "
+                                          "give each unit one row per period",
+                                          header.column_label(*unit_col), id, period, row_line[*u]));
       continue;
     }
     row_line[*u] = line;
@@ -253,9 +280,13 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
   for (std::size_t u = 0; u < units.size(); ++u)
     if (row_line[u] == 0)
       diagnostics.error(Location{display},
-                        fmt::format("unit \"{}\" (units file line {}) has no row; add a row with "
-                                    "unit = {}",
-                                    units.ids[u], units.lines[u], units.ids[u]));
+                        period.empty()
+                            ? fmt::format("unit \"{}\" (units file line {}) has no row; add a row with "
+                                          "unit = {}",
+                                          units.ids[u], units.lines[u], units.ids[u])
+                            : fmt::format("unit \"{}\" (units file line {}) has no row for period {}; add "
+                                          "a row with unit = {}, period = {}",
+                                          units.ids[u], units.lines[u], period, units.ids[u], period));
   diagnostics.throw_if_any();
   values.lines = std::move(row_line);
   return values;
@@ -467,6 +498,31 @@ void derive_inputs(const ruleset::Ruleset& rules, const Units& units, Values& va
     }
   }
   diagnostics.throw_if_any();
+}
+
+Values combine_periods(const ruleset::Ruleset& rules, const std::vector<Values>& periods) {
+  Values year;
+  if (periods.empty()) return year;
+  year.columns = periods.front().columns;
+  year.file = periods.front().file;
+  year.lines = periods.front().lines;
+  year.data.assign(periods.front().data.size(), k_missing);
+  for (std::size_t k = 0; k < year.data.size(); ++k) {
+    const auto& in = rules.inputs[k % year.columns];
+    if (in.type == InputType::Count || in.type == InputType::Boolean) {
+      Decimal v;
+      bool any = false;
+      for (const auto& p : periods) {
+        if (is_missing(p.data[k])) continue;
+        any = true;
+        v = in.type == InputType::Count ? v + p.data[k] : num::max(v, p.data[k]);
+      }
+      if (any) year.data[k] = v;
+    } else {
+      year.data[k] = periods.back().data[k];
+    }
+  }
+  return year;
 }
 
 }  // namespace safeassess::assessment

@@ -30,9 +30,17 @@ namespace safeassess::assessment {
                                Diagnostics& diagnostics, const std::string& group_column = "");
 // `supplied` lists inputs that come from elsewhere (the hazard ledger): the file must not
 // have their columns.
+// With `period` (a ruleset with periods), only the rows whose "period" column holds it are
+// read: one row per unit and period. Rows of undeclared periods are reported when the first
+// period is read.
 [[nodiscard]] Values load_values(const std::string& display, std::string bytes, io::Encoding enc,
                                  const ruleset::Ruleset& rules, ruleset::MissingPolicy missing,
-                                 const Units& units, const std::vector<std::size_t>& supplied = {});
+                                 const Units& units, const std::vector<std::size_t>& supplied = {},
+                                 const std::string& period = "");
+// The year's values of a ruleset with periods, for what reads the year as a whole (bonus,
+// adjustments, vetoes, grade caps): counts add up over the periods, a yes/no is yes when any
+// period says yes, other numbers are the last period's (the figure at the year's end).
+[[nodiscard]] Values combine_periods(const ruleset::Ruleset& rules, const std::vector<Values>& periods);
 // Computes the ruleset's derived inputs (Ruleset::derived) for every unit, after every other
 // input is in place (read, or fed by the ledger, the register or the duty records). A term
 // that is missing leaves the derived input missing; a division by 0 is an input error at

@@ -241,6 +241,14 @@ struct Grouping {
   Location at;
 };
 
+// A part of the year scored on its own (上半年, 第三季度); the annual score composes the
+// periods' indicator points with these weights (percent, adding up to 100).
+struct PeriodDef {
+  std::string id;  // as the indicators file's "period" column writes it
+  std::string name;
+  Decimal weight;
+};
+
 // The commendation list (先进): the top N by rank within each group.
 struct Commendation {
   long top = 0;                    // 0: no list
@@ -323,9 +331,10 @@ struct Ruleset {
   std::vector<Quota> quotas;
   Grouping grouping;
   Commendation commendation;
-  std::size_t failing_grade = 0;  // index into grades: the grade that counts as failing
-  long interview_bottom = 0;      // the bottom N by rank go on the interview list
-  bool interview_failing = true;  // and every failing unit
+  std::vector<PeriodDef> periods;  // empty: the data is for the whole period at once
+  std::size_t failing_grade = 0;   // index into grades: the grade that counts as failing
+  long interview_bottom = 0;       // the bottom N by rank go on the interview list
+  bool interview_failing = true;   // and every failing unit
   LedgerPolicy ledger;
   RegisterPolicy accident_register;
   // The periods the ruleset is meant for (effective_from/until); `validate` warns when a

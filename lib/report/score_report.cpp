@@ -164,7 +164,7 @@ ordered_json unit_json(const assessment::Assessment& a, const score::Results& r,
         inputs[rules.inputs[col].id] = row[col];
     }
     score::Trace steps;
-    (void)score::evaluate_indicator(rules, ind, row, ratings, a.missing, &steps);
+    (void)score::indicator_outcome(assessment::score_input(a), u, i, &steps);
     ordered_json ij = {
         {"id", ind.id},
         {"name", ind.name},
@@ -443,10 +443,8 @@ void write_explain(std::ostream& out, const assessment::Assessment& a, const sco
       const auto& o = r.outcome(u, i);
       out << "  " << ind.id << " " << ind.name << " [" << ruleset::spec(ind.method).name << ", max "
           << text::plain(ind.points) << "]\n";
-      const std::size_t slot = a.ratings.slot_of(i);
-      const auto ratings = slot == ruleset::k_none ? std::span<const num::Decimal>() : a.ratings.of(u, slot);
       score::Trace steps;
-      (void)score::evaluate_indicator(rules, ind, row, ratings, a.missing, &steps);
+      (void)score::indicator_outcome(assessment::score_input(a), u, i, &steps);
       for (const auto& s : steps) out << "    " << s << "\n";
       for (auto col : ind.input_columns())
         if (col < a.input_origin.size() && !a.input_origin[col].empty())

@@ -363,6 +363,70 @@ IndicatorOutcome evaluate_indicator(const ruleset::Ruleset& rules, const ruleset
   return out;
 }
 
+IndicatorOutcome indicator_outcome(const Input& a, std::size_t u, std::size_t i, Trace* trace) {
+  const auto& rules = a.rules;
+  const auto& ind = rules.indicators[i];
+  const std::size_t slot = a.ratings.slot_of(i);
+  const auto ratings = slot == ruleset::k_none ? std::span<const Decimal>() : a.ratings.of(u, slot);
+  if (a.periods.empty()) return evaluate_indicator(rules, ind, a.values.row(u), ratings, a.missing, trace);
+  // Each period scored exactly, then weighted (percent) and rounded once.
+  Ratio sum(k_zero);
+  Decimal weights;
+  std::vector<std::string> parts;
+  bool any = false;
+  for (std::size_t p = 0; p < a.periods.size(); ++p) {
+    const auto& def = rules.periods[p];
+    const auto row = a.periods[p].row(u);
+    bool absent = ind.method == Method::Rating && ratings.empty();
+    for (auto c : ind.input_columns()) absent = absent || assessment::is_missing(row[c]);
+    Trace local;
+    Trace* t = trace ? &local : nullptr;
+    if (absent) {
+      if (a.missing == MissingPolicy::Exclude) {
+        if (trace)
+          trace->push_back(fmt::format(
+              "[{} {}] missing -> left out; the other periods' weights are renormalised", def.id, def.name));
+        continue;
+      }
+      weights += def.weight;  // under "zero" the period counts with 0 points
+      if (trace) {
+        trace->push_back(
+            fmt::format("[{} {}] missing -> 0 points (missing-data policy: zero)", def.id, def.name));
+        parts.push_back(fmt::format("{}% x 0", def.weight.str()));
+      }
+      any = true;
+      continue;
+    }
+    const Ratio e = exact_points(rules, ind, row, ratings, t);
+    sum = sum + Ratio(def.weight) * e;
+    weights += def.weight;
+    any = true;
+    if (trace) {
+      for (const auto& line : local) trace->push_back(fmt::format("[{} {}] {}", def.id, def.name, line));
+      parts.push_back(fmt::format("{}% x {}", def.weight.str(), show(e)));
+    }
+  }
+  IndicatorOutcome out;
+  if (!any) {
+    out.status = a.missing == MissingPolicy::Exclude ? Status::Excluded : Status::MissingZero;
+    if (trace)
+      trace->push_back(out.status == Status::Excluded
+                           ? "missing in every period -> excluded (the category is renormalised)"
+                           : "missing in every period -> 0 points");
+    return out;
+  }
+  const Ratio exact = sum / Ratio(weights);
+  out.points = exact.round(rules.precision);
+  out.achievement = (exact / Ratio(ind.points)).round(Decimal::k_digits);
+  if (trace) {
+    trace->push_back(
+        fmt::format("points = ({}) / {}% = {}", text::join(parts, " + "), weights.str(), show(exact)));
+    trace->push_back(fmt::format("rounded half away from zero to {} decimals: {} of {}", rules.precision,
+                                 out.points.fixed(rules.precision), ind.points.str()));
+  }
+  return out;
+}
+
 Trace explain_bonus(const Input& a, std::size_t unit) {
   Trace t;
   const auto& rules = a.rules;
@@ -432,16 +496,27 @@ Results score(const Input& a) {
         const auto& ind = rules.indicators[i];
         const auto ratings =
             slot[i] == ruleset::k_none ? std::span<const Decimal>() : a.ratings.of(u, slot[i]);
-        bool present = true;
-        for (auto c : ind.input_columns()) present = present && !assessment::is_missing(row[c]);
-        if (present) {
-          if (auto bad = bad_goalposts(rules, ind, row); !bad.empty()) {
-            diagnostics.error(at_row, fmt::format("unit \"{}\": {}; correct the per-unit figures in this row",
-                                                  a.units.ids[u], bad));
-            continue;
+        bool bad_row = false;
+        const std::size_t rows = a.periods.empty() ? 1 : a.periods.size();
+        for (std::size_t p = 0; p < rows; ++p) {
+          const auto prow = a.periods.empty() ? row : a.periods[p].row(u);
+          bool present = true;
+          for (auto c : ind.input_columns()) present = present && !assessment::is_missing(prow[c]);
+          if (!present) continue;
+          if (auto bad = bad_goalposts(rules, ind, prow); !bad.empty()) {
+            const Location at = a.periods.empty()
+                                    ? at_row
+                                    : Location{a.periods[p].file,
+                                               u < a.periods[p].lines.size() ? a.periods[p].lines[u] : 0, 0};
+            diagnostics.error(at, fmt::format("unit \"{}\": {}; correct the per-unit figures in this row",
+                                              a.units.ids[u], bad));
+            bad_row = true;
           }
         }
-        r.outcomes[u * r.indicators + i] = evaluate_indicator(rules, ind, row, ratings, a.missing, nullptr);
+        if (bad_row) continue;
+        r.outcomes[u * r.indicators + i] =
+            a.periods.empty() ? evaluate_indicator(rules, ind, row, ratings, a.missing, nullptr)
+                              : indicator_outcome(a, u, i, nullptr);
       }
     } catch (const std::exception& e) {
       diagnostics.error(at_row, fmt::format("unit \"{}\" cannot be scored: {}", a.units.ids[u], e.what()));

@@ -96,7 +96,14 @@ struct Input {
   const assessment::Ratings& ratings;
   ruleset::MissingPolicy missing = ruleset::MissingPolicy::Error;
   std::string file;  // where a problem is reported (the manifest), as displayed
+  // A ruleset with periods: each period's values (then `values` holds the year's).
+  std::span<const assessment::Values> periods = {};
 };
+
+// One unit's indicator as the score takes it: from the unit's values, or with periods the
+// periods' exact points weighted and rounded once. With `trace`, the arithmetic.
+[[nodiscard]] IndicatorOutcome indicator_outcome(const Input& in, std::size_t unit, std::size_t indicator,
+                                                 Trace* trace);
 
 // Scores every unit. Throws InputError if the "exclude" policy leaves a category of some
 // unit with no indicator to renormalise over.
