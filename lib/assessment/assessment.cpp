@@ -221,6 +221,33 @@ std::vector<std::string> edition_warnings(const Assessment& a) {
   };
   check(a.rules.edition, "ruleset", a.rules.id);
   if (a.chain) check(a.chain->duties.edition, "duty list", a.chain->duties.id);
+  // Quotas this data can never fill or that leave a grade empty in a group.
+  const auto& rules = a.rules;
+  if (!rules.quotas.empty()) {
+    std::vector<std::pair<std::string, std::size_t>> groups;  // name, units
+    for (std::size_t u = 0; u < a.units.size(); ++u) {
+      const std::string g = a.units.groups.empty() ? std::string() : a.units.groups[u];
+      auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& x) { return x.first == g; });
+      if (it == groups.end())
+        groups.emplace_back(g, 1);
+      else
+        ++it->second;
+    }
+    for (const auto& q : rules.quotas) {
+      if (!q.percent) continue;
+      for (const auto& [g, n] : groups) {
+        const auto allowed = (num::Ratio(num::Decimal::of(static_cast<long long>(n))) *
+                              num::Ratio(*q.percent) / num::Ratio(num::Decimal::of(100)))
+                                 .floor();
+        if (allowed == 0)
+          out.push_back(fmt::format(
+              "the quota of {} ({}%) allows ⌊{} x {} / 100⌋ = 0 of {}'s {} units: none can be "
+              "graded {}; raise the percent or give a count",
+              rules.grades[q.grade].name, q.percent->str(), n, q.percent->str(),
+              g.empty() ? std::string("the assessment") : "group " + g, n, rules.grades[q.grade].name));
+      }
+    }
+  }
   return out;
 }
 

@@ -180,6 +180,11 @@ void Loader::load_grade_caps(const YAML::Node& root, Ruleset& r) {
       g.lower_by = std::max(0L, *l);
     }
     g.at_most = grade_ref(n, "at_most", r, false);
+    if (g.at_most == 0 && !r.grades.empty())
+      m_reader.error(n["at_most"],
+                     fmt::format("\"at_most: {}\" names the best grade, so it caps nothing; name the best "
+                                 "grade the unit may still get (不得评为优秀: at_most 良好)",
+                                 r.grades.front().name));
     if (g.lower_by == 0 && g.at_most == k_none && !n["at_most"].IsDefined())
       m_reader.error(n, "a grade cap needs \"lower_by\" (降N等) or \"at_most\" (the best grade allowed)");
     if (!n["when"].IsDefined())
@@ -218,6 +223,10 @@ void Loader::load_quotas(const YAML::Node& root, Ruleset& r) {
       m_reader.error(n["percent"],
                      fmt::format("\"percent\" must be above 0 and at most 100, got {}", q.percent->str()));
     if (q.count && *q.count < 0) m_reader.error(n["count"], "\"count\" must be 0 or more");
+    if (q.count && *q.count == 0)
+      m_reader.error(n["count"],
+                     fmt::format("a quota of 0 makes \"{}\" unreachable; remove the grade or the quota",
+                                 r.grades[g].name));
     if (auto t = m_reader.string(n, "ties", false)) {
       if (*t == "demote")
         q.demote_ties = true;
@@ -288,6 +297,25 @@ void Loader::load_grouping(const YAML::Node& root, Ruleset& r) {
     r.commendation.min_grade = grade_ref(c, "min_grade", r, false);
     r.commendation.exclude_vetoed = m_reader.boolean(c, "exclude_vetoed", false).value_or(true);
     r.commendation.source = m_reader.string(c, "source", false).value_or("");
+    // A list the quotas can never fill: every grade it admits has a fixed count.
+    if (r.commendation.top > 0 && r.commendation.min_grade != k_none) {
+      long allowed = 0;
+      bool bounded = true;
+      for (std::size_t g = 0; g <= r.commendation.min_grade; ++g) {
+        const auto q =
+            std::find_if(r.quotas.begin(), r.quotas.end(), [&](const Quota& x) { return x.grade == g; });
+        if (q == r.quotas.end() || !q->count) {
+          bounded = false;
+          break;
+        }
+        allowed += *q->count;
+      }
+      if (bounded && allowed < r.commendation.top)
+        m_reader.error(c["top"],
+                       fmt::format("the commendation lists the top {} graded {} or better, but the quotas "
+                                   "allow at most {} such units per group; lower \"top\" or raise the quotas",
+                                   r.commendation.top, r.grades[r.commendation.min_grade].name, allowed));
+    }
   }
 }
 

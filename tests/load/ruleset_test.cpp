@@ -164,3 +164,20 @@ TEST_CASE("validate: points finer than the precision are refused (a score could 
   CHECK(e.find("weight 40.005 has 3 decimals, but the ruleset reports 2 (\"precision\")") !=
         std::string::npos);
 }
+
+TEST_CASE("validate: quotas, commendations, grade caps and periods a 细则 author gets wrong") {
+  const std::string base = std::string(test::k_small_ruleset);
+  auto add = [&](const std::string& yaml) { return load_error(base + yaml); };
+  CHECK(add("quotas:\n  - {grade: 优秀, count: 0}\n").find("a quota of 0 makes \"优秀\" unreachable") !=
+        std::string::npos);
+  CHECK(add("quotas:\n  - {grade: 不合格, percent: 10}\n").find("\"不合格\" is the lowest grade") !=
+        std::string::npos);
+  CHECK(add("quotas:\n  - {grade: 优秀, count: 1}\ncommendation: {top: 3, min_grade: 优秀}\n")
+            .find("the commendation lists the top 3 graded 优秀 or better, but the quotas allow at most 1 "
+                  "such units "
+                  "per group; lower \"top\" or raise the quotas") != std::string::npos);
+  CHECK(add("grade_caps:\n  - {id: f, name: f, when: {field: late, op: ge, value: 1}, at_most: 优秀}\n")
+            .find("names the best grade, so it caps nothing") != std::string::npos);
+  CHECK(add("periods:\n  - {id: H1, weight: 40}\n  - {id: H2, weight: 50}\n")
+            .find("period weights add up to 90, expected 100") != std::string::npos);
+}
