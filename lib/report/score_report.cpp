@@ -40,8 +40,13 @@ std::string veto_names(const assessment::Assessment& a, const score::Results& r,
 std::string interview_text(const assessment::Assessment& a, const score::Results& r, std::size_t u) {
   if (!r.interview[u]) return "";
   std::vector<std::string> why;
-  if (r.interview[u] & score::k_interview_bottom)
-    why.push_back(fmt::format("末{}位", a.rules.interview_bottom));
+  if (r.interview[u] & score::k_interview_bottom) {
+    // The group's own bottom N when the ruleset sets one.
+    long bottom = a.rules.interview_bottom;
+    for (const auto& [name, n] : a.rules.grouping.interview_bottom)
+      if (name == r.groups[r.group[u]]) bottom = n;
+    why.push_back(fmt::format("末{}位", bottom));
+  }
   if (r.interview[u] & score::k_interview_failing) why.push_back(a.rules.grades[a.rules.failing_grade].name);
   return fmt::format("是（{}）", text::join(why, "、"));
 }
@@ -349,17 +354,38 @@ void write_table(std::ostream& out, const assessment::Assessment& a, const score
   const int p = rules.precision;
   std::vector<std::string> head = {"排名", "编号", "单位", "总分"};
   for (const auto& c : rules.categories) head.push_back(fmt::format("{}({})", c.name, text::plain(c.weight)));
-  head.insert(head.end(), {"加分", "等级", "一票否决", "约谈"});
-  const std::size_t first_text_after = 4 + rules.categories.size() + 1;  // grade and later: text
+  const bool adjusted = !rules.adjustments.empty();
+  head.push_back("加分");
+  if (adjusted) head.push_back("扣减");
+  head.insert(head.end(), {"等级", "一票否决", "约谈"});
+  // The mechanisms a ruleset uses get their columns; a ruleset without them keeps its table.
+  const bool grouped = !rules.grouping.column.empty();
+  const bool capped = !rules.grade_caps.empty() || !rules.quotas.empty();
+  const bool commends = rules.commendation.top > 0;
+  if (capped) head.push_back("降等");
+  if (commends) head.push_back("先进");
+  if (grouped) head.push_back("组别");
+  const std::size_t first_text_after =
+      4 + rules.categories.size() + 1 + (adjusted ? 1 : 0);  // grade on: text
   std::vector<std::vector<std::string>> rows;
   for (auto u : r.order) {
     std::vector<std::string> row = {std::to_string(r.rank[u]), a.units.ids[u], a.units.names[u],
                                     fixed(r.total[u], p)};
     for (std::size_t c = 0; c < r.categories; ++c) row.push_back(fixed(r.category(u, c), p));
     row.push_back(fixed(r.bonus[u], p));
+    if (adjusted) row.push_back(fixed(r.adjustment[u], p));
     row.push_back(rules.grades[r.grade[u]].name);
     row.push_back(r.vetoes[u].empty() ? "" : veto_names(a, r, u));
     row.push_back(interview_text(a, r, u));
+    if (capped) {
+      std::vector<std::string> why;
+      for (auto c : r.caps[u]) why.push_back(rules.grade_caps[c].name);
+      if (r.grade_reason[u] & score::k_grade_quota)
+        why.push_back(fmt::format("名额（原{}）", rules.grades[r.band_grade[u]].name));
+      row.push_back(text::join(why, "、"));
+    }
+    if (commends) row.push_back(r.commended[u] ? "是" : "");
+    if (grouped) row.push_back(r.groups[r.group[u]]);
     rows.push_back(std::move(row));
   }
   std::vector<bool> right(head.size());
@@ -380,6 +406,12 @@ void write_table(std::ostream& out, const assessment::Assessment& a, const score
   for (auto u : r.order)
     if (r.interview[u]) listed.push_back(fmt::format("{} {}", a.units.ids[u], a.units.names[u]));
   out << "interview list (约谈): " << (listed.empty() ? "none" : text::join(listed, ", ")) << '\n';
+  if (commends) {
+    std::vector<std::string> named;
+    for (auto u : r.order)
+      if (r.commended[u]) named.push_back(fmt::format("{} {}", a.units.ids[u], a.units.names[u]));
+    out << "commendation list (先进): " << (named.empty() ? "none" : text::join(named, ", ")) << '\n';
+  }
 }
 
 void write_markdown(std::ostream& out, const assessment::Assessment& a, const score::Results& r) {
