@@ -547,7 +547,9 @@ void write_explain(std::ostream& out, const assessment::Assessment& a, const sco
   if (r.grade_reason[u] & score::k_grade_cap) why.push_back("grade caps");
   if (r.grade_reason[u] & score::k_grade_veto) why.push_back(fmt::format("vetoed: at most {}", failing.name));
   if (!r.vetoes[u].empty() && !(r.grade_reason[u] & score::k_grade_veto))
-    why.push_back(fmt::format("vetoed: at most {}, already lower", failing.name));
+    why.push_back(r.grade[u] == rules.failing_grade
+                      ? fmt::format("vetoed: at most {}", failing.name)
+                      : fmt::format("vetoed: at most {}, already lower", failing.name));
   if (r.grade_reason[u] & score::k_grade_quota) why.push_back("past the quota of the grade above");
   out << "grade = " << g.name << (why.empty() ? std::string() : fmt::format(" ({})", text::join(why, "; ")))
       << "\n";
