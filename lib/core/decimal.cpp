@@ -12,8 +12,9 @@ namespace {
 
 using Rep = Decimal::Rep;
 
-constexpr std::array<Rep, 19> make_pow10() {
-  std::array<Rep, 19> p{};
+// 10^0 .. 10^38: an int128 holds up to about 1.7 x 10^38.
+constexpr std::array<Rep, 39> make_pow10() {
+  std::array<Rep, 39> p{};
   p[0] = 1;
   for (std::size_t i = 1; i < p.size(); ++i) p[i] = p[i - 1] * 10;
   return p;
@@ -133,10 +134,13 @@ std::optional<Decimal> Decimal::parse(std::string_view s, std::string* why) {
   if (digits.empty()) return Decimal{};
   if (scale > k_digits) return fail("it has more than 12 decimals");
   const long int_digits = static_cast<long>(digits.size()) - scale;
-  if (int_digits > k_max_digits) return fail("it is above 10^18");
+  if (int_digits > k_max_digits + 1) return fail("it is above 10^18");  // 10^18 itself has 19
+  // At most 19 integer digits (10^18) and 12 decimals: 31 digits, and 10^31 fits in an int128.
   Rep v = 0;
   for (char c : digits) v = v * 10 + (c - '0');
-  v *= k_pow10[static_cast<std::size_t>(k_digits - scale)];
+  const long shift = k_digits - scale;  // 0 .. 30 (scale may be negative with an exponent)
+  if (shift < 0 || shift > 31) return fail("it is above 10^18");
+  v *= k_pow10[static_cast<std::size_t>(shift)];
   if (v > k_limit) return fail("it is above 10^18");
   return from_raw(neg ? -v : v);
 }
@@ -233,6 +237,14 @@ Ratio Ratio::of(const Wide& n, const Wide& d) {
   Ratio r;
   r.m_n = d < 0 ? Wide(-n) : n;
   r.m_d = d < 0 ? Wide(-d) : d;
+  // Reduced, so that a chain of steps (periods, means) keeps its numbers small.
+  if (r.m_d != 1) {
+    const Wide g = boost::multiprecision::gcd(r.m_n < 0 ? Wide(-r.m_n) : r.m_n, r.m_d);
+    if (g > 1) {
+      r.m_n /= g;
+      r.m_d /= g;
+    }
+  }
   return r;
 }
 

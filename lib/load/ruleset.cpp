@@ -63,6 +63,20 @@ Ruleset Loader::load(const YAML::Node& root) {
   load_duty_compliance(root, r);
   load_accident_register(root, r);
   load_periods(root, r);
+  // An input is either derived or fed from a file the manifest names, not both.
+  for (const auto& [input, d] : r.derived) {
+    const bool fed = std::any_of(r.ledger.inputs.begin(), r.ledger.inputs.end(),
+                                 [&](const auto& x) { return x.first == input; }) ||
+                     std::any_of(r.accident_register.inputs.begin(), r.accident_register.inputs.end(),
+                                 [&](const auto& x) { return x.first == input; }) ||
+                     std::any_of(r.duty_inputs.begin(), r.duty_inputs.end(),
+                                 [&](const auto& x) { return x.input == input; });
+    if (fed)
+      m_reader.error(root["inputs"],
+                     fmt::format("input \"{}\" is derived (\"derive\") and also computed from the hazard "
+                                 "ledger, the accident register or the duty records; keep one",
+                                 r.inputs[input].id));
+  }
   return r;
 }
 

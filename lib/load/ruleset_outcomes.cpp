@@ -142,6 +142,11 @@ void Loader::load_adjustments(const YAML::Node& root, Ruleset& r) {
       a.per = *per;
     }
     a.cap = at_precision(n, "cap", r, "the adjustment's cap", false);
+    if (a.cap && *a.cap <= Decimal{})
+      m_reader.error(
+          n["cap"], fmt::format("the adjustment's \"cap\" must be above 0 (the most it takes off the total), "
+                                "got {}",
+                                a.cap->str()));
     for (const auto& other : r.adjustments)
       if (other.id == a.id) m_reader.error(n["id"], fmt::format("adjustment \"{}\" is declared twice", a.id));
     if (a.input != k_none) r.adjustments.push_back(std::move(a));

@@ -126,7 +126,12 @@ Units load_units(const std::string& display, std::string bytes, io::Encoding enc
     if (name.empty())
       diagnostics.error(header.cell(line, *name_col),
                         fmt::format("{}: empty name for unit \"{}\"", header.column_label(*name_col), id));
-    if (group_col) {
+    if (const auto first = units.add(id, name, line))
+      diagnostics.error(header.cell(line, *id_col),
+                        fmt::format("{}: unit id \"{}\" is already used on line {}; unit ids must be unique",
+                                    header.column_label(*id_col), id, units.lines[*first]));
+    else if (group_col) {
+      // Only for a unit added: the groups stay in step with the ids.
       const std::string_view g =
           io::trim(*group_col < reader.size() ? reader[*group_col] : std::string_view());
       if (g.empty())
@@ -136,10 +141,6 @@ Units load_units(const std::string& display, std::string bytes, io::Encoding enc
                         header.column_label(*group_col), id));
       units.groups.emplace_back(g);
     }
-    if (const auto first = units.add(id, name, line))
-      diagnostics.error(header.cell(line, *id_col),
-                        fmt::format("{}: unit id \"{}\" is already used on line {}; unit ids must be unique",
-                                    header.column_label(*id_col), id, units.lines[*first]));
   }
   if (units.ids.empty()) diagnostics.error(Location{display}, "no units: the file has a header but no rows");
   return units;
@@ -166,6 +167,14 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
   for (const auto& b : rules.bonus) must_have[b.input] = 1;
   for (const auto& v : rules.vetoes)
     for (auto c : v.columns) must_have[c] = 1;
+  // Adjustments and grade caps too: a 通报批评 or a 降等 must not vanish with an empty cell.
+  for (const auto& x : rules.adjustments) must_have[x.input] = 1;
+  for (const auto& g : rules.grade_caps)
+    for (auto c : g.columns) must_have[c] = 1;
+  // And what the derived inputs among them are computed from, to the end of the chain.
+  for (auto it = rules.derived.rbegin(); it != rules.derived.rend(); ++it)
+    if (must_have[it->first])
+      for (auto t : it->second.terms) must_have[t] = 1;
   struct Column {
     std::size_t input;
     std::size_t csv;
@@ -261,10 +270,11 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
                                         "\"missing: zero\" or \"missing: exclude\" in the manifest",
                                         header.column_label(col.csv), id));
         else if (must_have[col.input] && missing == MissingPolicy::Exclude)
-          diagnostics.error(header.cell(line, col.csv),
-                            fmt::format("{}: empty cell for unit \"{}\"; \"{}\" decides a veto or "
-                                        "bonus and cannot be excluded: enter a value (0 if none)",
-                                        header.column_label(col.csv), id, in.id));
+          diagnostics.error(
+              header.cell(line, col.csv),
+              fmt::format("{}: empty cell for unit \"{}\"; \"{}\" decides a veto, a bonus, an "
+                          "adjustment or a grade cap and cannot be excluded: enter a value (0 if none)",
+                          header.column_label(col.csv), id, in.id));
         continue;  // stays missing: the engine applies the policy and reports it
       }
       error.clear();
@@ -484,6 +494,16 @@ void derive_inputs(const ruleset::Ruleset& rules, const Units& units, Values& va
       } catch (const std::exception& e) {
         diagnostics.error(
             at, fmt::format("unit \"{}\": {} cannot be computed: {}", units.ids[u], def.id, e.what()));
+        continue;
+      }
+      if ((def.type == ruleset::InputType::Count && (v.negative() || !v.is_integer())) ||
+          (def.type == ruleset::InputType::Boolean && v != Decimal{} && v != Decimal::of(1))) {
+        diagnostics.error(
+            at, fmt::format("unit \"{}\": derived {} = {} is not {}; check the inputs it is computed "
+                            "from, or declare it as type: number",
+                            units.ids[u], def.id, v.str(),
+                            def.type == ruleset::InputType::Count ? "a whole number 0 or more (a count)"
+                                                                  : "0 or 1 (a yes/no value)"));
         continue;
       }
       if ((def.min && v < *def.min) || (def.max && v > *def.max)) {

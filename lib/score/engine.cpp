@@ -373,7 +373,7 @@ IndicatorOutcome indicator_outcome(const Input& a, std::size_t u, std::size_t i,
   Ratio sum(k_zero);
   Decimal weights;
   std::vector<std::string> parts;
-  bool any = false;
+  bool present = false;  // a period has data
   for (std::size_t p = 0; p < a.periods.size(); ++p) {
     const auto& def = rules.periods[p];
     const auto row = a.periods[p].row(u);
@@ -394,20 +394,19 @@ IndicatorOutcome indicator_outcome(const Input& a, std::size_t u, std::size_t i,
             fmt::format("[{} {}] missing -> 0 points (missing-data policy: zero)", def.id, def.name));
         parts.push_back(fmt::format("{}% x 0", def.weight.str()));
       }
-      any = true;
       continue;
     }
     const Ratio e = exact_points(rules, ind, row, ratings, t);
     sum = sum + Ratio(def.weight) * e;
     weights += def.weight;
-    any = true;
+    present = true;
     if (trace) {
       for (const auto& line : local) trace->push_back(fmt::format("[{} {}] {}", def.id, def.name, line));
       parts.push_back(fmt::format("{}% x {}", def.weight.str(), show(e)));
     }
   }
   IndicatorOutcome out;
-  if (!any) {
+  if (!present) {
     out.status = a.missing == MissingPolicy::Exclude ? Status::Excluded : Status::MissingZero;
     if (trace)
       trace->push_back(out.status == Status::Excluded

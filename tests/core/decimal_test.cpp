@@ -21,6 +21,13 @@ TEST_CASE("decimals are read exactly from their text") {
   CHECK(why == "it has more than 12 decimals");
   CHECK_FALSE(Decimal::parse("1e19", &why));
   CHECK(why == "it is above 10^18");
+  // Positive exponents (Excel writes large numbers so) and the largest values held.
+  CHECK(d("1e7").str() == "10000000");
+  CHECK(d("1.5e10").str() == "15000000000");
+  CHECK(d("5e17").str() == "500000000000000000");
+  CHECK(d("1e18").str() == "1000000000000000000");
+  CHECK(d("123456789012345678.123456789012").str() == "123456789012345678.123456789012");
+  CHECK(Decimal::from_double(1e15).str() == "1000000000000000");
   for (const char* bad : {"", "-", ".", "1,5", "1.2.3", "nan", "inf", "0x10", "1e", "1 2"})
     CHECK_MESSAGE(!Decimal::parse(bad), bad);
 }

@@ -178,6 +178,9 @@ TEST_CASE("validate: quotas, commendations, grade caps and periods a 细则 auth
                   "per group; lower \"top\" or raise the quotas") != std::string::npos);
   CHECK(add("grade_caps:\n  - {id: f, name: f, when: {field: late, op: ge, value: 1}, at_most: 优秀}\n")
             .find("names the best grade, so it caps nothing") != std::string::npos);
+  CHECK(add("adjustments:\n  - {id: d, name: d, input: late, per: 2, cap: -6}\n")
+            .find("the adjustment's \"cap\" must be above 0 (the most it takes off the total), got -6") !=
+        std::string::npos);
   CHECK(add("periods:\n  - {id: H1, weight: 40}\n  - {id: H2, weight: 50}\n")
             .find("period weights add up to 90, expected 100") != std::string::npos);
 }

@@ -58,8 +58,8 @@ TEST_CASE("veto and bonus inputs cannot be excluded") {
           (void)make_assessment(k_units, values("100,4,5,0,2,1,,0"), k_ratings,
                                 ruleset::MissingPolicy::Exclude);
         }) ==
-        "values.csv:2:8: column H \"big\": empty cell for unit \"A\"; \"big\" decides a veto or bonus "
-        "and cannot be excluded: enter a value (0 if none)");
+        "values.csv:2:8: column H \"big\": empty cell for unit \"A\"; \"big\" decides a veto, a bonus, an "
+        "adjustment or a grade cap and cannot be excluded: enter a value (0 if none)");
 }
 
 TEST_CASE("duplicate unit ids") {

@@ -104,3 +104,44 @@ TEST_CASE(
   CHECK(totals(ruleset_with(ind, rest), k_units, "A,100,2,0\nB,100,3,0\nC,0,0,0\nD,0,9,0\n") ==
         std::vector<std::string>{"100.00 优秀", "100.00 优秀", "0.00 不合格", "1.00 不合格"});
 }
+
+TEST_CASE("periods: four quarters of a decline rate stay exact (fractions are reduced)") {
+  const std::string rules =
+      "id: q\nname: q\nversion: \"1\"\nsources: [{id: s, title: t}]\n"
+      "periods:\n  - {id: Q1, weight: 25}\n  - {id: Q2, weight: 25}\n  - {id: Q3, weight: 25}\n  - {id: Q4, "
+      "weight: 25}\n"
+      "inputs:\n  - {id: cur, name: cur, type: number}\n  - {id: prev, name: prev, type: number}\n"
+      "categories:\n  - id: a\n    name: a\n    weight: 100\n    indicators:\n"
+      "      - {id: d, name: d, method: decline_rate, current: cur, previous: prev, floor: 0, target: 0.3, "
+      "points: 100}\n"
+      "grades:\n  - {name: ok, min: 0}\n";
+  auto a = test::make_assessment("id,name\nA,a\n", "unit,cur,prev\nA,1,1\n", "",
+                                 ruleset::MissingPolicy::Error, rules.c_str());
+  std::vector<assessment::Values> periods;
+  const char* rows[] = {"A,1234.567,1300.125", "A,1000.5,1100.75", "A,99.99,100.01", "A,7,9.3"};
+  for (std::size_t q = 0; q < 4; ++q) {
+    std::string id = "Q";
+    id += std::to_string(q + 1);
+    std::string csv = "unit,cur,prev,period\n";
+    csv += rows[q];
+    csv += ",";
+    csv += id;
+    csv += "\n";
+    periods.push_back(
+        assessment::load_values("v.csv", csv, io::Encoding::Auto, a.rules, a.missing, a.units, {}, id));
+  }
+  a.period_values = periods;
+  a.values = assessment::combine_periods(a.rules, a.period_values);
+  const auto r = score::score(assessment::score_input(a));
+  // Quarter points, r / 0.3 x 100: 65.558 / 1300.125 -> 16.8080..., 100.25 / 1100.75 -> 30.3580...,
+  // 0.02 / 100.01 -> 0.0666..., 2.3 / 9.3 -> 82.4372...; their mean 32.4175... rounds once to 32.42.
+  const num::Ratio q1 =
+      num::Ratio(num::d("65.558")) / num::Ratio(num::d("1300.125")) / num::Ratio(num::d("0.3"));
+  const num::Ratio q2 =
+      num::Ratio(num::d("100.25")) / num::Ratio(num::d("1100.75")) / num::Ratio(num::d("0.3"));
+  const num::Ratio q3 = num::Ratio(num::d("0.02")) / num::Ratio(num::d("100.01")) / num::Ratio(num::d("0.3"));
+  const num::Ratio q4 = num::Ratio(num::d("2.3")) / num::Ratio(num::d("9.3")) / num::Ratio(num::d("0.3"));
+  const num::Ratio mean = (q1 + q2 + q3 + q4) * num::Ratio(num::d("100")) / num::Ratio(num::d("4"));
+  CHECK(r.total[0] == mean.round(2));
+  CHECK(r.total[0].fixed(2) == "32.42");
+}
