@@ -426,15 +426,33 @@ void write_markdown(std::ostream& out, const assessment::Assessment& a, const sc
   out << "## 排名 (ranking)\n\n| 排名 | 编号 | 单位 | 总分 |";
   for (const auto& c : rules.categories)
     out << ' ' << md_cell(c.name) << "(" << text::plain(c.weight) << ") |";
-  out << " 加分 | 等级 | 一票否决 | 约谈 |\n|---:|---|---|---:|";
+  const bool grouped = !rules.grouping.column.empty();
+  const bool adjusted = !rules.adjustments.empty();
+  const bool capped = !rules.grade_caps.empty() || !rules.quotas.empty();
+  const bool commends = rules.commendation.top > 0;
+  out << " 加分 |" << (adjusted ? " 扣减 |" : "") << " 等级 | 一票否决 | 约谈 |" << (capped ? " 降等 |" : "")
+      << (commends ? " 先进 |" : "") << (grouped ? " 组别 |" : "") << "\n|---:|---|---|---:|";
   for (std::size_t c = 0; c < rules.categories.size(); ++c) out << "---:|";
-  out << "---:|---|---|---|\n";
+  out << "---:|" << (adjusted ? "---:|" : "") << "---|---|---|" << (capped ? "---|" : "")
+      << (commends ? "---|" : "") << (grouped ? "---|" : "") << "\n";
   for (auto u : r.order) {
     out << "| " << r.rank[u] << " | " << md_cell(a.units.ids[u]) << " | " << md_cell(a.units.names[u])
         << " | " << fixed(r.total[u], p) << " |";
     for (std::size_t c = 0; c < r.categories; ++c) out << ' ' << fixed(r.category(u, c), p) << " |";
-    out << ' ' << fixed(r.bonus[u], p) << " | " << md_cell(rules.grades[r.grade[u]].name) << " | "
-        << md_cell(veto_names(a, r, u)) << " | " << md_cell(interview_text(a, r, u)) << " |\n";
+    out << ' ' << fixed(r.bonus[u], p) << " |";
+    if (adjusted) out << ' ' << fixed(r.adjustment[u], p) << " |";
+    out << ' ' << md_cell(rules.grades[r.grade[u]].name) << " | " << md_cell(veto_names(a, r, u)) << " | "
+        << md_cell(interview_text(a, r, u)) << " |";
+    if (capped) {
+      std::vector<std::string> why;
+      for (auto c : r.caps[u]) why.push_back(rules.grade_caps[c].name);
+      if (r.grade_reason[u] & score::k_grade_quota)
+        why.push_back(fmt::format("名额（原{}）", rules.grades[r.band_grade[u]].name));
+      out << ' ' << md_cell(text::join(why, "、")) << " |";
+    }
+    if (commends) out << (r.commended[u] ? " 是 |" : "  |");
+    if (grouped) out << ' ' << md_cell(r.groups[r.group[u]]) << " |";
+    out << '\n';
   }
   out << "\n## 约谈名单 (interview list)\n\n";
   bool any = false;
