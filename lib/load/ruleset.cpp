@@ -64,7 +64,8 @@ Ruleset Loader::load(const YAML::Node& root) {
   load_accident_register(root, r);
   load_periods(root, r);
   // An input is either derived or fed from a file the manifest names, not both.
-  for (const auto& [input, d] : r.derived) {
+  for (const auto& entry : r.derived) {
+    const std::size_t input = entry.first;  // a copy: lambdas cannot capture a structured binding (clang 14)
     const bool fed = std::any_of(r.ledger.inputs.begin(), r.ledger.inputs.end(),
                                  [&](const auto& x) { return x.first == input; }) ||
                      std::any_of(r.accident_register.inputs.begin(), r.accident_register.inputs.end(),
