@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace safeassess::num {
@@ -48,13 +49,21 @@ std::string digits_of(Rep v) {
   return {s.rbegin(), s.rend()};
 }
 
-Wide wide_pow10(int n) {
-  Wide w = 1;
-  for (int i = 0; i < n; ++i) w *= 10;
-  return w;
+// 10^0 .. 10^24 as wide integers, made once: rounding needs them for every indicator.
+const Wide& wide_pow10(int n) {
+  static const std::array<Wide, 25> table = [] {
+    std::array<Wide, 25> t{};
+    t[0] = 1;
+    for (std::size_t i = 1; i < t.size(); ++i) t[i] = t[i - 1] * 10;
+    return t;
+  }();
+  return table.at(static_cast<std::size_t>(n));
 }
 
 Wide to_wide(Rep v) {
+  // Most numbers fit in 64 bits (|value| < 9.2 x 10^6): the direct constructor is cheap.
+  constexpr Rep k_small = static_cast<Rep>(std::numeric_limits<long long>::max());
+  if (v <= k_small && v >= -k_small) return Wide(static_cast<long long>(v));
   // Wide has no constructor from __int128: go through two 64-bit halves.
   const bool neg = v < 0;
   const auto m = static_cast<Decimal::URep>(neg ? -v : v);
@@ -65,6 +74,8 @@ Wide to_wide(Rep v) {
 }
 
 Rep from_wide(const Wide& w) {
+  static const Wide k_small_wide(std::numeric_limits<long long>::max());
+  if (w <= k_small_wide && w >= -k_small_wide) return static_cast<Rep>(static_cast<long long>(w));
   const bool neg = w < 0;
   const Wide m = neg ? Wide(-w) : w;
   if (m > to_wide(k_limit)) throw std::overflow_error("a number beyond 10^18 arose in a computation");
@@ -217,7 +228,7 @@ Decimal operator-(Decimal a, Decimal b) {
 
 Decimal operator*(Decimal a, Decimal b) {
   const Wide p = to_wide(a.m_raw) * to_wide(b.m_raw);
-  return Decimal::from_raw(from_wide(wide_div_round(p, to_wide(k_one))));
+  return Decimal::from_raw(from_wide(wide_div_round(p, wide_pow10(Decimal::k_digits))));
 }
 
 Decimal min(Decimal a, Decimal b) {
@@ -230,15 +241,16 @@ Decimal abs(Decimal a) {
   return a.negative() ? -a : a;
 }
 
-Ratio::Ratio(Decimal v) : m_n(to_wide(v.raw())), m_d(to_wide(k_one)) {}
+Ratio::Ratio(Decimal v) : m_n(to_wide(v.raw())), m_d(wide_pow10(Decimal::k_digits)) {}
 
 Ratio Ratio::of(const Wide& n, const Wide& d) {
   if (d == 0) throw std::domain_error("division by zero");
   Ratio r;
   r.m_n = d < 0 ? Wide(-n) : n;
   r.m_d = d < 0 ? Wide(-d) : d;
-  // Reduced, so that a chain of steps (periods, means) keeps its numbers small.
-  if (r.m_d != 1) {
+  // Reduced once the numbers grow (a chain of steps: periods, means), so they stay far from
+  // the 512-bit limit; small ones are left as they are, a gcd costs more than the steps.
+  if (boost::multiprecision::msb(r.m_d) > 160) {
     const Wide g = boost::multiprecision::gcd(r.m_n < 0 ? Wide(-r.m_n) : r.m_n, r.m_d);
     if (g > 1) {
       r.m_n /= g;
@@ -260,7 +272,6 @@ Ratio operator-(const Ratio& a, const Ratio& b) {
 
 Ratio operator*(const Ratio& a, const Ratio& b) {
   // Keep the numbers small where the common case allows: a Decimal times a Decimal.
-  if (a.m_d == b.m_d && a.m_d == to_wide(k_one)) return Ratio::of(a.m_n * b.m_n, a.m_d * b.m_d);
   return Ratio::of(a.m_n * b.m_n, a.m_d * b.m_d);
 }
 

@@ -54,7 +54,7 @@ class Decimal {
   [[nodiscard]] Decimal round(int decimals) const;
   // Decimal places the number needs (0 for whole numbers, at most 12).
   [[nodiscard]] int decimals() const;
-  [[nodiscard]] bool is_integer() const { return decimals() == 0; }
+  [[nodiscard]] bool is_integer() const { return m_raw % 1000000000000 == 0; }
   // The whole part (toward zero).
   [[nodiscard]] long long whole() const;
   [[nodiscard]] bool is_zero() const { return m_raw == 0; }

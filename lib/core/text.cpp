@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -143,8 +144,13 @@ std::string fixed(double value, int decimals) {
 std::size_t write_fixed(char* out, num::Decimal value, int decimals) {
   // The rounded number as an integer count of 10^-decimals, written digit by digit.
   const num::Decimal r = value.round(decimals);
-  num::Decimal::Rep q = r.raw();
-  for (int k = decimals; k < num::Decimal::k_digits; ++k) q /= 10;
+  static constexpr auto k_div = [] {
+    std::array<num::Decimal::Rep, num::Decimal::k_digits + 1> t{};
+    t[0] = 1;
+    for (std::size_t i = 1; i < t.size(); ++i) t[i] = t[i - 1] * 10;
+    return t;
+  }();
+  num::Decimal::Rep q = r.raw() / k_div[static_cast<std::size_t>(num::Decimal::k_digits - decimals)];
   std::size_t len = 0;
   if (q < 0) {
     out[len++] = '-';
@@ -152,10 +158,18 @@ std::size_t write_fixed(char* out, num::Decimal value, int decimals) {
   }
   char digits[48];
   int count = 0;
-  do {
-    digits[count++] = static_cast<char>('0' + static_cast<int>(q % 10));
-    q /= 10;
-  } while (q > 0);
+  if (q <= static_cast<num::Decimal::Rep>(UINT64_MAX)) {
+    auto v = static_cast<std::uint64_t>(q);  // 64-bit division is much cheaper
+    do {
+      digits[count++] = static_cast<char>('0' + static_cast<int>(v % 10));
+      v /= 10;
+    } while (v > 0);
+  } else {
+    do {
+      digits[count++] = static_cast<char>('0' + static_cast<int>(q % 10));
+      q /= 10;
+    } while (q > 0);
+  }
   while (count <= decimals) digits[count++] = '0';  // at least one digit before the point
   for (int k = count - 1; k >= 0; --k) {
     out[len++] = digits[k];

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 
 #include "core/text.hpp"
 #include "model/values.hpp"
@@ -323,6 +324,121 @@ Decimal count_or_zero(Decimal v) {
   return assessment::is_missing(v) ? Decimal{} : v;
 }
 
+using Rep = Decimal::Rep;
+
+constexpr Rep pow10_rep(int n) {
+  Rep r = 1;
+  for (int i = 0; i < n; ++i) r *= 10;
+  return r;
+}
+
+Rep gcd_rep(Rep a, Rep b) {
+  if (a < 0) a = -a;
+  while (b != 0) {
+    const Rep t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+// n / d rounded half away from zero, d > 0.
+Rep div_round(Rep n, Rep d) {
+  const bool neg = n < 0;
+  const Rep m = neg ? -n : n;
+  Rep q = m / d;
+  if ((m % d) * 2 >= d) ++q;
+  return neg ? -q : q;
+}
+
+// The common methods in 128-bit integers, exactly as exact_points and Ratio would give them
+// (the same fraction, rounded once, half away from zero); nullopt when a product would not
+// fit, and the caller takes the general path. Scoring a million units spends its time here.
+std::optional<IndicatorOutcome> fast_outcome(const ruleset::Ruleset& rules, const ruleset::Indicator& ind,
+                                             std::span<const Decimal> x) {
+  const Rep P = ind.points.raw();
+  const Rep one = pow10_rep(Decimal::k_digits);
+  const Rep unit = pow10_rep(Decimal::k_digits - rules.precision);
+  IndicatorOutcome out;
+  auto fraction = [&](Rep num, Rep den) -> std::optional<IndicatorOutcome> {
+    // points = num / den x P, 0 <= num <= den, den > 0; reduced first when large.
+    if (num > (Rep(1) << 60) || den > (Rep(1) << 60)) {
+      const Rep g = gcd_rep(num, den);
+      if (g > 1) {
+        num /= g;
+        den /= g;
+      }
+    }
+    Rep top = 0, bottom = 0, ach = 0;
+    if (__builtin_mul_overflow(num, P, &top) || __builtin_mul_overflow(den, unit, &bottom) ||
+        __builtin_mul_overflow(num, one, &ach))
+      return std::nullopt;
+    out.points = Decimal::from_raw(div_round(top, bottom) * unit);
+    out.achievement = Decimal::from_raw(div_round(ach, den));
+    return out;
+  };
+  switch (ind.method) {
+    case Method::Target:
+    case Method::TargetLower: {
+      const bool lower = ind.method == Method::TargetLower;
+      const Rep v = x[ind.value].raw();
+      const Rep b = param_value(lower ? ind.ceiling : ind.floor, x).raw();
+      const Rep t = param_value(ind.target, x).raw();
+      const Rep num = lower ? b - v : v - b;
+      const Rep den = lower ? b - t : t - b;
+      if (den <= 0) return std::nullopt;
+      if (num <= 0) return fraction(0, den);
+      if (num >= den) return fraction(den, den);
+      return fraction(num, den);
+    }
+    case Method::Boolean:
+      return x[ind.value].is_zero() ? fraction(0, 1) : fraction(1, 1);
+    case Method::DeclineRate:
+    case Method::Growth: {
+      // r = (prev - cur) / |prev| (growth: cur - prev); achievement = clamp((r - f) / (t - f)):
+      // in raw units, ((prev - cur) x 10^12 - f x |prev|) / (|prev| x (t - f)).
+      const Rep cur = x[ind.current].raw();
+      const Rep prev = x[ind.previous].raw();
+      if (prev == 0) return std::nullopt;
+      const Rep diff = ind.method == Method::DeclineRate ? prev - cur : cur - prev;
+      const Rep base = prev < 0 ? -prev : prev;
+      const Rep f = ind.floor.value.raw();
+      const Rep width = ind.target.value.raw() - f;
+      Rep a1 = 0, a2 = 0, num = 0, den = 0;
+      if (__builtin_mul_overflow(diff, one, &a1) || __builtin_mul_overflow(f, base, &a2) ||
+          __builtin_sub_overflow(a1, a2, &num) || __builtin_mul_overflow(base, width, &den))
+        return std::nullopt;
+      if (num <= 0) return fraction(0, 1);
+      if (num >= den) return fraction(1, 1);
+      return fraction(num, den);
+    }
+    case Method::Rating:
+      return std::nullopt;  // below, with its ratings
+    case Method::Bands: {
+      const Decimal v = x[ind.value];
+      for (const auto& band : ind.bands)
+        if (band.min ? v >= *band.min : ruleset::evaluate(*band.when, x))
+          return fraction(band.fraction.raw(), one);
+      return fraction(0, 1);
+    }
+    case Method::Deduction: {
+      Rep deducted = 0;
+      for (const auto& e : ind.events) {
+        if (e.doubling || !e.schedule.empty()) return std::nullopt;
+        Rep d = 0;
+        // count (whole) x per: the count's raw value is a multiple of 10^12.
+        if (__builtin_mul_overflow(x[e.input].raw() / one, e.per_event.raw(), &d) ||
+            __builtin_add_overflow(deducted, d, &deducted))
+          return std::nullopt;
+      }
+      const Rep left = deducted >= P ? 0 : P - deducted;
+      return fraction(left, P);
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
 }  // namespace
 
 IndicatorOutcome evaluate_indicator(const ruleset::Ruleset& rules, const ruleset::Indicator& ind,
@@ -353,6 +469,33 @@ IndicatorOutcome evaluate_indicator(const ruleset::Ruleset& rules, const ruleset
             fmt::format("missing {} -> 0 points (missing-data policy: zero)", text::join(names, ", ")));
     }
     return out;
+  }
+  if (!trace) {
+    if (ind.method == Method::Rating) {
+      // sum of the kept ratings (each above the scale's minimum, or a fraction) over
+      // kept x span, times the points.
+      thread_local std::vector<Decimal> r;
+      r.assign(ratings.begin(), ratings.end());
+      std::sort(r.begin(), r.end());
+      const bool trim = static_cast<long>(r.size()) >= ind.scale.trim_from;
+      const std::size_t lo = trim ? 1 : 0;
+      const std::size_t hi = trim ? r.size() - 1 : r.size();
+      Decimal sum;
+      for (std::size_t k = lo; k < hi; ++k) sum += r[k];
+      const Rep span = (ind.scale.numeric ? ind.scale.max - ind.scale.min : Decimal::of(1)).raw();
+      const Rep one = pow10_rep(Decimal::k_digits);
+      const Rep unit = pow10_rep(Decimal::k_digits - rules.precision);
+      Rep den = 0, top = 0, bottom = 0, ach = 0;
+      if (!__builtin_mul_overflow(span, static_cast<Rep>(hi - lo), &den) &&
+          !__builtin_mul_overflow(sum.raw(), ind.points.raw(), &top) &&
+          !__builtin_mul_overflow(den, unit, &bottom) && !__builtin_mul_overflow(sum.raw(), one, &ach)) {
+        out.points = Decimal::from_raw(div_round(top, bottom) * unit);
+        out.achievement = Decimal::from_raw(div_round(ach, den));
+        return out;
+      }
+    } else if (auto fast = fast_outcome(rules, ind, values)) {
+      return *fast;
+    }
   }
   const Ratio exact = exact_points(rules, ind, values, ratings, trace);
   out.points = exact.round(rules.precision);
