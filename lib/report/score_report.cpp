@@ -36,6 +36,16 @@ std::string veto_names(const assessment::Assessment& a, const score::Results& r,
   return text::join(names, "、");
 }
 
+// Why a unit's grade is below its band, as evaluators write it: the grade caps (降等) that
+// hold and a move past a quota (名额).
+std::string grade_note(const assessment::Assessment& a, const score::Results& r, std::size_t u) {
+  std::vector<std::string> why;
+  for (auto c : r.caps[u]) why.push_back(a.rules.grade_caps[c].name);
+  if (r.grade_reason[u] & score::k_grade_quota)
+    why.push_back(fmt::format("名额（原{}）", a.rules.grades[r.band_grade[u]].name));
+  return text::join(why, "、");
+}
+
 // Chinese labels for the interview reasons, as evaluators write them.
 std::string interview_text(const assessment::Assessment& a, const score::Results& r, std::size_t u) {
   if (!r.interview[u]) return "";
@@ -377,13 +387,7 @@ void write_table(std::ostream& out, const assessment::Assessment& a, const score
     row.push_back(rules.grades[r.grade[u]].name);
     row.push_back(r.vetoes[u].empty() ? "" : veto_names(a, r, u));
     row.push_back(interview_text(a, r, u));
-    if (capped) {
-      std::vector<std::string> why;
-      for (auto c : r.caps[u]) why.push_back(rules.grade_caps[c].name);
-      if (r.grade_reason[u] & score::k_grade_quota)
-        why.push_back(fmt::format("名额（原{}）", rules.grades[r.band_grade[u]].name));
-      row.push_back(text::join(why, "、"));
-    }
+    if (capped) row.push_back(grade_note(a, r, u));
     if (commends) row.push_back(r.commended[u] ? "是" : "");
     if (grouped) row.push_back(r.groups[r.group[u]]);
     rows.push_back(std::move(row));
@@ -443,13 +447,7 @@ void write_markdown(std::ostream& out, const assessment::Assessment& a, const sc
     if (adjusted) out << ' ' << fixed(r.adjustment[u], p) << " |";
     out << ' ' << md_cell(rules.grades[r.grade[u]].name) << " | " << md_cell(veto_names(a, r, u)) << " | "
         << md_cell(interview_text(a, r, u)) << " |";
-    if (capped) {
-      std::vector<std::string> why;
-      for (auto c : r.caps[u]) why.push_back(rules.grade_caps[c].name);
-      if (r.grade_reason[u] & score::k_grade_quota)
-        why.push_back(fmt::format("名额（原{}）", rules.grades[r.band_grade[u]].name));
-      out << ' ' << md_cell(text::join(why, "、")) << " |";
-    }
+    if (capped) out << ' ' << md_cell(grade_note(a, r, u)) << " |";
     if (commends) out << (r.commended[u] ? " 是 |" : "  |");
     if (grouped) out << ' ' << md_cell(r.groups[r.group[u]]) << " |";
     out << '\n';
