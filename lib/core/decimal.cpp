@@ -30,15 +30,6 @@ Rep checked(Rep v) {
   return v;
 }
 
-// q = a / b rounded half away from zero (b > 0).
-Rep div_round(Rep a, Rep b) {
-  const bool neg = a < 0;
-  const Rep m = neg ? -a : a;
-  Rep q = m / b;
-  if ((m % b) * 2 >= b) ++q;
-  return neg ? -q : q;
-}
-
 std::string digits_of(Rep v) {
   if (v == 0) return "0";
   std::string s;
@@ -229,6 +220,14 @@ Decimal operator-(Decimal a, Decimal b) {
 Decimal operator*(Decimal a, Decimal b) {
   const Wide p = to_wide(a.m_raw) * to_wide(b.m_raw);
   return Decimal::from_raw(from_wide(wide_div_round(p, wide_pow10(Decimal::k_digits))));
+}
+
+Rep div_round(Rep a, Rep b) {
+  const bool neg = a < 0;
+  const Rep m = neg ? -a : a;
+  Rep q = m / b;
+  if ((m % b) * 2 >= b) ++q;
+  return neg ? -q : q;
 }
 
 Decimal min(Decimal a, Decimal b) {

@@ -75,6 +75,9 @@ class Decimal {
   Rep m_raw = 0;
 };
 
+// a / b rounded half away from zero (b > 0), in 128-bit integers.
+[[nodiscard]] Decimal::Rep div_round(Decimal::Rep a, Decimal::Rep b);
+
 [[nodiscard]] Decimal min(Decimal a, Decimal b);
 [[nodiscard]] Decimal max(Decimal a, Decimal b);
 [[nodiscard]] Decimal abs(Decimal a);

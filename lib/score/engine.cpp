@@ -53,6 +53,24 @@ Ratio left_after(Decimal points, const Ratio& deducted, Trace* trace) {
   return left;
 }
 
+// A rating indicator's ratings sorted, the range kept (with at least trim_from raters the
+// highest and the lowest are dropped) and its sum. The vector is reused across calls:
+// scoring a million units must not allocate per unit.
+struct Kept {
+  const std::vector<Decimal>& sorted;
+  std::size_t lo = 0, hi = 0;
+  Decimal sum;
+};
+Kept keep(const ruleset::Indicator& ind, std::span<const Decimal> ratings) {
+  thread_local std::vector<Decimal> r;
+  r.assign(ratings.begin(), ratings.end());
+  std::sort(r.begin(), r.end());
+  const bool trim = static_cast<long>(r.size()) >= ind.scale.trim_from;
+  Kept k{r, trim ? 1u : 0u, trim ? r.size() - 1 : r.size(), {}};
+  for (std::size_t i = k.lo; i < k.hi; ++i) k.sum += r[i];
+  return k;
+}
+
 // The exact points (before rounding) one indicator earns. The inputs it reads are present.
 Ratio exact_points(const ruleset::Ruleset& rules, const ruleset::Indicator& ind, std::span<const Decimal> x,
                    std::span<const Decimal> ratings, Trace* trace) {
@@ -242,15 +260,11 @@ Ratio exact_points(const ruleset::Ruleset& rules, const ruleset::Indicator& ind,
       return Ratio(k_zero);
     }
     case Method::Rating: {
-      // Reused across calls: scoring a million units must not allocate per unit.
-      thread_local std::vector<Decimal> r;
-      r.assign(ratings.begin(), ratings.end());
-      std::sort(r.begin(), r.end());
-      const bool trim = static_cast<long>(r.size()) >= ind.scale.trim_from;
-      const std::size_t lo = trim ? 1 : 0;
-      const std::size_t hi = trim ? r.size() - 1 : r.size();
-      Decimal sum;
-      for (std::size_t k = lo; k < hi; ++k) sum += r[k];
+      const Kept kept_ratings = keep(ind, ratings);
+      const auto& r = kept_ratings.sorted;
+      const std::size_t lo = kept_ratings.lo, hi = kept_ratings.hi;
+      const bool trim = lo == 1;
+      const Decimal sum = kept_ratings.sum;
       const Decimal span = ind.scale.numeric ? ind.scale.max - ind.scale.min : k_one;
       const auto kept = static_cast<long long>(hi - lo);
       // mean achievement = sum / (kept x span); points = that x P.
@@ -342,14 +356,7 @@ Rep gcd_rep(Rep a, Rep b) {
   return a;
 }
 
-// n / d rounded half away from zero, d > 0.
-Rep div_round(Rep n, Rep d) {
-  const bool neg = n < 0;
-  const Rep m = neg ? -n : n;
-  Rep q = m / d;
-  if ((m % d) * 2 >= d) ++q;
-  return neg ? -q : q;
-}
+using num::div_round;
 
 // The common methods in 128-bit integers, exactly as exact_points and Ratio would give them
 // (the same fraction, rounded once, half away from zero); nullopt when a product would not
@@ -474,14 +481,9 @@ IndicatorOutcome evaluate_indicator(const ruleset::Ruleset& rules, const ruleset
     if (ind.method == Method::Rating) {
       // sum of the kept ratings (each above the scale's minimum, or a fraction) over
       // kept x span, times the points.
-      thread_local std::vector<Decimal> r;
-      r.assign(ratings.begin(), ratings.end());
-      std::sort(r.begin(), r.end());
-      const bool trim = static_cast<long>(r.size()) >= ind.scale.trim_from;
-      const std::size_t lo = trim ? 1 : 0;
-      const std::size_t hi = trim ? r.size() - 1 : r.size();
-      Decimal sum;
-      for (std::size_t k = lo; k < hi; ++k) sum += r[k];
+      const Kept kept_ratings = keep(ind, ratings);
+      const std::size_t lo = kept_ratings.lo, hi = kept_ratings.hi;
+      const Decimal sum = kept_ratings.sum;
       const Rep span = (ind.scale.numeric ? ind.scale.max - ind.scale.min : Decimal::of(1)).raw();
       const Rep one = pow10_rep(Decimal::k_digits);
       const Rep unit = pow10_rep(Decimal::k_digits - rules.precision);
