@@ -160,7 +160,8 @@ void Loader::load_derived(const YAML::Node& root, Ruleset& r) {
   std::vector<YAML::Node> nodes(r.inputs.size());
   for (const auto& n : list) {
     if (!n.IsMap() || !n["derive"].IsDefined()) continue;
-    const auto id = n["id"].IsScalar() ? n["id"].Scalar() : std::string();
+    const YAML::Node id_node = n["id"];
+    const auto id = id_node.IsDefined() && id_node.IsScalar() ? id_node.Scalar() : std::string();
     const auto it = r.input_index.find(id);
     if (it == r.input_index.end()) continue;
     const YAML::Node d = n["derive"];

@@ -192,14 +192,16 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
           ev.input = input_ref(e, "input", r, true);
           require_type(e, "input", ev.input, r, {InputType::Count},
                        "deduction events count occurrences (declare it as type: count)");
-          if (e["per"].IsSequence()) {
+          // IsSequence() on a missing key throws in yaml-cpp: ask IsDefined() first.
+          const YAML::Node per = e["per"];
+          if (per.IsDefined() && per.IsSequence()) {
             // Escalating: the k-th event deducts the k-th amount, later ones the last.
-            for (const auto& a : e["per"])
+            for (const auto& a : per)
               if (auto v = m_reader.decimal_value(a, "an amount of \"per\"")) {
                 if (*v <= Decimal{}) m_reader.error(a, "each amount of \"per\" must be above 0");
                 ev.schedule.push_back(*v);
               }
-            if (e["per"].size() == 0) m_reader.error(e["per"], "\"per\" is empty");
+            if (per.size() == 0) m_reader.error(per, "\"per\" is empty");
             if (!ev.schedule.empty()) ev.per_event = ev.schedule.front();
           } else if (auto per = m_reader.decimal(e, "per", true)) {
             if (*per <= Decimal{})
