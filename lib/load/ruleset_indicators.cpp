@@ -193,15 +193,15 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
           require_type(e, "input", ev.input, r, {InputType::Count},
                        "deduction events count occurrences (declare it as type: count)");
           // IsSequence() on a missing key throws in yaml-cpp: ask IsDefined() first.
-          const YAML::Node per = e["per"];
-          if (per.IsDefined() && per.IsSequence()) {
+          const YAML::Node per_node = e["per"];
+          if (per_node.IsDefined() && per_node.IsSequence()) {
             // Escalating: the k-th event deducts the k-th amount, later ones the last.
-            for (const auto& a : per)
+            for (const auto& a : per_node)
               if (auto v = m_reader.decimal_value(a, "an amount of \"per\"")) {
                 if (*v <= Decimal{}) m_reader.error(a, "each amount of \"per\" must be above 0");
                 ev.schedule.push_back(*v);
               }
-            if (per.size() == 0) m_reader.error(per, "\"per\" is empty");
+            if (per_node.size() == 0) m_reader.error(per_node, "\"per\" is empty");
             if (!ev.schedule.empty()) ev.per_event = ev.schedule.front();
           } else if (auto per = m_reader.decimal(e, "per", true)) {
             if (*per <= Decimal{})
