@@ -159,6 +159,19 @@ void start(Loading& l, const std::filesystem::path& path, const LoadOptions& opt
   l.collect([&] {
     l.b.units = load_units(units_file, l.read("units", *l.b.manifest.units, units_file), l.enc, l.diagnostics,
                            l.have_rules ? l.b.rules.grouping.column : std::string());
+    // With groups listed, a unit of another group is a typo ("县 " for "县"), not a new group.
+    if (l.have_rules && !l.b.rules.grouping.groups.empty())
+      for (std::size_t u = 0; u < l.b.units.groups.size(); ++u) {
+        const auto& listed = l.b.rules.grouping.groups;
+        const auto& g = l.b.units.groups[u];
+        if (!g.empty() && std::find(listed.begin(), listed.end(), g) == listed.end())
+          l.diagnostics.error(
+              Location{units_file, l.b.units.lines[u], 0},
+              fmt::format("unit \"{}\": group \"{}\" is not one of the ruleset's groups ({}){}; "
+                          "correct column \"{}\"",
+                          l.b.units.ids[u], g, text::join(listed, ", "), text::did_you_mean(g, listed),
+                          l.b.rules.grouping.column));
+      }
     // A listed group with no unit is a mistake of the ruleset or of the units file.
     if (l.have_rules)
       for (const auto& g : l.b.rules.grouping.groups)

@@ -587,13 +587,11 @@ Trace explain_bonus(const Input& a, std::size_t unit) {
   if (!rules.bonus.empty())
     t.push_back(fmt::format("bonus = min({} -> {}, cap {}) = {}", sum.str(), sum.round(p).fixed(p),
                             rules.bonus_cap.fixed(p), num::min(sum.round(p), rules.bonus_cap).fixed(p)));
-  Decimal off;
   for (const auto& adj : rules.adjustments) {
     const Decimal n = count_or_zero(row[adj.input]);
     if (n.is_zero()) continue;
     const Decimal raw = (n * adj.per).round(p);
     const Decimal d = adj.cap ? num::min(raw, *adj.cap) : raw;
-    off += d;
     t.push_back(fmt::format(
         "{} ({}): {} x {} = {}{} off the total", adj.name, adj.id, n.str(), adj.per.str(), raw.fixed(p),
         d == raw ? std::string() : fmt::format(", at most {}: {}", adj.cap->fixed(p), d.fixed(p))));
