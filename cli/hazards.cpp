@@ -12,6 +12,7 @@
 #include "exit_code.hpp"
 #include "hazard/ledger.hpp"
 #include "io/file.hpp"
+#include "io/workbook.hpp"
 #include "load/manifest.hpp"
 #include "report/ledger_report.hpp"
 
@@ -58,10 +59,11 @@ int run_hazards(const HazardsOptions& options) {
   }
   const auto& ref = *b.manifest.hazards;
   const auto path = b.manifest.dir / ref.path;
-  const std::string shown = path.lexically_normal().string();
+  io::Table table = io::read_table(path, path.lexically_normal().string(), ref.at);
+  const std::string shown = table.shown;
   const auto rep =
-      hazard::read_ledger(shown, io::read_file(path, shown, ref.at),
-                          load.encoding.value_or(b.manifest.encoding), as_of, b.rules.ledger, &b.units);
+      hazard::read_ledger(shown, std::move(table.text), load.encoding.value_or(b.manifest.encoding), as_of,
+                          b.rules.ledger, &b.units);
   emit(options.output, assessment::input_paths(b.manifest),
        [&](std::ostream& out) { report::write_ledger(out, format, rep, b.units.names, b.rules.id); });
 

@@ -13,6 +13,7 @@
 #include "exit_code.hpp"
 #include "hazard/judge.hpp"
 #include "io/file.hpp"
+#include "io/workbook.hpp"
 #include "load/builtin.hpp"
 #include "load/criteria.hpp"
 #include "load/findings.hpp"
@@ -58,20 +59,27 @@ int run_judge(const JudgeOptions& options) {
     as_of = date::parse(options.as_of);
     if (!as_of) throw UsageError("--as-of: " + date::why_not(options.as_of));
   }
-  std::string bytes = io::read_file(options.findings, options.findings);
-  const std::string sha = hash::sha256_hex(bytes);
   const auto ext = std::filesystem::path(options.findings).extension().string();
+  io::Table table;
+  if (ext == ".yaml" || ext == ".yml") {
+    table.shown = options.findings;
+    table.text = io::read_file(options.findings, options.findings);
+    table.sha256 = hash::sha256_hex(table.text);
+  } else {
+    table = io::read_table(options.findings, options.findings);
+  }
+  const std::string sha = table.sha256;
   const auto findings =
       (ext == ".yaml" || ext == ".yml")
-          ? hazard::load_findings_yaml(options.findings, bytes, standards, as_of)
-          : hazard::load_findings_csv(options.findings, std::move(bytes), enc, standards, as_of);
+          ? hazard::load_findings_yaml(table.shown, table.text, standards, as_of)
+          : hazard::load_findings_csv(table.shown, std::move(table.text), enc, standards, as_of);
   std::vector<hazard::Judgement> judgements;
   judgements.reserve(findings.size());
   for (const auto& f : findings) judgements.push_back(hazard::judge(standards[f.standard], f));
 
-  report::JudgeInput in{options.findings, sha, &standards, &findings, &judgements};
+  report::JudgeInput in{table.shown, sha, &standards, &findings, &judgements};
   auto inputs = existing_files(refs);
-  inputs.emplace_back(options.findings);
+  inputs.emplace_back(io::file_of(options.findings));
   emit(options.output, inputs, [&](std::ostream& out) { report::write_judge(out, format, in); });
 
   int status = code(ExitCode::Ok);

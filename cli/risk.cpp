@@ -5,6 +5,7 @@
 #include "common.hpp"
 #include "exit_code.hpp"
 #include "io/file.hpp"
+#include "io/workbook.hpp"
 #include "load/risk.hpp"
 #include "report/risk_report.hpp"
 #include "risk/risk.hpp"
@@ -31,9 +32,9 @@ int run_risk(const RiskOptions& options) {
   const auto format = report::parse_format(options.format);
   const auto enc = options.encoding.empty() ? io::Encoding::Auto : io::parse_encoding(options.encoding);
   const risk::Matrix matrix = risk::load_matrix_ref(options.matrix);
-  const risk::RiskList list =
-      risk::grade(options.risks, io::read_file(options.risks, options.risks), enc, matrix);
-  emit(options.output, existing_files({options.risks, options.matrix}),
+  io::Table table = io::read_table(options.risks, options.risks);
+  const risk::RiskList list = risk::grade(table.shown, std::move(table.text), enc, matrix);
+  emit(options.output, existing_files({io::file_of(options.risks), options.matrix}),
        [&](std::ostream& out) { report::write_risk(out, format, matrix, list); });
   return code(ExitCode::Ok);
 }

@@ -14,6 +14,7 @@
 #include "exit_code.hpp"
 #include "hazard/ledger.hpp"
 #include "io/file.hpp"
+#include "io/workbook.hpp"
 #include "load/manifest.hpp"
 #include "report/attribution_report.hpp"
 #include "report/chain_report.hpp"
@@ -116,8 +117,8 @@ int run_trace(const TraceOptions& options) {
     } else if (!options.hazard.empty()) {
       if (!b.manifest.hazards) throw UsageError("--hazard: the manifest names no hazard ledger");
       const auto path = b.manifest.dir / b.manifest.hazards->path;
-      const std::string shown = path.lexically_normal().string();
-      const auto h = hazard::find_hazard(shown, io::read_file(path, shown, b.manifest.hazards->at),
+      io::Table table = io::read_table(path, path.lexically_normal().string(), b.manifest.hazards->at);
+      const auto h = hazard::find_hazard(table.shown, std::move(table.text),
                                          load.encoding.value_or(b.manifest.encoding), options.hazard);
       of.kind = "hazard";
       of.id = h.id;
@@ -126,7 +127,7 @@ int run_trace(const TraceOptions& options) {
       of.bears_on = duty::k_case_hazard;
       enterprise = data.chain.find_enterprise(h.enterprise);
       if (!enterprise)
-        throw InputError(Location{shown, h.line, 0},
+        throw InputError(Location{table.shown, h.line, 0},
                          fmt::format("hazard \"{}\" is at \"{}\", which is not an enterprise of the chain {}",
                                      h.id, h.enterprise, data.chain.file));
     } else {

@@ -16,6 +16,7 @@ packages=(
   libutf8proc-dev                         # display width of Chinese text
   libssl-dev                              # SHA-256 of inputs named in reports
   libxlsxwriter-dev                       # the xlsx report (libxlsxwriter, zlib)
+  libzip-dev libexpat1-dev                # reading tables from .xlsx workbooks
 )
 if [ "${1:-}" = "--tests" ]; then
   packages+=(

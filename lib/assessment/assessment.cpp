@@ -9,6 +9,7 @@
 #include "core/text.hpp"
 #include "hazard/ledger.hpp"
 #include "io/file.hpp"
+#include "io/workbook.hpp"
 #include "load/accidents.hpp"
 #include "load/chain.hpp"
 #include "load/duty_list.hpp"
@@ -92,10 +93,10 @@ struct Loading {
 
   std::string read(const char* role, const Manifest::DataRef& ref, std::string& shown) {
     const std::filesystem::path p = b.manifest.dir / ref.path;
-    shown = p.lexically_normal().string();
-    std::string bytes = io::read_file(p, shown, ref.at);
-    b.files.push_back({role, shown, hash::sha256_hex(bytes), std::nullopt});
-    return bytes;
+    io::Table t = io::read_table(p, p.lexically_normal().string(), ref.at, &diagnostics);
+    shown = std::move(t.shown);
+    b.files.push_back({role, shown, std::move(t.sha256), std::nullopt});
+    return std::move(t.text);
   }
   void load_chain() {
     const Manifest& m = b.manifest;
@@ -288,7 +289,7 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
     for (const auto& ref : {m.indicators, m.ratings, m.hazards})
       if (ref)
         l.collect([&] {
-          (void)io::read_file(m.dir / ref->path, (m.dir / ref->path).lexically_normal().string(), ref->at);
+          (void)io::read_table(m.dir / ref->path, (m.dir / ref->path).lexically_normal().string(), ref->at);
         });
     l.diagnostics.throw_if_any();
   }
@@ -456,9 +457,9 @@ std::optional<Risks> load_risks(const Manifest& m, std::optional<io::Encoding> e
   r.matrix =
       risk::load_matrix_ref(ref.starts_with("builtin:") ? ref : (m.dir / ref).lexically_normal().string());
   const auto path = m.dir / m.risks->path;
-  const std::string shown = path.lexically_normal().string();
-  r.list =
-      risk::grade(shown, io::read_file(path, shown, m.risks->at), encoding.value_or(m.encoding), r.matrix);
+  io::Table t = io::read_table(path, path.lexically_normal().string(), m.risks->at);
+  const std::string shown = t.shown;
+  r.list = risk::grade(shown, std::move(t.text), encoding.value_or(m.encoding), r.matrix);
   if (!a) return r;
   Diagnostics diagnostics;
   for (const auto& p : r.list.points)

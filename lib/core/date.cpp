@@ -4,6 +4,8 @@
 
 #include <charconv>
 
+#include "core/text.hpp"
+
 namespace safeassess::date {
 
 namespace {
@@ -47,11 +49,24 @@ struct Parts {
 };
 
 std::optional<Parts> split(std::string_view s) {
+  std::string buffer;
+  s = text::half_width(s, buffer);
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   Parts p;
   if (s.size() < 8 || !number(s, 4, p.y)) return std::nullopt;
-  if (s.empty() || (s.front() != '-' && s.front() != '/')) return std::nullopt;
+  // 2024年3月5日, as Chinese documents and WPS write dates.
+  auto take = [&](std::string_view word) {
+    if (!s.starts_with(word)) return false;
+    s.remove_prefix(word.size());
+    return true;
+  };
+  if (take("年")) {
+    if (!number(s, 2, p.m) || !take("月") || !number(s, 2, p.d) || !take("日") || !s.empty())
+      return std::nullopt;
+    return p;
+  }
+  if (s.empty() || (s.front() != '-' && s.front() != '/' && s.front() != '.')) return std::nullopt;
   const char sep = s.front();
   s.remove_prefix(1);
   if (!number(s, 2, p.m) || s.empty() || s.front() != sep) return std::nullopt;
@@ -137,6 +152,8 @@ std::optional<Clock> split_clock(std::string_view s) {
 }  // namespace
 
 std::optional<Minute> parse_datetime(std::string_view s) {
+  std::string buffer;
+  s = text::half_width(s, buffer);
   const auto c = split_clock(s);
   if (!c || c->hour < 0 || c->hour > 23 || c->minute < 0 || c->minute > 59) return std::nullopt;
   const auto d = parse(c->date);

@@ -17,8 +17,10 @@ inline constexpr int k_first_year = 1900;
 inline constexpr int k_last_year = 2100;
 
 // Days since 1970-01-01 of a valid calendar date from k_first_year to k_last_year; nullopt
-// for anything else (2024-02-30, 2024-13-01, 1899-12-31, text). Accepts YYYY-MM-DD and
-// YYYY/MM/DD with one- or two-digit month and day.
+// for anything else (2024-02-30, 2024-13-01, 1899-12-31, text). Accepts YYYY-MM-DD,
+// YYYY/MM/DD, YYYY.MM.DD and YYYY年M月D日 with one- or two-digit month and day, in half- or
+// full-width digits. Day-first or month-first forms (3/5/2024) are refused: which is meant
+// would be a guess.
 [[nodiscard]] std::optional<Day> parse(std::string_view s);
 
 // Why parse(s) failed, for a message: "\"2024-02-30\" is not a date: 2024-02 has 29 days",

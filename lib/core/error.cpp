@@ -2,9 +2,34 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 namespace safeassess {
 
+std::size_t Location::sheet_mark(std::string_view f) {
+  auto workbook = [](std::string_view s) {
+    if (s.size() < 5) return false;
+    std::string ext(s.substr(s.size() - 5));
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext == ".xlsx" || ext == ".xlsm";
+  };
+  for (auto hash = f.find('#'); hash != std::string_view::npos; hash = f.find('#', hash + 1))
+    if (workbook(f.substr(0, hash))) return hash;
+  return std::string_view::npos;
+}
+
+bool Location::is_sheet(std::string_view f) {
+  return sheet_mark(f) != std::string_view::npos;
+}
+
 std::string Location::to_string() const {
+  if (line > 0 && is_sheet(file)) {
+    if (column <= 0) return fmt::format("{}!{}:{}", file, line, line);
+    std::string letters;
+    for (auto c = static_cast<unsigned long>(column); c > 0; c = (c - 1) / 26)
+      letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+    return fmt::format("{}!{}{}", file, letters, line);
+  }
   if (line <= 0) return file;
   if (column <= 0) return fmt::format("{}:{}", file, line);
   return fmt::format("{}:{}:{}", file, line, column);

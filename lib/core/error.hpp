@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace safeassess {
@@ -19,8 +20,14 @@ struct Location {
   long line = 0;
   long column = 0;
 
-  // "file:line:col", "file:line" or "file", whichever the known parts allow.
+  // "file:line:col", "file:line" or "file", whichever the known parts allow; in a sheet of
+  // a workbook (file "data.xlsx#单位") the cell as Excel names it: "data.xlsx#单位!C7", a
+  // row "data.xlsx#单位!7:7".
   [[nodiscard]] std::string to_string() const;
+  // True when `file` names a sheet of a workbook ("data.xlsx#单位", "a.XLSM#Sheet1").
+  [[nodiscard]] static bool is_sheet(std::string_view file);
+  // The position of the '#' that starts the sheet name in a sheet reference, or npos.
+  [[nodiscard]] static std::size_t sheet_mark(std::string_view file);
 };
 
 // One problem in the input: where, and what (the message says what was expected and,

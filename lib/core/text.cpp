@@ -205,6 +205,49 @@ std::optional<bool> parse_yes_no(std::string_view s) {
   return std::nullopt;
 }
 
+std::string_view half_width(std::string_view s, std::string& buffer) {
+  // Full-width forms are EF BC 81..EF BD 9E; the ideographic space is E3 80 80.
+  if (s.find('\xEF') == std::string_view::npos && s.find('\xE3') == std::string_view::npos) return s;
+  buffer.clear();
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    if (i + 2 < s.size() && b(0) == 0xEF && (b(1) == 0xBC || b(1) == 0xBD) && b(2) >= 0x80 && b(2) <= 0xBF) {
+      const unsigned code = 0xFF00u + (b(1) == 0xBD ? 0x40u : 0u) + (b(2) - 0x80u);
+      if (code >= 0xFF01 && code <= 0xFF5E) {
+        buffer += static_cast<char>(code - 0xFF01 + 0x21);
+        i += 3;
+        continue;
+      }
+    }
+    if (i + 2 < s.size() && b(0) == 0xE3 && b(1) == 0x80 && b(2) == 0x80) {
+      buffer += ' ';
+      i += 3;
+      continue;
+    }
+    buffer += s[i++];
+  }
+  return buffer;
+}
+
+void append_utf8(std::string& out, unsigned code) {
+  if ((code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) code = 0xFFFD;
+  if (code < 0x80) {
+    out += static_cast<char>(code);
+  } else if (code < 0x800) {
+    out += static_cast<char>(0xC0 | (code >> 6));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else if (code < 0x10000) {
+    out += static_cast<char>(0xE0 | (code >> 12));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (code >> 18));
+    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  }
+}
+
 std::string column_letter(std::size_t index) {
   std::string out;
   while (index > 0) {

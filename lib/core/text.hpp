@@ -65,6 +65,13 @@ std::size_t write_fixed(char* out, num::Decimal value, int decimals);
 
 // Offset of the first byte that is not part of valid UTF-8, or npos when all are valid.
 [[nodiscard]] std::size_t first_invalid_utf8(std::string_view bytes);
+// `s` with full-width ASCII (U+FF01..U+FF5E: "１２．５％", "２０２４－３－５") as ASCII and the
+// ideographic space U+3000 as a space, as a Chinese input method types them; `s` itself when
+// it has none (no copy), else a view of `buffer`.
+[[nodiscard]] std::string_view half_width(std::string_view s, std::string& buffer);
+
+// Appends code point `code` as UTF-8 (U+FFFD for a surrogate or a value past U+10FFFF).
+void append_utf8(std::string& out, unsigned code);
 
 // Characters that must never reach a terminal, a table or a report raw: C0 controls and
 // DEL (ESC starts terminal sequences), C1 controls (U+0080..U+009F) and the invisible

@@ -11,7 +11,11 @@
 namespace safeassess::io {
 
 CsvReader::CsvReader(std::string display, std::string& text, std::size_t start)
-    : m_display(std::move(display)), m_data(text.data()), m_size(text.size()), m_pos(start) {}
+    : m_display(std::move(display)),
+      m_sheet(Location::is_sheet(m_display)),
+      m_data(text.data()),
+      m_size(text.size()),
+      m_pos(start) {}
 
 bool CsvReader::next() {
   while (read_record()) {
@@ -75,7 +79,7 @@ bool CsvReader::read_record() {
           ++m_pos;
           break;
         }
-        if (c == '\n') ++m_line;
+        if (c == '\n' && !m_sheet) ++m_line;
         m_data[out++] = c;
         ++m_pos;
       }
@@ -112,6 +116,7 @@ bool CsvReader::read_record() {
 
 CsvHeader::CsvHeader(CsvReader& reader) : m_file(reader.file()) {
   if (!reader.next()) throw InputError(Location{m_file}, "the file is empty; expected a header row");
+  m_line = reader.line();
   Diagnostics diagnostics;
   for (std::size_t i = 0; i < reader.size(); ++i) {
     std::string name(trim(reader[i]));
@@ -162,7 +167,7 @@ std::optional<std::size_t> CsvHeader::optional_any(const std::vector<std::string
   std::optional<std::size_t> conflict;
   const auto found = any_of(*this, names, conflict);
   if (!conflict) return found;
-  diagnostics.error(Location{m_file, 1, static_cast<long>(*conflict + 1)},
+  diagnostics.error(Location{m_file, m_line, static_cast<long>(*conflict + 1)},
                     fmt::format("columns {} \"{}\" and {} \"{}\" both hold \"{}\"; keep one",
                                 text::column_letter(*found + 1), m_names[*found],
                                 text::column_letter(*conflict + 1), m_names[*conflict], names.front()));
@@ -175,7 +180,7 @@ std::optional<std::size_t> CsvHeader::require_any(const std::vector<std::string>
   const auto found = any_of(*this, names, conflict);
   if (conflict) {
     diagnostics.error(
-        Location{m_file, 1, static_cast<long>(*conflict + 1)},
+        Location{m_file, m_line, static_cast<long>(*conflict + 1)},
         fmt::format("columns {} \"{}\" and {} \"{}\" both hold \"{}\" ({}); keep one",
                     text::column_letter(*found + 1), m_names[*found], text::column_letter(*conflict + 1),
                     m_names[*conflict], names.front(), why));
@@ -189,7 +194,7 @@ std::optional<std::size_t> CsvHeader::require_any(const std::vector<std::string>
     hint = text::did_you_mean(n, m_names);
     if (!hint.empty()) break;
   }
-  diagnostics.error(Location{m_file, 1, 0},
+  diagnostics.error(Location{m_file, m_line, 0},
                     fmt::format("missing column \"{}\"{} ({}){}", names.front(), also, why, hint));
   return std::nullopt;
 }
@@ -259,7 +264,8 @@ std::size_t prepare(std::string& text, Encoding enc, const std::string& display)
 
 CsvFile::CsvFile(std::string display, std::string bytes, Encoding enc)
     : m_text(std::move(bytes)),
-      m_start(prepare(m_text, enc, display)),
+      // A sheet's text is UTF-8, whatever the encoding of the CSV files beside it.
+      m_start(prepare(m_text, Location::is_sheet(display) ? Encoding::Utf8 : enc, display)),
       m_reader(std::move(display), m_text, m_start),
       m_header(m_reader) {
   m_reader.expect_width(m_header.names());

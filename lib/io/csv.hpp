@@ -44,6 +44,9 @@ class CsvReader {
   void check_width() const;
 
   std::string m_display;
+  // A sheet of a workbook (io/workbook.hpp): record k is row k, whatever line breaks its
+  // cells hold, so only the line ends between records count.
+  bool m_sheet = false;
   const std::vector<std::string>* m_header = nullptr;
   char* m_data;
   std::size_t m_size;
@@ -64,6 +67,8 @@ class CsvHeader {
   [[nodiscard]] const std::string& name(std::size_t column) const { return m_names[column]; }
   [[nodiscard]] std::size_t size() const { return m_names.size(); }
   [[nodiscard]] const std::vector<std::string>& names() const { return m_names; }
+  // The line (a sheet's row) the header is on.
+  [[nodiscard]] long line() const { return m_line; }
 
   // The column's index, or a diagnostic (with a did-you-mean against the names present)
   // and nullopt when the file has no such column. `why` says what the column is for.
@@ -87,6 +92,7 @@ class CsvHeader {
 
  private:
   std::string m_file;
+  long m_line = 1;  // of the header row
   std::vector<std::string> m_names;
   std::unordered_map<std::string, std::size_t> m_index;
 };

@@ -151,12 +151,12 @@ std::vector<Finding> load_findings_csv(const std::string& display, std::string b
       if (auto f = s.find_field(name)) {
         known = true;
         if (type && *type != s.fields[*f].type)
-          d.error(Location{display, 1, static_cast<long>(c + 1)},
+          d.error(header.cell(header.line(), c),
                   fmt::format("field \"{}\" has different types in the standards loaded", name));
         type = s.fields[*f].type;
       }
     if (!known)
-      d.error(Location{display, 1, static_cast<long>(c + 1)},
+      d.error(header.cell(header.line(), c),
               fmt::format("column {} \"{}\" is not a field of any standard loaded{}",
                           text::column_letter(c + 1), name, unknown_field_hint(name, all_fields, standards)));
     else

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/date.hpp"
+#include "io/workbook.hpp"
 #include "io/yaml.hpp"
 
 namespace safeassess::assessment {
@@ -10,7 +11,7 @@ namespace safeassess::assessment {
 std::vector<std::filesystem::path> input_paths(const Manifest& m) {
   std::vector<std::filesystem::path> paths{m.file};
   auto add = [&](const std::string& ref) {
-    if (!ref.empty() && !ref.starts_with("builtin:")) paths.push_back(m.dir / ref);
+    if (!ref.empty() && !ref.starts_with("builtin:")) paths.push_back(m.dir / io::file_of(ref));
   };
   add(m.ruleset_ref);
   for (const auto* ref : {&m.units, &m.indicators, &m.ratings, &m.hazards, &m.duties, &m.chain,
@@ -84,6 +85,10 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
       if (m.chain && (m.chain->path.ends_with(".csv") || m.chain->path.ends_with(".CSV")))
         reader.error(root["chain"],
                      "a CSV chain comes as two files: write chain: {nodes: nodes.csv, edges: edges.csv}");
+      else if (m.chain && io::sheet_ref(m.chain->path))
+        reader.error(root["chain"],
+                     "a chain in a workbook comes as two sheets: write chain: {nodes: data.xlsx#节点, edges: "
+                     "data.xlsx#上下级}");
     }
     m.records = data("records", false);
     m.accidents = data("accidents", false);

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <limits>
 #include <numeric>
+#include <span>
 
 #include "core/text.hpp"
+#include "io/cell.hpp"
 #include "io/csv.hpp"
 
 namespace safeassess::assessment {
@@ -18,6 +20,10 @@ namespace {
 
 // Suggesting the closest unit id is a scan of all ids; past this many units it is skipped.
 constexpr std::size_t k_suggest_limit = 20000;
+
+// The unit a rating cell may carry: points (分).
+const std::string k_points_unit[] = {"分"};
+constexpr std::span<const std::string> k_points{k_points_unit};
 
 }  // namespace
 
@@ -38,49 +44,38 @@ std::string number_limit(const std::string& why) {
 }
 
 // Parses one cell for an input, exactly; returns the value or sets `error` to what was
-// expected.
-Decimal parse_cell(const ruleset::InputDef& in, std::string_view raw, std::string& error) {
+// expected. `units` are the units the input's name states, which a cell may carry ("12万元").
+Decimal parse_cell(const ruleset::InputDef& in, std::string_view raw, std::span<const std::string> units,
+                   std::string& buffer, std::string& error) {
   std::string_view s = io::trim(raw);
-  Decimal v;
   std::string why;
-  switch (in.type) {
-    case InputType::Boolean: {
-      if (const auto yes = text::parse_yes_no(s)) return Decimal::of(*yes ? 1 : 0);
-      error = fmt::format("expected yes or no (1/0, yes/no, true/false, 是/否), got \"{}\"", raw);
-      return {};
+  if (in.type == InputType::Boolean) {
+    if (const auto yes = text::parse_yes_no(s)) return Decimal::of(*yes ? 1 : 0);
+    error = fmt::format("expected yes or no (1/0, yes/no, true/false, 是/否), got \"{}\"", raw);
+    return {};
+  }
+  const io::NumberForm form{in.type == InputType::Percent, units};
+  const auto plain = io::plain_number(s, form, buffer, why);
+  std::optional<Decimal> p;
+  if (plain) p = Decimal::parse(*plain, &why);
+  const std::string reason = plain ? number_limit(why) : why.empty() ? std::string() : "; " + why;
+  if (!p) {
+    switch (in.type) {
+      case InputType::Percent:
+        error = fmt::format("expected a percentage such as 98.5 or 98.5%, got \"{}\"{}", raw, reason);
+        break;
+      case InputType::Count:
+        error = fmt::format("expected a whole number 0 or more (a count), got \"{}\"{}", raw, reason);
+        break;
+      default:
+        error = fmt::format("expected a number, got \"{}\"{}", raw, reason);
     }
-    case InputType::Percent: {
-      std::string_view num = s;
-      if (!num.empty() && num.back() == '%') num = io::trim(num.substr(0, num.size() - 1));
-      auto p = Decimal::parse(num, &why);
-      if (!p) {
-        error =
-            fmt::format("expected a percentage such as 98.5 or 98.5%, got \"{}\"{}", raw, number_limit(why));
-        return {};
-      }
-      v = *p;
-      break;
-    }
-    case InputType::Count: {
-      auto p = Decimal::parse(s, &why);
-      if (!p || p->negative() || !p->is_integer()) {
-        error = fmt::format("expected a whole number 0 or more (a count), got \"{}\"", raw);
-        return {};
-      }
-      v = *p;
-      break;
-    }
-    case InputType::Number: {
-      auto p = Decimal::parse(s, &why);
-      if (!p) {
-        error = fmt::format("expected a number, got \"{}\"{}{}", raw,
-                            s.find(',') != std::string_view::npos ? "; remove the thousands separators" : "",
-                            number_limit(why));
-        return {};
-      }
-      v = *p;
-      break;
-    }
+    return {};
+  }
+  const Decimal v = *p;
+  if (in.type == InputType::Count && (v.negative() || !v.is_integer())) {
+    error = fmt::format("expected a whole number 0 or more (a count), got \"{}\"", raw);
+    return {};
   }
   if ((in.min && v < *in.min) || (in.max && v > *in.max)) {
     error = fmt::format("{} is outside the allowed range {}..{} for \"{}\"", v.str(),
@@ -175,6 +170,10 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
   for (auto it = rules.derived.rbegin(); it != rules.derived.rend(); ++it)
     if (must_have[it->first])
       for (auto t : it->second.terms) must_have[t] = 1;
+  // The units each input's name states, which its cells may carry ("12万元", "3起").
+  std::vector<std::vector<std::string>> input_units(rules.inputs.size());
+  for (std::size_t i = 0; i < rules.inputs.size(); ++i) input_units[i] = io::units_of(rules.inputs[i].name);
+  std::string buffer;
   struct Column {
     std::size_t input;
     std::size_t csv;
@@ -188,7 +187,7 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
       for (const auto& name : {in.id, in.name})
         if (auto c = header.find(name))
           diagnostics.error(
-              Location{display, 1, static_cast<long>(*c + 1)},
+              header.cell(header.line(), *c),
               fmt::format("column {} \"{}\" is computed by the ruleset (\"derive\" of input \"{}\"); "
                           "remove the column",
                           text::column_letter(*c + 1), name, in.id));
@@ -198,7 +197,7 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
       for (const auto& name : {in.id, in.name})
         if (auto c = header.find(name))
           diagnostics.error(
-              Location{display, 1, static_cast<long>(*c + 1)},
+              header.cell(header.line(), *c),
               fmt::format("column {} \"{}\" is computed from a file the manifest names (the hazard "
                           "ledger, the accident register or the duty records); remove the column",
                           text::column_letter(*c + 1), name));
@@ -278,7 +277,7 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
         continue;  // stays missing: the engine applies the policy and reports it
       }
       error.clear();
-      const Decimal v = parse_cell(in, cell, error);
+      const Decimal v = parse_cell(in, cell, input_units[col.input], buffer, error);
       if (!error.empty()) {
         diagnostics.error(header.cell(line, col.csv),
                           fmt::format("{}: {}", header.column_label(col.csv), error));
@@ -305,6 +304,7 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
 Ratings load_ratings(const std::string& display, std::optional<std::string> file, io::Encoding enc,
                      const ruleset::Ruleset& rules, MissingPolicy missing, const Units& units) {
   Ratings ratings;
+  std::string buffer;
   std::vector<std::string> item_ids;
   for (std::size_t i = 0; i < rules.indicators.size(); ++i)
     if (rules.indicators[i].method == ruleset::Method::Rating) {
@@ -376,12 +376,19 @@ Ratings load_ratings(const std::string& display, std::optional<std::string> file
       Decimal value;
       if (scale.numeric) {
         std::string why;
-        auto v = Decimal::parse(raw, &why);
+        // A rating is in points: "4.5分" is 4.5.
+        const auto plain = io::plain_number(raw, io::NumberForm{false, k_points}, buffer, why);
+        std::optional<Decimal> v;
+        if (plain) v = Decimal::parse(*plain, &why);
         if (!v || *v < scale.min || *v > scale.max) {
-          diagnostics.error(header.cell(line, *c_rating),
-                            fmt::format("{}: rating \"{}\" is outside the scale {}..{} of \"{}\"{}",
-                                        header.column_label(*c_rating), raw, scale.min.str(), scale.max.str(),
-                                        item, v ? std::string() : number_limit(why)));
+          diagnostics.error(
+              header.cell(line, *c_rating),
+              fmt::format("{}: rating \"{}\" is outside the scale {}..{} of \"{}\"{}",
+                          header.column_label(*c_rating), raw, scale.min.str(), scale.max.str(), item,
+                          v             ? std::string()
+                          : plain       ? number_limit(why)
+                          : why.empty() ? std::string()
+                                        : "; " + why));
           continue;
         }
         value = *v - scale.min;  // the achievement is this over (max - min)

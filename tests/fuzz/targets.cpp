@@ -12,6 +12,7 @@
 #include "hazard/judge.hpp"
 #include "hazard/ledger.hpp"
 #include "io/csv.hpp"
+#include "io/workbook.hpp"
 #include "load/accidents.hpp"
 #include "load/builtin.hpp"
 #include "load/chain.hpp"
@@ -103,6 +104,12 @@ void one([[maybe_unused]] const std::string& t) {
   io::RepeatedRows rows;
   while (f.reader().next()) rows.add(f);
   (void)rows.repeats();
+#elif SAFEASSESS_FUZZ_TARGET == 17  // a sheet of an xlsx workbook, then read as CSV
+  std::string shown;
+  std::string text = io::read_sheet(t, "w.xlsx", "", shown);
+  io::CsvFile f(shown, std::move(text), enc);
+  while (f.reader().next()) {
+  }
 #else
 #error "SAFEASSESS_FUZZ_TARGET must name a target"
 #endif
