@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -41,34 +42,99 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
   lxw_format* head = workbook_add_format(wb);
   format_set_bold(head);
   format_set_bg_color(head, 0xE8ECF2);
+  // Scores carry the ruleset's precision, counts and ranks no decimals, fractions four.
   lxw_format* num = workbook_add_format(wb);
-  format_set_num_format(num, a.rules.precision == 2 ? "0.00" : "0.####");
-  auto sheet = [&](const char* name, const std::vector<std::string>& cols) {
+  const std::string score_format =
+      a.rules.precision > 0 ? "0." + std::string(static_cast<std::size_t>(a.rules.precision), '0') : "0";
+  format_set_num_format(num, score_format.c_str());
+  lxw_format* whole = workbook_add_format(wb);
+  format_set_num_format(whole, "0");
+  lxw_format* fraction = workbook_add_format(wb);
+  format_set_num_format(fraction, "0.0000");
+  // The print header names the assessment (& is Excel's header code: doubled to print as is).
+  std::string print_title;
+  for (char c : cell_text(a.manifest.name)) {
+    if (c == '&') print_title += '&';
+    print_title += c;
+  }
+  // Excel takes headers of up to 255 characters: cut a longer name at a character boundary.
+  if (print_title.size() > 200) {
+    std::size_t n = 200;
+    while (n > 0 && (static_cast<unsigned char>(print_title[n]) & 0xC0) == 0x80) --n;
+    print_title.resize(n);
+  }
+  const std::string print_header = "&C" + print_title;
+  const std::string print_footer = "&L&A&R第 &P 页，共 &N 页";
+  auto check = [&](lxw_error err) {
+    if (err != LXW_NO_ERROR) throw Error(fmt::format("cannot write {}: {}", shown, lxw_strerror(err)));
+  };
+  // One sheet: the header row frozen and filtered, columns as wide as their content (a CJK
+  // character counts two), and a print setup: landscape A4, one page wide, the header row on
+  // every page, the assessment's name above and the sheet and page number below.
+  struct Sheet {
+    lxw_worksheet* ws;
+    std::vector<std::size_t> widths;
+    lxw_row_t rows = 1;
+  };
+  std::vector<Sheet> sheets;
+  auto sheet = [&](const char* name, const std::vector<std::string>& cols) -> lxw_worksheet* {
     lxw_worksheet* ws = workbook_add_worksheet(wb, name);
-    for (std::size_t c = 0; c < cols.size(); ++c)
-      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), cell_text(cols[c]).c_str(), head);
+    Sheet s{ws, {}, 1};
+    for (std::size_t c = 0; c < cols.size(); ++c) {
+      const std::string t = cell_text(cols[c]);
+      check(worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), t.c_str(), head));
+      s.widths.push_back(text::display_width(t) + 2);  // room for the filter button
+    }
     worksheet_freeze_panes(ws, 1, 0);
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);  // A4
+    worksheet_fit_to_pages(ws, 1, 0);
+    check(worksheet_repeat_rows(ws, 0, 0));
+    check(worksheet_set_header(ws, print_header.c_str()));
+    check(worksheet_set_footer(ws, print_footer.c_str()));
+    sheets.push_back(std::move(s));
     return ws;
   };
+  auto widen = [&](lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, std::size_t width) {
+    Sheet& s = sheets.back();
+    (void)ws;
+    if (col < s.widths.size()) s.widths[col] = std::max(s.widths[col], width);
+    s.rows = std::max(s.rows, row + 1);
+  };
   auto str = [&](lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, std::string_view s) {
-    if (const lxw_error err = worksheet_write_string(ws, row, col, cell_text(s).c_str(), nullptr);
-        err != LXW_NO_ERROR)
-      throw Error(fmt::format("cannot write {}: {}", shown, lxw_strerror(err)));
+    const std::string t = cell_text(s);
+    check(worksheet_write_string(ws, row, col, t.c_str(), nullptr));
+    widen(ws, row, col, text::display_width(t));
+  };
+  auto put_number = [&](lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, double v, lxw_format* f,
+                        std::size_t width) {
+    if (std::isnan(v)) {
+      worksheet_write_blank(ws, row, col, nullptr);
+      widen(ws, row, col, 0);
+      return;
+    }
+    check(worksheet_write_number(ws, row, col, v, f));
+    widen(ws, row, col, width);
+  };
+  const auto score_width = [&](double v) {
+    return fmt::format("{:.{}f}", v, std::max(a.rules.precision, 0)).size();
   };
   auto dbl = [&](lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, double v) {
-    if (std::isnan(v))
-      worksheet_write_blank(ws, row, col, nullptr);
-    else
-      worksheet_write_number(ws, row, col, v, num);
+    put_number(ws, row, col, v, num, std::isnan(v) ? 0 : score_width(v));
+  };
+  auto integer = [&](lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, double v) {
+    put_number(ws, row, col, v, whole, std::isnan(v) ? 0 : fmt::format("{:.0f}", v).size());
+  };
+  auto share = [&](lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, double v) {
+    put_number(ws, row, col, v, fraction, 6);
   };
   {
     lxw_worksheet* ws = sheet("排名", {"排名", "单位编号", "单位名称", "总分", "等次", "一票否决", "约谈"});
-    worksheet_set_column(ws, 2, 2, 16, nullptr);
     lxw_row_t row = 1;
     for (auto u : r.order) {
       std::vector<std::string> vetoes;
       for (auto v : r.vetoes[u]) vetoes.push_back(a.rules.vetoes[v].name);
-      dbl(ws, row, 0, r.rank[u]);
+      integer(ws, row, 0, r.rank[u]);
       str(ws, row, 1, a.units.ids[u]);
       str(ws, row, 2, a.units.names[u]);
       dbl(ws, row, 3, r.total[u].to_double());
@@ -81,7 +147,6 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
   {
     lxw_worksheet* ws =
         sheet("指标明细", {"单位编号", "单位名称", "类别", "指标编号", "指标", "得分", "满分", "达成度"});
-    worksheet_set_column(ws, 4, 4, 28, nullptr);
     lxw_row_t row = 1;
     for (auto u : r.order)
       for (std::size_t i = 0; i < r.indicators; ++i, ++row) {
@@ -93,12 +158,11 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
         str(ws, row, 4, def.name);
         dbl(ws, row, 5, r.outcome(u, i).points.to_double());
         dbl(ws, row, 6, def.points.to_double());
-        dbl(ws, row, 7, r.outcome(u, i).achievement.round(4).to_double());
+        share(ws, row, 7, r.outcome(u, i).achievement.round(4).to_double());
       }
   }
   if (d.has_chain()) {
     lxw_worksheet* ws = sheet("责任链缺口", {"类型", "kind", "节点", "说明"});
-    worksheet_set_column(ws, 3, 3, 80, nullptr);
     lxw_row_t row = 1;
     for (const auto& g : d.analysis->gaps) {
       std::vector<std::string> ids;
@@ -125,9 +189,9 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
       str(ws, row, 2, role.name);
       str(ws, row, 3, duty::chinese(role.tier));
       str(ws, row, 4, c.unit[v] == chain::k_no_index ? "" : a.units.names[c.unit[v]]);
-      dbl(ws, row, 5, static_cast<double>(t.due));
-      dbl(ws, row, 6, static_cast<double>(t.met));
-      dbl(ws, row, 7, static_cast<double>(t.unevidenced));
+      integer(ws, row, 5, static_cast<double>(t.due));
+      integer(ws, row, 6, static_cast<double>(t.met));
+      integer(ws, row, 7, static_cast<double>(t.unevidenced));
       dbl(ws, row, 8, t.due ? text::round_to(t.rate(), 2) : std::nan(""));
       ++row;
     }
@@ -145,7 +209,7 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
       str(ws, row, 5, date::format(x.found));
       str(ws, row, 6, date::format(x.deadline));
       str(ws, row, 7, status);
-      dbl(ws, row, 8, x.days_overdue);
+      integer(ws, row, 8, x.days_overdue);
       str(ws, row, 9, text::join(x.problems, "；"));
       ++row;
     };
@@ -154,7 +218,6 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
   }
   if (d.risks) {
     lxw_worksheet* ws = sheet("风险", {"单位", "编号", "风险点", "分值", "等级", "颜色"});
-    worksheet_set_column(ws, 2, 2, 30, nullptr);
     lxw_row_t row = 1;
     for (const auto& p : d.risks->points) {
       const auto& level = d.matrix->levels[p.level];
@@ -166,6 +229,14 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
       str(ws, row, 5, level.colour);
       ++row;
     }
+  }
+  // Widths and filters once every row is known (libxlsxwriter writes <cols> at close).
+  constexpr std::size_t k_widest = 80;
+  for (const Sheet& s : sheets) {
+    for (std::size_t c = 0; c < s.widths.size(); ++c)
+      check(worksheet_set_column(s.ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                                 static_cast<double>(std::min(s.widths[c] + 1, k_widest)), nullptr));
+    check(worksheet_autofilter(s.ws, 0, 0, s.rows - 1, static_cast<lxw_col_t>(s.widths.size() - 1)));
   }
   if (const lxw_error err = workbook_close(wb); err != LXW_NO_ERROR)
     throw Error(fmt::format("cannot write {}: {}", shown, lxw_strerror(err)));
