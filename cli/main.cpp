@@ -6,10 +6,12 @@
 
 #include <iostream>
 #include <new>
+#include <string_view>
 
 #include "assess.hpp"
 #include "common.hpp"
 #include "core/text.hpp"
+#include "docs.hpp"
 #include "duties.hpp"
 #include "exit_code.hpp"
 #include "hazards.hpp"
@@ -49,6 +51,16 @@ int run(int argc, char** argv) {
   app.footer(footer);
   int exit_code = code(ExitCode::Ok);
   for (const auto setup : k_subcommands) setup(app, exit_code);
+  // The man page and the completion script are generated from these definitions at build
+  // time (CMakeLists.txt), so that they say what --help says.
+  if (argc == 2 && std::string_view(argv[1]) == "--generate-man") {
+    std::cout << man_page(app);
+    return code(ExitCode::Ok);
+  }
+  if (argc == 2 && std::string_view(argv[1]) == "--generate-completion") {
+    std::cout << bash_completion(app);
+    return code(ExitCode::Ok);
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -58,6 +70,13 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    // A mistyped subcommand or option: say what was meant rather than CLI11's "A subcommand
+    // is required" or "arguments were not expected".
+    if (const std::string hint = suggest_for(app, argc, argv); !hint.empty()) {
+      std::cerr << "safeassess: error: " << text::visible(hint, false)
+                << "\nRun with --help for more information.\n";
+      return code(ExitCode::InvalidInput);
+    }
     (void)app.exit(e);
     return code(ExitCode::InvalidInput);
   }

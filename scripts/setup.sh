@@ -24,6 +24,7 @@ if [ "${1:-}" = "--tests" ]; then
     chromium fonts-noto-cjk               # the HTML report rendered in headless Chromium
     python3 python3-openpyxl              # the xlsx report read back
     libreoffice-calc-nogui poppler-utils  # the xlsx report opened and printed to PDF (soffice, pdftotext)
+    man-db                                # the man page of the .deb rendered (dpkg-dev, in build-essential, builds it)
     python3-jsonschema                    # report.json against schemas/report.schema.json
     libxml2-utils                         # junit.xml against schemas/junit.xsd (xmllint)
     clang libclang-rt-14-dev              # the ASan + UBSan build and its libFuzzer targets
