@@ -12,6 +12,7 @@
 #include "assessment/run.hpp"
 #include "chain/analysis.hpp"
 #include "common.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "exit_code.hpp"
 #include "hazard/ledger.hpp"
@@ -25,31 +26,31 @@ namespace safeassess::cli {
 void setup_assess(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<AssessOptions>();
   auto* sub = app.add_subcommand(
-      "assess",
-      "Run everything the manifest has data for (score, duty compliance, chain gaps, hazards, "
-      "attribution) and write one report set: HTML, xlsx, Markdown, JSON, CSV and JUnit XML");
-  sub->add_option("manifest", options->manifest, "The assessment manifest (YAML)")->required();
+      "assess", _("Run everything the manifest has data for (score, duty compliance, chain gaps, hazards, "
+                  "attribution) and write one report set: HTML, xlsx, Markdown, JSON, CSV and JUnit XML"));
+  sub->add_option("manifest", options->manifest, _("The assessment manifest (YAML)"))->required();
   sub->add_option(
          "-o,--output", options->output,
-         "The report folder: created, or replaced whole if it is a report set of ours (never another "
-         "folder, never one near the inputs); a failed run leaves the previous one intact")
+         _("The report folder: created, or replaced whole if it is a report set of ours (never another "
+           "folder, never one near the inputs); a failed run leaves the previous one intact"))
       ->required()
       ->type_name("DIR");
-  sub->add_option("--fail-below", options->fail_below, "Exit 1 if any unit's total is below SCORE")
+  sub->add_option("--fail-below", options->fail_below, _("Exit 1 if any unit's total is below SCORE"))
       ->type_name("SCORE")
       ->check(finite_number())
       ->check(CLI::Range(-1000.0, 1000.0));
   sub->add_option("--fail-on", options->fail_on,
-                  "Exit 1 if any unit is vetoed (veto), failing (fail), on the interview list "
-                  "(interview), has an overdue major hazard (overdue-major) or an invalid closure "
-                  "(invalid-closure)")
+                  _("Exit 1 if any unit is vetoed (veto), failing (fail), on the interview list "
+                    "(interview), has an overdue major hazard (overdue-major) or an invalid closure "
+                    "(invalid-closure)"))
       ->delimiter(',')
       ->check(CLI::IsMember({"veto", "fail", "interview", "overdue-major", "invalid-closure"}));
   sub->add_flag("--timestamp", options->timestamp,
-                "Stamp the reports with the time they were made (off by default: the same inputs "
-                "give byte-identical reports)");
+                _("Stamp the reports with the time they were made (off by default: the same inputs "
+                  "give byte-identical reports)"));
   add_encoding_option(sub, options->encoding);
-  sub->add_option("--missing", options->missing, "Override the missing-data policy: error, zero or exclude")
+  sub->add_option("--missing", options->missing,
+                  _("Override the missing-data policy: error, zero or exclude"))
       ->check(CLI::IsMember({"error", "zero", "exclude"}));
   sub->callback([options, &exit_code] { exit_code = run_assess(*options); });
 }
@@ -64,8 +65,9 @@ class Progress {
   void step(std::string_view what) {
     if (!m_tty) return;
     ++m_done;
-    std::cerr << fmt::format("\r\x1b[Ksafeassess assess: [{}/{}] {}", m_done,
-                             m_steps ? std::to_string(m_steps) : "?", what)
+    std::cerr << "\r\x1b[K"
+              << trf("safeassess assess: [{}/{}] {}", m_done, m_steps ? std::to_string(m_steps) : "?",
+                     _(what.data()))
               << std::flush;
   }
   ~Progress() {
@@ -104,18 +106,10 @@ int run_assess(const AssessOptions& options) {
   const auto& r = run.results;
   const auto& ledger = a.ledger;
   const auto& analysis = run.analysis;
-  progress.step("writing the reports");
-  io::write_directory_atomically(
-      options.output, assessment::input_paths(a.manifest), [&](const io::StagingFolder& dir) {
-        dir.write("report.html", [&](std::ostream& o) { report::write_html_report(o, d); });
-        dir.write("report.md", [&](std::ostream& o) { report::write_markdown_report(o, d); });
-        dir.write("report.json", [&](std::ostream& o) { report::write_json_report(o, d); });
-        dir.write("junit.xml", [&](std::ostream& o) { report::write_junit_report(o, d); });
-        for (const auto& table : report::csv_tables(d)) dir.write("csv/" + table.name, table.write);
-        report::write_xlsx(dir.path("report.xlsx").string(), dir.shown("report.xlsx"), d);
-        dir.adopt("report.xlsx");
-      });
-  progress.step("done");
+  progress.step(N_("writing the reports"));
+  io::write_directory_atomically(options.output, assessment::input_paths(a.manifest),
+                                 [&](const io::StagingFolder& dir) { report::write_report_set(dir, "", d); });
+  progress.step(N_("done"));
   {
     // What was made, and where to open it.
     std::map<std::string, int> grades;
@@ -126,16 +120,15 @@ int run_assess(const AssessOptions& options) {
     for (auto u : r.order)
       if (r.interview[u])
         interview.push_back(text::visible(fmt::format("{} {}", a.units.ids[u], a.units.names[u]), false));
-    std::cout << fmt::format("{} — {} units: {}; interview list (约谈): {}\n", a.manifest.name,
-                             a.units.size(), text::join(by_grade, ", "),
-                             interview.empty() ? "none" : text::join(interview, ", "));
+    std::cout << trf("{} — {} units: {}; interview list (约谈): {}\n", a.manifest.name, a.units.size(),
+                     text::join(by_grade, ", "), interview.empty() ? "none" : text::join(interview, ", "));
     if (analysis)
       std::cout << fmt::format(
           "responsibility chain: {} gaps{}\n", analysis->gaps.size(),
           a.chain->compliance ? "" : " (no records: broken links and attenuation not traced)");
     if (ledger)
-      std::cout << fmt::format("hazards: {} overdue, {} invalid closures, {} under supervision\n",
-                               ledger->overdue.size(), ledger->invalid.size(), ledger->supervised.size());
+      std::cout << trf("hazards: {} overdue, {} invalid closures, {} under supervision\n",
+                       ledger->overdue.size(), ledger->invalid.size(), ledger->supervised.size());
     std::string dir = std::filesystem::path(options.output).lexically_normal().string();
     while (dir.size() > 1 && dir.back() == '/') dir.pop_back();  // "-o out/" is out/, not out//
     std::cout << fmt::format(

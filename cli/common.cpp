@@ -6,6 +6,7 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "io/csv.hpp"
 #include "io/file.hpp"
@@ -38,9 +39,10 @@ void print_diagnostics(const InputError& e) {
   const auto& diagnostics = e.diagnostics();
   for (std::size_t i = 0; i < diagnostics.size() && i < k_shown; ++i)
     std::cerr << text::visible(diagnostics[i].to_string(), false) << '\n';
-  if (e.total() > k_shown) std::cerr << fmt::format("... and {} more problems\n", e.total() - k_shown);
-  std::cerr << fmt::format("safeassess: {} problem{} found; no output was written\n", e.total(),
-                           e.total() == 1 ? "" : "s");
+  if (e.total() > k_shown) std::cerr << trf("... and {} more problems", e.total() - k_shown) << '\n';
+  std::cerr << (e.total() == 1 ? std::string(_("safeassess: 1 problem found; no output was written"))
+                               : trf("safeassess: {} problems found; no output was written", e.total()))
+            << '\n';
 }
 
 void add_format_option(CLI::App* sub, std::string& format, const std::vector<std::string>& formats) {
@@ -53,9 +55,9 @@ void add_format_option(CLI::App* sub, std::string& format, const std::vector<std
     if (spec == specs.end()) throw std::logic_error("format \"" + formats[i] + "\" is not in the registry");
     accepted.emplace_back(spec->name);
     if (!spec->alias.empty()) accepted.emplace_back(spec->alias);
-    list += (i == 0 ? "" : i + 1 == formats.size() ? " or " : ", ") + formats[i];
+    list += (i == 0 ? "" : i + 1 == formats.size() ? _(" or ") : ", ") + formats[i];
   }
-  sub->add_option("-f,--format", format, "Output format: " + list)
+  sub->add_option("-f,--format", format, trf("Output format: {}", list))
       ->check(CLI::IsMember(accepted))
       ->capture_default_str();
 }
@@ -63,11 +65,11 @@ void add_format_option(CLI::App* sub, std::string& format, const std::vector<std
 void add_output_option(CLI::App* sub, std::string& output) {
   sub->add_option(
       "-o,--output", output,
-      "Write to FILE instead of stdout (atomically: a failed run leaves no half file; never an input)");
+      _("Write to FILE instead of stdout (atomically: a failed run leaves no half file; never an input)"));
 }
 
 void add_encoding_option(CLI::App* sub, std::string& encoding) {
-  sub->add_option("--encoding", encoding, "Encoding of the CSV files: auto (default), utf-8 or gb18030")
+  sub->add_option("--encoding", encoding, _("Encoding of the CSV files: auto (default), utf-8 or gb18030"))
       ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312"}));
 }
 
@@ -75,14 +77,16 @@ CLI::Validator finite_number() {
   return CLI::Validator(
       [](std::string& value) -> std::string {
         if (io::parse_number(value)) return {};
-        return fmt::format("expected a finite number, got \"{}\"", value);
+        return trf("expected a finite number, got \"{}\"", value);
       },
       "NUMBER");
 }
 
 CLI::Validator non_empty() {
   return CLI::Validator(
-      [](std::string& value) -> std::string { return value.empty() ? "an empty value names nothing" : ""; },
+      [](std::string& value) -> std::string {
+        return value.empty() ? _("an empty value names nothing") : "";
+      },
       "");
 }
 
@@ -103,10 +107,22 @@ assessment::AssessGates gates_asked(std::optional<double> fail_below,
 void report_gate(std::string_view gate, std::string_view thing, const std::vector<std::string>& names) {
   std::string list;
   for (std::size_t i = 0; i < names.size(); ++i) list += (i ? ", " : "") + names[i];
-  std::cerr << text::visible(fmt::format("safeassess: gate {} tripped by {} {}{}: {}", gate, names.size(),
-                                         thing, names.size() == 1 ? "" : "s", list),
-                             false)
-            << '\n';
+  // The things a gate counts, in the singular and the plural (Chinese has one form).
+  const bool one = names.size() == 1;
+  std::string things;
+  if (thing == "unit")
+    things = one ? _("1 unit") : trf("{} units", names.size());
+  else if (thing == "holder")
+    things = one ? _("1 holder") : trf("{} holders", names.size());
+  else if (thing == "hazard")
+    things = one ? _("1 hazard") : trf("{} hazards", names.size());
+  else if (thing == "finding")
+    things = one ? _("1 finding") : trf("{} findings", names.size());
+  else if (thing == "gap")
+    things = one ? _("1 gap") : trf("{} gaps", names.size());
+  else
+    things = fmt::format("{} {}", names.size(), thing);
+  std::cerr << text::visible(trf("safeassess: gate {} tripped by {}: {}", gate, things, list), false) << '\n';
 }
 
 }  // namespace safeassess::cli

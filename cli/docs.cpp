@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "report/format.hpp"
 
@@ -148,7 +149,7 @@ std::string suggest_for(const CLI::App& app, int argc, const char* const* argv) 
     if (sub->get_name() == argv[first]) chosen = sub;
   if (!chosen) {
     const std::string hint = text::did_you_mean(argv[first], names);
-    return hint.empty() ? std::string() : fmt::format("\"{}\" is not a subcommand{}", argv[first], hint);
+    return hint.empty() ? std::string() : trf("\"{}\" is not a subcommand{}", argv[first], hint);
   }
   std::vector<std::string> options;
   for (const auto* o : chosen->get_options()) {
@@ -161,7 +162,7 @@ std::string suggest_for(const CLI::App& app, int argc, const char* const* argv) 
     const std::string name(arg.substr(0, arg.find('=')));
     if (std::find(options.begin(), options.end(), name) != options.end()) continue;
     const std::string hint = text::did_you_mean(name, options);
-    if (!hint.empty()) return fmt::format("\"{}\" is not an option of {}{}", name, chosen->get_name(), hint);
+    if (!hint.empty()) return trf("\"{}\" is not an option of {}{}", name, chosen->get_name(), hint);
   }
   return {};
 }

@@ -4,6 +4,7 @@
 
 #include "assessment/assessment.hpp"
 #include "common.hpp"
+#include "core/i18n.hpp"
 #include "exit_code.hpp"
 #include "load/manifest.hpp"
 #include "report/duties_report.hpp"
@@ -14,14 +15,15 @@ void setup_duties(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<DutiesOptions>();
   auto* sub = app.add_subcommand(
       "duties",
-      "Duty compliance (履职): for every holder and duty of the chain, which periods were met, met "
-      "without the required evidence, or missed; rates per holder, role, tier and unit");
-  sub->add_option("manifest", options->manifest, "The assessment manifest naming duties, chain and records")
+      _("Duty compliance (履职): for every holder and duty of the chain, which periods were met, met "
+        "without the required evidence, or missed; rates per holder, role, tier and unit"));
+  sub->add_option("manifest", options->manifest,
+                  _("The assessment manifest naming duties, chain and records"))
       ->required();
   add_format_option(sub, options->format);
   add_output_option(sub, options->output);
   sub->add_option("--fail-below", options->fail_below,
-                  "Exit 1 if any holder's compliance is below this percentage")
+                  _("Exit 1 if any holder's compliance is below this percentage"))
       ->check(finite_number())
       ->check(CLI::Range(0.0, 100.0));
   add_encoding_option(sub, options->encoding);
@@ -35,11 +37,12 @@ int run_duties(const DutiesOptions& options) {
   load.chain = true;
   const auto b = assessment::load_basics(options.manifest, load);
   if (!b.chain)
-    throw InputError(Location{b.manifest.file},
-                     "the manifest names no responsibility chain; add \"duties\", \"chain\" and \"records\"");
+    throw InputError(
+        Location{b.manifest.file},
+        _("the manifest names no responsibility chain; add \"duties\", \"chain\" and \"records\""));
   if (!b.chain->compliance)
     throw InputError(Location{b.manifest.file},
-                     "the manifest names no performance records (履职记录); add \"records: records.csv\"");
+                     _("the manifest names no performance records (履职记录); add \"records: records.csv\""));
   emit(options.output, assessment::input_paths(b.manifest),
        [&](std::ostream& out) { report::write_duties(out, format, *b.chain, b.units.names); });
   if (options.fail_below < 0) return code(ExitCode::Ok);

@@ -8,6 +8,7 @@
 #include "assessment/assessment.hpp"
 #include "common.hpp"
 #include "core/date.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "exit_code.hpp"
 #include "hazard/ledger.hpp"
@@ -22,19 +23,20 @@ void setup_hazards(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<HazardsOptions>();
   auto* sub = app.add_subcommand(
       "hazards",
-      "Report the hazard ledger (一隐患一档案): rectification rates, overdue hazards with status "
-      "colours, invalid closures and hazards under supervision (挂牌督办)");
+      _("Report the hazard ledger (一隐患一档案): rectification rates, overdue hazards with status "
+        "colours, invalid closures and hazards under supervision (挂牌督办)"));
   sub->add_option("manifest", options->manifest,
-                  "The assessment manifest naming units and the hazards ledger")
+                  _("The assessment manifest naming units and the hazards ledger"))
       ->required();
-  sub->add_option("--as-of", options->as_of, "Report as of DATE (YYYY-MM-DD); default: the period's last day")
+  sub->add_option("--as-of", options->as_of,
+                  _("Report as of DATE (YYYY-MM-DD); default: the period's last day"))
       ->type_name("DATE")
       ->check(non_empty());
   add_format_option(sub, options->format);
   add_output_option(sub, options->output);
   sub->add_option("--fail-on", options->fail_on,
-                  "Exit 1 if any major hazard is overdue (overdue-major) or any closure is invalid "
-                  "(invalid-closure)")
+                  _("Exit 1 if any major hazard is overdue (overdue-major) or any closure is invalid "
+                    "(invalid-closure)"))
       ->delimiter(',')
       ->check(CLI::IsMember({"overdue-major", "invalid-closure"}));
   add_encoding_option(sub, options->encoding);
@@ -48,7 +50,7 @@ int run_hazards(const HazardsOptions& options) {
   const auto b = assessment::load_basics(options.manifest, load);
   if (!b.manifest.hazards)
     throw InputError(Location{b.manifest.file},
-                     "the manifest names no hazard ledger; add \"hazards: ledger.csv\" (一隐患一档案)");
+                     _("the manifest names no hazard ledger; add \"hazards: ledger.csv\" (一隐患一档案)"));
   date::Day as_of = 0;
   if (options.as_of.empty()) {
     as_of = assessment::period_end(b.manifest);

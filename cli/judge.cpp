@@ -9,6 +9,7 @@
 #include "common.hpp"
 #include "core/date.hpp"
 #include "core/hash.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "exit_code.hpp"
 #include "hazard/judge.hpp"
@@ -24,10 +25,10 @@ namespace safeassess::cli {
 void setup_judge(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<JudgeOptions>();
   auto* sub = app.add_subcommand(
-      "judge", "Judge inspection findings against the major-hazard criteria (重大事故隐患判定标准)");
+      "judge", _("Judge inspection findings against the major-hazard criteria (重大事故隐患判定标准)"));
   sub->add_option(
          "findings", options->findings,
-         "Findings: CSV (id, enterprise, industry, date, one column per fact) or YAML (findings: [...])")
+         _("Findings: CSV (id, enterprise, industry, date, one column per fact) or YAML (findings: [...])"))
       ->required();
   sub->add_option("-c,--criteria", options->criteria,
                   "Criteria to judge by: bundled editions (" +
@@ -38,12 +39,12 @@ void setup_judge(CLI::App& app, int& exit_code) {
   add_format_option(sub, options->format);
   add_output_option(sub, options->output);
   sub->add_option("--fail-on", options->fail_on,
-                  "Exit 1 if any finding is a major hazard (major) or cannot be decided (undecided)")
+                  _("Exit 1 if any finding is a major hazard (major) or cannot be decided (undecided)"))
       ->delimiter(',')
       ->check(CLI::IsMember({"major", "undecided"}));
   sub->add_option("--as-of", options->as_of,
-                  "Judge findings that have no date by the editions in force on this day (YYYY-MM-DD); "
-                  "a finding's own date always wins");
+                  _("Judge findings that have no date by the editions in force on this day (YYYY-MM-DD); "
+                    "a finding's own date always wins"));
   add_encoding_option(sub, options->encoding);
   sub->callback([options, &exit_code] { exit_code = run_judge(*options); });
 }

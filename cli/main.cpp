@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "assess.hpp"
+#include "batch.hpp"
 #include "common.hpp"
 #include "core/text.hpp"
 #include "docs.hpp"
@@ -16,6 +17,7 @@
 #include "exit_code.hpp"
 #include "hazards.hpp"
 #include "judge.hpp"
+#include "lang.hpp"
 #include "model/ruleset.hpp"
 #include "report/format.hpp"
 #include "risk.hpp"
@@ -32,32 +34,41 @@ namespace {
 // to the app with its options, help and callback; a new subcommand is a file of cli/ and
 // a row here.
 using Setup = void (*)(CLI::App&, int&);
-constexpr Setup k_subcommands[] = {setup_assess, setup_score,  setup_validate, setup_judge,   setup_hazards,
-                                   setup_risk,   setup_duties, setup_trace,    setup_rulesets};
+constexpr Setup k_subcommands[] = {setup_assess, setup_score,  setup_validate, setup_judge, setup_hazards,
+                                   setup_risk,   setup_duties, setup_trace,    setup_batch, setup_rulesets};
 
 int run(int argc, char** argv) {
-  CLI::App app{"safeassess: work-safety responsibility assessment (安全生产责任制考核)"};
+  // The language first: every help text below is looked up in it.
+  i18n::use(choose_language(argc, argv), catalog_dir());
+  CLI::App app{_("safeassess: work-safety responsibility assessment (安全生产责任制考核)")};
+  std::string lang;
+  app.add_option("--lang", lang,
+                 _("Language of messages, help and reports: zh or en (default: from the locale, LANG)"))
+      ->check(CLI::IsMember({"zh", "en"}));
+  app.fallthrough();
   app.set_version_flag("--version", "safeassess " SAFEASSESS_VERSION);
   app.require_subcommand(1);
-  std::string footer = "\nScoring methods (ruleset \"method:\"):\n";
-  for (const auto& m : ruleset::method_specs()) footer += fmt::format("  {:<13} {}\n", m.name, m.summary);
-  footer += "\nOutput formats (-f; each subcommand offers some):\n";
+  std::string footer = fmt::format("\n{}\n", _("Scoring methods (ruleset \"method:\"):"));
+  for (const auto& m : ruleset::method_specs())
+    footer += fmt::format("  {:<13} {}\n", m.name, _(std::string(m.summary).c_str()));
+  footer += fmt::format("\n{}\n", _("Output formats (-f; each subcommand offers some):"));
   for (const auto& f : report::format_specs())
     footer += fmt::format("  {:<13} {}\n",
                           f.alias.empty() ? std::string(f.name) : fmt::format("{} ({})", f.name, f.alias),
-                          f.summary);
-  footer +=
-      "\nExit codes: 0 ran, no gate tripped; 1 a gate tripped; 2 invalid usage or input; 3 internal error.";
+                          _(std::string(f.summary).c_str()));
+  footer += fmt::format("\n{}",
+                        _("Exit codes: 0 ran, no gate tripped; 1 a gate tripped; 2 invalid usage or input; 3 "
+                          "internal error."));
   app.footer(footer);
   int exit_code = code(ExitCode::Ok);
   for (const auto setup : k_subcommands) setup(app, exit_code);
   // The man page and the completion script are generated from these definitions at build
   // time (CMakeLists.txt), so that they say what --help says.
-  if (argc == 2 && std::string_view(argv[1]) == "--generate-man") {
+  if (argc >= 2 && std::string_view(argv[1]) == "--generate-man") {
     std::cout << man_page(app);
     return code(ExitCode::Ok);
   }
-  if (argc == 2 && std::string_view(argv[1]) == "--generate-completion") {
+  if (argc >= 2 && std::string_view(argv[1]) == "--generate-completion") {
     std::cout << bash_completion(app);
     return code(ExitCode::Ok);
   }
@@ -73,8 +84,8 @@ int run(int argc, char** argv) {
     // A mistyped subcommand or option: say what was meant rather than CLI11's "A subcommand
     // is required" or "arguments were not expected".
     if (const std::string hint = suggest_for(app, argc, argv); !hint.empty()) {
-      std::cerr << "safeassess: error: " << text::visible(hint, false)
-                << "\nRun with --help for more information.\n";
+      std::cerr << _("safeassess: error: ") << text::visible(hint, false) << '\n'
+                << _("Run with --help for more information.") << '\n';
       return code(ExitCode::InvalidInput);
     }
     (void)app.exit(e);
@@ -97,15 +108,17 @@ int run_checked(int argc, char** argv) {
     print_diagnostics(e);
     return code(ExitCode::InvalidInput);
   } catch (const Error& e) {
-    std::cerr << "safeassess: error: " << text::visible(e.what(), false) << '\n';
+    std::cerr << _("safeassess: error: ") << text::visible(e.what(), false) << '\n';
     return code(ExitCode::InvalidInput);
   } catch (const std::bad_alloc&) {
-    std::cerr << "safeassess: error: not enough memory for these inputs; split them (by region, say) or run "
-                 "on a larger machine\n";
+    std::cerr
+        << _("safeassess: error: not enough memory for these inputs; split them (by region, say) or run "
+             "on a larger machine")
+        << '\n';
     return code(ExitCode::InvalidInput);
   } catch (const std::exception& e) {
-    std::cerr << "safeassess: internal error: " << text::visible(e.what(), false)
-              << " (please report this with the input)\n";
+    std::cerr << _("safeassess: internal error: ") << text::visible(e.what(), false)
+              << _(" (please report this with the input)") << '\n';
     return code(ExitCode::InternalError);
   }
 }
@@ -119,7 +132,7 @@ int main(int argc, char** argv) {
   int rc = cli::run_checked(argc, argv);
   // A report that did not reach standard output is a failed run, whatever it found.
   if (const std::string failed = out.finish(); !failed.empty()) {
-    std::cerr << "safeassess: error: " << failed << '\n';
+    std::cerr << _("safeassess: error: ") << failed << '\n';
     rc = cli::code(cli::ExitCode::InvalidInput);
   }
   return rc;

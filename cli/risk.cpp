@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "common.hpp"
+#include "core/i18n.hpp"
 #include "exit_code.hpp"
 #include "io/file.hpp"
 #include "io/workbook.hpp"
@@ -15,12 +16,12 @@ namespace safeassess::cli {
 void setup_risk(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<RiskOptions>();
   auto* sub = app.add_subcommand(
-      "risk", "Grade risk points (风险分级) with an L×S or LEC matrix: level, colour and counts per unit");
-  sub->add_option("risks", options->risks, "Risk list CSV: unit, id, name and one column per factor")
+      "risk", _("Grade risk points (风险分级) with an L×S or LEC matrix: level, colour and counts per unit"));
+  sub->add_option("risks", options->risks, _("Risk list CSV: unit, id, name and one column per factor"))
       ->required();
   sub->add_option(
          "-m,--matrix", options->matrix,
-         "Matrix: a bundled one (ls-5x5, ls-5x5-3colour, lec, lec-5; or builtin:NAME) or a YAML file")
+         _("Matrix: a bundled one (ls-5x5, ls-5x5-3colour, lec, lec-5; or builtin:NAME) or a YAML file"))
       ->capture_default_str();
   add_format_option(sub, options->format);
   add_output_option(sub, options->output);

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "common.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "exit_code.hpp"
 #include "load/builtin.hpp"
@@ -52,7 +53,7 @@ void print_edition(const model::Edition& e, const char* label = "in force") {
 
 void setup_rulesets(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<RulesetsOptions>();
-  auto* sub = app.add_subcommand("rulesets", "List the bundled rulesets with their versions and sources");
+  auto* sub = app.add_subcommand("rulesets", _("List the bundled rulesets with their versions and sources"));
   add_format_option(sub, options->format, {"table", "json"});
   sub->callback([options, &exit_code] { exit_code = run_rulesets(*options); });
 }
@@ -93,16 +94,16 @@ int run_rulesets(const RulesetsOptions& options) {
                       {"sources", sources}});
       continue;
     }
-    std::cout << fmt::format("builtin:{}  {}  version {}{}\n", name, r.name, r.version,
-                             verified < checked ? "  (not fully verified)" : "");
+    std::cout << trf("builtin:{}  {}  version {}{}\n", name, r.name, r.version,
+                     verified < checked ? "  (not fully verified)" : "");
     print_edition(r.edition, "meant for periods");
     std::cout << fmt::format(
         "  kind: assessment ruleset; {} categories, {} indicators, {} veto rules{}{}; {} of {} "
         "scoring rules verified against the source\n",
         r.categories.size(), r.indicators.size(), r.vetoes.size(),
-        r.grade_caps.empty() ? std::string() : fmt::format(", {} grade caps", r.grade_caps.size()),
-        r.adjustments.empty() ? std::string() : fmt::format(", {} adjustments", r.adjustments.size()),
-        verified, checked);
+        r.grade_caps.empty() ? std::string() : trf(", {} grade caps", r.grade_caps.size()),
+        r.adjustments.empty() ? std::string() : trf(", {} adjustments", r.adjustments.size()), verified,
+        checked);
     if (!unverified.empty()) std::cout << "  not verified: " << text::join(unverified, ", ") << '\n';
     for (const auto& s : r.sources) {
       std::string line = "  source: " + s.title;
@@ -127,10 +128,10 @@ int run_rulesets(const RulesetsOptions& options) {
                       {"items", c.items.size()}});
       continue;
     }
-    std::cout << fmt::format("builtin:{}  {}  {}{}\n", name, c.name, c.edition.number,
-                             c.verified ? "" : "  (not fully verified)");
-    std::cout << fmt::format("  kind: major-hazard criteria ({}); {} items, {} verified; industries: {}\n",
-                             c.family, c.items.size(), c.verified_items(), fmt::join(c.industries, ", "));
+    std::cout << trf("builtin:{}  {}  {}{}\n", name, c.name, c.edition.number,
+                     c.verified ? "" : "  (not fully verified)");
+    std::cout << trf("  kind: major-hazard criteria ({}); {} items, {} verified; industries: {}\n", c.family,
+                     c.items.size(), c.verified_items(), fmt::join(c.industries, ", "));
     print_edition(c.edition);
   }
   for (const auto& name : ruleset::builtin_names("risk")) {
@@ -150,12 +151,12 @@ int run_rulesets(const RulesetsOptions& options) {
     }
     std::vector<std::string> levels;
     for (const auto& l : m.levels) levels.push_back(l.name + "/" + l.colour);
-    std::cout << fmt::format("builtin:{}  {}  version {}{}\n", name, m.name, m.version,
-                             m.verified ? "" : "  (bands not verified)");
-    std::cout << fmt::format("  kind: risk matrix; levels: {}\n", fmt::join(levels, ", "));
+    std::cout << trf("builtin:{}  {}  version {}{}\n", name, m.name, m.version,
+                     m.verified ? "" : "  (bands not verified)");
+    std::cout << trf("  kind: risk matrix; levels: {}\n", fmt::join(levels, ", "));
     print_edition(m.edition);
-    std::cout << fmt::format("  source: {}\n", m.source);
-    if (!m.warning.empty()) std::cout << fmt::format("  warning: {}\n", m.warning);
+    std::cout << trf("  source: {}\n", m.source);
+    if (!m.warning.empty()) std::cout << trf("  warning: {}\n", m.warning);
   }
   for (const auto& name : ruleset::builtin_names("duties")) {
     const auto d = duty::load_duty_list_ref("builtin:" + name, ".", Location{name});
@@ -173,8 +174,8 @@ int run_rulesets(const RulesetsOptions& options) {
                       {"duties", duties}});
       continue;
     }
-    std::cout << fmt::format("builtin:{}  {}  version {}\n", name, d.name, d.version);
-    std::cout << fmt::format("  kind: duty list; {} roles, {} duties\n", d.roles.size(), duties);
+    std::cout << trf("builtin:{}  {}  version {}\n", name, d.name, d.version);
+    std::cout << trf("  kind: duty list; {} roles, {} duties\n", d.roles.size(), duties);
     print_edition(d.edition, "meant for periods");
   }
   if (options.format == "json") std::cout << list.dump(2) << '\n';

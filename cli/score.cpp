@@ -7,6 +7,7 @@
 
 #include "assessment/assessment.hpp"
 #include "common.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "exit_code.hpp"
 #include "load/manifest.hpp"
@@ -17,26 +18,26 @@ namespace safeassess::cli {
 
 void setup_score(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ScoreOptions>();
-  auto* sub = app.add_subcommand("score",
-                                 "Score every unit of an assessment: totals, categories, "
-                                 "bonus, veto, grade, rank and the interview list");
-  sub->add_option("manifest", options->manifest, "The assessment manifest (YAML)")->required();
+  auto* sub = app.add_subcommand("score", _("Score every unit of an assessment: totals, categories, "
+                                            "bonus, veto, grade, rank and the interview list"));
+  sub->add_option("manifest", options->manifest, _("The assessment manifest (YAML)"))->required();
   add_format_option(sub, options->format);
   add_output_option(sub, options->output);
   sub->add_option("--explain", options->explain,
-                  "Print the arithmetic for one unit, step by step (text, or JSON with --format json)")
+                  _("Print the arithmetic for one unit, step by step (text, or JSON with --format json)"))
       ->check(non_empty());
-  sub->add_option("--fail-below", options->fail_below, "Exit 1 if any unit's total is below SCORE")
+  sub->add_option("--fail-below", options->fail_below, _("Exit 1 if any unit's total is below SCORE"))
       ->type_name("SCORE")
       ->check(finite_number())
       ->check(CLI::Range(-1000.0, 1000.0));
   sub->add_option("--fail-on", options->fail_on,
-                  "Exit 1 if any unit is vetoed (veto), graded failing (fail) or on the interview "
-                  "list (interview); repeat or separate with commas")
+                  _("Exit 1 if any unit is vetoed (veto), graded failing (fail) or on the interview "
+                    "list (interview); repeat or separate with commas"))
       ->delimiter(',')
       ->check(CLI::IsMember({"veto", "fail", "interview"}));
   add_encoding_option(sub, options->encoding);
-  sub->add_option("--missing", options->missing, "Override the missing-data policy: error, zero or exclude")
+  sub->add_option("--missing", options->missing,
+                  _("Override the missing-data policy: error, zero or exclude"))
       ->check(CLI::IsMember({"error", "zero", "exclude"}));
   sub->callback([options, &exit_code] { exit_code = run_score(*options); });
 }
@@ -55,8 +56,8 @@ int run_score(const ScoreOptions& options) {
       std::string units_file;
       for (const auto& f : a.files)
         if (f.role == "units") units_file = f.path;
-      throw UsageError(fmt::format("--explain: no unit \"{}\" in {}{}", options.explain, units_file,
-                                   text::did_you_mean(options.explain, a.units.ids)));
+      throw UsageError(trf("--explain: no unit \"{}\" in {}{}", options.explain, units_file,
+                           text::did_you_mean(options.explain, a.units.ids)));
     }
     emit(options.output, assessment::input_paths(a.manifest), [&](std::ostream& out) {
       if (format == report::Format::Json)

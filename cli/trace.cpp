@@ -10,6 +10,7 @@
 #include "assessment/attribution.hpp"
 #include "chain/analysis.hpp"
 #include "common.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "exit_code.hpp"
 #include "hazard/ledger.hpp"
@@ -26,24 +27,26 @@ void setup_trace(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<TraceOptions>();
   auto* sub = app.add_subcommand(
       "trace",
-      "Gaps along the responsibility chain (监管真空, 多头管理, broken links, 上热中温下冷, critical "
-      "links ...), accountability for a case (一案双查), and who lost a unit's points");
-  sub->add_option("manifest", options->manifest, "The assessment manifest naming duties, chain and records")
+      _("Gaps along the responsibility chain (监管真空, 多头管理, broken links, 上热中温下冷, critical "
+        "links ...), accountability for a case (一案双查), and who lost a unit's points"));
+  sub->add_option("manifest", options->manifest,
+                  _("The assessment manifest naming duties, chain and records"))
       ->required();
   add_format_option(sub, options->format, {"table", "json", "csv", "md", "dot"});
   add_output_option(sub, options->output);
   auto* from = sub->add_option("--from", options->from,
-                               "Accountability: the path up the chain from this enterprise (id or name)")
+                               _("Accountability: the path up the chain from this enterprise (id or name)"))
                    ->type_name("ENTERPRISE")
                    ->check(non_empty());
-  auto* hazard = sub->add_option("--hazard", options->hazard, "Accountability for this hazard of the ledger")
-                     ->type_name("ID")
-                     ->check(non_empty());
-  auto* accident = sub->add_option("--accident", options->accident, "Accountability for this accident")
+  auto* hazard =
+      sub->add_option("--hazard", options->hazard, _("Accountability for this hazard of the ledger"))
+          ->type_name("ID")
+          ->check(non_empty());
+  auto* accident = sub->add_option("--accident", options->accident, _("Accountability for this accident"))
                        ->type_name("ID")
                        ->check(non_empty());
   auto* points = sub->add_option("--points", options->points,
-                                 "Attribution: the posts and enterprises behind each point this unit lost")
+                                 _("Attribution: the posts and enterprises behind each point this unit lost"))
                      ->type_name("UNIT")
                      ->check(non_empty());
   from->excludes(hazard)->excludes(accident)->excludes(points);
@@ -56,10 +59,10 @@ void setup_trace(CLI::App& app, int& exit_code) {
     footer += fmt::format("  {:<24} {}: {}\n", k.id, k.chinese, k.summary);
   }
   sub->footer(footer);
-  auto* fail_on =
-      sub->add_option("--fail-on", options->fail_on, "Exit 1 if the chain has gaps of these kinds (or any)")
-          ->delimiter(',')
-          ->check(CLI::IsMember(kinds));
+  auto* fail_on = sub->add_option("--fail-on", options->fail_on,
+                                  _("Exit 1 if the chain has gaps of these kinds (or any)"))
+                      ->delimiter(',')
+                      ->check(CLI::IsMember(kinds));
   // Gates judge the gaps; with an accountability or attribution report they would be ignored.
   fail_on->excludes(from)->excludes(hazard)->excludes(accident)->excludes(points);
   add_encoding_option(sub, options->encoding);
@@ -81,13 +84,14 @@ int run_trace(const TraceOptions& options) {
   if (!options.encoding.empty()) load.encoding = io::parse_encoding(options.encoding);
   load.chain = true;
   if (!options.points.empty()) {
-    if (dot) throw UsageError("--points writes table, json, csv or md, not dot");
+    if (dot) throw UsageError(_("--points writes table, json, csv or md, not dot"));
     const auto a = assessment::load_assessment(options.manifest, load);
-    if (!a.chain) throw InputError(Location{a.manifest.file}, "the manifest names no responsibility chain");
+    if (!a.chain)
+      throw InputError(Location{a.manifest.file}, _("the manifest names no responsibility chain"));
     const auto unit = a.units.find(options.points);
     if (!unit)
-      throw UsageError(fmt::format("--points: no unit \"{}\" in {}{}", options.points, a.manifest.units->path,
-                                   text::did_you_mean(options.points, a.units.ids)));
+      throw UsageError(trf("--points: no unit \"{}\" in {}{}", options.points, a.manifest.units->path,
+                           text::did_you_mean(options.points, a.units.ids)));
     const auto results = score::score(assessment::score_input(a));
     const auto att = assessment::attribute(a, results, *unit);
     emit(options.output, assessment::input_paths(a.manifest),
@@ -98,11 +102,11 @@ int run_trace(const TraceOptions& options) {
   if (!b.chain)
     throw InputError(
         Location{b.manifest.file},
-        "the manifest names no responsibility chain; add \"duties\" and \"chain\" (and \"records\")");
+        _("the manifest names no responsibility chain; add \"duties\" and \"chain\" (and \"records\")"));
   const auto& data = *b.chain;
   const auto* compliance = data.compliance ? &*data.compliance : nullptr;
   if (!options.from.empty() || !options.hazard.empty() || !options.accident.empty()) {
-    if (dot) throw UsageError("accountability is written as table, json, csv or md, not dot");
+    if (dot) throw UsageError(_("accountability is written as table, json, csv or md, not dot"));
     chain::Case of;
     std::optional<std::size_t> enterprise;
     if (!options.from.empty()) {
@@ -111,34 +115,33 @@ int run_trace(const TraceOptions& options) {
       enterprise = data.chain.find_enterprise(options.from);
       if (!enterprise)
         throw UsageError(
-            fmt::format("--from: \"{}\" is not an enterprise of the chain (give its id, or a name no "
-                        "other enterprise shares)",
-                        options.from));
+            trf("--from: \"{}\" is not an enterprise of the chain (give its id, or a name no "
+                "other enterprise shares)",
+                options.from));
     } else if (!options.hazard.empty()) {
-      if (!b.manifest.hazards) throw UsageError("--hazard: the manifest names no hazard ledger");
+      if (!b.manifest.hazards) throw UsageError(_("--hazard: the manifest names no hazard ledger"));
       const auto path = b.manifest.dir / b.manifest.hazards->path;
       io::Table table = io::read_table(path, path.lexically_normal().string(), b.manifest.hazards->at);
       const auto h = hazard::find_hazard(table.shown, std::move(table.text),
                                          load.encoding.value_or(b.manifest.encoding), options.hazard);
       of.kind = "hazard";
       of.id = h.id;
-      of.description = fmt::format("{}隐患, found {}", h.level, date::format(h.found));
+      of.description = trf("{}隐患, found {}", h.level, date::format(h.found));
       of.date = h.found;  // a hazard is owed before it is found (finding it) and after (fixing it)
       of.bears_on = duty::k_case_hazard;
       enterprise = data.chain.find_enterprise(h.enterprise);
       if (!enterprise)
         throw InputError(Location{table.shown, h.line, 0},
-                         fmt::format("hazard \"{}\" is at \"{}\", which is not an enterprise of the chain {}",
-                                     h.id, h.enterprise, data.chain.file));
+                         trf("hazard \"{}\" is at \"{}\", which is not an enterprise of the chain {}", h.id,
+                             h.enterprise, data.chain.file));
     } else {
       const auto& list = data.accidents;
       const auto it =
           std::find_if(list.begin(), list.end(), [&](const auto& x) { return x.id == options.accident; });
       if (it == list.end())
-        throw UsageError(fmt::format("--accident: no accident \"{}\"{}", options.accident,
-                                     b.manifest.accidents
-                                         ? fmt::format(" in {}", b.manifest.accidents->path)
-                                         : std::string("; the manifest names no accidents file")));
+        throw UsageError(trf("--accident: no accident \"{}\"{}", options.accident,
+                             b.manifest.accidents ? trf(" in {}", b.manifest.accidents->path)
+                                                  : std::string("; the manifest names no accidents file")));
       of.kind = "accident";
       of.id = it->id;
       of.description = fmt::format("{} {}", it->level, it->description);

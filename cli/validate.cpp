@@ -9,6 +9,7 @@
 
 #include "assessment/assessment.hpp"
 #include "common.hpp"
+#include "core/i18n.hpp"
 #include "exit_code.hpp"
 #include "io/file.hpp"
 #include "io/yaml.hpp"
@@ -26,10 +27,10 @@ void setup_validate(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ValidateOptions>();
   auto* sub = app.add_subcommand(
       "validate",
-      "Check rulesets, manifests (with the data files they name), major-hazard criteria and risk "
-      "matrices; report every problem as file:line:col: message");
+      _("Check rulesets, manifests (with the data files they name), major-hazard criteria and risk "
+        "matrices; report every problem as file:line:col: message"));
   sub->add_option("paths", options->paths,
-                  "Ruleset, manifest, criteria, risk matrix or duty list files, or builtin:NAME")
+                  _("Ruleset, manifest, criteria, risk matrix or duty list files, or builtin:NAME"))
       ->required();
   add_format_option(sub, options->format, {"text", "json"});
   add_encoding_option(sub, options->encoding);
@@ -127,9 +128,9 @@ int run_validate(const ValidateOptions& options) {
     for (const auto& c : results) {
       for (const auto& d : c.problems) std::cout << d.to_string() << '\n';
       for (const auto& w : c.warnings) std::cout << "warning: " << c.path << ": " << w << '\n';
-      if (c.problems.empty()) std::cout << fmt::format("ok: {} ({})\n", c.path, c.kind);
+      if (c.problems.empty()) std::cout << trf("ok: {} ({})\n", c.path, c.kind);
     }
-    if (problems) std::cout << fmt::format("{} problem{} found\n", problems, problems == 1 ? "" : "s");
+    if (problems) std::cout << trf("{} problem{} found\n", problems, problems == 1 ? "" : "s");
   }
   return code(problems == 0 ? ExitCode::Ok : ExitCode::InvalidInput);
 }

@@ -17,6 +17,7 @@ packages=(
   libssl-dev                              # SHA-256 of inputs named in reports
   libxlsxwriter-dev                       # the xlsx report (libxlsxwriter, zlib)
   libzip-dev libexpat1-dev                # reading tables from .xlsx workbooks
+  gettext                                 # msgfmt: the Chinese message catalog
 )
 if [ "${1:-}" = "--tests" ]; then
   packages+=(

@@ -6,6 +6,7 @@
 
 #include "core/date.hpp"
 #include "core/hash.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "hazard/ledger.hpp"
 #include "io/file.hpp"
@@ -55,11 +56,10 @@ std::vector<chain::Accident> chain_accidents(const accident::Register& reg, cons
     if (!e) continue;
     const auto u = ch.unit[*e];
     if (u != chain::k_no_index && u != r.unit && u < units.size() && r.unit < units.size())
-      d.error(
-          Location{reg.file, r.line},
-          fmt::format("accident \"{}\" counts for unit {}, but its enterprise {} ({}) belongs to unit {} in "
-                      "the chain {}; correct the unit or the enterprise",
-                      r.id, units.ids[r.unit], ch.ids[*e], ch.names[*e], units.ids[u], ch.file));
+      d.error(Location{reg.file, r.line},
+              trf("accident \"{}\" counts for unit {}, but its enterprise {} ({}) belongs to unit {} in "
+                  "the chain {}; correct the unit or the enterprise",
+                  r.id, units.ids[r.unit], ch.ids[*e], ch.names[*e], units.ids[u], ch.file));
     const auto c = accident::check(r);
     out.push_back(
         {r.id, static_cast<std::uint32_t>(*e), date::day_of(r.occurred_at),
@@ -166,23 +166,21 @@ void start(Loading& l, const std::filesystem::path& path, const LoadOptions& opt
         const auto& listed = l.b.rules.grouping.groups;
         const auto& g = l.b.units.groups[u];
         if (!g.empty() && std::find(listed.begin(), listed.end(), g) == listed.end())
-          l.diagnostics.error(
-              Location{units_file, l.b.units.lines[u], 0},
-              fmt::format("unit \"{}\": group \"{}\" is not one of the ruleset's groups ({}){}; "
-                          "correct column \"{}\"",
-                          l.b.units.ids[u], g, text::join(listed, ", "), text::did_you_mean(g, listed),
-                          l.b.rules.grouping.column));
+          l.diagnostics.error(Location{units_file, l.b.units.lines[u], 0},
+                              trf("unit \"{}\": group \"{}\" is not one of the ruleset's groups ({}){}; "
+                                  "correct column \"{}\"",
+                                  l.b.units.ids[u], g, text::join(listed, ", "),
+                                  text::did_you_mean(g, listed), l.b.rules.grouping.column));
       }
     // A listed group with no unit is a mistake of the ruleset or of the units file.
     if (l.have_rules)
       for (const auto& g : l.b.rules.grouping.groups)
         if (std::find(l.b.units.groups.begin(), l.b.units.groups.end(), g) == l.b.units.groups.end() &&
             !l.b.units.groups.empty())
-          l.diagnostics.error(
-              l.b.rules.grouping.at,
-              fmt::format("group \"{}\" of the ruleset's grouping has no unit in {}; remove it from "
-                          "\"groups\" or correct column \"{}\"",
-                          g, units_file, l.b.rules.grouping.column));
+          l.diagnostics.error(l.b.rules.grouping.at,
+                              trf("group \"{}\" of the ruleset's grouping has no unit in {}; remove it from "
+                                  "\"groups\" or correct column \"{}\"",
+                                  g, units_file, l.b.rules.grouping.column));
   });
 }
 
@@ -202,9 +200,8 @@ void account_rows(std::vector<InputFile>& files, const Units& units, const Ratin
     else if (f.role == "ratings" && ratings)
       f.rows = RowAccount::all(ratings->values.size());
     else if (f.role == "hazards" && ledger)
-      f.rows = RowAccount::with_excluded(
-          ledger->rows, ledger->found_after,
-          fmt::format("found after the as-of date {}", date::format(ledger->as_of)));
+      f.rows = RowAccount::with_excluded(ledger->rows, ledger->found_after,
+                                         trf("found after the as-of date {}", date::format(ledger->as_of)));
     else if (f.role == "chain" && chain && chain_csv)
       f.rows = RowAccount::all(chain->chain.size());
     else if (f.role == "chain edges" && chain)
@@ -322,16 +319,15 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
           selected[*r] = 1;
         else
           l.diagnostics.error(
-              d.at,
-              fmt::format("input \"{}\" takes the compliance of role \"{}\", which duty list "
-                          "\"{}\" does not have{}",
-                          rules.inputs[d.input].id, id, list.id, text::did_you_mean(id, list.role_ids())));
+              d.at, trf("input \"{}\" takes the compliance of role \"{}\", which duty list "
+                        "\"{}\" does not have{}",
+                        rules.inputs[d.input].id, id, list.id, text::did_you_mean(id, list.role_ids())));
       }
       for (const auto& t : d.tiers) {
         const auto tier = duty::parse_tier(t);
         if (!tier) {
-          l.diagnostics.error(
-              d.at, fmt::format("unknown tier \"{}\"; expected decision, management or execution", t));
+          l.diagnostics.error(d.at,
+                              trf("unknown tier \"{}\"; expected decision, management or execution", t));
           continue;
         }
         for (std::size_t r = 0; r < list.roles.size(); ++r)
@@ -364,7 +360,7 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
   a.input_origin.assign(rules.inputs.size(), std::string());
   if (ledger)
     for (const auto& [input, metric] : rules.ledger.inputs)
-      a.input_origin[input] = fmt::format("hazard ledger {} ({})", ledger->file, ruleset::to_string(metric));
+      a.input_origin[input] = trf("hazard ledger {} ({})", ledger->file, ruleset::to_string(metric));
   if (ledger && a.values.columns == rules.inputs.size())
     for (std::size_t u = 0; u < l.b.units.size(); ++u)
       for (const auto& [input, metric] : rules.ledger.inputs)
@@ -374,8 +370,8 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
     if (!period) (void)period_end(m);  // throws, naming the period
     auto summary = accident::summarize(*accidents, l.b.units.size(), *period);
     for (const auto& [input, metric] : rules.accident_register.inputs) {
-      a.input_origin[input] = fmt::format("accident register {} ({}, accidents of {})", accidents->file,
-                                          accident::metric_name(metric), m.period);
+      a.input_origin[input] = trf("accident register {} ({}, accidents of {})", accidents->file,
+                                  accident::metric_name(metric), m.period);
     }
     if (a.values.columns == rules.inputs.size())
       for (std::size_t u = 0; u < l.b.units.size(); ++u)
@@ -387,7 +383,7 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
   if (!duty_fed.empty()) {
     for (const auto& [input, roles] : duty_fed)
       a.input_origin[input] =
-          fmt::format("duty records {} (compliance of the unit's holders)", l.b.chain->compliance->file);
+          trf("duty records {} (compliance of the unit's holders)", l.b.chain->compliance->file);
     if (a.values.columns == rules.inputs.size()) {
       const auto& ch = l.b.chain->chain;
       const auto& comp = *l.b.chain->compliance;
@@ -417,7 +413,7 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
                   "ruleset's derive: {} x {}, rounded half away from zero to {} decimals{}",
                   text::join(terms, " / "), d.times.str(), d.decimals,
                   d.zero_over_zero ? fmt::format("; 0 / 0 = {}", d.zero_over_zero->str()) : std::string())
-            : fmt::format("ruleset's derive: {}", text::join(terms, d.kind == Kind::Sum ? " + " : " - "));
+            : trf("ruleset's derive: {}", text::join(terms, d.kind == Kind::Sum ? " + " : " - "));
   }
   const bool has_rating_items =
       std::any_of(rules.indicators.begin(), rules.indicators.end(),
@@ -431,9 +427,9 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
   } else {
     if (has_rating_items && a.missing == MissingPolicy::Error)
       l.diagnostics.error(Location{l.display},
-                          fmt::format("ruleset \"{}\" has rating indicators but the manifest names no "
-                                      "\"ratings\" file; add one, or set \"missing\"",
-                                      rules.id));
+                          trf("ruleset \"{}\" has rating indicators but the manifest names no "
+                              "\"ratings\" file; add one, or set \"missing\"",
+                              rules.id));
     l.collect([&] { a.ratings = load_ratings(l.display, std::nullopt, l.enc, rules, a.missing, l.b.units); });
   }
   l.diagnostics.throw_if_any();
@@ -464,10 +460,9 @@ std::optional<Risks> load_risks(const Manifest& m, std::optional<io::Encoding> e
   Diagnostics diagnostics;
   for (const auto& p : r.list.points)
     if (!a->units.find(p.unit))
-      diagnostics.error(
-          Location{shown, p.line},
-          fmt::format("column \"unit\": unit \"{}\" of risk point \"{}\" is not in the units file{}", p.unit,
-                      p.id, suggest_unit(p.unit, a->units)));
+      diagnostics.error(Location{shown, p.line},
+                        trf("column \"unit\": unit \"{}\" of risk point \"{}\" is not in the units file{}",
+                            p.unit, p.id, suggest_unit(p.unit, a->units)));
   diagnostics.throw_if_any();
   if (!ref.starts_with("builtin:"))
     a->files.push_back({"risk matrix", r.matrix.file, r.matrix.sha256, std::nullopt});

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 namespace safeassess::assessment {
@@ -59,15 +60,15 @@ std::uint64_t shortfall(const hazard::Tally& t, ruleset::LedgerMetric m) {
 std::string shortfall_text(const hazard::Tally& t, ruleset::LedgerMetric m) {
   switch (m) {
     case ruleset::LedgerMetric::MajorRate:
-      return fmt::format("{} of {} major hazards not validly closed", t.found[0] - t.done[0], t.found[0]);
+      return trf("{} of {} major hazards not validly closed", t.found[0] - t.done[0], t.found[0]);
     case ruleset::LedgerMetric::GeneralRate:
-      return fmt::format("{} of {} general hazards not rectified", t.found[1] - t.done[1], t.found[1]);
+      return trf("{} of {} general hazards not rectified", t.found[1] - t.done[1], t.found[1]);
     case ruleset::LedgerMetric::OverdueMajor:
-      return fmt::format("{} major hazards overdue", t.overdue[0]);
+      return trf("{} major hazards overdue", t.overdue[0]);
     case ruleset::LedgerMetric::OverdueGeneral:
-      return fmt::format("{} general hazards overdue", t.overdue[1]);
+      return trf("{} general hazards overdue", t.overdue[1]);
     case ruleset::LedgerMetric::InvalidClosures:
-      return fmt::format("{} invalid closures", t.invalid_closures);
+      return trf("{} invalid closures", t.invalid_closures);
   }
   return {};
 }
@@ -92,7 +93,7 @@ Attribution attribute(const Assessment& a, const score::Results& r, std::size_t 
     for (auto col : ind.columns) {
       for (const auto& [input, metric] : rules.ledger.inputs) {
         if (input != col || !ledger) continue;
-        loss.source = fmt::format("hazard ledger {}", ledger->file);
+        loss.source = trf("hazard ledger {}", ledger->file);
         for (const auto& e : ledger->enterprises) {
           if (e.unit != unit) continue;
           const auto n = shortfall(e.tally, metric);
@@ -105,7 +106,7 @@ Attribution attribute(const Assessment& a, const score::Results& r, std::size_t 
         if (d.input != col || !a.chain || !a.chain->compliance) continue;
         const auto& data = *a.chain;
         const auto& comp = *data.compliance;
-        loss.source = fmt::format("duty records {}", comp.file);
+        loss.source = trf("duty records {}", comp.file);
         for (std::size_t v = 0; v < data.chain.size(); ++v) {
           if (!comp.is_holder(v) || data.chain.unit[v] != unit) continue;
           const auto& role = data.duties.roles[data.chain.role[v]];
@@ -121,14 +122,14 @@ Attribution attribute(const Assessment& a, const score::Results& r, std::size_t 
             if (dt.met < dt.due)
               missed.push_back(fmt::format(
                   "{} {}/{}{}", role.duties[k].id, dt.met, dt.due,
-                  dt.unevidenced ? fmt::format(" ({} without evidence)", dt.unevidenced) : std::string()));
+                  dt.unevidenced ? trf(" ({} without evidence)", dt.unevidenced) : std::string()));
           }
-          loss.shares.push_back({data.chain.ids[v],
-                                 data.chain.names[v],
-                                 fmt::format("missed {} of {} duty periods: {}", t.due - t.met, t.due,
-                                             text::join(missed, ", ")),
-                                 t.due - t.met,
-                                 {}});
+          loss.shares.push_back(
+              {data.chain.ids[v],
+               data.chain.names[v],
+               trf("missed {} of {} duty periods: {}", t.due - t.met, t.due, text::join(missed, ", ")),
+               t.due - t.met,
+               {}});
           weights.push_back(t.due - t.met);
         }
       }

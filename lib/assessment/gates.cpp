@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 namespace safeassess::assessment {
@@ -22,23 +23,22 @@ std::vector<GateCase> gate_cases(const ruleset::Ruleset& rules, const Units& uni
   for (auto u : r.order) {
     const auto& g = gates.score;
     if (g.fail_below)
-      cases.push_back({u, fmt::format("fail-below {}", text::plain(*g.fail_below)), true,
-                       r.total[u] < *g.fail_below,
-                       fmt::format("total {}", text::fixed(r.total[u], rules.precision))});
+      cases.push_back({u, trf("fail-below {}", text::plain(*g.fail_below)), true, r.total[u] < *g.fail_below,
+                       trf("total {}", text::fixed(r.total[u], rules.precision))});
     std::vector<std::string> vetoes;
     for (auto v : r.vetoes[u]) vetoes.push_back(rules.vetoes[v].name);
     cases.push_back(
         {u, "veto", g.on_veto, !vetoes.empty(), vetoes.empty() ? "no veto" : text::join(vetoes, "；")});
     cases.push_back(
-        {u, "fail", g.on_fail, r.failing(rules, u), fmt::format("grade {}", rules.grades[r.grade[u]].name)});
+        {u, "fail", g.on_fail, r.failing(rules, u), trf("grade {}", rules.grades[r.grade[u]].name)});
     cases.push_back({u, "interview", g.on_interview, r.interview[u] != 0,
-                     r.interview[u] ? fmt::format("rank {} on the interview list (约谈)", r.rank[u])
-                                    : fmt::format("rank {}", r.rank[u])});
+                     r.interview[u] ? trf("rank {} on the interview list (约谈)", r.rank[u])
+                                    : trf("rank {}", r.rank[u])});
     if (ledger) {
       cases.push_back({u, "overdue-major", gates.overdue_major, overdue_major[u] > 0,
-                       fmt::format("{} major hazard(s) overdue", overdue_major[u])});
+                       trf("{} major hazard(s) overdue", overdue_major[u])});
       cases.push_back({u, "invalid-closure", gates.invalid_closure, invalid[u] > 0,
-                       fmt::format("{} invalid closure(s)", invalid[u])});
+                       trf("{} invalid closure(s)", invalid[u])});
     }
   }
   return cases;

@@ -2,6 +2,7 @@
 
 #include "chain/graph.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 
 namespace safeassess::assessment {
 
@@ -11,25 +12,26 @@ Run run(const std::filesystem::path& manifest, const LoadOptions& load, const As
   auto step = [&](std::string_view what) {
     if (progress) progress(steps, what);
   };
-  step("loading and checking the inputs");
+  step(N_("loading and checking the inputs"));
   Run run;
   run.a = load_assessment(manifest, load);
   const Assessment& a = run.a;
   steps = 4 + (a.chain ? 1 : 0) + (a.manifest.risks ? 1 : 0);
-  step("scoring");
+  step(N_("scoring"));
   run.results = score::score(score_input(a));
   if (a.chain) {
-    step("tracing the responsibility chain");
+    step(N_("tracing the responsibility chain"));
     const auto graph = chain::build_graph(a.chain->chain);
     run.analysis = chain::analyse(a.chain->chain, graph, a.chain->duties,
                                   a.chain->compliance ? &*a.chain->compliance : nullptr, a.units.names);
   }
-  if (a.manifest.risks) step("grading the risk points");
+  if (a.manifest.risks) step(N_("grading the risk points"));
   run.risks = load_risks(a.manifest, load.encoding, &run.a);
   if (a.ledger || (a.chain && a.chain->compliance))
     for (auto u : run.results.order) run.attributions.push_back(attribute(a, run.results, u));
   if ((gates.overdue_major || gates.invalid_closure) && !a.ledger)
-    throw UsageError("--fail-on overdue-major/invalid-closure need a hazard ledger; the manifest names none");
+    throw UsageError(
+        _("--fail-on overdue-major/invalid-closure need a hazard ledger; the manifest names none"));
   run.gates = gate_cases(a.rules, a.units, run.results, a.ledger ? &*a.ledger : nullptr, gates);
   return run;
 }

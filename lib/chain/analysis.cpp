@@ -8,6 +8,7 @@
 #include <cmath>
 #include <deque>
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 namespace safeassess::chain {
@@ -68,8 +69,8 @@ void structural_gaps(const Chain& chain, const duty::DutyList& list, std::vector
       g.kind = GapKind::UnregulatedIndustry;
       g.industry = i;
       g.count = enterprises_in[i];
-      g.why = fmt::format("industry {} has {} enterprise(s) and no department regulates it",
-                          chain.industries[i], enterprises_in[i]);
+      g.why = trf("industry {} has {} enterprise(s) and no department regulates it", chain.industries[i],
+                  enterprises_in[i]);
       gaps.push_back(std::move(g));
     }
   }
@@ -82,10 +83,9 @@ void structural_gaps(const Chain& chain, const duty::DutyList& list, std::vector
       const bool regulated = !regulators[chain.industry[v]].empty();
       g.why = fmt::format(
           "no department or township supervises enterprise {}{}", node_label(chain, v),
-          regulated
-              ? fmt::format(" (its industry {} has a regulator, but no one is assigned to it)",
-                            chain.industries[chain.industry[v]])
-              : fmt::format(" and no one regulates its industry {}", chain.industries[chain.industry[v]]));
+          regulated ? trf(" (its industry {} has a regulator, but no one is assigned to it)",
+                          chain.industries[chain.industry[v]])
+                    : trf(" and no one regulates its industry {}", chain.industries[chain.industry[v]]));
       gaps.push_back(std::move(g));
     }
   for (std::uint32_t i = 0; i < ni; ++i)
@@ -95,10 +95,10 @@ void structural_gaps(const Chain& chain, const duty::DutyList& list, std::vector
       g.industry = i;
       g.nodes = regulators[i];
       const auto names = names_of(chain, regulators[i]);
-      g.why = fmt::format("industry {} has {} regulators ({}) and {}", chain.industries[i],
-                          regulators[i].size(), text::join(names, "、"),
-                          leads[i] == 0 ? "none is the designated lead (牵头部门)"
-                                        : fmt::format("{} of them are marked lead", leads[i]));
+      g.why = trf("industry {} has {} regulators ({}) and {}", chain.industries[i], regulators[i].size(),
+                  text::join(names, "、"),
+                  leads[i] == 0 ? "none is the designated lead (牵头部门)"
+                                : trf("{} of them are marked lead", leads[i]));
       gaps.push_back(std::move(g));
     }
   for (std::uint32_t v = 0; v < n; ++v)
@@ -106,8 +106,8 @@ void structural_gaps(const Chain& chain, const duty::DutyList& list, std::vector
       Gap g;
       g.kind = GapKind::NoDutyList;
       g.nodes = {v};
-      g.why = fmt::format("post {} has no role, so no duty list (一岗双责 清单) says what it must do",
-                          node_label(chain, v));
+      g.why = trf("post {} has no role, so no duty list (一岗双责 清单) says what it must do",
+                  node_label(chain, v));
       gaps.push_back(std::move(g));
     }
   for (std::uint32_t v = 0; v < n; ++v)
@@ -116,9 +116,8 @@ void structural_gaps(const Chain& chain, const duty::DutyList& list, std::vector
       Gap g;
       g.kind = GapKind::NoPortfolio;
       g.nodes = {v};
-      g.why =
-          fmt::format("post {} holds role {} ({}), which oversees a portfolio (分管), and oversees nothing",
-                      node_label(chain, v), list.roles[chain.role[v]].id, list.roles[chain.role[v]].name);
+      g.why = trf("post {} holds role {} ({}), which oversees a portfolio (分管), and oversees nothing",
+                  node_label(chain, v), list.roles[chain.role[v]].id, list.roles[chain.role[v]].name);
       gaps.push_back(std::move(g));
     }
   for (std::uint32_t i = 0; i < ni; ++i)
@@ -163,9 +162,8 @@ void cycle_gaps(const Chain& chain, const Graph& graph, std::vector<Gap>& gaps) 
     std::vector<std::string> names;
     for (std::size_t i = 0; i < gap.nodes.size() && i < 6; ++i)
       names.push_back(node_label(chain, gap.nodes[i]));
-    gap.why =
-        fmt::format("{} node(s) answer to each other in a circle ({}{}); none of them leads back to the top",
-                    gap.nodes.size(), text::join(names, " → "), gap.nodes.size() > 6 ? " …" : "");
+    gap.why = trf("{} node(s) answer to each other in a circle ({}{}); none of them leads back to the top",
+                  gap.nodes.size(), text::join(names, " → "), gap.nodes.size() > 6 ? " …" : "");
   }
 }
 
@@ -193,9 +191,8 @@ void unreachable_gaps(const Chain& chain, const Graph& graph, const std::vector<
     gap.kind = GapKind::Unreachable;
     gap.nodes = {head};
     gap.count = size;
-    gap.why =
-        fmt::format("{} answers to no node that leads to the top of the chain{}", node_label(chain, head),
-                    size > 1 ? fmt::format("; {} node(s) below it are cut off with it", size - 1) : "");
+    gap.why = trf("{} answers to no node that leads to the top of the chain{}", node_label(chain, head),
+                  size > 1 ? trf("; {} node(s) below it are cut off with it", size - 1) : "");
     gaps.push_back(std::move(gap));
   };
   std::vector<std::pair<std::uint32_t, std::size_t>> heads;
@@ -267,14 +264,13 @@ void broken_link_gaps(const Chain& chain, const Graph& graph, const duty::DutyLi
     std::sort(gap.below.begin(), gap.below.end());
     gap.count = gap.below.size();
     const auto& role = list.roles[chain.role[b]];
-    gap.why =
-        fmt::format("{} ({}) performed {} of {} due duty periods ({}), below the {}% threshold; {}",
-                    node_label(chain, b), role.name, compliance.by_node[b].met, compliance.by_node[b].due,
-                    percent(gap.rate), text::plain(list.thresholds.broken_link_pct),
-                    gap.below.empty() ? "every node below it is still reached another way"
-                                      : fmt::format("{} enterprise(s) and {} post(s) below it are reached "
-                                                    "through no other link",
-                                                    enterprises, posts));
+    gap.why = trf("{} ({}) performed {} of {} due duty periods ({}), below the {}% threshold; {}",
+                  node_label(chain, b), role.name, compliance.by_node[b].met, compliance.by_node[b].due,
+                  percent(gap.rate), text::plain(list.thresholds.broken_link_pct),
+                  gap.below.empty() ? "every node below it is still reached another way"
+                                    : trf("{} enterprise(s) and {} post(s) below it are reached "
+                                          "through no other link",
+                                          enterprises, posts));
     gaps.push_back(std::move(gap));
   }
 }

@@ -4,6 +4,7 @@
 
 #include <charconv>
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 namespace safeassess::date {
@@ -103,15 +104,14 @@ std::optional<Day> parse(std::string_view s) {
 
 std::string why_not(std::string_view s) {
   const auto p = split(s);
-  if (!p) return fmt::format("\"{}\" is not a date; write YYYY-MM-DD", s);
-  if (p->m < 1 || p->m > 12) return fmt::format("\"{}\" is not a date: there is no month {}", s, p->m);
+  if (!p) return trf("\"{}\" is not a date; write YYYY-MM-DD", s);
+  if (p->m < 1 || p->m > 12) return trf("\"{}\" is not a date: there is no month {}", s, p->m);
   const unsigned days = days_in_month(p->y, static_cast<unsigned>(p->m));
   if (p->d < 1 || static_cast<unsigned>(p->d) > days)
-    return fmt::format("\"{}\" is not a date: {:04}-{:02} has {} days", s, p->y, p->m, days);
+    return trf("\"{}\" is not a date: {:04}-{:02} has {} days", s, p->y, p->m, days);
   if (!in_range(p->y))
-    return fmt::format("\"{}\" is out of range: dates run from {}-01-01 to {}-12-31", s, k_first_year,
-                       k_last_year);
-  return fmt::format("\"{}\" is not a date; write YYYY-MM-DD", s);
+    return trf("\"{}\" is out of range: dates run from {}-01-01 to {}-12-31", s, k_first_year, k_last_year);
+  return trf("\"{}\" is not a date; write YYYY-MM-DD", s);
 }
 
 namespace {
@@ -163,11 +163,11 @@ std::optional<Minute> parse_datetime(std::string_view s) {
 
 std::string why_not_datetime(std::string_view s) {
   const auto c = split_clock(s);
-  if (!c) return fmt::format("\"{}\" is not a date and time; write YYYY-MM-DD HH:MM", s);
+  if (!c) return trf("\"{}\" is not a date and time; write YYYY-MM-DD HH:MM", s);
   if (!parse(c->date)) return why_not(c->date);
   if (c->hour < 0 || c->hour > 23 || c->minute < 0 || c->minute > 59)
-    return fmt::format("\"{}\" is not a time of day: hours run 0–23 and minutes 0–59", s);
-  return fmt::format("\"{}\" is not a date and time; write YYYY-MM-DD HH:MM", s);
+    return trf("\"{}\" is not a time of day: hours run 0–23 and minutes 0–59", s);
+  return trf("\"{}\" is not a date and time; write YYYY-MM-DD HH:MM", s);
 }
 
 std::string format_datetime(Minute m) {

@@ -1,4 +1,5 @@
 #include "core/decimal.hpp"
+#include "core/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -113,20 +114,20 @@ std::optional<Decimal> Decimal::parse(std::string_view s, std::string* why) {
       break;
     }
   }
-  if (!any) return fail("not a number");
+  if (!any) return fail(_("not a number"));
   long exponent = 0;
   if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
     ++i;
     bool eneg = false;
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) eneg = s[i++] == '-';
-    if (i == s.size()) return fail("not a number");
+    if (i == s.size()) return fail(_("not a number"));
     for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) {
       exponent = exponent * 10 + (s[i] - '0');
-      if (exponent > 100) return fail("its exponent is out of range");
+      if (exponent > 100) return fail(_("its exponent is out of range"));
     }
     if (eneg) exponent = -exponent;
   }
-  if (i != s.size()) return fail("not a number");
+  if (i != s.size()) return fail(_("not a number"));
   // value = digits x 10^(exponent - fraction); drop trailing zeros of the fraction first.
   long scale = static_cast<long>(fraction) - exponent;  // decimals of digits
   while (scale > 0 && !digits.empty() && digits.back() == '0') {
@@ -134,16 +135,16 @@ std::optional<Decimal> Decimal::parse(std::string_view s, std::string* why) {
     --scale;
   }
   if (digits.empty()) return Decimal{};
-  if (scale > k_digits) return fail("it has more than 12 decimals");
+  if (scale > k_digits) return fail(_("it has more than 12 decimals"));
   const long int_digits = static_cast<long>(digits.size()) - scale;
-  if (int_digits > k_max_digits + 1) return fail("it is above 10^18");  // 10^18 itself has 19
+  if (int_digits > k_max_digits + 1) return fail(_("it is above 10^18"));  // 10^18 itself has 19
   // At most 19 integer digits (10^18) and 12 decimals: 31 digits, and 10^31 fits in an int128.
   Rep v = 0;
   for (char c : digits) v = v * 10 + (c - '0');
   const long shift = k_digits - scale;  // 0 .. 30 (scale may be negative with an exponent)
-  if (shift < 0 || shift > 31) return fail("it is above 10^18");
+  if (shift < 0 || shift > 31) return fail(_("it is above 10^18"));
   v *= k_pow10[static_cast<std::size_t>(shift)];
-  if (v > k_limit) return fail("it is above 10^18");
+  if (v > k_limit) return fail(_("it is above 10^18"));
   return from_raw(neg ? -v : v);
 }
 
@@ -156,7 +157,7 @@ Decimal Decimal::from_double(double v) {
   if (!d) {
     // More than 12 decimals: round the double itself.
     d = parse(fmt::format("{:.12f}", v), &why);
-    if (!d) throw std::overflow_error(fmt::format("{} cannot be held: {}", s, why));
+    if (!d) throw std::overflow_error(trf("{} cannot be held: {}", s, why));
   }
   return *d;
 }

@@ -1,4 +1,5 @@
 #include "core/text.hpp"
+#include "core/i18n.hpp"
 
 #include <fmt/format.h>
 #include <utf8proc.h>
@@ -76,7 +77,7 @@ std::string closest(std::string_view word, std::span<const std::string> candidat
 
 std::string did_you_mean(std::string_view word, std::span<const std::string> candidates) {
   const std::string c = closest(word, candidates);
-  return c.empty() ? std::string() : fmt::format(", did you mean \"{}\"?", c);
+  return c.empty() ? std::string() : trf(", did you mean \"{}\"?", c);
 }
 
 namespace {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/hash.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "io/csv.hpp"
 
@@ -212,23 +213,23 @@ Compliance read_records(const std::string& display, std::string bytes, io::Encod
     const std::string_view holder = file.cell(c_holder);
     const auto node = chain.find(holder);
     if (holder.empty()) {
-      diagnostics.error(header.cell(line, *c_holder), header.column_label(*c_holder) + ": empty holder");
+      diagnostics.error(header.cell(line, *c_holder), header.column_label(*c_holder) + _(": empty holder"));
       continue;
     }
     if (!node) {
       diagnostics.error(header.cell(line, *c_holder),
                         header.column_label(*c_holder) +
-                            fmt::format(": holder \"{}\" is not a node of the chain {}{}", holder, chain.file,
-                                        suggest ? text::did_you_mean(holder, chain.ids) : std::string()));
+                            trf(": holder \"{}\" is not a node of the chain {}{}", holder, chain.file,
+                                suggest ? text::did_you_mean(holder, chain.ids) : std::string()));
       continue;
     }
     if (!c.is_holder(*node)) {
       diagnostics.error(
           header.cell(line, *c_holder),
           header.column_label(*c_holder) +
-              fmt::format(": \"{}\" is {}; records belong to posts that hold a role", holder,
-                          chain.is_post(*node) ? "a post without a role"
-                                               : fmt::format("a {}", chain::to_string(chain.kind[*node]))));
+              trf(": \"{}\" is {}; records belong to posts that hold a role", holder,
+                  chain.is_post(*node) ? "a post without a role"
+                                       : fmt::format("a {}", chain::to_string(chain.kind[*node]))));
       continue;
     }
     const Role& role = list.roles[chain.role[*node]];
@@ -237,10 +238,10 @@ Compliance read_records(const std::string& display, std::string bytes, io::Encod
     if (!duty) {
       std::vector<std::string> ids;
       for (const auto& d : role.duties) ids.push_back(d.id);
-      diagnostics.error(header.cell(line, *c_duty),
-                        header.column_label(*c_duty) +
-                            fmt::format(": \"{}\" is not a duty of role \"{}\" ({}); its duties: {}", duty_id,
-                                        role.id, role.name, text::join(ids, ", ")));
+      diagnostics.error(
+          header.cell(line, *c_duty),
+          header.column_label(*c_duty) + trf(": \"{}\" is not a duty of role \"{}\" ({}); its duties: {}",
+                                             duty_id, role.id, role.name, text::join(ids, ", ")));
       continue;
     }
     const std::string_view when = file.cell(c_date);
@@ -251,11 +252,10 @@ Compliance read_records(const std::string& display, std::string bytes, io::Encod
       continue;
     }
     if (*day < period.first || *day > period.last) {
-      diagnostics.error(
-          header.cell(line, *c_date),
-          header.column_label(*c_date) +
-              fmt::format(": {} is outside the assessment period {}; remove the row or fix the date", when,
-                          period_text));
+      diagnostics.error(header.cell(line, *c_date),
+                        header.column_label(*c_date) +
+                            trf(": {} is outside the assessment period {}; remove the row or fix the date",
+                                when, period_text));
       continue;
     }
     const Duty& d = role.duties[*duty];
@@ -265,10 +265,10 @@ Compliance read_records(const std::string& display, std::string bytes, io::Encod
       if (!kind) {
         std::vector<std::string> ids;
         for (const auto& e : list.evidence) ids.push_back(e.id);
-        diagnostics.error(header.cell(line, *c_evidence),
-                          header.column_label(*c_evidence) +
-                              fmt::format(": unknown evidence kind \"{}\"{}; declared: {}", ev,
-                                          text::did_you_mean(ev, ids), text::join(ids, ", ")));
+        diagnostics.error(
+            header.cell(line, *c_evidence),
+            header.column_label(*c_evidence) + trf(": unknown evidence kind \"{}\"{}; declared: {}", ev,
+                                                   text::did_you_mean(ev, ids), text::join(ids, ", ")));
         continue;
       }
       for (auto k : d.evidence) proves = proves || k == *kind;
@@ -283,11 +283,10 @@ Compliance read_records(const std::string& display, std::string bytes, io::Encod
     if (counter < 0xFFFF) ++counter;
   }
   for (const auto& [line, first] : rows.repeats())
-    diagnostics.error(
-        Location{display, line, 1},
-        fmt::format("this record repeats line {} cell for cell, and would be counted twice; remove "
-                    "one (or tell them apart, e.g. by their reference)",
-                    first));
+    diagnostics.error(Location{display, line, 1},
+                      trf("this record repeats line {} cell for cell, and would be counted twice; remove "
+                          "one (or tell them apart, e.g. by their reference)",
+                          first));
   diagnostics.throw_if_any();
   for (std::size_t v = 0; v < chain.size(); ++v) {
     if (!c.is_holder(v)) continue;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/hash.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "io/csv.hpp"
 
@@ -121,7 +122,7 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
     bool ok = true;
     const auto id = cell(c_id);
     if (id.empty()) {
-      d.error(header.cell(line, *c_id), fmt::format("{}: empty hazard id", header.column_label(*c_id)));
+      d.error(header.cell(line, *c_id), trf("{}: empty hazard id", header.column_label(*c_id)));
       ok = false;
     } else {
       ids.push_back({std::hash<std::string_view>{}(id),
@@ -136,8 +137,8 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
       level = Level::General;
     else {
       d.error(header.cell(line, *c_level),
-              fmt::format("{}: \"{}\" is not a hazard level; write 重大 or 一般 (major or general)",
-                          header.column_label(*c_level), level_text));
+              trf("{}: \"{}\" is not a hazard level; write 重大 or 一般 (major or general)",
+                  header.column_label(*c_level), level_text));
       ok = false;
     }
     const date::Day found = date_of(c_found, line, ok);
@@ -148,13 +149,12 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
     const date::Day v_ent = date_of(c_vent, line, ok);
     const date::Day closed = date_of(c_closed, line, ok);
     if (ok && found == k_none) {
-      d.error(header.cell(line, *c_found),
-              fmt::format("{}: empty finding date", header.column_label(*c_found)));
+      d.error(header.cell(line, *c_found), trf("{}: empty finding date", header.column_label(*c_found)));
       ok = false;
     }
     if (ok && deadline == k_none) {
       d.error(header.cell(line, *c_deadline),
-              fmt::format("{}: empty deadline; every hazard has one", header.column_label(*c_deadline)));
+              trf("{}: empty deadline; every hazard has one", header.column_label(*c_deadline)));
       ok = false;
     }
     // Nothing happens to a hazard before it is found.
@@ -165,8 +165,8 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
             std::tuple{c_vent, v_ent, "verification"}, std::tuple{c_closed, closed, "closure"}})
         if (day != k_none && day < found) {
           d.error(header.cell(line, *col),
-                  fmt::format("{}: the {} date {} is before the finding date {}", header.column_label(*col),
-                              what, date::format(day), date::format(found)));
+                  trf("{}: the {} date {} is before the finding date {}", header.column_label(*col), what,
+                      date::format(day), date::format(found)));
           ok = false;
         }
     const auto unit_id = cell(c_unit);
@@ -175,14 +175,14 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
       const auto found_unit = units->find(unit_id, last_unit);
       if (!found_unit) {
         d.error(header.cell(line, *c_unit),
-                fmt::format("{}: unit \"{}\" is not in the units file{}", header.column_label(*c_unit),
-                            unit_id, units->size() <= 20000 ? text::did_you_mean(unit_id, units->ids) : ""));
+                trf("{}: unit \"{}\" is not in the units file{}", header.column_label(*c_unit), unit_id,
+                    units->size() <= 20000 ? text::did_you_mean(unit_id, units->ids) : ""));
         ok = false;
       } else {
         u = last_unit = *found_unit;
       }
     } else if (unit_id.empty()) {
-      d.error(header.cell(line, *c_unit), fmt::format("{}: empty unit", header.column_label(*c_unit)));
+      d.error(header.cell(line, *c_unit), trf("{}: empty unit", header.column_label(*c_unit)));
       ok = false;
     }
     if (!ok) continue;
@@ -222,11 +222,11 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
         for (auto [day, who] :
              {std::pair{v_reg, "regulator"}, std::pair{v_exp, "expert"}, std::pair{v_ent, "enterprise"}}) {
           if (day == k_none)
-            problems.push_back(fmt::format("closed without the {}'s verification (三方确认)", who));
+            problems.push_back(trf("closed without the {}'s verification (三方确认)", who));
           else if (day > closed)
-            problems.push_back(fmt::format("the {}'s verification is dated after the closure", who));
+            problems.push_back(trf("the {}'s verification is dated after the closure", who));
           else if (rectified != k_none && day < rectified)
-            problems.push_back(fmt::format("the {}'s verification is dated before the rectification", who));
+            problems.push_back(trf("the {}'s verification is dated before the rectification", who));
         }
       }
       if (rectified == k_none)
@@ -308,7 +308,7 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
                     header.column_label(*c_id), view(ids[k]), ids[j].line));
         break;
       }
-  if (rep.rows == 0) d.error(Location{display}, "no hazards: the file has a header but no rows");
+  if (rep.rows == 0) d.error(Location{display}, _("no hazards: the file has a header but no rows"));
   // Problems in file order (line, then column), however they were found.
   auto items = d.items();
   std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
@@ -352,7 +352,7 @@ HazardCase find_hazard(const std::string& display, std::string bytes, io::Encodi
     h.found = *found;
     return h;
   }
-  throw InputError(Location{display}, fmt::format("the ledger has no hazard \"{}\"", id));
+  throw InputError(Location{display}, trf("the ledger has no hazard \"{}\"", id));
 }
 
 std::vector<std::string> overdue_major_ids(const LedgerReport& r) {

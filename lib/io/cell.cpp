@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "io/csv.hpp"
 
@@ -85,10 +86,9 @@ std::optional<std::string_view> plain_number(std::string_view cell, const Number
       std::string units;
       for (const auto& u : form.units) units += fmt::format("{}{}", units.empty() ? "" : ", ", u);
       if (form.percent) units += units.empty() ? "%" : ", %";
-      why = units.empty()
-                ? fmt::format("\"{}\" is not a unit of this column; write the number alone", t.substr(end))
-                : fmt::format("\"{}\" is not a unit of this column ({}); write the number alone",
-                              t.substr(end), units);
+      why = units.empty() ? trf("\"{}\" is not a unit of this column; write the number alone", t.substr(end))
+                          : trf("\"{}\" is not a unit of this column ({}); write the number alone",
+                                t.substr(end), units);
     }
     return std::nullopt;
   }

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 namespace safeassess::io {
@@ -39,17 +40,15 @@ void CsvReader::check_width() const {
     return list;
   };
   if (got > want)
-    throw InputError(
-        Location{m_display, m_record_line, static_cast<long>(want + 1)},
-        fmt::format("this row has {} cells but the header has {} columns (the last is {} \"{}\"); "
-                    "remove the extra cells, or quote the field that holds a comma",
-                    got, want, text::column_letter(want), m_header->back()));
-  throw InputError(
-      Location{m_display, m_record_line, static_cast<long>(got + 1)},
-      fmt::format("this row has {} cell{} but the header has {} columns: {} missing ({}); add the "
-                  "missing cells, empty if need be",
-                  got, got == 1 ? "" : "s", want,
-                  want - got == 1 ? "one is" : fmt::format("{} are", want - got), names(got)));
+    throw InputError(Location{m_display, m_record_line, static_cast<long>(want + 1)},
+                     trf("this row has {} cells but the header has {} columns (the last is {} \"{}\"); "
+                         "remove the extra cells, or quote the field that holds a comma",
+                         got, want, text::column_letter(want), m_header->back()));
+  throw InputError(Location{m_display, m_record_line, static_cast<long>(got + 1)},
+                   trf("this row has {} cell{} but the header has {} columns: {} missing ({}); add the "
+                       "missing cells, empty if need be",
+                       got, got == 1 ? "" : "s", want, want - got == 1 ? "one is" : trf("{} are", want - got),
+                       names(got)));
 }
 
 bool CsvReader::read_record() {
@@ -68,7 +67,7 @@ bool CsvReader::read_record() {
       while (true) {
         if (m_pos >= m_size)
           throw InputError(Location{m_display, open_line, static_cast<long>(open_col)},
-                           "quoted field never closes; add the missing '\"'");
+                           _("quoted field never closes; add the missing '\"'"));
         const char c = m_data[m_pos];
         if (c == '"') {
           if (m_pos + 1 < m_size && m_data[m_pos + 1] == '"') {
@@ -89,7 +88,7 @@ bool CsvReader::read_record() {
       // A CR before the LF of a CRLF line end is not part of the field.
       if (m_pos < m_size && m_data[m_pos] != ',' && m_data[m_pos] != '\n' && m_data[m_pos] != '\r')
         throw InputError(Location{m_display, m_line, static_cast<long>(open_col)},
-                         "unexpected text after a closing quote; quote the whole field");
+                         _("unexpected text after a closing quote; quote the whole field"));
       m_fields.emplace_back(m_data + start, end - start);
     } else {
       while (m_pos < m_size && m_data[m_pos] != ',' && m_data[m_pos] != '\n') ++m_pos;
@@ -115,7 +114,7 @@ bool CsvReader::read_record() {
 }
 
 CsvHeader::CsvHeader(CsvReader& reader) : m_file(reader.file()) {
-  if (!reader.next()) throw InputError(Location{m_file}, "the file is empty; expected a header row");
+  if (!reader.next()) throw InputError(Location{m_file}, _("the file is empty; expected a header row"));
   m_line = reader.line();
   Diagnostics diagnostics;
   for (std::size_t i = 0; i < reader.size(); ++i) {
@@ -123,9 +122,9 @@ CsvHeader::CsvHeader(CsvReader& reader) : m_file(reader.file()) {
     auto [it, inserted] = m_index.emplace(name, i);
     if (!inserted && !name.empty())
       diagnostics.error(Location{m_file, reader.line(), static_cast<long>(i + 1)},
-                        fmt::format("column \"{}\" appears twice in the header (columns {} and "
-                                    "{}); rename or remove one",
-                                    name, text::column_letter(it->second + 1), text::column_letter(i + 1)));
+                        trf("column \"{}\" appears twice in the header (columns {} and "
+                            "{}); rename or remove one",
+                            name, text::column_letter(it->second + 1), text::column_letter(i + 1)));
     m_names.push_back(std::move(name));
   }
   diagnostics.throw_if_any();
@@ -167,10 +166,10 @@ std::optional<std::size_t> CsvHeader::optional_any(const std::vector<std::string
   std::optional<std::size_t> conflict;
   const auto found = any_of(*this, names, conflict);
   if (!conflict) return found;
-  diagnostics.error(Location{m_file, m_line, static_cast<long>(*conflict + 1)},
-                    fmt::format("columns {} \"{}\" and {} \"{}\" both hold \"{}\"; keep one",
-                                text::column_letter(*found + 1), m_names[*found],
-                                text::column_letter(*conflict + 1), m_names[*conflict], names.front()));
+  diagnostics.error(
+      Location{m_file, m_line, static_cast<long>(*conflict + 1)},
+      trf("columns {} \"{}\" and {} \"{}\" both hold \"{}\"; keep one", text::column_letter(*found + 1),
+          m_names[*found], text::column_letter(*conflict + 1), m_names[*conflict], names.front()));
   return std::nullopt;
 }
 
@@ -179,23 +178,22 @@ std::optional<std::size_t> CsvHeader::require_any(const std::vector<std::string>
   std::optional<std::size_t> conflict;
   const auto found = any_of(*this, names, conflict);
   if (conflict) {
-    diagnostics.error(
-        Location{m_file, m_line, static_cast<long>(*conflict + 1)},
-        fmt::format("columns {} \"{}\" and {} \"{}\" both hold \"{}\" ({}); keep one",
-                    text::column_letter(*found + 1), m_names[*found], text::column_letter(*conflict + 1),
-                    m_names[*conflict], names.front(), why));
+    diagnostics.error(Location{m_file, m_line, static_cast<long>(*conflict + 1)},
+                      trf("columns {} \"{}\" and {} \"{}\" both hold \"{}\" ({}); keep one",
+                          text::column_letter(*found + 1), m_names[*found],
+                          text::column_letter(*conflict + 1), m_names[*conflict], names.front(), why));
     return std::nullopt;
   }
   if (found) return found;
   std::string also;
-  for (std::size_t i = 1; i < names.size(); ++i) also += fmt::format(" or \"{}\"", names[i]);
+  for (std::size_t i = 1; i < names.size(); ++i) also += trf(" or \"{}\"", names[i]);
   std::string hint;
   for (const auto& n : names) {
     hint = text::did_you_mean(n, m_names);
     if (!hint.empty()) break;
   }
   diagnostics.error(Location{m_file, m_line, 0},
-                    fmt::format("missing column \"{}\"{} ({}){}", names.front(), also, why, hint));
+                    trf("missing column \"{}\"{} ({}){}", names.front(), also, why, hint));
   return std::nullopt;
 }
 
@@ -205,7 +203,7 @@ Location CsvHeader::cell(long line, std::size_t column) const {
 
 std::string CsvHeader::column_label(std::size_t column) const {
   const std::string& n = column < m_names.size() ? m_names[column] : std::string();
-  return fmt::format("column {} \"{}\"", text::column_letter(column + 1), n);
+  return trf("column {} \"{}\"", text::column_letter(column + 1), n);
 }
 
 namespace {

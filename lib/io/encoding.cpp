@@ -6,6 +6,7 @@
 #include <cerrno>
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 namespace safeassess::io {
@@ -16,7 +17,7 @@ Encoding parse_encoding(std::string_view name) {
   if (lower == "auto") return Encoding::Auto;
   if (lower == "utf-8" || lower == "utf8") return Encoding::Utf8;
   if (lower == "gb18030" || lower == "gbk" || lower == "gb2312") return Encoding::Gb18030;
-  throw UsageError(fmt::format("unknown encoding \"{}\"; expected auto, utf-8 or gb18030", name));
+  throw UsageError(trf("unknown encoding \"{}\"; expected auto, utf-8 or gb18030", name));
 }
 
 namespace {
@@ -36,7 +37,7 @@ long line_of(std::string_view s, std::size_t pos) {
 std::string gb18030_to_utf8(const std::string& in, const std::string& display) {
   iconv_t cd = iconv_open("UTF-8", "GB18030");
   if (cd == reinterpret_cast<iconv_t>(-1))
-    throw Error("this system's iconv cannot convert GB18030; install the locales package");
+    throw Error(_("this system's iconv cannot convert GB18030; install the locales package"));
   std::string out(in.size() * 2 + 16, '\0');
   char* src = const_cast<char*>(in.data());
   std::size_t src_left = in.size();
@@ -54,9 +55,9 @@ std::string gb18030_to_utf8(const std::string& in, const std::string& display) {
       const std::size_t at = static_cast<std::size_t>(src - in.data());
       iconv_close(cd);
       throw InputError(Location{display, line_of(in, at), 0},
-                       fmt::format("byte 0x{:02X} at offset {} is neither UTF-8 nor GB18030; save "
-                                   "the file as \"CSV UTF-8\" or pass --encoding",
-                                   static_cast<unsigned char>(in[at]), at));
+                       trf("byte 0x{:02X} at offset {} is neither UTF-8 nor GB18030; save "
+                           "the file as \"CSV UTF-8\" or pass --encoding",
+                           static_cast<unsigned char>(in[at]), at));
     }
   }
   iconv_close(cd);
@@ -112,18 +113,17 @@ void refuse_mixed(std::string_view bytes, std::size_t start, const std::string& 
   if (utf8_count && other_count) {
     // The rows in the minority are the ones that went wrong.
     const bool utf8_bad = utf8_count < other_count;
-    throw InputError(
-        Location{display, utf8_bad ? first_utf8 : first_other, 0},
-        fmt::format("this row is {} but row {} is {}: the file mixes two encodings; save it "
-                    "again from Excel or WPS as one (\"CSV UTF-8\")",
-                    utf8_bad ? "UTF-8" : "not UTF-8 (GB18030?)", utf8_bad ? first_other : first_utf8,
-                    utf8_bad ? "not UTF-8 (GB18030?)" : "UTF-8"));
+    throw InputError(Location{display, utf8_bad ? first_utf8 : first_other, 0},
+                     trf("this row is {} but row {} is {}: the file mixes two encodings; save it "
+                         "again from Excel or WPS as one (\"CSV UTF-8\")",
+                         utf8_bad ? "UTF-8" : "not UTF-8 (GB18030?)", utf8_bad ? first_other : first_utf8,
+                         utf8_bad ? "not UTF-8 (GB18030?)" : "UTF-8"));
   }
   if (chosen == Encoding::Gb18030 && utf8_count)
     throw InputError(
         Location{display, first_utf8, 0},
-        "this file is UTF-8, not GB18030; pass --encoding utf-8 (or remove \"encoding: gb18030\" "
-        "from the manifest)");
+        _("this file is UTF-8, not GB18030; pass --encoding utf-8 (or remove \"encoding: gb18030\" "
+          "from the manifest)"));
 }
 
 }  // namespace
@@ -137,8 +137,8 @@ std::size_t decode_to_utf8(std::string& bytes, Encoding encoding, const std::str
     refuse_mixed(bytes, 3, display, Encoding::Utf8);
     throw InputError(
         Location{display, line_of(bytes, bad + 3), 0},
-        "the file starts with a UTF-8 byte-order mark but is not valid UTF-8 here; save it again "
-        "from Excel or WPS as \"CSV UTF-8\"");
+        _("the file starts with a UTF-8 byte-order mark but is not valid UTF-8 here; save it again "
+          "from Excel or WPS as \"CSV UTF-8\""));
   }
   std::size_t start = 0;
   if (has_gb18030_bom(bytes) && encoding != Encoding::Utf8) {
@@ -150,8 +150,8 @@ std::size_t decode_to_utf8(std::string& bytes, Encoding encoding, const std::str
     if (bad == std::string::npos) return 0;
     if (encoding == Encoding::Utf8)
       throw InputError(Location{display, line_of(bytes, bad), 0},
-                       "the file is not valid UTF-8; if it was saved by Excel or WPS as plain "
-                       "\"CSV\", pass --encoding gb18030");
+                       _("the file is not valid UTF-8; if it was saved by Excel or WPS as plain "
+                         "\"CSV\", pass --encoding gb18030"));
   }
   refuse_mixed(bytes, start, display, encoding);
   bytes = gb18030_to_utf8(start ? bytes.substr(start) : bytes, display);

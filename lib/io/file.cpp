@@ -1,5 +1,6 @@
 #include "io/file.hpp"
 
+#include "core/i18n.hpp"
 #include "io/fd_stream.hpp"
 
 #include <fcntl.h>
@@ -40,7 +41,7 @@ std::string read_file(const std::filesystem::path& path, const std::string& disp
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
     if (errno != ENOENT && errno != ENOTDIR)
-      throw InputError(where, fmt::format("cannot open \"{}\": {}", display, std::strerror(errno)));
+      throw InputError(where, trf("cannot open \"{}\": {}", display, std::strerror(errno)));
     const std::string msg = cited_from.file.empty() ? "file not found; check the path"
                                                     : fmt::format(
                                                           "file \"{}\" not found; check the path (it is "
@@ -50,21 +51,18 @@ std::string read_file(const std::filesystem::path& path, const std::string& disp
   }
   // Only regular files: a pipe or a device could block for ever or never end.
   if (!S_ISREG(st.st_mode))
-    throw InputError(where,
-                     fmt::format("\"{}\" is {}, expected a regular file", display, kind_of(st.st_mode)));
+    throw InputError(where, trf("\"{}\" is {}, expected a regular file", display, kind_of(st.st_mode)));
   // O_NONBLOCK: if the path was swapped for a pipe since the stat, opening it does not block.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) throw InputError(where, fmt::format("cannot open \"{}\": {}", display, std::strerror(errno)));
+  if (fd < 0) throw InputError(where, trf("cannot open \"{}\": {}", display, std::strerror(errno)));
   std::string bytes;
   try {
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
-      throw InputError(where,
-                       fmt::format("\"{}\" is {}, expected a regular file", display, kind_of(st.st_mode)));
+      throw InputError(where, trf("\"{}\" is {}, expected a regular file", display, kind_of(st.st_mode)));
     if (static_cast<std::uint64_t>(st.st_size) > k_max_input_bytes)
-      throw InputError(where,
-                       fmt::format("\"{}\" has {} bytes; safeassess reads input files of up to {} GiB: "
-                                   "split it (by region, say)",
-                                   display, st.st_size, k_max_input_bytes >> 30));
+      throw InputError(where, trf("\"{}\" has {} bytes; safeassess reads input files of up to {} GiB: "
+                                  "split it (by region, say)",
+                                  display, st.st_size, k_max_input_bytes >> 30));
     bytes.resize(static_cast<std::size_t>(st.st_size));
     std::size_t got = 0;
     // One byte more than its size: a file still being written is refused, not half read.
@@ -74,19 +72,19 @@ std::string read_file(const std::filesystem::path& path, const std::string& disp
       const ssize_t n = past ? ::read(fd, &extra, 1) : ::read(fd, bytes.data() + got, bytes.size() - got);
       if (n < 0) {
         if (errno == EINTR) continue;
-        throw InputError(where, fmt::format("cannot read \"{}\": {}", display, std::strerror(errno)));
+        throw InputError(where, trf("cannot read \"{}\": {}", display, std::strerror(errno)));
       }
       if (n == 0) break;
       if (past)
-        throw InputError(where, fmt::format("\"{}\" grew while it was read; wait until it is written whole, "
-                                            "then run again",
-                                            display));
+        throw InputError(where, trf("\"{}\" grew while it was read; wait until it is written whole, "
+                                    "then run again",
+                                    display));
       got += static_cast<std::size_t>(n);
     }
     if (got != bytes.size())
-      throw InputError(where, fmt::format("\"{}\" shrank while it was read; wait until it is written whole, "
-                                          "then run again",
-                                          display));
+      throw InputError(where, trf("\"{}\" shrank while it was read; wait until it is written whole, "
+                                  "then run again",
+                                  display));
   } catch (...) {
     ::close(fd);
     throw;
@@ -192,7 +190,7 @@ bool within(const fs::path& inner, const fs::path& outer) {
 
 void sync_fd_or_throw(int fd, const std::string& shown) {
   if (::fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
-    throw Error(fmt::format("cannot write {}: {}", shown, system_reason(errno)));
+    throw Error(trf("cannot write {}: {}", shown, system_reason(errno)));
 }
 
 void sync_folder(const fs::path& folder) {
@@ -207,20 +205,20 @@ void sync_folder(const fs::path& folder) {
 void write_new_file(const fs::path& path, const std::function<void(std::ostream&)>& writer,
                     const std::string& shown, mode_t mode) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-  if (fd < 0) throw Error(fmt::format("cannot write {}: {}", shown, system_reason(errno)));
+  if (fd < 0) throw Error(trf("cannot write {}: {}", shown, system_reason(errno)));
   (void)::flock(fd, LOCK_EX | LOCK_NB);  // a temporary of ours is not stale while written (TempLock)
   try {
     FdStreambuf buffer(fd);
     std::ostream out(&buffer);
     writer(out);
     if (const int err = buffer.drain(); err != 0)
-      throw Error(fmt::format("cannot write {}: {}", shown, system_reason(err)));
+      throw Error(trf("cannot write {}: {}", shown, system_reason(err)));
     sync_fd_or_throw(fd, shown);
   } catch (...) {
     ::close(fd);
     throw;
   }
-  if (::close(fd) != 0) throw Error(fmt::format("cannot write {}: {}", shown, system_reason(errno)));
+  if (::close(fd) != 0) throw Error(trf("cannot write {}: {}", shown, system_reason(errno)));
 }
 
 // The open descriptor of this process that `path` names, through any chain of symlinks:
@@ -259,8 +257,8 @@ void refuse_inputs(const fs::path& target, const std::string& shown, const std::
     const bool same = in == target || fs::equivalent(in, target, ec);
     const std::string in_shown = input.lexically_normal().string();
     if (same)
-      throw UsageError(fmt::format("cannot write to {}: it is the input {}; choose another {}", shown,
-                                   in_shown, folder ? "folder" : "file"));
+      throw UsageError(trf("cannot write to {}: it is the input {}; choose another {}", shown, in_shown,
+                           folder ? "folder" : "file"));
     if (!folder) continue;
     if (within(in, target))
       throw UsageError(fmt::format(
@@ -282,7 +280,7 @@ bool carries_marker(const fs::path& folder) {
 }
 
 std::string marker_text() {
-  return fmt::format("safeassess report set\nversion {}\n", SAFEASSESS_VERSION);
+  return trf("safeassess report set\nversion {}\n", SAFEASSESS_VERSION);
 }
 
 // renameat2 with `flags`; returns 0 or the errno.
@@ -323,30 +321,29 @@ void write_file_atomically(const fs::path& path, const std::function<void(std::o
     std::ostream out(&buffer);
     write(out);
     if (const int err = buffer.drain(); err != 0)
-      throw Error(fmt::format("cannot write {}: {}", shown, system_reason(err)));
+      throw Error(trf("cannot write {}: {}", shown, system_reason(err)));
     return;
   }
   if (!shown.empty() && shown.back() == '/')
-    throw UsageError(fmt::format("{} ends with \"/\", which names a folder; give a file name for -o", shown));
+    throw UsageError(trf("{} ends with \"/\", which names a folder; give a file name for -o", shown));
   if (struct stat link{}; ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
     struct stat to {};
     if (::stat(path.c_str(), &to) != 0)
       throw UsageError(
-          fmt::format("{} is a symlink to something that does not exist; remove the link or give "
-                      "another file name",
-                      shown));
+          trf("{} is a symlink to something that does not exist; remove the link or give "
+              "another file name",
+              shown));
   }
   const fs::path target = resolve(path);
   refuse_inputs(target, shown, inputs, false);
   struct stat st {};
   const bool exists = ::stat(target.c_str(), &st) == 0;
-  if (exists && S_ISDIR(st.st_mode))
-    throw UsageError(fmt::format("{} is a folder; give a file name for -o", shown));
+  if (exists && S_ISDIR(st.st_mode)) throw UsageError(trf("{} is a folder; give a file name for -o", shown));
   if (exists && !S_ISREG(st.st_mode)) {
     // A device or a pipe (-o /dev/null, -o /dev/stdout): renaming over it would replace
     // the device node itself, so write to it directly.
     const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
-    if (fd < 0) throw Error(fmt::format("cannot write {}: {}", shown, system_reason(errno)));
+    if (fd < 0) throw Error(trf("cannot write {}: {}", shown, system_reason(errno)));
     FdStreambuf buffer(fd);
     std::ostream out(&buffer);
     try {
@@ -357,7 +354,7 @@ void write_file_atomically(const fs::path& path, const std::function<void(std::o
     }
     const int err = buffer.drain();
     if (::close(fd) != 0 || err != 0)
-      throw Error(fmt::format("cannot write {}: {}", shown, system_reason(err ? err : errno)));
+      throw Error(trf("cannot write {}: {}", shown, system_reason(err ? err : errno)));
     return;
   }
   const fs::path dir = parent_of(target);
@@ -366,7 +363,7 @@ void write_file_atomically(const fs::path& path, const std::function<void(std::o
   try {
     write_new_file(tmp, write, shown, exists ? (st.st_mode & 07777) : 0666);
     if (::rename(tmp.c_str(), target.c_str()) != 0)
-      throw Error(fmt::format("cannot write {}: {}", shown, system_reason(errno)));
+      throw Error(trf("cannot write {}: {}", shown, system_reason(errno)));
   } catch (...) {
     std::error_code ignore;
     fs::remove(tmp, ignore);
@@ -386,7 +383,7 @@ void StagingFolder::write(const std::string& relative,
   // One level below the staging folder, never the staging folder itself: if it was
   // removed under us, writing fails instead of making a new one without the marker.
   if (p.parent_path() != m_staging && ::mkdir(p.parent_path().c_str(), 0777) != 0 && errno != EEXIST)
-    throw Error(fmt::format("cannot write {}: {}", shown(relative), system_reason(errno)));
+    throw Error(trf("cannot write {}: {}", shown(relative), system_reason(errno)));
   write_new_file(p, writer, shown(relative), 0666);
 }
 
@@ -396,7 +393,7 @@ fs::path StagingFolder::path(const std::string& relative) const {
 
 void StagingFolder::adopt(const std::string& relative) const {
   const int fd = ::open(path(relative).c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw Error(fmt::format("cannot write {}: {}", shown(relative), system_reason(errno)));
+  if (fd < 0) throw Error(trf("cannot write {}: {}", shown(relative), system_reason(errno)));
   try {
     sync_fd_or_throw(fd, shown(relative));
   } catch (...) {
@@ -415,43 +412,42 @@ void write_directory_atomically(const fs::path& dir, const std::vector<fs::path>
   const std::string shown = dir.string();
   const fs::path target = resolve(dir);
   if (!target.has_relative_path())
-    throw UsageError(fmt::format("cannot write the report set to {}: choose a folder of its own", shown));
+    throw UsageError(trf("cannot write the report set to {}: choose a folder of its own", shown));
   refuse_inputs(target, shown, inputs, true);
   const fs::path parent = parent_of(target);
   struct stat st {};
   const bool exists = ::lstat(target.c_str(), &st) == 0;
   if (exists && !S_ISDIR(st.st_mode))
-    throw UsageError(fmt::format("{} exists and is not a folder; give a folder for the report set", shown));
+    throw UsageError(trf("{} exists and is not a folder; give a folder for the report set", shown));
   const std::string refused = fmt::format(
       "{} exists and is not a safeassess report set: choose another folder, or remove it yourself", shown);
   if (exists && !carries_marker(target)) throw UsageError(refused);
   {
     std::error_code ec;
     if (!fs::is_directory(parent, ec))
-      throw Error(fmt::format("cannot write the report set to {}: the folder {} does not exist", shown,
-                              parent.string()));
+      throw Error(
+          trf("cannot write the report set to {}: the folder {} does not exist", shown, parent.string()));
   }
   remove_stale_temporaries(parent);
   const fs::path staging = parent / temporary_name();
   if (::mkdir(staging.c_str(), 0777) != 0)
-    throw Error(fmt::format("cannot write the report set to {}: {}", shown, system_reason(errno)));
+    throw Error(trf("cannot write the report set to {}: {}", shown, system_reason(errno)));
   auto discard = [&] {
     std::error_code ignore;
     fs::remove_all(staging, ignore);
   };
   const auto lock = TempLock::take(staging);
   try {
-    if (!lock)
-      throw Error(fmt::format("cannot write the report set to {}: cannot lock {}", shown, staging.string()));
+    if (!lock) throw Error(trf("cannot write the report set to {}: cannot lock {}", shown, staging.string()));
     const StagingFolder folder(staging, shown);
     folder.write(k_report_marker, marker_text());
     fill(folder);
     sync_folder(staging);
     if (!carries_marker(staging))
       throw Error(
-          fmt::format("cannot write the report set to {}: its temporary folder was removed while it was "
-                      "written; run again",
-                      shown));
+          trf("cannot write the report set to {}: its temporary folder was removed while it was "
+              "written; run again",
+              shown));
   } catch (...) {
     discard();
     throw;
@@ -464,9 +460,9 @@ void write_directory_atomically(const fs::path& dir, const std::vector<fs::path>
       if (!carries_marker(staging)) {
         if (rename2(staging, target, RENAME_EXCHANGE) != 0)
           throw Error(
-              fmt::format("{} was replaced while the report set was written; what was there is now at {}: "
-                          "move it back yourself",
-                          shown, staging.string()));
+              trf("{} was replaced while the report set was written; what was there is now at {}: "
+                  "move it back yourself",
+                  shown, staging.string()));
         discard();  // our new set, back at the temporary name
         throw UsageError(refused);
       }
@@ -478,14 +474,14 @@ void write_directory_atomically(const fs::path& dir, const std::vector<fs::path>
       if (::rename(target.c_str(), aside.c_str()) != 0) {
         const int e = errno;
         discard();
-        throw Error(fmt::format("cannot put the report set in place at {}: {}", shown, system_reason(e)));
+        throw Error(trf("cannot put the report set in place at {}: {}", shown, system_reason(e)));
       }
       if (!carries_marker(aside)) {
         if (::rename(aside.c_str(), target.c_str()) != 0)
           throw Error(
-              fmt::format("{} was replaced while the report set was written; what was there is now at {}: "
-                          "move it back yourself",
-                          shown, aside.string()));
+              trf("{} was replaced while the report set was written; what was there is now at {}: "
+                  "move it back yourself",
+                  shown, aside.string()));
         discard();
         throw UsageError(refused);
       }
@@ -493,13 +489,13 @@ void write_directory_atomically(const fs::path& dir, const std::vector<fs::path>
         const int e = errno;
         (void)::rename(aside.c_str(), target.c_str());
         discard();
-        throw Error(fmt::format("cannot put the report set in place at {}: {}", shown, system_reason(e)));
+        throw Error(trf("cannot put the report set in place at {}: {}", shown, system_reason(e)));
       }
       std::error_code ignore;
       fs::remove_all(aside, ignore);  // the previous set: ours, checked above
     } else {
       discard();
-      throw Error(fmt::format("cannot put the report set in place at {}: {}", shown, system_reason(err)));
+      throw Error(trf("cannot put the report set in place at {}: {}", shown, system_reason(err)));
     }
   } else {
     int err = rename2(staging, target, RENAME_NOREPLACE);
@@ -507,7 +503,7 @@ void write_directory_atomically(const fs::path& dir, const std::vector<fs::path>
     if (err != 0) {
       discard();
       if (err == EEXIST || err == ENOTEMPTY) throw UsageError(refused);
-      throw Error(fmt::format("cannot put the report set in place at {}: {}", shown, system_reason(err)));
+      throw Error(trf("cannot put the report set in place at {}: {}", shown, system_reason(err)));
     }
   }
   sync_folder(parent);

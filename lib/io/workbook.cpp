@@ -13,6 +13,7 @@
 
 #include "core/date.hpp"
 #include "core/hash.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "io/file.hpp"
 
@@ -57,8 +58,8 @@ class Zip {
     if (bytes.size() >= 4 && static_cast<unsigned char>(bytes[0]) == 0xD0 &&
         static_cast<unsigned char>(bytes[1]) == 0xCF)
       fail(
-          "is not an .xlsx workbook: it is an old .xls file or an encrypted (password-protected) "
-          "workbook; save it as .xlsx (Excel: 另存为 → Excel 工作簿 *.xlsx) without a password");
+          _("is not an .xlsx workbook: it is an old .xls file or an encrypted (password-protected) "
+            "workbook; save it as .xlsx (Excel: 另存为 → Excel 工作簿 *.xlsx) without a password"));
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
@@ -70,9 +71,9 @@ class Zip {
     zip_error_fini(&error);
     if (!m_zip)
       fail(
-          fmt::format("is not an .xlsx workbook ({}); open it in Excel, WPS or LibreOffice and save it as "
-                      ".xlsx",
-                      why));
+          trf("is not an .xlsx workbook ({}); open it in Excel, WPS or LibreOffice and save it as "
+              ".xlsx",
+              why));
   }
   Zip(const Zip&) = delete;
   Zip& operator=(const Zip&) = delete;
@@ -87,15 +88,14 @@ class Zip {
   // Streams the part through `sink`, in chunks.
   void read(const std::string& part, const std::function<void(const char*, std::size_t)>& sink) {
     const zip_int64_t index = zip_name_locate(m_zip, part.c_str(), ZIP_FL_NOCASE);
-    if (index < 0)
-      fail(fmt::format("has no part \"{}\"; save it again from Excel, WPS or LibreOffice", part));
+    if (index < 0) fail(trf("has no part \"{}\"; save it again from Excel, WPS or LibreOffice", part));
     std::unique_ptr<zip_file_t, decltype(&zip_fclose)> file(
         zip_fopen_index(m_zip, static_cast<zip_uint64_t>(index), 0), &zip_fclose);
-    if (!file) fail(fmt::format("cannot read its part \"{}\": {}", part, zip_strerror(m_zip)));
+    if (!file) fail(trf("cannot read its part \"{}\": {}", part, zip_strerror(m_zip)));
     std::vector<char> buffer(1 << 16);
     while (true) {
       const zip_int64_t n = zip_fread(file.get(), buffer.data(), buffer.size());
-      if (n < 0) fail(fmt::format("cannot read its part \"{}\": {}", part, zip_file_strerror(file.get())));
+      if (n < 0) fail(trf("cannot read its part \"{}\": {}", part, zip_file_strerror(file.get())));
       if (n == 0) break;
       m_total += static_cast<std::uint64_t>(n);
       if (m_total > k_max_input_bytes)
@@ -512,12 +512,11 @@ class SheetReader {
     for (const auto& [ref, row] : m_merged)
       m_diagnostics.error(
           Location{m_shown, row, 0},
-          fmt::format("cells {} are merged; safeassess reads one value per cell: unmerge them "
-                      "(取消合并单元格) and give every cell its value{}",
-                      ref,
-                      row <= m_header_row || m_header_row == 0
-                          ? " (a header cell of each column holds its name)"
-                          : ""));
+          trf("cells {} are merged; safeassess reads one value per cell: unmerge them "
+              "(取消合并单元格) and give every cell its value{}",
+              ref,
+              row <= m_header_row || m_header_row == 0 ? " (a header cell of each column holds its name)"
+                                                       : ""));
     if (m_problems) {
       for (const auto& d : m_diagnostics.items()) m_problems->error(d.where, d.message);
     } else {
@@ -625,7 +624,7 @@ class SheetReader {
     } else if (t == "b") {
       value = m_value == "1" ? "TRUE" : "FALSE";
     } else if (t == "e") {
-      error(fmt::format("the cell holds the error value {}; correct the formula or type the value", m_value));
+      error(trf("the cell holds the error value {}; correct the formula or type the value", m_value));
       return;
     } else if (t == "d") {
       // An ISO 8601 date (strict OOXML): 2024-03-05T14:05:00.
@@ -639,7 +638,7 @@ class SheetReader {
       double x = 0;
       const auto r = std::from_chars(m_value.data(), m_value.data() + m_value.size(), x);
       if (r.ec != std::errc() || r.ptr != m_value.data() + m_value.size() || !std::isfinite(x)) {
-        error(fmt::format("the workbook is damaged: this cell's number \"{}\" is not a number", m_value));
+        error(trf("the workbook is damaged: this cell's number \"{}\" is not a number", m_value));
         return;
       }
       const CellFormat format = m_style < m_formats.size() ? m_formats[m_style] : CellFormat::General;
@@ -651,7 +650,7 @@ class SheetReader {
       } else {
         std::string why;
         if (!serial_date(x, m_date1904, format, value, why)) {
-          error(fmt::format("the cell is formatted as a date but its value {} {}", general_number(x), why));
+          error(trf("the cell is formatted as a date but its value {} {}", general_number(x), why));
           return;
         }
       }
@@ -727,16 +726,15 @@ std::string read_sheet(const std::string& bytes, const std::string& display, con
     std::vector<std::string> names;
     for (const auto& s : info.sheets) names.push_back(s.name);
     if (sheet.empty())
-      throw InputError(where,
-                       fmt::format("workbook \"{}\" has no visible sheet (its sheets: {}); name one: {}#NAME",
-                                   display, sheet_list(info.sheets), display));
-    throw InputError(where, fmt::format("workbook \"{}\" has no sheet \"{}\"; its sheets are {}{}", display,
-                                        sheet, sheet_list(info.sheets), text::did_you_mean(sheet, names)));
+      throw InputError(where, trf("workbook \"{}\" has no visible sheet (its sheets: {}); name one: {}#NAME",
+                                  display, sheet_list(info.sheets), display));
+    throw InputError(where, trf("workbook \"{}\" has no sheet \"{}\"; its sheets are {}{}", display, sheet,
+                                sheet_list(info.sheets), text::did_you_mean(sheet, names)));
   }
   shown = fmt::format("{}#{}", display, info.sheets[index].name);
   if (info.chart[index] || info.parts[index].empty())
-    throw InputError(where, fmt::format("sheet \"{}\" of \"{}\" is a chart, not a table; name a worksheet",
-                                        info.sheets[index].name, display));
+    throw InputError(where, trf("sheet \"{}\" of \"{}\" is a chart, not a table; name a worksheet",
+                                info.sheets[index].name, display));
   const std::vector<std::string> strings = read_shared_strings(zip, info.shared_strings_part);
   const std::vector<CellFormat> formats = read_styles(zip, info.styles_part);
   SheetReader reader(shown, strings, formats, info.date1904);

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "io/csv.hpp"
 
@@ -46,27 +47,25 @@ Location place_of(const std::string& display, std::string_view text, std::size_t
 // tab, line feed and carriage return (YAML 1.2 "c-printable" excludes them too).
 void check_bytes(const std::string& display, std::string_view text) {
   if (text.size() > k_yaml_max_bytes)
-    throw InputError(
-        Location{display},
-        fmt::format("the file has {} bytes; a definition file may have at most {} MiB (bulk data "
-                    "belongs in CSV files)",
-                    text.size(), k_yaml_max_bytes / (1024 * 1024)));
+    throw InputError(Location{display},
+                     trf("the file has {} bytes; a definition file may have at most {} MiB (bulk data "
+                         "belongs in CSV files)",
+                         text.size(), k_yaml_max_bytes / (1024 * 1024)));
   if (const auto bad = text::first_invalid_utf8(text); bad != std::string_view::npos)
-    throw InputError(place_of(display, text, bad),
-                     fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
-                                 static_cast<unsigned char>(text[bad])));
+    throw InputError(
+        place_of(display, text, bad),
+        trf("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8", static_cast<unsigned char>(text[bad])));
   for (std::size_t i = 0; i < text.size(); ++i) {
     const std::size_t n = text::invisible_at(text.substr(i), true);
     if (n == 0) continue;
     const auto c = static_cast<unsigned char>(text[i]);
     if (n == 1)
       throw InputError(place_of(display, text, i),
-                       fmt::format("control character U+{:04X} is not allowed in a YAML file; remove it", c));
-    throw InputError(
-        place_of(display, text, i),
-        fmt::format("invisible character {} (a control or a direction override) is not allowed in "
-                    "a YAML file; remove it",
-                    text::visible(text.substr(i, n))));
+                       trf("control character U+{:04X} is not allowed in a YAML file; remove it", c));
+    throw InputError(place_of(display, text, i),
+                     trf("invisible character {} (a control or a direction override) is not allowed in "
+                         "a YAML file; remove it",
+                         text::visible(text.substr(i, n))));
   }
 }
 
@@ -92,8 +91,8 @@ class Guard : public YAML::EventHandler {
     // inside itself, a cycle that every reader of the tree would follow for ever.
     if (it == m_anchors.end())
       throw InputError(at(mark),
-                       "this alias (*name) refers to a list or mapping that contains it; write the "
-                       "value out instead");
+                       _("this alias (*name) refers to a list or mapping that contains it; write the "
+                         "value out instead"));
     const std::uint64_t n = it->second;
     if (!m_first_alias) m_first_alias = mark;
     key_or_value(mark, nullptr);
@@ -103,9 +102,9 @@ class Guard : public YAML::EventHandler {
                 const std::string& value) override {
     // A quoted scalar can spell a control character as an escape ("\e", "\u202e").
     if (text::has_invisible(value))
-      throw InputError(at(mark), fmt::format("this value holds an invisible character ({}, written as an "
-                                             "escape); remove it",
-                                             first_invisible(value)));
+      throw InputError(at(mark), trf("this value holds an invisible character ({}, written as an "
+                                     "escape); remove it",
+                                     first_invisible(value)));
     leaf(mark, anchor, value);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -126,9 +125,9 @@ class Guard : public YAML::EventHandler {
     const std::uint64_t limit = std::max<std::uint64_t>(k_yaml_max_nodes, 10 * m_written);
     if (m_expanded > limit && m_first_alias)
       throw InputError(at(*m_first_alias),
-                       fmt::format("the aliases (*name) of this file expand it to more than {} nodes; write "
-                                   "the values out or use fewer aliases of aliases",
-                                   limit));
+                       trf("the aliases (*name) of this file expand it to more than {} nodes; write "
+                           "the values out or use fewer aliases of aliases",
+                           limit));
   }
 
  private:
@@ -161,13 +160,13 @@ class Guard : public YAML::EventHandler {
     Frame& f = m_stack.back();
     if (f.at_key) {
       if (!key)
-        throw InputError(at(mark), "a mapping key must be a plain value, not a list, a mapping or an alias");
+        throw InputError(at(mark),
+                         _("a mapping key must be a plain value, not a list, a mapping or an alias"));
       const auto [it, fresh] = f.keys.emplace(*key, mark);
       if (!fresh)
         throw InputError(
-            at(mark),
-            fmt::format("duplicate key \"{}\": it is already set at {}:{}; keep one of them", *key,
-                        it->second.line + 1, character_column(m_text, it->second.line, it->second.column)));
+            at(mark), trf("duplicate key \"{}\": it is already set at {}:{}; keep one of them", *key,
+                          it->second.line + 1, character_column(m_text, it->second.line, it->second.column)));
     }
     f.at_key = !f.at_key;
   }
@@ -183,9 +182,9 @@ class Guard : public YAML::EventHandler {
     ++m_written;
     key_or_value(mark, nullptr);
     if (m_stack.size() >= static_cast<std::size_t>(k_yaml_max_depth))
-      throw InputError(at(mark), fmt::format("lists and mappings are nested deeper than {} levels here; a "
-                                             "definition file never needs that many",
-                                             k_yaml_max_depth));
+      throw InputError(at(mark), trf("lists and mappings are nested deeper than {} levels here; a "
+                                     "definition file never needs that many",
+                                     k_yaml_max_depth));
     Frame f;
     f.map = map;
     f.anchor = anchor;
@@ -212,7 +211,7 @@ class Guard : public YAML::EventHandler {
 
 InputError syntax_error(const std::string& display, const std::string& text, const YAML::ParserException& e) {
   return InputError(Location{display, e.mark.line + 1, character_column(text, e.mark.line, e.mark.column)},
-                    fmt::format("YAML syntax error: {}", e.msg));
+                    trf("YAML syntax error: {}", e.msg));
 }
 
 }  // namespace
@@ -229,8 +228,8 @@ YAML::Node parse_yaml(const std::string& display, const std::string& text) {
       if (parser.HandleNextDocument(second))
         throw InputError(
             Location{display, second.start().line + 1, 1},
-            "the file holds more than one YAML document (a second \"---\"); keep one document per "
-            "file");
+            _("the file holds more than one YAML document (a second \"---\"); keep one document per "
+              "file"));
     }
     return YAML::Load(text);
   } catch (const YAML::ParserException& e) {
@@ -270,7 +269,7 @@ const char* kind_name(const YAML::Node& n) {
 bool YamlReader::expect_map(const YAML::Node& node, std::string_view what,
                             std::initializer_list<std::string_view> allowed) const {
   if (!node.IsMap()) {
-    error(node, fmt::format("{} must be a mapping (key: value lines), found {}", what, kind_name(node)));
+    error(node, trf("{} must be a mapping (key: value lines), found {}", what, kind_name(node)));
     return false;
   }
   std::vector<std::string> names(allowed.begin(), allowed.end());
@@ -279,28 +278,28 @@ bool YamlReader::expect_map(const YAML::Node& node, std::string_view what,
     bool known = false;
     for (auto a : allowed) known = known || key == a;
     if (!known)
-      error(it->first, fmt::format("unknown key \"{}\" in {}{}", key, what,
-                                   text::did_you_mean(key, names).empty()
-                                       ? fmt::format("; expected one of: {}", text::join(names, ", "))
-                                       : text::did_you_mean(key, names)));
+      error(it->first,
+            trf("unknown key \"{}\" in {}{}", key, what,
+                text::did_you_mean(key, names).empty() ? trf("; expected one of: {}", text::join(names, ", "))
+                                                       : text::did_you_mean(key, names)));
   }
   return true;
 }
 
 bool YamlReader::expect_sequence(const YAML::Node& node, std::string_view what) const {
   if (node.IsSequence()) return true;
-  error(node, fmt::format("{} must be a list (\"- item\" lines), found {}", what, kind_name(node)));
+  error(node, trf("{} must be a list (\"- item\" lines), found {}", what, kind_name(node)));
   return false;
 }
 
 std::optional<std::string> YamlReader::string(const YAML::Node& map, const char* key, bool required) const {
   const YAML::Node v = map[key];
   if (!v.IsDefined() || v.IsNull()) {
-    if (required) error(map, fmt::format("missing required key \"{}\"", key));
+    if (required) error(map, trf("missing required key \"{}\"", key));
     return std::nullopt;
   }
   if (!v.IsScalar()) {
-    error(v, fmt::format("\"{}\" must be a single value, found {}", key, kind_name(v)));
+    error(v, trf("\"{}\" must be a single value, found {}", key, kind_name(v)));
     return std::nullopt;
   }
   return v.Scalar();
@@ -308,18 +307,18 @@ std::optional<std::string> YamlReader::string(const YAML::Node& map, const char*
 
 std::optional<double> YamlReader::number_value(const YAML::Node& node, std::string_view what) const {
   if (!node.IsScalar()) {
-    error(node, fmt::format("{} must be a number, found {}", what, kind_name(node)));
+    error(node, trf("{} must be a number, found {}", what, kind_name(node)));
     return std::nullopt;
   }
   auto value = parse_number(node.Scalar());
-  if (!value) error(node, fmt::format("{} must be a number, got \"{}\"", what, node.Scalar()));
+  if (!value) error(node, trf("{} must be a number, got \"{}\"", what, node.Scalar()));
   return value;
 }
 
 std::optional<double> YamlReader::number(const YAML::Node& map, const char* key, bool required) const {
   const YAML::Node v = map[key];
   if (!v.IsDefined() || v.IsNull()) {
-    if (required) error(map, fmt::format("missing required key \"{}\"", key));
+    if (required) error(map, trf("missing required key \"{}\"", key));
     return std::nullopt;
   }
   return number_value(v, fmt::format("\"{}\"", key));
@@ -327,23 +326,23 @@ std::optional<double> YamlReader::number(const YAML::Node& map, const char* key,
 
 std::optional<num::Decimal> YamlReader::decimal_value(const YAML::Node& node, std::string_view what) const {
   if (!node.IsScalar()) {
-    error(node, fmt::format("{} must be a number, found {}", what, kind_name(node)));
+    error(node, trf("{} must be a number, found {}", what, kind_name(node)));
     return std::nullopt;
   }
   std::string why;
   auto value = num::Decimal::parse(node.Scalar(), &why);
   if (!value)
-    error(node, why == "not a number" ? fmt::format("{} must be a number, got \"{}\"", what, node.Scalar())
-                                      : fmt::format("{} must be a number of at most 12 decimals and at most "
-                                                    "10^18, got \"{}\" ({})",
-                                                    what, node.Scalar(), why));
+    error(node, why == "not a number" ? trf("{} must be a number, got \"{}\"", what, node.Scalar())
+                                      : trf("{} must be a number of at most 12 decimals and at most "
+                                            "10^18, got \"{}\" ({})",
+                                            what, node.Scalar(), why));
   return value;
 }
 
 std::optional<num::Decimal> YamlReader::decimal(const YAML::Node& map, const char* key, bool required) const {
   const YAML::Node v = map[key];
   if (!v.IsDefined() || v.IsNull()) {
-    if (required) error(map, fmt::format("missing required key \"{}\"", key));
+    if (required) error(map, trf("missing required key \"{}\"", key));
     return std::nullopt;
   }
   return decimal_value(v, fmt::format("\"{}\"", key));
@@ -353,7 +352,7 @@ std::optional<long> YamlReader::integer(const YAML::Node& map, const char* key, 
   auto d = number(map, key, required);
   if (!d) return std::nullopt;
   if (*d != std::floor(*d) || std::fabs(*d) > 1e15) {
-    error(map[key], fmt::format("\"{}\" must be a whole number, got \"{}\"", key, map[key].Scalar()));
+    error(map[key], trf("\"{}\" must be a whole number, got \"{}\"", key, map[key].Scalar()));
     return std::nullopt;
   }
   return static_cast<long>(*d);
@@ -364,7 +363,7 @@ std::optional<bool> YamlReader::boolean(const YAML::Node& map, const char* key, 
   if (!s) return std::nullopt;
   if (*s == "true") return true;
   if (*s == "false") return false;
-  error(map[key], fmt::format("\"{}\" must be true or false, got \"{}\"", key, *s));
+  error(map[key], trf("\"{}\" must be true or false, got \"{}\"", key, *s));
   return std::nullopt;
 }
 

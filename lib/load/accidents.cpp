@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "io/csv.hpp"
 #include "load/tables.hpp"
@@ -68,8 +69,7 @@ class Reader {
     const auto raw = cell(c);
     const auto v = io::parse_number(raw);
     if (raw.empty() || !v || *v < 0 || *v != std::floor(*v) || *v > 1e9) {
-      m_d.error(at(c),
-                fmt::format("{}: {} expects a whole number of at least 0, got \"{}\"", label(c), what, raw));
+      m_d.error(at(c), trf("{}: {} expects a whole number of at least 0, got \"{}\"", label(c), what, raw));
       return std::nullopt;
     }
     return static_cast<long>(*v);
@@ -78,8 +78,7 @@ class Reader {
   std::optional<date::Minute> moment(std::size_t c, bool required) {
     const auto raw = cell(c);
     if (raw.empty()) {
-      if (required)
-        m_d.error(at(c), fmt::format("{}: empty; write the date and time, YYYY-MM-DD HH:MM", label(c)));
+      if (required) m_d.error(at(c), trf("{}: empty; write the date and time, YYYY-MM-DD HH:MM", label(c)));
       return std::nullopt;
     }
     const auto m = date::parse_datetime(raw);
@@ -93,23 +92,21 @@ class Reader {
     const Columns& c = m_c;
     const std::string id(cell(c.id));
     if (id.empty()) {
-      m_d.error(at(*c.id), label(*c.id) + ": empty accident id");
+      m_d.error(at(*c.id), label(*c.id) + _(": empty accident id"));
       return;
     }
     const auto kind = cell(c.record);
     if (kind == "补报" || kind == "revision") return revision(id);
     if (!kind.empty() && kind != "首报" && kind != "initial") {
-      m_d.error(at(*c.record),
-                fmt::format("{}: \"{}\" is not a record kind; write 首报 (initial) or 补报 (revision)",
-                            label(*c.record), kind));
+      m_d.error(at(*c.record), trf("{}: \"{}\" is not a record kind; write 首报 (initial) or 补报 (revision)",
+                                   label(*c.record), kind));
       return;
     }
     if (const auto [it, fresh] = m_first.emplace(id, m_reg.records.size()); !fresh) {
-      m_d.error(at(*c.id),
-                fmt::format("{}: accident \"{}\" is already listed on line {}; a later report of its "
-                            "casualties is a row with record 补报{}",
-                            label(*c.id), id, m_reg.records[it->second].line,
-                            c.record ? "" : " (add the column record)"));
+      m_d.error(at(*c.id), trf("{}: accident \"{}\" is already listed on line {}; a later report of its "
+                               "casualties is a row with record 补报{}",
+                               label(*c.id), id, m_reg.records[it->second].line,
+                               c.record ? "" : " (add the column record)"));
       return;
     }
     Record r;
@@ -119,12 +116,12 @@ class Reader {
     if (const auto u = m_units.find(unit_id))
       r.unit = *u;
     else
-      m_d.error(at(*c.unit), fmt::format("{}: unit \"{}\" is not in the units file{}", label(*c.unit),
-                                         unit_id, assessment::suggest_unit(unit_id, m_units)));
+      m_d.error(at(*c.unit), trf("{}: unit \"{}\" is not in the units file{}", label(*c.unit), unit_id,
+                                 assessment::suggest_unit(unit_id, m_units)));
     r.enterprise = cell(c.enterprise);
-    if (r.enterprise.empty()) m_d.error(at(*c.enterprise), label(*c.enterprise) + ": empty enterprise");
+    if (r.enterprise.empty()) m_d.error(at(*c.enterprise), label(*c.enterprise) + _(": empty enterprise"));
     r.industry = cell(c.industry);
-    if (r.industry.empty()) m_d.error(at(*c.industry), label(*c.industry) + ": empty industry");
+    if (r.industry.empty()) m_d.error(at(*c.industry), label(*c.industry) + _(": empty industry"));
     for (auto k : k_road_or_fire) r.road_or_fire = r.road_or_fire || r.industry == k;
     const auto occurred = moment(*c.occurred, true);
     r.occurred_at = occurred.value_or(0);
@@ -133,16 +130,15 @@ class Reader {
     const auto loss_raw = cell(c.loss);
     const auto loss = io::parse_number(loss_raw);
     if (loss_raw.empty() || !loss || !std::isfinite(*loss) || *loss < 0 || *loss > 1e9)
-      m_d.error(
-          at(*c.loss),
-          fmt::format("{}: direct economic loss expects a number of 万元 from 0 to 1000000000, got \"{}\"",
-                      label(*c.loss), loss_raw));
+      m_d.error(at(*c.loss),
+                trf("{}: direct economic loss expects a number of 万元 from 0 to 1000000000, got \"{}\"",
+                    label(*c.loss), loss_raw));
     else
       r.direct_loss_wan = *loss;
     const auto resp = text::parse_yes_no(cell(c.responsibility));
     if (!resp)
-      m_d.error(at(*c.responsibility), fmt::format("{}: expects yes or no (是/否), got \"{}\"",
-                                                   label(*c.responsibility), cell(c.responsibility)));
+      m_d.error(at(*c.responsibility), trf("{}: expects yes or no (是/否), got \"{}\"",
+                                           label(*c.responsibility), cell(c.responsibility)));
     r.responsibility = resp.value_or(false);
     const auto conceal = cell(c.concealment);
     if (conceal.empty() || conceal == "无" || conceal == "none")
@@ -155,19 +151,18 @@ class Reader {
       r.concealment = Concealment::False;
     else
       m_d.error(at(*c.concealment),
-                fmt::format("{}: \"{}\" is not a finding; write 漏报, 瞒报, 谎报 or leave it empty",
-                            label(*c.concealment), conceal));
+                trf("{}: \"{}\" is not a finding; write 漏报, 瞒报, 谎报 or leave it empty",
+                    label(*c.concealment), conceal));
     const bool never_told = r.concealment == Concealment::Omitted || r.concealment == Concealment::Concealed;
     if (c.reported_at && !cell(c.reported_at).empty())
       m_d.error(at(*c.reported_at),
-                fmt::format("{}: a first report has no 补报时间; a later report of the casualties "
-                            "is a row of its own with record 补报",
-                            label(*c.reported_at)));
+                trf("{}: a first report has no 补报时间; a later report of the casualties "
+                    "is a row of its own with record 补报",
+                    label(*c.reported_at)));
     if (r.concealment == Concealment::Omitted && c.level[0] && !cell(c.level[0]).empty())
-      m_d.error(at(*c.concealment),
-                fmt::format("{}: 漏报 (never reported), but {} gives when the county was told; "
-                            "one of them is wrong",
-                            label(*c.concealment), label(*c.level[0])));
+      m_d.error(at(*c.concealment), trf("{}: 漏报 (never reported), but {} gives when the county was told; "
+                                        "one of them is wrong",
+                                        label(*c.concealment), label(*c.level[0])));
     std::optional<date::Minute> below;
     for (std::size_t l = 0; l < k_levels; ++l) {
       if (!c.level[l]) continue;
@@ -178,19 +173,20 @@ class Reader {
       if (!when) continue;
       if (occurred && *when < *occurred)
         m_d.error(at(*c.level[l]),
-                  fmt::format("{}: reported at {}, before the accident occurred at {}", label(*c.level[l]),
-                              date::format_datetime(*when), date::format_datetime(*occurred)));
+                  trf("{}: reported at {}, before the accident occurred at {}", label(*c.level[l]),
+                      date::format_datetime(*when), date::format_datetime(*occurred)));
       else if (below && *when < *below)
-        m_d.error(at(*c.level[l]), fmt::format("{}: {} was told at {}, before the level below it ({})",
-                                               label(*c.level[l]), level_name(static_cast<Level>(l)),
-                                               date::format_datetime(*when), date::format_datetime(*below)));
+        m_d.error(at(*c.level[l]), trf("{}: {} was told at {}, before the level below it ({})",
+                                       label(*c.level[l]), level_name(static_cast<Level>(l)),
+                                       date::format_datetime(*when), date::format_datetime(*below)));
       below = when;
     }
     if (!c.level[0] && !never_told)
-      m_d.error(Location{m_reg.file, m_line},
-                "no column reported_county_at (县级上报时间): 493号令 Art 9 times the first report from it; "
-                "add the "
-                "column, or write 漏报/瞒报 in concealment for an accident never reported");
+      m_d.error(
+          Location{m_reg.file, m_line},
+          _("no column reported_county_at (县级上报时间): 493号令 Art 9 times the first report from it; "
+            "add the "
+            "column, or write 漏报/瞒报 in concealment for an accident never reported"));
     r.description = cell(c.description);
     m_reg.records.push_back(std::move(r));
   }
@@ -198,10 +194,9 @@ class Reader {
   void revision(const std::string& id) {
     const auto it = m_first.find(id);
     if (it == m_first.end()) {
-      m_d.error(at(*m_c.id),
-                fmt::format("{}: revision (补报) of accident \"{}\", which no row above lists; put its "
-                            "first report (record 首报) above its revisions",
-                            label(*m_c.id), id));
+      m_d.error(at(*m_c.id), trf("{}: revision (补报) of accident \"{}\", which no row above lists; put its "
+                                 "first report (record 首报) above its revisions",
+                                 label(*m_c.id), id));
       return;
     }
     Record& r = m_reg.records[it->second];
@@ -211,16 +206,16 @@ class Reader {
     for (const auto col : {c.unit, c.enterprise, c.industry, c.occurred, c.loss, c.responsibility,
                            c.concealment, c.level[0], c.level[1], c.level[2], c.level[3]})
       if (col && !cell(col).empty())
-        m_d.error(at(*col),
-                  fmt::format("{}: a revision (补报) gives only reported_at, deaths and serious_injuries; "
-                              "leave this empty, or correct the first report on line {}",
-                              label(*col), r.line));
+        m_d.error(at(*col), trf("{}: a revision (补报) gives only reported_at, deaths and serious_injuries; "
+                                "leave this empty, or correct the first report on line {}",
+                                label(*col), r.line));
     Revision v;
     v.line = m_line;
     if (!m_c.reported_at) {
-      m_d.error(Location{m_reg.file, m_line},
-                "a revision (补报) needs the column reported_at (补报时间): when the changed casualties were "
-                "reported");
+      m_d.error(
+          Location{m_reg.file, m_line},
+          _("a revision (补报) needs the column reported_at (补报时间): when the changed casualties were "
+            "reported"));
       return;
     }
     const auto when = moment(*m_c.reported_at, true);
@@ -229,10 +224,9 @@ class Reader {
     if (!when) return;
     v.reported_at = *when;
     if (*when < r.occurred_at)
-      m_d.error(at(*m_c.reported_at),
-                fmt::format("{}: revision reported at {}, before the accident occurred at {}",
-                            label(*m_c.reported_at), date::format_datetime(*when),
-                            date::format_datetime(r.occurred_at)));
+      m_d.error(at(*m_c.reported_at), trf("{}: revision reported at {}, before the accident occurred at {}",
+                                          label(*m_c.reported_at), date::format_datetime(*when),
+                                          date::format_datetime(r.occurred_at)));
     r.revisions.push_back(v);
   }
 

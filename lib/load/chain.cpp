@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/date.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "io/csv.hpp"
 #include "io/yaml.hpp"
@@ -54,18 +55,18 @@ class Builder {
     }
     if (const auto first = m_chain.find(r.id)) {
       error(at, F_Id,
-            fmt::format("node id \"{}\" is already used on line {}; node ids must be unique", r.id,
-                        m_chain.line[*first]));
+            trf("node id \"{}\" is already used on line {}; node ids must be unique", r.id,
+                m_chain.line[*first]));
       return;
     }
-    if (r.name.empty()) error(at, F_Name, fmt::format("empty name for node \"{}\"", r.id));
+    if (r.name.empty()) error(at, F_Name, trf("empty name for node \"{}\"", r.id));
     NodeKind kind = NodeKind::Post;
     if (auto k = parse_node_kind(r.kind)) {
       kind = *k;
     } else {
       error(at, F_Kind,
-            fmt::format("unknown node kind \"{}\" for \"{}\"; expected {}{}", r.kind, r.id,
-                        text::join(node_kind_ids(), ", "), text::did_you_mean(r.kind, node_kind_ids())));
+            trf("unknown node kind \"{}\" for \"{}\"; expected {}{}", r.kind, r.id,
+                text::join(node_kind_ids(), ", "), text::did_you_mean(r.kind, node_kind_ids())));
     }
     std::uint32_t role = k_no_index;
     std::uint8_t tier = k_no_tier;
@@ -73,49 +74,48 @@ class Builder {
       if (auto t = duty::parse_tier(r.tier))
         tier = static_cast<std::uint8_t>(*t);
       else
-        error(at, F_Tier,
-              fmt::format("unknown tier \"{}\" for \"{}\"; expected decision, management or execution",
-                          r.tier, r.id));
+        error(
+            at, F_Tier,
+            trf("unknown tier \"{}\" for \"{}\"; expected decision, management or execution", r.tier, r.id));
     }
     if (!r.role.empty()) {
       if (kind != NodeKind::Post) {
-        error(at, F_Role,
-              fmt::format("\"{}\" is a {} and has role \"{}\"; only posts hold roles", r.id, to_string(kind),
-                          r.role));
+        error(
+            at, F_Role,
+            trf("\"{}\" is a {} and has role \"{}\"; only posts hold roles", r.id, to_string(kind), r.role));
       } else if (auto ro = m_duties.find_role(r.role)) {
         role = static_cast<std::uint32_t>(*ro);
         const auto role_tier = static_cast<std::uint8_t>(m_duties.roles[*ro].tier);
         if (tier != k_no_tier && tier != role_tier)
           error(at, F_Tier,
-                fmt::format("tier \"{}\" of \"{}\" contradicts its role \"{}\", which is {}; drop the tier "
-                            "or fix the role",
-                            r.tier, r.id, r.role, to_string(m_duties.roles[*ro].tier)));
+                trf("tier \"{}\" of \"{}\" contradicts its role \"{}\", which is {}; drop the tier "
+                    "or fix the role",
+                    r.tier, r.id, r.role, to_string(m_duties.roles[*ro].tier)));
         tier = role_tier;
       } else {
         error(at, F_Role,
-              fmt::format("unknown role \"{}\" for \"{}\" in duty list \"{}\"{}", r.role, r.id, m_duties.id,
-                          text::did_you_mean(r.role, m_duties.role_ids())));
+              trf("unknown role \"{}\" for \"{}\" in duty list \"{}\"{}", r.role, r.id, m_duties.id,
+                  text::did_you_mean(r.role, m_duties.role_ids())));
       }
     }
     std::uint32_t industry = k_no_index;
     if (kind == NodeKind::Enterprise) {
       if (r.industry.empty())
         error(at, F_Industry,
-              fmt::format("enterprise \"{}\" has no industry; the chain needs it to find its regulators",
-                          r.id));
+              trf("enterprise \"{}\" has no industry; the chain needs it to find its regulators", r.id));
       else
         industry = intern_industry(r.industry);
     } else if (!r.industry.empty()) {
       error(at, F_Industry,
-            fmt::format("\"{}\" is a {} and has industry \"{}\"; only enterprises have one", r.id,
-                        to_string(kind), r.industry));
+            trf("\"{}\" is a {} and has industry \"{}\"; only enterprises have one", r.id, to_string(kind),
+                r.industry));
     }
     std::uint32_t unit = k_no_index;
     if (!r.unit.empty() && m_units) {
       if (auto u = m_units->find(r.unit))
         unit = static_cast<std::uint32_t>(*u);
       else
-        error(at, F_Unit, fmt::format("unit \"{}\" of \"{}\" is not in the units file", r.unit, r.id));
+        error(at, F_Unit, trf("unit \"{}\" of \"{}\" is not in the units file", r.unit, r.id));
     }
     m_chain.ids.emplace_back(r.id);
     m_chain.index.added(m_chain.ids);
@@ -140,10 +140,10 @@ class Builder {
       if (auto p = m_chain.find(m_parent_ref[v]))
         m_chain.parent[v] = static_cast<std::uint32_t>(*p);
       else
-        m_diag.error(Location{m_chain.file, m_parent_at[v].first, m_parent_at[v].second},
-                     m_parent_label + fmt::format("parent \"{}\" of \"{}\" is not a node of the chain{}",
-                                                  m_parent_ref[v], m_chain.ids[v],
-                                                  text::did_you_mean(m_parent_ref[v], m_chain.ids)));
+        m_diag.error(
+            Location{m_chain.file, m_parent_at[v].first, m_parent_at[v].second},
+            m_parent_label + trf("parent \"{}\" of \"{}\" is not a node of the chain{}", m_parent_ref[v],
+                                 m_chain.ids[v], text::did_you_mean(m_parent_ref[v], m_chain.ids)));
     }
     m_parent_ref = {};
     m_parent_at = {};
@@ -172,9 +172,9 @@ class Builder {
     const auto kind = parse_edge_kind(r.kind);
     if (!kind) {
       error(at, F_Kind,
-            fmt::format("unknown edge kind \"{}\"; expected reports, oversees, regulates or "
-                        "supervises{}",
-                        r.kind, text::did_you_mean(r.kind, edge_kind_ids())));
+            trf("unknown edge kind \"{}\"; expected reports, oversees, regulates or "
+                "supervises{}",
+                r.kind, text::did_you_mean(r.kind, edge_kind_ids())));
       return;
     }
     Edge e;
@@ -186,7 +186,7 @@ class Builder {
     if (!r.lead.empty()) {
       const auto lead = text::parse_yes_no(r.lead);
       if (!lead)
-        error(at, F_Lead, fmt::format("\"{}\" is not yes or no; \"lead\" marks the lead regulator", r.lead));
+        error(at, F_Lead, trf("\"{}\" is not yes or no; \"lead\" marks the lead regulator", r.lead));
       else if (*lead && e.kind != EdgeKind::Regulates)
         error(at, F_Lead, "only a \"regulates\" edge can name the lead regulator (牵头部门)");
       e.lead = lead.value_or(false);
@@ -213,21 +213,20 @@ class Builder {
       if (!to) return;
       e.to = static_cast<std::uint32_t>(*to);
       if (e.to == e.from) {
-        error(
-            at, F_To,
-            fmt::format("the edge runs from \"{}\" to itself; an edge joins two nodes", m_chain.ids[e.from]));
+        error(at, F_To,
+              trf("the edge runs from \"{}\" to itself; an edge joins two nodes", m_chain.ids[e.from]));
         return;
       }
       if (e.kind == EdgeKind::Oversees && !m_chain.is_post(e.from)) {
         error(at, F_From,
-              fmt::format("\"{}\" is a {}; only a post oversees (分管)", m_chain.ids[e.from],
-                          to_string(m_chain.kind[e.from])));
+              trf("\"{}\" is a {}; only a post oversees (分管)", m_chain.ids[e.from],
+                  to_string(m_chain.kind[e.from])));
         return;
       }
       if (e.kind == EdgeKind::Supervises && m_chain.kind[e.to] != NodeKind::Enterprise) {
         error(at, F_To,
-              fmt::format("\"{}\" is a {}; \"supervises\" points at an enterprise", m_chain.ids[e.to],
-                          to_string(m_chain.kind[e.to])));
+              trf("\"{}\" is a {}; \"supervises\" points at an enterprise", m_chain.ids[e.to],
+                  to_string(m_chain.kind[e.to])));
         return;
       }
     }
@@ -236,10 +235,9 @@ class Builder {
         (std::uint64_t{e.from} << 34) | (std::uint64_t{e.to} << 2) | static_cast<std::uint64_t>(e.kind);
     if (const auto [it, fresh] = m_edge_lines.emplace(key, e.line); !fresh) {
       error(at, F_From,
-            fmt::format("the edge {} {} {} is already listed on line {}; list each edge once",
-                        m_chain.ids[e.from], to_string(e.kind),
-                        e.kind == EdgeKind::Regulates ? m_chain.industries[e.to] : m_chain.ids[e.to],
-                        it->second));
+            trf("the edge {} {} {} is already listed on line {}; list each edge once", m_chain.ids[e.from],
+                to_string(e.kind),
+                e.kind == EdgeKind::Regulates ? m_chain.industries[e.to] : m_chain.ids[e.to], it->second));
       return;
     }
     m_chain.edges.push_back(e);
@@ -252,14 +250,14 @@ class Builder {
 
   std::optional<std::size_t> node_ref(std::string_view id, const Locator& at, Field f, const char* what) {
     if (id.empty()) {
-      error(at, f, fmt::format("empty \"{}\"; an edge joins two nodes of the chain", what));
+      error(at, f, trf("empty \"{}\"; an edge joins two nodes of the chain", what));
       return std::nullopt;
     }
     auto n = m_chain.find(id);
     if (!n)
       error(at, f,
-            fmt::format("\"{}\" of the edge names \"{}\", which is not a node of the chain{}", what, id,
-                        text::did_you_mean(id, m_chain.ids)));
+            trf("\"{}\" of the edge names \"{}\", which is not a node of the chain{}", what, id,
+                text::did_you_mean(id, m_chain.ids)));
     return n;
   }
 
@@ -345,7 +343,7 @@ Chain load_chain_yaml(const std::string& display, const std::string& text, const
   if (reader.expect_map(root, "the chain", {"nodes", "edges"})) {
     const YAML::Node nodes = root["nodes"];
     if (!nodes.IsDefined()) {
-      reader.error(root, "missing required key \"nodes\"");
+      reader.error(root, _("missing required key \"nodes\""));
     } else if (reader.expect_sequence(nodes, "\"nodes\"")) {
       for (const auto& n : nodes) {
         if (!reader.expect_map(n, "a node",

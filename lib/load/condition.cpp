@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 namespace safeassess::ruleset {
@@ -31,9 +32,8 @@ Condition parse_condition(const io::YamlReader& reader, const YAML::Node& node,
              has_not = node["not"].IsDefined(), has_field = node["field"].IsDefined();
   const int forms = int(has_all) + int(has_any) + int(has_not) + int(has_field);
   if (forms != 1) {
-    reader.error(node,
-                 "a condition needs exactly one of \"all\", \"any\", \"not\" or "
-                 "\"field\" (with \"op\" and \"value\")");
+    reader.error(node, _("a condition needs exactly one of \"all\", \"any\", \"not\" or "
+                         "\"field\" (with \"op\" and \"value\")"));
     return c;
   }
   if (has_all || has_any) {
@@ -41,7 +41,7 @@ Condition parse_condition(const io::YamlReader& reader, const YAML::Node& node,
     const YAML::Node list = node[has_all ? "all" : "any"];
     if (reader.expect_sequence(list, has_all ? "\"all\"" : "\"any\"")) {
       if (list.size() == 0)
-        reader.error(list, "an empty list here is always true or false; give at least one condition");
+        reader.error(list, _("an empty list here is always true or false; give at least one condition"));
       for (const auto& child : list)
         c.children.push_back(parse_condition(reader, child, input_ids, input_names));
     }
@@ -56,8 +56,8 @@ Condition parse_condition(const io::YamlReader& reader, const YAML::Node& node,
   if (auto field = reader.string(node, "field", true)) {
     const auto it = input_ids.find(*field);
     if (it == input_ids.end())
-      reader.error(node["field"], fmt::format("condition field \"{}\" is not a declared input{}", *field,
-                                              text::did_you_mean(*field, input_names)));
+      reader.error(node["field"], trf("condition field \"{}\" is not a declared input{}", *field,
+                                      text::did_you_mean(*field, input_names)));
     else
       c.input = it->second;
   }
@@ -68,7 +68,7 @@ Condition parse_condition(const io::YamlReader& reader, const YAML::Node& node,
       std::vector<std::string> names;
       for (const auto& o : k_ops) names.emplace_back(o.name);
       reader.error(node["op"],
-                   fmt::format("unknown operator \"{}\"; expected one of: {}", *op, text::join(names, ", ")));
+                   trf("unknown operator \"{}\"; expected one of: {}", *op, text::join(names, ", ")));
     } else {
       c.op = found->op;
     }

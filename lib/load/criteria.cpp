@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "core/hash.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "io/csv.hpp"
 #include "io/file.hpp"
@@ -20,9 +21,9 @@ namespace safeassess::hazard {
 namespace {
 
 std::string range_words(const FieldDef& f) {
-  if (f.min && f.max) return fmt::format(" from {} to {}", text::plain(*f.min), text::plain(*f.max));
-  if (f.min) return fmt::format(" of at least {}", text::plain(*f.min));
-  if (f.max) return fmt::format(" of at most {}", text::plain(*f.max));
+  if (f.min && f.max) return trf(" from {} to {}", text::plain(*f.min), text::plain(*f.max));
+  if (f.min) return trf(" of at least {}", text::plain(*f.min));
+  if (f.max) return trf(" of at most {}", text::plain(*f.max));
   return "";
 }
 
@@ -38,20 +39,20 @@ bool parse_fact(const FieldDef& field, std::string_view raw, Fact& out, std::str
         out = Fact{true, *yes ? 1.0 : 0.0, {}};
         return true;
       }
-      error = fmt::format("\"{}\" expects yes or no (true/false, 是/否, 1/0), got \"{}\"", field.id, raw);
+      error = trf("\"{}\" expects yes or no (true/false, 是/否, 1/0), got \"{}\"", field.id, raw);
       return false;
     }
     case FieldType::Number: {
       const auto v = io::parse_number(s);
       if (!v) {
-        error = fmt::format("\"{}\" expects a number{}, got \"{}\"", field.id,
-                            field.unit.empty() ? std::string() : fmt::format(" in {}", field.unit), raw);
+        error = trf("\"{}\" expects a number{}, got \"{}\"", field.id,
+                    field.unit.empty() ? std::string() : trf(" in {}", field.unit), raw);
         return false;
       }
       if ((field.min && *v < *field.min) || (field.max && *v > *field.max) ||
           (field.integer && *v != std::floor(*v))) {
-        error = fmt::format("\"{}\" ({}) takes {}{}, got \"{}\"", field.id, field.label,
-                            field.integer ? "a whole number" : "a number", range_words(field), raw);
+        error = trf("\"{}\" ({}) takes {}{}, got \"{}\"", field.id, field.label,
+                    field.integer ? "a whole number" : "a number", range_words(field), raw);
         return false;
       }
       out = Fact{true, *v, {}};
@@ -60,8 +61,7 @@ bool parse_fact(const FieldDef& field, std::string_view raw, Fact& out, std::str
     case FieldType::Text: {
       if (!field.values.empty() &&
           std::find(field.values.begin(), field.values.end(), s) == field.values.end()) {
-        error = fmt::format("\"{}\" expects one of: {}; got \"{}\"", field.id, text::join(field.values, ", "),
-                            raw);
+        error = trf("\"{}\" expects one of: {}; got \"{}\"", field.id, text::join(field.values, ", "), raw);
         return false;
       }
       out = Fact{true, 0, std::string(s)};
@@ -102,8 +102,8 @@ class Loader {
     cr.verified = m_reader.boolean(root, "verified", true).value_or(false);
     const YAML::Node inds = root["industries"];
     if (!inds.IsDefined())
-      m_reader.error(root,
-                     "missing required key \"industries\" (the industry values of the findings it judges)");
+      m_reader.error(
+          root, _("missing required key \"industries\" (the industry values of the findings it judges)"));
     else if (m_reader.expect_sequence(inds, "\"industries\""))
       for (const auto& n : inds) cr.industries.push_back(n.Scalar());
     load_fields(root, cr);
@@ -112,9 +112,9 @@ class Loader {
       for (std::size_t i = 0; i < cr.items.size(); ++i)
         if (!cr.items[i].verified) {
           m_reader.error(root["verified"],
-                         fmt::format("\"verified: true\" claims every item was checked against the official "
-                                     "text, but item \"{}\" is not; write verified: false",
-                                     cr.items[i].id));
+                         trf("\"verified: true\" claims every item was checked against the official "
+                             "text, but item \"{}\" is not; write verified: false",
+                             cr.items[i].id));
           break;
         }
     return cr;
@@ -124,7 +124,7 @@ class Loader {
   void load_fields(const YAML::Node& root, Criteria& cr) {
     const YAML::Node list = root["fields"];
     if (!list.IsDefined()) {
-      m_reader.error(root, "missing required key \"fields\" (the dictionary of inspection facts)");
+      m_reader.error(root, _("missing required key \"fields\" (the dictionary of inspection facts)"));
       return;
     }
     if (!m_reader.expect_sequence(list, "\"fields\"")) return;
@@ -144,10 +144,9 @@ class Loader {
         else if (*t == "text")
           f.type = FieldType::Text;
         else
-          m_reader.error(
-              n["type"],
-              fmt::format("unknown field type \"{}\"; expected boolean, number or text{}", *t,
-                          text::did_you_mean(*t, std::vector<std::string>{"boolean", "number", "text"})));
+          m_reader.error(n["type"],
+                         trf("unknown field type \"{}\"; expected boolean, number or text{}", *t,
+                             text::did_you_mean(*t, std::vector<std::string>{"boolean", "number", "text"})));
       }
       if (n["values"].IsDefined()) {
         if (f.type != FieldType::Text)
@@ -157,16 +156,16 @@ class Loader {
       }
       if (n["min"].IsDefined() || n["max"].IsDefined() || n["integer"].IsDefined()) {
         if (f.type != FieldType::Number)
-          m_reader.error(n, "\"min\", \"max\" and \"integer\" apply only to number fields");
+          m_reader.error(n, _("\"min\", \"max\" and \"integer\" apply only to number fields"));
         f.min = m_reader.number(n, "min", false);
         f.max = m_reader.number(n, "max", false);
         f.integer = m_reader.boolean(n, "integer", false).value_or(false);
         if (f.min && f.max && *f.min > *f.max)
-          m_reader.error(n["max"], fmt::format("\"max\" {} is below \"min\" {}", text::plain(*f.max),
-                                               text::plain(*f.min)));
+          m_reader.error(n["max"],
+                         trf("\"max\" {} is below \"min\" {}", text::plain(*f.max), text::plain(*f.min)));
       }
       if (!cr.field_index.emplace(f.id, cr.fields.size()).second) {
-        m_reader.error(n["id"], fmt::format("field \"{}\" is declared twice", f.id));
+        m_reader.error(n["id"], trf("field \"{}\" is declared twice", f.id));
         continue;
       }
       cr.fields.push_back(std::move(f));
@@ -183,21 +182,21 @@ class Loader {
     auto id = m_reader.string(map, "field", true);
     if (!id) return std::nullopt;
     if (auto f = cr.find_field(*id)) return f;
-    m_reader.error(map["field"], fmt::format("\"{}\" is not a field of criteria \"{}\"{}", *id, cr.id,
-                                             text::did_you_mean(*id, field_ids(cr))));
+    m_reader.error(map["field"], trf("\"{}\" is not a field of criteria \"{}\"{}", *id, cr.id,
+                                     text::did_you_mean(*id, field_ids(cr))));
     return std::nullopt;
   }
 
   // Reads a constant for a comparison on `f`, reporting a type mismatch.
   bool constant(const YAML::Node& v, const FieldDef& f, Condition& c) {
     if (!v.IsScalar()) {
-      m_reader.error(v, fmt::format("\"value\" for field \"{}\" must be a single value", f.id));
+      m_reader.error(v, trf("\"value\" for field \"{}\" must be a single value", f.id));
       return false;
     }
     Fact x;
     std::string error;
     if (!parse_fact(f, v.Scalar(), x, error) || !x.known) {
-      m_reader.error(v, error.empty() ? fmt::format("\"value\" for field \"{}\" is empty", f.id) : error);
+      m_reader.error(v, error.empty() ? trf("\"value\" for field \"{}\" is empty", f.id) : error);
       return false;
     }
     c.number = x.number;
@@ -214,7 +213,7 @@ class Loader {
     const int forms = int(n["all"].IsDefined()) + int(n["any"].IsDefined()) + int(n["not"].IsDefined()) +
                       int(n["field"].IsDefined());
     if (forms != 1) {
-      m_reader.error(n, "a condition needs exactly one of \"all\", \"any\", \"not\" or \"field\"");
+      m_reader.error(n, _("a condition needs exactly one of \"all\", \"any\", \"not\" or \"field\""));
       ok = false;
       return c;
     }
@@ -223,7 +222,7 @@ class Loader {
       c.kind = all ? Condition::Kind::All : Condition::Kind::Any;
       const YAML::Node list = n[all ? "all" : "any"];
       if (!m_reader.expect_sequence(list, all ? "\"all\"" : "\"any\"") || list.size() == 0) {
-        if (list.IsSequence()) m_reader.error(list, "give at least one condition");
+        if (list.IsSequence()) m_reader.error(list, _("give at least one condition"));
         ok = false;
         return c;
       }
@@ -253,8 +252,8 @@ class Loader {
     if (found == std::end(k_ops)) {
       std::vector<std::string> names;
       for (const auto& o : k_ops) names.emplace_back(o.name);
-      m_reader.error(n["op"], fmt::format("unknown operator \"{}\"; expected one of: {}", *op_name,
-                                          text::join(names, ", ")));
+      m_reader.error(n["op"],
+                     trf("unknown operator \"{}\"; expected one of: {}", *op_name, text::join(names, ", ")));
       ok = false;
       return c;
     }
@@ -262,21 +261,22 @@ class Loader {
     const bool ordered =
         c.op == Op::Lt || c.op == Op::Le || c.op == Op::Gt || c.op == Op::Ge || c.op == Op::Between;
     if (ordered && f.type != FieldType::Number) {
-      m_reader.error(n["op"], fmt::format("operator \"{}\" needs a number field, but \"{}\" is {}", *op_name,
-                                          f.id, f.type == FieldType::Boolean ? "yes/no" : "text"));
+      m_reader.error(n["op"], trf("operator \"{}\" needs a number field, but \"{}\" is {}", *op_name, f.id,
+                                  f.type == FieldType::Boolean ? "yes/no" : "text"));
       ok = false;
       return c;
     }
     if (n["ref"].IsDefined()) {
       const YAML::Node r = n["ref"];
-      if (n["value"].IsDefined()) m_reader.error(n, "a comparison has either \"value\" or \"ref\", not both");
+      if (n["value"].IsDefined())
+        m_reader.error(n, _("a comparison has either \"value\" or \"ref\", not both"));
       if (!m_reader.expect_map(r, "\"ref\"", {"field", "times"})) {
         ok = false;
         return c;
       }
       const auto rf = field_ref(r, cr);
       if (!rf || f.type != FieldType::Number || cr.fields[*rf].type != FieldType::Number || !ordered) {
-        if (rf) m_reader.error(r, "\"ref\" compares two number fields with lt, le, gt or ge");
+        if (rf) m_reader.error(r, _("\"ref\" compares two number fields with lt, le, gt or ge"));
         ok = false;
         return c;
       }
@@ -286,7 +286,7 @@ class Loader {
     }
     const YAML::Node v = n["value"];
     if (!v.IsDefined()) {
-      m_reader.error(n, "missing required key \"value\"");
+      m_reader.error(n, _("missing required key \"value\""));
       ok = false;
       return c;
     }
@@ -315,7 +315,7 @@ class Loader {
       }
       case Op::Between: {
         if (!v.IsSequence() || v.size() != 2) {
-          m_reader.error(v, "\"between\" takes [low, high]");
+          m_reader.error(v, _("\"between\" takes [low, high]"));
           ok = false;
           break;
         }
@@ -326,8 +326,8 @@ class Loader {
           break;
         }
         if (*lo > *hi) {
-          m_reader.error(v, fmt::format("\"between\" [{}, {}] is empty: the item can never be met",
-                                        text::plain(*lo), text::plain(*hi)));
+          m_reader.error(v, trf("\"between\" [{}, {}] is empty: the item can never be met", text::plain(*lo),
+                                text::plain(*hi)));
           ok = false;
         }
         c.numbers = {*lo, *hi};
@@ -383,9 +383,8 @@ class Loader {
     }
     for (const auto& [field, r] : ranges)
       if (r.lo > r.hi || (r.lo == r.hi && (r.lo_open || r.hi_open))) {
-        m_reader.error(list,
-                       fmt::format("the bounds on \"{}\" here exclude every value: the item can never be met",
-                                   cr.fields[field].id));
+        m_reader.error(list, trf("the bounds on \"{}\" here exclude every value: the item can never be met",
+                                 cr.fields[field].id));
         ok = false;
       }
   }
@@ -398,7 +397,7 @@ class Loader {
     }
     for (const auto& e : list) {
       if (!e.IsMap()) {
-        m_reader.error(e, "an example maps fields to values, e.g. {gas_sensor_disabled: true}");
+        m_reader.error(e, _("an example maps fields to values, e.g. {gas_sensor_disabled: true}"));
         ok = false;
         continue;
       }
@@ -407,8 +406,8 @@ class Loader {
         const std::string key = it->first.Scalar();
         const auto f = cr.find_field(key);
         if (!f) {
-          m_reader.error(it->first, fmt::format("\"{}\" is not a field of criteria \"{}\"{}", key, cr.id,
-                                                text::did_you_mean(key, field_ids(cr))));
+          m_reader.error(it->first, trf("\"{}\" is not a field of criteria \"{}\"{}", key, cr.id,
+                                        text::did_you_mean(key, field_ids(cr))));
           ok = false;
           continue;
         }
@@ -426,7 +425,7 @@ class Loader {
   void load_items(const YAML::Node& root, Criteria& cr) {
     const YAML::Node list = root["items"];
     if (!list.IsDefined()) {
-      m_reader.error(root, "missing required key \"items\"");
+      m_reader.error(root, _("missing required key \"items\""));
       return;
     }
     if (!m_reader.expect_sequence(list, "\"items\"")) return;
@@ -443,16 +442,15 @@ class Loader {
       item.verified = m_reader.boolean(n, "verified", false).value_or(true);
       item.source = m_reader.string(n, "source", false).value_or("");
       if (!item.verified && !n["note"].IsDefined())
-        m_reader.error(n, fmt::format("item \"{}\" is not verified: say why in \"note\" (what was not found, "
-                                      "where the wording comes from)",
-                                      item.id));
+        m_reader.error(n, trf("item \"{}\" is not verified: say why in \"note\" (what was not found, "
+                              "where the wording comes from)",
+                              item.id));
       item.note = m_reader.string(n, "note", false).value_or("");
       for (const auto& other : cr.items)
-        if (other.id == item.id)
-          m_reader.error(n["id"], fmt::format("item \"{}\" is declared twice", item.id));
+        if (other.id == item.id) m_reader.error(n["id"], trf("item \"{}\" is declared twice", item.id));
       bool ok = true;
       if (!n["when"].IsDefined()) {
-        m_reader.error(n, "missing required key \"when\" (the condition that makes it a major hazard)");
+        m_reader.error(n, _("missing required key \"when\" (the condition that makes it a major hazard)"));
         ok = false;
       } else {
         item.when = condition(n["when"], cr, ok);
@@ -473,16 +471,14 @@ class Loader {
     for (std::size_t k = 0; k < item.meets.size(); ++k) {
       const Tri t = evaluate(item.when, cr, item.meets[k]);
       if (t != Tri::True)
-        m_reader.error(
-            ex["meets"][k],
-            fmt::format("this example should meet item \"{}\", but the condition is {}", item.id, name(t)));
+        m_reader.error(ex["meets"][k], trf("this example should meet item \"{}\", but the condition is {}",
+                                           item.id, name(t)));
     }
     for (std::size_t k = 0; k < item.misses.size(); ++k) {
       const Tri t = evaluate(item.when, cr, item.misses[k]);
       if (t != Tri::False)
-        m_reader.error(
-            ex["misses"][k],
-            fmt::format("this example should miss item \"{}\", but the condition is {}", item.id, name(t)));
+        m_reader.error(ex["misses"][k], trf("this example should miss item \"{}\", but the condition is {}",
+                                            item.id, name(t)));
     }
   }
 
@@ -510,9 +506,8 @@ Criteria load_criteria_ref(const std::string& ref) {
   if (auto f = ruleset::find_builtin("criteria", name)) return load_criteria(f->path, f->text);
   const auto names = ruleset::builtin_names("criteria");
   const std::string hint = text::did_you_mean(name, names);
-  throw InputError(Location{ref},
-                   fmt::format("no criteria file or bundled criteria \"{}\"{}", name,
-                               hint.empty() ? fmt::format("; bundled: {}", text::join(names, ", ")) : hint));
+  throw InputError(Location{ref}, trf("no criteria file or bundled criteria \"{}\"{}", name,
+                                      hint.empty() ? trf("; bundled: {}", text::join(names, ", ")) : hint));
 }
 
 }  // namespace safeassess::hazard

@@ -6,6 +6,7 @@
 #include <array>
 
 #include "core/hash.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "io/file.hpp"
 #include "io/yaml.hpp"
@@ -30,8 +31,8 @@ void read_duty(const io::YamlReader& reader, const YAML::Node& n, DutyList& list
         out = *frequency;
       else
         reader.error(map["frequency"],
-                     fmt::format("unknown frequency \"{}\"; expected {}{}", *f,
-                                 text::join(frequency_ids(), ", "), text::did_you_mean(*f, frequency_ids())));
+                     trf("unknown frequency \"{}\"; expected {}{}", *f, text::join(frequency_ids(), ", "),
+                         text::did_you_mean(*f, frequency_ids())));
     }
   };
   frequency_of(n, d.frequency);
@@ -46,8 +47,8 @@ void read_duty(const io::YamlReader& reader, const YAML::Node& n, DutyList& list
       const YAML::Node inds = e["industries"], groups = e["groups"];
       if (!inds.IsDefined() && !groups.IsDefined()) {
         reader.error(e,
-                     "an industry frequency names \"industries\" (as the chain writes them) or \"groups\" "
-                     "(of industry_groups)");
+                     _("an industry frequency names \"industries\" (as the chain writes them) or \"groups\" "
+                       "(of industry_groups)"));
         continue;
       }
       if (inds.IsDefined() && reader.expect_sequence(inds, "\"industries\""))
@@ -60,8 +61,8 @@ void read_duty(const io::YamlReader& reader, const YAML::Node& n, DutyList& list
           const auto found = std::find_if(list.industry_groups.begin(), list.industry_groups.end(),
                                           [&](const auto& p) { return p.first == name; });
           if (found == list.industry_groups.end()) {
-            reader.error(g, fmt::format("unknown industry group \"{}\"{}; declared: {}", name,
-                                        text::did_you_mean(name, names), text::join(names, ", ")));
+            reader.error(g, trf("unknown industry group \"{}\"{}; declared: {}", name,
+                                text::did_you_mean(name, names), text::join(names, ", ")));
             continue;
           }
           f.industries.insert(f.industries.end(), found->second.begin(), found->second.end());
@@ -72,18 +73,17 @@ void read_duty(const io::YamlReader& reader, const YAML::Node& n, DutyList& list
   }
   if (auto m = reader.integer(n, "min", false)) {
     if (*m < 1 || *m > 1000)
-      reader.error(n["min"],
-                   fmt::format("\"min\" is {}; a duty is done at least once a period (1..1000)", *m));
+      reader.error(n["min"], trf("\"min\" is {}; a duty is done at least once a period (1..1000)", *m));
     else
       d.min_count = static_cast<int>(*m);
   }
   const YAML::Node ev = n["evidence"];
   if (!ev.IsDefined()) {
-    reader.error(n, fmt::format("duty \"{}\" has no \"evidence\": list the kinds that prove it", d.id));
+    reader.error(n, trf("duty \"{}\" has no \"evidence\": list the kinds that prove it", d.id));
   } else if (reader.expect_sequence(ev, "\"evidence\"")) {
     for (const auto& e : ev) {
       if (!e.IsScalar()) {
-        reader.error(e, "an evidence kind must be an id from \"evidence\"");
+        reader.error(e, _("an evidence kind must be an id from \"evidence\""));
         continue;
       }
       const std::string id = e.Scalar();
@@ -92,10 +92,10 @@ void read_duty(const io::YamlReader& reader, const YAML::Node& n, DutyList& list
       } else {
         std::vector<std::string> ids;
         for (const auto& x : list.evidence) ids.push_back(x.id);
-        reader.error(e, fmt::format("unknown evidence kind \"{}\"{}", id, text::did_you_mean(id, ids)));
+        reader.error(e, trf("unknown evidence kind \"{}\"{}", id, text::did_you_mean(id, ids)));
       }
     }
-    if (ev.IsSequence() && ev.size() == 0) reader.error(ev, "\"evidence\" is empty");
+    if (ev.IsSequence() && ev.size() == 0) reader.error(ev, _("\"evidence\" is empty"));
   }
   const YAML::Node bears = n["bears_on"];
   if (bears.IsDefined() && reader.expect_sequence(bears, "\"bears_on\"")) {
@@ -107,14 +107,14 @@ void read_duty(const io::YamlReader& reader, const YAML::Node& n, DutyList& list
       else if (s == "accident")
         d.bears_on |= k_case_accident;
       else
-        reader.error(b, fmt::format("\"bears_on\" lists \"{}\"; expected hazard or accident", s));
+        reader.error(b, trf("\"bears_on\" lists \"{}\"; expected hazard or accident", s));
     }
   }
   d.source = reader.string(n, "source", true).value_or("");
   d.verified = reader.boolean(n, "verified", false).value_or(true);
   for (const auto& other : role.duties)
     if (other.id == d.id)
-      reader.error(n["id"], fmt::format("duty \"{}\" is declared twice in role \"{}\"", d.id, role.id));
+      reader.error(n["id"], trf("duty \"{}\" is declared twice in role \"{}\"", d.id, role.id));
   role.duties.push_back(std::move(d));
 }
 
@@ -135,7 +135,7 @@ DutyList load_duty_list(const std::string& display, const std::string& text) {
     const YAML::Node groups = root["industry_groups"];
     if (groups.IsDefined()) {
       if (!groups.IsMap())
-        reader.error(groups, "\"industry_groups\" maps a group name to a list of chain industries");
+        reader.error(groups, _("\"industry_groups\" maps a group name to a list of chain industries"));
       else
         for (auto it = groups.begin(); it != groups.end(); ++it) {
           // Copies: the iterator's key and value are temporaries.
@@ -168,19 +168,19 @@ DutyList load_duty_list(const std::string& display, const std::string& text) {
     }
     const YAML::Node ev = root["evidence"];
     if (!ev.IsDefined()) {
-      reader.error(root, "missing required key \"evidence\" (the kinds of record that prove a duty)");
+      reader.error(root, _("missing required key \"evidence\" (the kinds of record that prove a duty)"));
     } else if (reader.expect_sequence(ev, "\"evidence\"")) {
       for (const auto& n : ev) {
         if (!reader.expect_map(n, "an evidence kind", {"id", "name"})) continue;
         Evidence e{reader.string(n, "id", true).value_or(""), reader.string(n, "name", true).value_or("")};
         if (list.find_evidence(e.id))
-          reader.error(n["id"], fmt::format("evidence kind \"{}\" is declared twice", e.id));
+          reader.error(n["id"], trf("evidence kind \"{}\" is declared twice", e.id));
         list.evidence.push_back(std::move(e));
       }
     }
     const YAML::Node roles = root["roles"];
     if (!roles.IsDefined()) {
-      reader.error(root, "missing required key \"roles\"");
+      reader.error(root, _("missing required key \"roles\""));
     } else if (reader.expect_sequence(roles, "\"roles\"")) {
       for (const auto& n : roles) {
         if (!reader.expect_map(n, "a role", {"id", "name", "tier", "head", "portfolio", "duties"})) continue;
@@ -191,23 +191,22 @@ DutyList load_duty_list(const std::string& display, const std::string& text) {
           if (auto tier = parse_tier(*tier_text))
             r.tier = *tier;
           else
-            reader.error(n["tier"],
-                         fmt::format("unknown tier \"{}\"; expected decision, management or execution{}",
-                                     *tier_text, text::did_you_mean(*tier_text, tier_ids())));
+            reader.error(n["tier"], trf("unknown tier \"{}\"; expected decision, management or execution{}",
+                                        *tier_text, text::did_you_mean(*tier_text, tier_ids())));
         }
         r.head = reader.boolean(n, "head", false).value_or(false);
         r.portfolio = reader.boolean(n, "portfolio", false).value_or(false);
         const YAML::Node duties = n["duties"];
         if (!duties.IsDefined()) {
-          reader.error(n, fmt::format("role \"{}\" has no \"duties\"", r.id));
+          reader.error(n, trf("role \"{}\" has no \"duties\"", r.id));
         } else if (reader.expect_sequence(duties, "\"duties\"")) {
           for (const auto& d : duties) read_duty(reader, d, list, r);
-          if (r.duties.empty()) reader.error(duties, fmt::format("role \"{}\" has no duties", r.id));
+          if (r.duties.empty()) reader.error(duties, trf("role \"{}\" has no duties", r.id));
         }
-        if (list.find_role(r.id)) reader.error(n["id"], fmt::format("role \"{}\" is declared twice", r.id));
+        if (list.find_role(r.id)) reader.error(n["id"], trf("role \"{}\" is declared twice", r.id));
         list.roles.push_back(std::move(r));
       }
-      if (list.roles.empty()) reader.error(roles, "\"roles\" is empty");
+      if (list.roles.empty()) reader.error(roles, _("\"roles\" is empty"));
     }
   }
   diagnostics.throw_if_any();
@@ -221,9 +220,8 @@ DutyList load_duty_list_ref(const std::string& ref, const std::filesystem::path&
     if (auto f = ruleset::find_builtin("duties", name)) return load_duty_list(f->path, f->text);
     const auto names = ruleset::builtin_names("duties");
     const std::string hint = text::did_you_mean(name, names);
-    throw InputError(
-        at, fmt::format("no bundled duty list \"{}\"{}", name,
-                        hint.empty() ? fmt::format("; bundled: {}", text::join(names, ", ")) : hint));
+    throw InputError(at, trf("no bundled duty list \"{}\"{}", name,
+                             hint.empty() ? trf("; bundled: {}", text::join(names, ", ")) : hint));
   }
   const std::filesystem::path p = dir / ref;
   const std::string display = p.lexically_normal().string();

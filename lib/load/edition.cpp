@@ -1,4 +1,5 @@
 #include "load/edition.hpp"
+#include "core/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -29,11 +30,10 @@ model::Edition read_edition(const io::YamlReader& reader, const YAML::Node& root
   e.from = read_date(reader, root, "effective_from", need_from, e.effective_from);
   e.until = read_date(reader, root, "effective_until", false, e.effective_until);
   if (e.from && e.until && *e.until < *e.from)
-    reader.error(
-        root["effective_until"],
-        fmt::format("\"effective_until\" {} is before \"effective_from\" {}: the text would never be "
-                    "in force; effective_until is the last day in force",
-                    e.effective_until, e.effective_from));
+    reader.error(root["effective_until"],
+                 trf("\"effective_until\" {} is before \"effective_from\" {}: the text would never be "
+                     "in force; effective_until is the last day in force",
+                     e.effective_until, e.effective_from));
   e.preceded_by = reader.string(root, "preceded_by", false).value_or("");
   e.superseded_by = reader.string(root, "superseded_by", false).value_or("");
   e.dates_verified = reader.boolean(root, "dates_verified", false).value_or(true);

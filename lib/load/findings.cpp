@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/date.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "io/csv.hpp"
 #include "io/yaml.hpp"
@@ -31,17 +32,16 @@ std::unordered_map<std::string, std::vector<std::size_t>> industry_map(
       const bool apart = (other.edition.until && *other.edition.until < *cr.edition.from) ||
                          (cr.edition.until && *cr.edition.until < *other.edition.from);
       if (!apart)
-        d.error(Location{cr.file},
-                fmt::format("editions \"{}\" ({}) and \"{}\" ({}) of {} are both in force on "
-                            "some day; fix effective_from/effective_until",
-                            other.id, other.edition.span(), cr.id, cr.edition.span(), cr.family));
+        d.error(Location{cr.file}, trf("editions \"{}\" ({}) and \"{}\" ({}) of {} are both in force on "
+                                       "some day; fix effective_from/effective_until",
+                                       other.id, other.edition.span(), cr.id, cr.edition.span(), cr.family));
     }
     for (const auto& ind : cr.industries) {
       auto& list = map[ind];
       if (!list.empty() && standards[list.front()].family != cr.family) {
-        d.error(Location{cr.file}, fmt::format("industry \"{}\" is judged by both \"{}\" and \"{}\"; pass "
-                                               "only one of them with --criteria",
-                                               ind, standards[list.front()].id, cr.id));
+        d.error(Location{cr.file}, trf("industry \"{}\" is judged by both \"{}\" and \"{}\"; pass "
+                                       "only one of them with --criteria",
+                                       ind, standards[list.front()].id, cr.id));
         continue;
       }
       if (std::find(list.begin(), list.end(), s) == list.end()) list.push_back(s);
@@ -97,8 +97,8 @@ std::vector<std::string> industry_names(const std::vector<Criteria>& standards) 
 std::string unknown_industry(std::string_view industry, const std::vector<Criteria>& standards) {
   const auto names = industry_names(standards);
   const std::string hint = text::did_you_mean(industry, names);
-  return fmt::format("industry \"{}\" is not judged by any standard loaded{}", industry,
-                     hint.empty() ? fmt::format("; known industries: {}", text::join(names, ", ")) : hint);
+  return trf("industry \"{}\" is not judged by any standard loaded{}", industry,
+             hint.empty() ? trf("; known industries: {}", text::join(names, ", ")) : hint);
 }
 
 // Why a column is unknown: a field of a bundled standard that was not loaded, or a
@@ -110,8 +110,8 @@ std::string unknown_field_hint(const std::string& name, const std::vector<std::s
       continue;
     const Criteria other = load_criteria_ref("builtin:" + bundled);
     if (other.find_field(name))
-      return fmt::format(": it belongs to {} ({}); add --criteria {} or remove the column", other.id,
-                         other.edition.number, other.id);
+      return trf(": it belongs to {} ({}); add --criteria {} or remove the column", other.id,
+                 other.edition.number, other.id);
   }
   return text::did_you_mean(name, known);
 }
@@ -152,13 +152,13 @@ std::vector<Finding> load_findings_csv(const std::string& display, std::string b
         known = true;
         if (type && *type != s.fields[*f].type)
           d.error(header.cell(header.line(), c),
-                  fmt::format("field \"{}\" has different types in the standards loaded", name));
+                  trf("field \"{}\" has different types in the standards loaded", name));
         type = s.fields[*f].type;
       }
     if (!known)
       d.error(header.cell(header.line(), c),
-              fmt::format("column {} \"{}\" is not a field of any standard loaded{}",
-                          text::column_letter(c + 1), name, unknown_field_hint(name, all_fields, standards)));
+              trf("column {} \"{}\" is not a field of any standard loaded{}", text::column_letter(c + 1),
+                  name, unknown_field_hint(name, all_fields, standards)));
     else
       columns.push_back({c, name});
   }
@@ -181,16 +181,16 @@ std::vector<Finding> load_findings_csv(const std::string& display, std::string b
       d.error(header.cell(f.line, *c_date), header.column_label(*c_date) + ": " + date::why_not(f.date));
     f.note = cell(c_note);
     if (f.id.empty()) {
-      d.error(header.cell(f.line, *c_id), fmt::format("{}: empty finding id", header.column_label(*c_id)));
+      d.error(header.cell(f.line, *c_id), trf("{}: empty finding id", header.column_label(*c_id)));
       continue;
     }
     if (f.enterprise.empty())
       d.error(header.cell(f.line, *c_ent),
-              fmt::format("{}: empty enterprise for finding \"{}\"", header.column_label(*c_ent), f.id));
+              trf("{}: empty enterprise for finding \"{}\"", header.column_label(*c_ent), f.id));
     const auto [it, fresh] = seen.emplace(f.id, f.line);
     if (!fresh) {
-      d.error(header.cell(f.line, *c_id), fmt::format("{}: finding \"{}\" is already listed on line {}",
-                                                      header.column_label(*c_id), f.id, it->second));
+      d.error(header.cell(f.line, *c_id), trf("{}: finding \"{}\" is already listed on line {}",
+                                              header.column_label(*c_id), f.id, it->second));
       continue;
     }
     const auto s = industries.find(f.industry);
@@ -214,10 +214,9 @@ std::vector<Finding> load_findings_csv(const std::string& display, std::string b
       const auto field = cr.find_field(col.field);
       if (!field) {
         if (!in_force) continue;
-        d.error(
-            header.cell(f.line, col.csv),
-            fmt::format("{}: \"{}\" is not a fact that {} ({}) judges for industry \"{}\"; leave it empty",
-                        header.column_label(col.csv), col.field, cr.id, cr.edition.number, f.industry));
+        d.error(header.cell(f.line, col.csv),
+                trf("{}: \"{}\" is not a fact that {} ({}) judges for industry \"{}\"; leave it empty",
+                    header.column_label(col.csv), col.field, cr.id, cr.edition.number, f.industry));
         continue;
       }
       std::string error;
@@ -226,7 +225,8 @@ std::vector<Finding> load_findings_csv(const std::string& display, std::string b
     }
     out.push_back(std::move(f));
   }
-  if (out.empty() && d.empty()) d.error(Location{display}, "no findings: the file has a header but no rows");
+  if (out.empty() && d.empty())
+    d.error(Location{display}, _("no findings: the file has a header but no rows"));
   d.throw_if_any();
   return out;
 }
@@ -240,11 +240,11 @@ std::vector<Finding> load_findings_yaml(const std::string& display, const std::s
   io::YamlReader reader(display, text, d);
   std::vector<Finding> out;
   if (!reader.expect_map(root, "the findings file", {"findings"}) || !root["findings"].IsDefined()) {
-    if (root.IsMap()) reader.error(root, "missing required key \"findings\"");
+    if (root.IsMap()) reader.error(root, _("missing required key \"findings\""));
     d.throw_if_any();
   }
   const YAML::Node list = root["findings"];
-  if (list.IsSequence() && list.size() == 0) reader.error(list, "no findings: the list is empty");
+  if (list.IsSequence() && list.size() == 0) reader.error(list, _("no findings: the list is empty"));
   if (reader.expect_sequence(list, "\"findings\"")) {
     std::unordered_map<std::string, long> seen;
     for (const auto& n : list) {
@@ -266,7 +266,7 @@ std::vector<Finding> load_findings_yaml(const std::string& display, const std::s
       if (f.industry.empty() && n["industry"].IsDefined())
         reader.error(n["industry"], "empty industry: it chooses the standard that judges the finding");
       if (!f.id.empty() && !seen.emplace(f.id, f.line).second) {
-        reader.error(n["id"], fmt::format("finding \"{}\" is already listed on line {}", f.id, seen[f.id]));
+        reader.error(n["id"], trf("finding \"{}\" is already listed on line {}", f.id, seen[f.id]));
         continue;
       }
       const auto s = industries.find(f.industry);
@@ -281,7 +281,7 @@ std::vector<Finding> load_findings_yaml(const std::string& display, const std::s
       const Criteria& cr = standards[f.standard];
       const YAML::Node facts = n["facts"];
       if (facts.IsDefined() && !facts.IsMap())
-        reader.error(facts, "\"facts\" must map fields to values, e.g. {gas_sensor_disabled: true}");
+        reader.error(facts, _("\"facts\" must map fields to values, e.g. {gas_sensor_disabled: true}"));
       if (facts.IsMap()) {
         std::vector<std::string> ids;
         for (const auto& fd : cr.fields) ids.push_back(fd.id);
@@ -290,12 +290,12 @@ std::vector<Finding> load_findings_yaml(const std::string& display, const std::s
           const auto field = cr.find_field(key);
           if (!field) {
             if (!in_force) continue;
-            reader.error(it->first, fmt::format("\"{}\" is not a field of {} ({}){}", key, cr.id,
-                                                cr.edition.number, text::did_you_mean(key, ids)));
+            reader.error(it->first, trf("\"{}\" is not a field of {} ({}){}", key, cr.id, cr.edition.number,
+                                        text::did_you_mean(key, ids)));
             continue;
           }
           if (!it->second.IsScalar()) {
-            reader.error(it->second, fmt::format("\"{}\" takes one value, e.g. {}: true", key, key));
+            reader.error(it->second, trf("\"{}\" takes one value, e.g. {}: true", key, key));
             continue;
           }
           std::string error;

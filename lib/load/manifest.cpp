@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/date.hpp"
+#include "core/i18n.hpp"
 #include "io/workbook.hpp"
 #include "io/yaml.hpp"
 
@@ -33,16 +34,15 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
                          "hazards", "duties", "chain", "records", "accidents", "risks", "risk_matrix"})) {
     const YAML::Node a = root["assessment"];
     if (!a.IsDefined()) {
-      reader.error(root, "missing required key \"assessment\" (with name and period)");
+      reader.error(root, _("missing required key \"assessment\" (with name and period)"));
     } else if (reader.expect_map(a, "\"assessment\"", {"name", "period", "assessor"})) {
       m.name = reader.string(a, "name", true).value_or("");
       m.period = reader.string(a, "period", true).value_or("");
       if (a["period"].IsDefined()) m.period_at = reader.at(a["period"]);
       if (!m.period.empty() && !date::parse_period(m.period))
-        reader.error(a["period"],
-                     fmt::format("\"{}\" is not a period; write 2024, 2024-H1, 2024-Q3 or 2024-07 "
-                                 "(years {} to {})",
-                                 m.period, date::k_first_year, date::k_last_year));
+        reader.error(a["period"], trf("\"{}\" is not a period; write 2024, 2024-H1, 2024-Q3 or 2024-07 "
+                                      "(years {} to {})",
+                                      m.period, date::k_first_year, date::k_last_year));
       m.assessor = reader.string(a, "assessor", false).value_or("");
     }
     if (auto r = reader.string(root, "ruleset", true)) {
@@ -55,7 +55,7 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
         m.missing = *policy;
       else
         reader.error(root["missing"],
-                     fmt::format("unknown missing-data policy \"{}\"; expected error, zero or exclude", *p));
+                     trf("unknown missing-data policy \"{}\"; expected error, zero or exclude", *p));
     }
     if (auto e = reader.string(root, "encoding", false)) {
       try {
@@ -110,8 +110,7 @@ std::int32_t period_end(const Manifest& m) {
   if (auto p = date::parse_period(m.period)) return p->last;
   throw InputError(
       m.period_at.file.empty() ? Location{m.file} : m.period_at,
-      fmt::format("cannot tell the last day of period \"{}\"; write 2024, 2024-H1, 2024-Q3 or 2024-07",
-                  m.period));
+      trf("cannot tell the last day of period \"{}\"; write 2024, 2024-H1, 2024-Q3 or 2024-07", m.period));
 }
 
 }  // namespace safeassess::assessment

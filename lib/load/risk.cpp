@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "core/hash.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "io/csv.hpp"
 #include "io/file.hpp"
@@ -49,7 +50,7 @@ Matrix load_matrix(const std::string& display, const std::string& text) {
     m.verified = reader.boolean(root, "verified", false).value_or(true);
     const YAML::Node factors = root["factors"];
     if (!factors.IsDefined()) {
-      reader.error(root, "missing required key \"factors\" (e.g. likelihood and severity)");
+      reader.error(root, _("missing required key \"factors\" (e.g. likelihood and severity)"));
     } else if (reader.expect_sequence(factors, "\"factors\"")) {
       for (const auto& n : factors) {
         if (!reader.expect_map(n, "a factor", {"id", "name", "values", "min", "max", "integer"})) continue;
@@ -58,7 +59,7 @@ Matrix load_matrix(const std::string& display, const std::string& text) {
         f.name = reader.string(n, "name", true).value_or("");
         if (n["values"].IsDefined()) {
           if (n["min"].IsDefined() || n["max"].IsDefined())
-            reader.error(n, "a factor has either \"values\" or \"min\"/\"max\", not both");
+            reader.error(n, _("a factor has either \"values\" or \"min\"/\"max\", not both"));
           if (reader.expect_sequence(n["values"], "\"values\""))
             for (const auto& v : n["values"])
               if (auto d = reader.number_value(v, "a factor value")) f.values.push_back(*d);
@@ -68,18 +69,18 @@ Matrix load_matrix(const std::string& display, const std::string& text) {
           f.min = reader.number(n, "min", true).value_or(1);
           f.max = reader.number(n, "max", true).value_or(5);
           f.integer = reader.boolean(n, "integer", false).value_or(true);
-          if (!(f.max > f.min)) reader.error(n, "\"max\" must be above \"min\"");
+          if (!(f.max > f.min)) reader.error(n, _("\"max\" must be above \"min\""));
         }
         for (const auto& other : m.factors)
           if (!f.id.empty() && other.id == f.id)
-            reader.error(n["id"], fmt::format("factor \"{}\" is declared twice", f.id));
+            reader.error(n["id"], trf("factor \"{}\" is declared twice", f.id));
         m.factors.push_back(std::move(f));
       }
-      if (m.factors.empty()) reader.error(factors, "\"factors\" is empty");
+      if (m.factors.empty()) reader.error(factors, _("\"factors\" is empty"));
     }
     const YAML::Node levels = root["levels"];
     if (!levels.IsDefined()) {
-      reader.error(root, "missing required key \"levels\" (highest first, each with min or above)");
+      reader.error(root, _("missing required key \"levels\" (highest first, each with min or above)"));
     } else if (reader.expect_sequence(levels, "\"levels\"")) {
       for (const auto& n : levels) {
         if (!reader.expect_map(n, "a level", {"id", "name", "colour", "rgb", "min", "above"})) continue;
@@ -87,14 +88,15 @@ Matrix load_matrix(const std::string& display, const std::string& text) {
         l.id = reader.string(n, "id", true).value_or("");
         for (const auto& other : m.levels)
           if (!l.id.empty() && other.id == l.id)
-            reader.error(n["id"], fmt::format("level \"{}\" is declared twice", l.id));
+            reader.error(n["id"], trf("level \"{}\" is declared twice", l.id));
         l.name = reader.string(n, "name", true).value_or("");
         l.colour = reader.string(n, "colour", true).value_or("");
         l.rgb = reader.string(n, "rgb", false).value_or("");
         const auto min = reader.number(n, "min", false);
         const auto above = reader.number(n, "above", false);
         if (min.has_value() == above.has_value())
-          reader.error(n, "a level needs exactly one of \"min\" (score ≥ min) or \"above\" (score > above)");
+          reader.error(n,
+                       _("a level needs exactly one of \"min\" (score ≥ min) or \"above\" (score > above)"));
         l.bound = min ? *min : above.value_or(0);
         l.strict = above.has_value();
         // Equal bounds leave the later level unreachable, unless the earlier one is
@@ -102,21 +104,21 @@ Matrix load_matrix(const std::string& display, const std::string& text) {
         if (!m.levels.empty()) {
           const auto& prev = m.levels.back();
           if (l.bound > prev.bound || (l.bound == prev.bound && !(prev.strict && !l.strict)))
-            reader.error(n, fmt::format("level \"{}\" does not start below the level before it; list levels "
-                                        "from the highest down",
-                                        l.name));
+            reader.error(n, trf("level \"{}\" does not start below the level before it; list levels "
+                                "from the highest down",
+                                l.name));
         }
         m.levels.push_back(std::move(l));
       }
-      if (m.levels.empty()) reader.error(levels, "\"levels\" is empty");
+      if (m.levels.empty()) reader.error(levels, _("\"levels\" is empty"));
     }
     if (!m.factors.empty() && !m.levels.empty()) {
       const double low = lowest_score(m);
       const auto& last = m.levels.back();
       if (last.strict ? !(low > last.bound) : !(low >= last.bound))
-        reader.error(levels, fmt::format("the lowest possible score, {}, falls below every level; lower the "
-                                         "last level's bound",
-                                         text::plain(low)));
+        reader.error(levels, trf("the lowest possible score, {}, falls below every level; lower the "
+                                 "last level's bound",
+                                 text::plain(low)));
     }
   }
   diagnostics.throw_if_any();
@@ -133,8 +135,8 @@ Matrix load_matrix_ref(const std::string& ref) {
   if (auto f = ruleset::find_builtin("risk", name)) return load_matrix(f->path, f->text);
   const auto names = ruleset::builtin_names("risk");
   const std::string hint = text::did_you_mean(name, names);
-  throw InputError(Location{ref}, fmt::format("no risk matrix file or bundled matrix \"{}\"{}", name,
-                                              hint.empty() ? "; bundled: " + text::join(names, ", ") : hint));
+  throw InputError(Location{ref}, trf("no risk matrix file or bundled matrix \"{}\"{}", name,
+                                      hint.empty() ? "; bundled: " + text::join(names, ", ") : hint));
 }
 
 }  // namespace safeassess::risk

@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "core/hash.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "io/file.hpp"
 #include "load/builtin.hpp"
@@ -74,24 +75,23 @@ Ruleset Loader::load(const YAML::Node& root) {
                                  [&](const auto& x) { return x.input == input; });
     if (fed)
       m_reader.error(root["inputs"],
-                     fmt::format("input \"{}\" is derived (\"derive\") and also computed from the hazard "
-                                 "ledger, the accident register or the duty records; keep one",
-                                 r.inputs[input].id));
+                     trf("input \"{}\" is derived (\"derive\") and also computed from the hazard "
+                         "ledger, the accident register or the duty records; keep one",
+                         r.inputs[input].id));
   }
   return r;
 }
 
 std::string Loader::missing_policy_message(const std::string& got) {
-  return fmt::format("unknown missing-data policy \"{}\"; expected error, zero or exclude{}", got,
-                     text::did_you_mean(got, std::vector<std::string>{"error", "zero", "exclude"}));
+  return trf("unknown missing-data policy \"{}\"; expected error, zero or exclude{}", got,
+             text::did_you_mean(got, std::vector<std::string>{"error", "zero", "exclude"}));
 }
 
 void Loader::load_sources(const YAML::Node& root, Ruleset& r) {
   const YAML::Node list = root["sources"];
   if (!list.IsDefined()) {
-    m_reader.error(root,
-                   "missing required key \"sources\": a ruleset names the documents its "
-                   "rules come from");
+    m_reader.error(root, _("missing required key \"sources\": a ruleset names the documents its "
+                           "rules come from"));
     return;
   }
   if (!m_reader.expect_sequence(list, "\"sources\"")) return;
@@ -110,7 +110,7 @@ void Loader::load_sources(const YAML::Node& root, Ruleset& r) {
 void Loader::load_inputs(const YAML::Node& root, Ruleset& r) {
   const YAML::Node list = root["inputs"];
   if (!list.IsDefined()) {
-    m_reader.error(root, "missing required key \"inputs\" (the data columns indicators read)");
+    m_reader.error(root, _("missing required key \"inputs\" (the data columns indicators read)"));
     return;
   }
   if (!m_reader.expect_sequence(list, "\"inputs\"")) return;
@@ -132,20 +132,19 @@ void Loader::load_inputs(const YAML::Node& root, Ruleset& r) {
       else if (*t == "boolean")
         in.type = InputType::Boolean;
       else
-        m_reader.error(n["type"], fmt::format("unknown input type \"{}\"; expected one of: "
-                                              "number, count, percent, boolean{}",
-                                              *t, text::did_you_mean(*t, types)));
+        m_reader.error(n["type"], trf("unknown input type \"{}\"; expected one of: "
+                                      "number, count, percent, boolean{}",
+                                      *t, text::did_you_mean(*t, types)));
     }
     in.source = m_reader.string(n, "source", false).value_or("");
     in.verified = m_reader.boolean(n, "verified", false).value_or(true);
     in.min = m_reader.decimal(n, "min", false);
     in.max = m_reader.decimal(n, "max", false);
     if (in.min && in.max && *in.min > *in.max)
-      m_reader.error(
-          n, fmt::format("input \"{}\": min {} is above max {}", in.id, in.min->str(), in.max->str()));
+      m_reader.error(n, trf("input \"{}\": min {} is above max {}", in.id, in.min->str(), in.max->str()));
     if (in.id.empty()) continue;
     if (!r.input_index.emplace(in.id, r.inputs.size()).second) {
-      m_reader.error(n["id"], fmt::format("input \"{}\" is declared twice", in.id));
+      m_reader.error(n["id"], trf("input \"{}\" is declared twice", in.id));
       continue;
     }
     r.inputs.push_back(std::move(in));
@@ -175,9 +174,8 @@ void Loader::load_derived(const YAML::Node& root, Ruleset& r) {
     for (const char* k : kinds) given += d[k].IsDefined() ? 1 : 0;
     if (given != 1) {
       m_reader.error(
-          d,
-          "\"derive\" needs exactly one of \"ratio\": [numerator, denominator], \"sum\": [a, b, ...] "
-          "or \"difference\": [a, b]");
+          d, _("\"derive\" needs exactly one of \"ratio\": [numerator, denominator], \"sum\": [a, b, ...] "
+               "or \"difference\": [a, b]"));
       continue;
     }
     const char* kind = d["ratio"].IsDefined() ? "ratio" : d["sum"].IsDefined() ? "sum" : "difference";
@@ -190,20 +188,19 @@ void Loader::load_derived(const YAML::Node& root, Ruleset& r) {
       const std::string tid = t.IsScalar() ? t.Scalar() : std::string();
       const auto ti = r.input_index.find(tid);
       if (ti == r.input_index.end()) {
-        m_reader.error(t, fmt::format("\"{}\" refers to \"{}\", which is not a declared input{}", kind, tid,
-                                      text::did_you_mean(tid, r.input_ids())));
+        m_reader.error(t, trf("\"{}\" refers to \"{}\", which is not a declared input{}", kind, tid,
+                              text::did_you_mean(tid, r.input_ids())));
         continue;
       }
       if (r.inputs[ti->second].type == InputType::Boolean)
-        m_reader.error(t, fmt::format("input \"{}\" is a yes/no value and cannot be computed with", tid));
+        m_reader.error(t, trf("input \"{}\" is a yes/no value and cannot be computed with", tid));
       dv.terms.push_back(ti->second);
     }
     if (dv.terms.size() != terms.size()) continue;
     const std::size_t want = dv.kind == Derivation::Kind::Sum ? 0 : 2;
     if ((want && dv.terms.size() != want) || (!want && dv.terms.size() < 2)) {
-      m_reader.error(terms, dv.kind == Derivation::Kind::Sum
-                                ? "\"sum\" needs at least two inputs"
-                                : fmt::format("\"{}\" needs exactly two inputs", kind));
+      m_reader.error(terms, dv.kind == Derivation::Kind::Sum ? "\"sum\" needs at least two inputs"
+                                                             : trf("\"{}\" needs exactly two inputs", kind));
       continue;
     }
     if (dv.kind == Derivation::Kind::Ratio) {
@@ -220,7 +217,7 @@ void Loader::load_derived(const YAML::Node& root, Ruleset& r) {
       dv.zero_over_zero = m_reader.decimal(d, "zero_over_zero", false);
     } else {
       for (const char* k : {"times", "decimals", "zero_over_zero"})
-        if (d[k].IsDefined()) m_reader.error(d[k], fmt::format("\"{}\" applies to \"ratio\" only", k));
+        if (d[k].IsDefined()) m_reader.error(d[k], trf("\"{}\" applies to \"ratio\" only", k));
     }
     nodes[it->second] = n["id"];
     by_input[it->second] = std::move(dv);
@@ -236,10 +233,10 @@ void Loader::load_derived(const YAML::Node& root, Ruleset& r) {
       std::vector<std::string> names;
       for (auto p = start; p != path.end(); ++p) names.push_back(r.inputs[*p].id);
       names.push_back(r.inputs[i].id);
-      m_reader.error(nodes[i], fmt::format("derived input \"{}\" refers to itself{}: {}; compute it from "
-                                           "inputs read from the data",
-                                           r.inputs[i].id, names.size() > 2 ? " through others" : "",
-                                           text::join(names, " -> ")));
+      m_reader.error(nodes[i], trf("derived input \"{}\" refers to itself{}: {}; compute it from "
+                                   "inputs read from the data",
+                                   r.inputs[i].id, names.size() > 2 ? " through others" : "",
+                                   text::join(names, " -> ")));
       circular[i] = 1;
       return;
     }
@@ -257,10 +254,10 @@ std::optional<Decimal> Loader::at_precision(const YAML::Node& map, const char* k
                                             std::string_view what, bool required) {
   auto v = m_reader.decimal(map, key, required);
   if (v && v->decimals() > r.precision)
-    m_reader.error(map[key], fmt::format("{} {} has {} decimals, but the ruleset reports {} (\"precision\"): "
-                                         "a score could never print it exactly; round it to {} decimals or "
-                                         "raise \"precision\"",
-                                         what, v->str(), v->decimals(), r.precision, r.precision));
+    m_reader.error(map[key], trf("{} {} has {} decimals, but the ruleset reports {} (\"precision\"): "
+                                 "a score could never print it exactly; round it to {} decimals or "
+                                 "raise \"precision\"",
+                                 what, v->str(), v->decimals(), r.precision, r.precision));
   return v;
 }
 
@@ -269,9 +266,9 @@ std::size_t Loader::input_ref(const YAML::Node& map, const char* key, const Rule
   if (!id) return k_none;
   const auto it = r.input_index.find(*id);
   if (it == r.input_index.end()) {
-    m_reader.error(map[key], fmt::format("\"{}\" refers to \"{}\", which is not a declared "
-                                         "input{}",
-                                         key, *id, text::did_you_mean(*id, r.input_ids())));
+    m_reader.error(map[key], trf("\"{}\" refers to \"{}\", which is not a declared "
+                                 "input{}",
+                                 key, *id, text::did_you_mean(*id, r.input_ids())));
     return k_none;
   }
   return it->second;
@@ -282,8 +279,7 @@ void Loader::require_type(const YAML::Node& map, const char* key, std::size_t in
   if (input == k_none) return;
   const InputType t = r.inputs[input].type;
   if (std::find(types.begin(), types.end(), t) == types.end())
-    m_reader.error(map[key],
-                   fmt::format("input \"{}\" is {}, but {}", r.inputs[input].id, type_name(t), why));
+    m_reader.error(map[key], trf("input \"{}\" is {}, but {}", r.inputs[input].id, type_name(t), why));
 }
 
 const char* Loader::type_name(InputType t) {
@@ -327,8 +323,8 @@ Ruleset load_ruleset_ref(const std::string& ref, const std::filesystem::path& di
     if (!found) {
       const auto names = builtin_assessment_names();
       const std::string hint = text::did_you_mean(name, names);
-      throw InputError(at, fmt::format("no bundled ruleset \"{}\"{}", name,
-                                       hint.empty() ? "; bundled: " + text::join(names, ", ") : hint));
+      throw InputError(at, trf("no bundled ruleset \"{}\"{}", name,
+                               hint.empty() ? "; bundled: " + text::join(names, ", ") : hint));
     }
     display = found->path;
     text = found->text;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "load/condition.hpp"
 #include "load/ruleset_loader.hpp"
@@ -40,7 +41,7 @@ std::vector<std::size_t> compute_columns(const Indicator& ind) {
 void Loader::load_categories(const YAML::Node& root, Ruleset& r) {
   const YAML::Node list = root["categories"];
   if (!list.IsDefined()) {
-    m_reader.error(root, "missing required key \"categories\"");
+    m_reader.error(root, _("missing required key \"categories\""));
     return;
   }
   if (!m_reader.expect_sequence(list, "\"categories\"")) return;
@@ -58,13 +59,13 @@ void Loader::load_categories(const YAML::Node& root, Ruleset& r) {
     }
     weight_sum += c.weight;
     if (std::find(category_ids.begin(), category_ids.end(), c.id) != category_ids.end())
-      m_reader.error(n["id"], fmt::format("category \"{}\" is declared twice", c.id));
+      m_reader.error(n["id"], trf("category \"{}\" is declared twice", c.id));
     category_ids.push_back(c.id);
     const std::size_t category_index = r.categories.size();
     const YAML::Node inds = n["indicators"];
     Decimal points_sum;
     if (!inds.IsDefined()) {
-      m_reader.error(n, fmt::format("category \"{}\" has no \"indicators\"", c.id));
+      m_reader.error(n, trf("category \"{}\" has no \"indicators\"", c.id));
     } else if (m_reader.expect_sequence(inds, "\"indicators\"")) {
       for (const auto& in : inds) {
         Indicator ind = load_indicator(in, r);
@@ -73,7 +74,7 @@ void Loader::load_categories(const YAML::Node& root, Ruleset& r) {
         if (ind.id.empty()) continue;
         ind.columns = compute_columns(ind);
         if (std::find(indicator_ids.begin(), indicator_ids.end(), ind.id) != indicator_ids.end()) {
-          m_reader.error(in["id"], fmt::format("indicator \"{}\" is declared twice", ind.id));
+          m_reader.error(in["id"], trf("indicator \"{}\" is declared twice", ind.id));
           continue;
         }
         indicator_ids.push_back(ind.id);
@@ -81,15 +82,15 @@ void Loader::load_categories(const YAML::Node& root, Ruleset& r) {
         r.indicators.push_back(std::move(ind));
       }
       if (points_sum != c.weight)
-        m_reader.error(n, fmt::format("the points of category \"{}\" add up to {}, but its "
-                                      "weight is {}; adjust the indicators' points",
-                                      c.id, points_sum.str(), c.weight.str()));
+        m_reader.error(n, trf("the points of category \"{}\" add up to {}, but its "
+                              "weight is {}; adjust the indicators' points",
+                              c.id, points_sum.str(), c.weight.str()));
     }
     r.categories.push_back(std::move(c));
   }
   if (weight_sum != Decimal::of(100))
-    m_reader.error(list, fmt::format("category weights add up to {}, expected 100; adjust the weights",
-                                     weight_sum.str()));
+    m_reader.error(list,
+                   trf("category weights add up to {}, expected 100; adjust the weights", weight_sum.str()));
 }
 
 Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
@@ -118,9 +119,8 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
   }
   if (!found) {
     const std::string hint = text::did_you_mean(*method_name, names);
-    m_reader.error(n["method"],
-                   fmt::format("unknown method \"{}\"{}", *method_name,
-                               hint.empty() ? "; expected one of: " + text::join(names, ", ") : hint));
+    m_reader.error(n["method"], trf("unknown method \"{}\"{}", *method_name,
+                                    hint.empty() ? "; expected one of: " + text::join(names, ", ") : hint));
     return ind;
   }
   ind.method = found->method;
@@ -129,8 +129,8 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
   auto forbid = [&](std::initializer_list<const char*> keys) {
     for (const char* k : keys)
       if (n[k].IsDefined())
-        m_reader.error(n[k], fmt::format("\"{}\" does not apply to method \"{}\" (it reads: {})", k,
-                                         found->name, found->keys));
+        m_reader.error(
+            n[k], trf("\"{}\" does not apply to method \"{}\" (it reads: {})", k, found->name, found->keys));
   };
   switch (ind.method) {
     case Method::Target:
@@ -149,11 +149,11 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
         // Per-unit figures are checked unit by unit when scored.
         if (!bound->per_unit() && !target->per_unit()) {
           if (!lower && !(target->value > bound->value))
-            m_reader.error(n["target"], fmt::format("\"target\" ({}) must be above \"floor\" ({})",
-                                                    target->value.str(), bound->value.str()));
+            m_reader.error(n["target"], trf("\"target\" ({}) must be above \"floor\" ({})",
+                                            target->value.str(), bound->value.str()));
           if (lower && !(target->value < bound->value))
-            m_reader.error(n["target"], fmt::format("\"target\" ({}) must be below \"ceiling\" ({})",
-                                                    target->value.str(), bound->value.str()));
+            m_reader.error(n["target"], trf("\"target\" ({}) must be below \"ceiling\" ({})",
+                                            target->value.str(), bound->value.str()));
         }
       }
       break;
@@ -173,9 +173,9 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
         ind.floor.value = *floor;
         ind.target.value = *target;
         if (!(*target > *floor))
-          m_reader.error(n["target"], fmt::format("\"target\" ({}) must be above \"floor\" ({}); "
-                                                  "both are rates, e.g. 0.15 for 15%",
-                                                  target->str(), floor->str()));
+          m_reader.error(n["target"], trf("\"target\" ({}) must be above \"floor\" ({}); "
+                                          "both are rates, e.g. 0.15 for 15%",
+                                          target->str(), floor->str()));
       }
       break;
     }
@@ -184,7 +184,7 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
               "below", "above", "step", "per", "partial", "tiers"});
       const YAML::Node events = n["events"];
       if (!events.IsDefined()) {
-        m_reader.error(n, "method \"deduction\" needs \"events\": a list of {input, per}");
+        m_reader.error(n, _("method \"deduction\" needs \"events\": a list of {input, per}"));
       } else if (m_reader.expect_sequence(events, "\"events\"")) {
         for (const auto& e : events) {
           if (!m_reader.expect_map(e, "a deduction event", {"input", "per", "doubling"})) continue;
@@ -198,10 +198,10 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
             // Escalating: the k-th event deducts the k-th amount, later ones the last.
             for (const auto& a : per_node)
               if (auto v = m_reader.decimal_value(a, "an amount of \"per\"")) {
-                if (*v <= Decimal{}) m_reader.error(a, "each amount of \"per\" must be above 0");
+                if (*v <= Decimal{}) m_reader.error(a, _("each amount of \"per\" must be above 0"));
                 ev.schedule.push_back(*v);
               }
-            if (per_node.size() == 0) m_reader.error(per_node, "\"per\" is empty");
+            if (per_node.size() == 0) m_reader.error(per_node, _("\"per\" is empty"));
             if (!ev.schedule.empty()) ev.per_event = ev.schedule.front();
           } else if (auto per = m_reader.decimal(e, "per", true)) {
             if (*per <= Decimal{})
@@ -214,7 +214,7 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
                            "an event either doubles or lists its amounts in \"per\", not both");
           ind.events.push_back(ev);
         }
-        if (events.size() == 0) m_reader.error(events, "\"events\" is empty");
+        if (events.size() == 0) m_reader.error(events, _("\"events\" is empty"));
       }
       break;
     }
@@ -224,7 +224,7 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
       ind.value = input_ref(n, "input", r, true);
       const YAML::Node bands = n["bands"];
       if (!bands.IsDefined()) {
-        m_reader.error(n, "method \"bands\" needs \"bands\": a list of {min, fraction}");
+        m_reader.error(n, _("method \"bands\" needs \"bands\": a list of {min, fraction}"));
       } else if (m_reader.expect_sequence(bands, "\"bands\"")) {
         std::optional<Decimal> prev_min;
         for (const auto& b : bands) {
@@ -234,16 +234,16 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
           if (b["when"].IsDefined())
             band.when = parse_condition(m_reader, b["when"], r.input_index, r.input_ids());
           if (band.min.has_value() == band.when.has_value())
-            m_reader.error(b, "a band needs exactly one of \"min\" or \"when\"");
+            m_reader.error(b, _("a band needs exactly one of \"min\" or \"when\""));
           if (auto f = m_reader.decimal(b, "fraction", true)) {
             if (*f < Decimal{} || *f > Decimal::of(1))
               m_reader.error(b["fraction"], "\"fraction\" must be between 0 and 1");
             band.fraction = *f;
           }
           if (band.min && prev_min && *band.min >= *prev_min)
-            m_reader.error(b["min"], fmt::format("band min {} is not below the band before it ({}); "
-                                                 "list bands from the highest min down",
-                                                 band.min->str(), prev_min->str()));
+            m_reader.error(b["min"], trf("band min {} is not below the band before it ({}); "
+                                         "list bands from the highest min down",
+                                         band.min->str(), prev_min->str()));
           if (band.min) prev_min = band.min;
           ind.bands.push_back(std::move(band));
         }
@@ -289,34 +289,34 @@ void Loader::load_scale(const YAML::Node& n, Indicator& ind) {
   }
   const YAML::Node s = n["scale"];
   if (!s.IsDefined()) {
-    m_reader.error(n, "method \"rating\" needs \"scale\": {min, max} or {grades: {label: fraction}}");
+    m_reader.error(n, _("method \"rating\" needs \"scale\": {min, max} or {grades: {label: fraction}}"));
     return;
   }
   if (!m_reader.expect_map(s, "\"scale\"", {"min", "max", "grades"})) return;
   if (s["grades"].IsDefined()) {
     ind.scale.numeric = false;
     if (s["min"].IsDefined() || s["max"].IsDefined())
-      m_reader.error(s, "a scale has either \"min\"/\"max\" or \"grades\", not both");
+      m_reader.error(s, _("a scale has either \"min\"/\"max\" or \"grades\", not both"));
     const YAML::Node g = s["grades"];
     if (!g.IsMap()) {
-      m_reader.error(g, "\"grades\" must map each label to a fraction, e.g. {优: 1, 良: 0.8}");
+      m_reader.error(g, _("\"grades\" must map each label to a fraction, e.g. {优: 1, 良: 0.8}"));
       return;
     }
     for (auto it = g.begin(); it != g.end(); ++it) {
       const YAML::Node label = it->first;
       const YAML::Node value = it->second;
-      auto f = m_reader.decimal_value(value, fmt::format("grade \"{}\"", label.Scalar()));
+      auto f = m_reader.decimal_value(value, trf("grade \"{}\"", label.Scalar()));
       if (f && (*f < Decimal{} || *f > Decimal::of(1)))
-        m_reader.error(value, "a grade's fraction must be between 0 and 1");
+        m_reader.error(value, _("a grade's fraction must be between 0 and 1"));
       ind.scale.grades.emplace_back(label.Scalar(), f.value_or(Decimal{}));
     }
-    if (ind.scale.grades.empty()) m_reader.error(g, "\"grades\" is empty");
+    if (ind.scale.grades.empty()) m_reader.error(g, _("\"grades\" is empty"));
     return;
   }
   auto lo = m_reader.decimal(s, "min", true);
   auto hi = m_reader.decimal(s, "max", true);
   if (lo && hi) {
-    if (!(*hi > *lo)) m_reader.error(s, "scale \"max\" must be above \"min\"");
+    if (!(*hi > *lo)) m_reader.error(s, _("scale \"max\" must be above \"min\""));
     ind.scale.min = *lo;
     ind.scale.max = *hi;
   }
@@ -325,7 +325,7 @@ void Loader::load_scale(const YAML::Node& n, Indicator& ind) {
 std::optional<Param> Loader::param(const YAML::Node& map, const char* key, const Ruleset& r, bool required) {
   const YAML::Node v = map[key];
   if (!v.IsDefined() || v.IsNull()) {
-    if (required) m_reader.error(map, fmt::format("missing required key \"{}\"", key));
+    if (required) m_reader.error(map, trf("missing required key \"{}\"", key));
     return std::nullopt;
   }
   if (v.IsScalar()) {
@@ -334,16 +334,14 @@ std::optional<Param> Loader::param(const YAML::Node& map, const char* key, const
     const auto it = r.input_index.find(v.Scalar());
     if (it != r.input_index.end()) {
       if (r.inputs[it->second].type == InputType::Boolean) {
-        m_reader.error(
-            v, fmt::format("input \"{}\" is a yes/no value, but \"{}\" needs a number", v.Scalar(), key));
+        m_reader.error(v, trf("input \"{}\" is a yes/no value, but \"{}\" needs a number", v.Scalar(), key));
         return std::nullopt;
       }
       return Param{Decimal{}, it->second};
     }
-    m_reader.error(v,
-                   fmt::format("\"{}\" must be a number or the id of a declared input (a per-unit figure), "
-                               "got \"{}\"{}",
-                               key, v.Scalar(), text::did_you_mean(v.Scalar(), r.input_ids())));
+    m_reader.error(v, trf("\"{}\" must be a number or the id of a declared input (a per-unit figure), "
+                          "got \"{}\"{}",
+                          key, v.Scalar(), text::did_you_mean(v.Scalar(), r.input_ids())));
     return std::nullopt;
   }
   auto d = m_reader.decimal(map, key, required);  // reports the node's kind
@@ -358,9 +356,8 @@ void Loader::load_steps(const YAML::Node& n, const Ruleset& r, Indicator& ind) {
   const bool below = n["below"].IsDefined();
   const bool above = n["above"].IsDefined();
   if (below == above) {
-    m_reader.error(n,
-                   "method \"steps\" needs exactly one of \"below\" (每低于 the threshold) or \"above\" "
-                   "(每超过 it): the threshold, a number or a per-unit input");
+    m_reader.error(n, _("method \"steps\" needs exactly one of \"below\" (每低于 the threshold) or \"above\" "
+                        "(每超过 it): the threshold, a number or a per-unit input"));
     return;
   }
   ind.steps.below = below;
@@ -381,11 +378,10 @@ void Loader::load_steps(const YAML::Node& n, const Ruleset& r, Indicator& ind) {
     else if (*p == "proportional")
       ind.steps.partial = Partial::Proportional;
     else
-      m_reader.error(
-          n["partial"],
-          fmt::format("unknown \"partial\" \"{}\"; expected none (a part of a step deducts nothing), "
-                      "up (it deducts a whole step) or proportional (its share){}",
-                      *p, text::did_you_mean(*p, std::vector<std::string>{"none", "up", "proportional"})));
+      m_reader.error(n["partial"],
+                     trf("unknown \"partial\" \"{}\"; expected none (a part of a step deducts nothing), "
+                         "up (it deducts a whole step) or proportional (its share){}",
+                         *p, text::did_you_mean(*p, std::vector<std::string>{"none", "up", "proportional"})));
   }
 }
 
@@ -395,7 +391,7 @@ void Loader::load_tiers(const YAML::Node& n, const Ruleset& r, Indicator& ind) {
                "method \"tiers\" needs a numeric input");
   const YAML::Node tiers = n["tiers"];
   if (!tiers.IsDefined()) {
-    m_reader.error(n, "method \"tiers\" needs \"tiers\": a list of {from, to | below, deduct}");
+    m_reader.error(n, _("method \"tiers\" needs \"tiers\": a list of {from, to | below, deduct}"));
     return;
   }
   if (!m_reader.expect_sequence(tiers, "\"tiers\"")) return;
@@ -408,17 +404,16 @@ void Loader::load_tiers(const YAML::Node& n, const Ruleset& r, Indicator& ind) {
     tier.to = m_reader.decimal(t, "to", false);
     tier.below = m_reader.decimal(t, "below", false);
     if (tier.to && tier.below)
-      m_reader.error(t, "a tier ends either at \"to\" (inclusive) or \"below\" (exclusive)");
+      m_reader.error(t, _("a tier ends either at \"to\" (inclusive) or \"below\" (exclusive)"));
     if (tier.to && !count)
       m_reader.error(t["to"],
                      "\"to\" (inclusive) is for counts; a tier of other values ends \"below\" a number, "
                      "so that the next tier starts exactly there");
     if (tier.to && *tier.to < tier.from)
-      m_reader.error(t["to"],
-                     fmt::format("tier ends at {} before it starts at {}", tier.to->str(), tier.from.str()));
+      m_reader.error(t["to"], trf("tier ends at {} before it starts at {}", tier.to->str(), tier.from.str()));
     if (tier.below && *tier.below <= tier.from)
-      m_reader.error(t["below"], fmt::format("tier ends below {}, not above its start {}", tier.below->str(),
-                                             tier.from.str()));
+      m_reader.error(t["below"],
+                     trf("tier ends below {}, not above its start {}", tier.below->str(), tier.from.str()));
     if (auto d = m_reader.decimal(t, "deduct", true)) {
       if (*d < Decimal{})
         m_reader.error(t["deduct"], "\"deduct\" must be 0 or more (points lost in this tier)");
@@ -431,33 +426,29 @@ void Loader::load_tiers(const YAML::Node& n, const Ruleset& r, Indicator& ind) {
                                           : prev.to  ? std::optional<Decimal>(*prev.to + Decimal::of(1))
                                                      : std::nullopt;
       if (!next)
-        m_reader.error(
-            t, fmt::format("the tier before this one has no end (no \"to\" or \"below\"), so this one "
-                           "can never apply; give it an end or remove this tier"));
+        m_reader.error(t, trf("the tier before this one has no end (no \"to\" or \"below\"), so this one "
+                              "can never apply; give it an end or remove this tier"));
       else if (tier.from < *next)
         m_reader.error(t["from"],
-                       fmt::format("tiers overlap: this tier starts at {}, but the one before covers up "
-                                   "to {}; start it at {}",
-                                   tier.from.str(),
-                                   prev.below ? fmt::format("below {}", prev.below->str()) : prev.to->str(),
-                                   next->str()));
+                       trf("tiers overlap: this tier starts at {}, but the one before covers up "
+                           "to {}; start it at {}",
+                           tier.from.str(), prev.below ? trf("below {}", prev.below->str()) : prev.to->str(),
+                           next->str()));
       else if (tier.from > *next)
         m_reader.error(t["from"],
-                       fmt::format("tiers leave a gap: the one before ends {}, this one starts at {}; "
-                                   "start it at {}",
-                                   prev.below ? fmt::format("below {}", prev.below->str())
-                                              : fmt::format("at {}", prev.to->str()),
-                                   tier.from.str(), next->str()));
+                       trf("tiers leave a gap: the one before ends {}, this one starts at {}; "
+                           "start it at {}",
+                           prev.below ? trf("below {}", prev.below->str()) : trf("at {}", prev.to->str()),
+                           tier.from.str(), next->str()));
     }
     ind.tiers.push_back(tier);
   }
-  if (tiers.size() == 0) m_reader.error(tiers, "\"tiers\" is empty");
+  if (tiers.size() == 0) m_reader.error(tiers, _("\"tiers\" is empty"));
   if (!ind.tiers.empty() && (ind.tiers.back().to || ind.tiers.back().below))
-    m_reader.error(tiers,
-                   fmt::format("the last tier ends at {}: a value above it would have no tier; leave the "
-                               "last tier open (no \"to\" or \"below\")",
-                               ind.tiers.back().to ? ind.tiers.back().to->str()
-                                                   : fmt::format("below {}", ind.tiers.back().below->str())));
+    m_reader.error(tiers, trf("the last tier ends at {}: a value above it would have no tier; leave the "
+                              "last tier open (no \"to\" or \"below\")",
+                              ind.tiers.back().to ? ind.tiers.back().to->str()
+                                                  : trf("below {}", ind.tiers.back().below->str())));
 }
 
 }  // namespace safeassess::ruleset::detail

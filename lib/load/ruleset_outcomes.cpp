@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "load/condition.hpp"
 #include "load/ruleset_loader.hpp"
@@ -23,7 +24,7 @@ void Loader::load_bonus(const YAML::Node& root, Ruleset& r) {
   }
   const YAML::Node items = b["items"];
   if (!items.IsDefined()) {
-    m_reader.error(b, "missing required key \"items\"");
+    m_reader.error(b, _("missing required key \"items\""));
     return;
   }
   if (!m_reader.expect_sequence(items, "bonus \"items\"")) return;
@@ -41,8 +42,7 @@ void Loader::load_bonus(const YAML::Node& root, Ruleset& r) {
       item.per = *per;
     }
     for (const auto& other : r.bonus)
-      if (other.id == item.id)
-        m_reader.error(n["id"], fmt::format("bonus item \"{}\" is declared twice", item.id));
+      if (other.id == item.id) m_reader.error(n["id"], trf("bonus item \"{}\" is declared twice", item.id));
     r.bonus.push_back(std::move(item));
   }
 }
@@ -61,17 +61,16 @@ void Loader::load_vetoes(const YAML::Node& root, Ruleset& r) {
     v.verified = m_reader.boolean(n, "verified", false).value_or(true);
     v.cap_total = at_precision(n, "cap_total", r, "\"cap_total\"", false);
     if (v.cap_total && *v.cap_total < Decimal{}) {
-      m_reader.error(n["cap_total"],
-                     fmt::format("\"cap_total\" must be 0 or more, got {}", v.cap_total->str()));
+      m_reader.error(n["cap_total"], trf("\"cap_total\" must be 0 or more, got {}", v.cap_total->str()));
       v.cap_total.reset();
     }
     if (!n["when"].IsDefined())
-      m_reader.error(n, "missing required key \"when\" (the condition that triggers the veto)");
+      m_reader.error(n, _("missing required key \"when\" (the condition that triggers the veto)"));
     else
       v.when = parse_condition(m_reader, n["when"], r.input_index, r.input_ids());
     collect_inputs(v.when, v.columns);
     for (const auto& other : r.vetoes)
-      if (other.id == v.id) m_reader.error(n["id"], fmt::format("veto \"{}\" is declared twice", v.id));
+      if (other.id == v.id) m_reader.error(n["id"], trf("veto \"{}\" is declared twice", v.id));
     r.vetoes.push_back(std::move(v));
   }
 }
@@ -79,7 +78,7 @@ void Loader::load_vetoes(const YAML::Node& root, Ruleset& r) {
 void Loader::load_grades(const YAML::Node& root, Ruleset& r) {
   const YAML::Node list = root["grades"];
   if (!list.IsDefined()) {
-    m_reader.error(root, "missing required key \"grades\" (grade bands, e.g. {name: 优秀, min: 90})");
+    m_reader.error(root, _("missing required key \"grades\" (grade bands, e.g. {name: 优秀, min: 90})"));
     return;
   }
   if (!m_reader.expect_sequence(list, "\"grades\"")) return;
@@ -89,28 +88,28 @@ void Loader::load_grades(const YAML::Node& root, Ruleset& r) {
     g.name = m_reader.string(n, "name", true).value_or("");
     g.min = at_precision(n, "min", r, "the grade's min", true).value_or(Decimal{});
     if (!r.grades.empty() && g.min >= r.grades.back().min)
-      m_reader.error(n, fmt::format("grade \"{}\" (min {}) must have a lower min than the grade "
-                                    "before it; list grades from the highest down",
-                                    g.name, g.min.str()));
+      m_reader.error(n, trf("grade \"{}\" (min {}) must have a lower min than the grade "
+                            "before it; list grades from the highest down",
+                            g.name, g.min.str()));
     r.grades.push_back(std::move(g));
   }
   if (r.grades.empty()) {
-    m_reader.error(list, "\"grades\" is empty");
+    m_reader.error(list, _("\"grades\" is empty"));
     return;
   }
   if (r.grades.back().min > Decimal{})
-    m_reader.error(list, fmt::format("the lowest grade \"{}\" starts at {}, so a lower total would have no "
-                                     "grade; give the lowest grade min: 0",
-                                     r.grades.back().name, r.grades.back().min.str()));
+    m_reader.error(list, trf("the lowest grade \"{}\" starts at {}, so a lower total would have no "
+                             "grade; give the lowest grade min: 0",
+                             r.grades.back().name, r.grades.back().min.str()));
   r.failing_grade = r.grades.size() - 1;
   if (auto f = m_reader.string(root, "failing_grade", false)) {
     std::vector<std::string> names;
     for (const auto& g : r.grades) names.push_back(g.name);
     const auto it = std::find(names.begin(), names.end(), *f);
     if (it == names.end())
-      m_reader.error(root["failing_grade"], fmt::format("\"failing_grade\" names \"{}\", which is "
-                                                        "not a grade{}",
-                                                        *f, text::did_you_mean(*f, names)));
+      m_reader.error(root["failing_grade"], trf("\"failing_grade\" names \"{}\", which is "
+                                                "not a grade{}",
+                                                *f, text::did_you_mean(*f, names)));
     else
       r.failing_grade = static_cast<std::size_t>(it - names.begin());
   }
@@ -143,12 +142,12 @@ void Loader::load_adjustments(const YAML::Node& root, Ruleset& r) {
     }
     a.cap = at_precision(n, "cap", r, "the adjustment's cap", false);
     if (a.cap && *a.cap <= Decimal{})
-      m_reader.error(
-          n["cap"], fmt::format("the adjustment's \"cap\" must be above 0 (the most it takes off the total), "
-                                "got {}",
-                                a.cap->str()));
+      m_reader.error(n["cap"],
+                     trf("the adjustment's \"cap\" must be above 0 (the most it takes off the total), "
+                         "got {}",
+                         a.cap->str()));
     for (const auto& other : r.adjustments)
-      if (other.id == a.id) m_reader.error(n["id"], fmt::format("adjustment \"{}\" is declared twice", a.id));
+      if (other.id == a.id) m_reader.error(n["id"], trf("adjustment \"{}\" is declared twice", a.id));
     if (a.input != k_none) r.adjustments.push_back(std::move(a));
   }
 }
@@ -160,8 +159,8 @@ std::size_t Loader::grade_ref(const YAML::Node& map, const char* key, const Rule
   for (const auto& g : r.grades) names.push_back(g.name);
   const auto it = std::find(names.begin(), names.end(), *name);
   if (it == names.end()) {
-    m_reader.error(map[key], fmt::format("\"{}\" names \"{}\", which is not a grade{}", key, *name,
-                                         names.empty() ? std::string() : text::did_you_mean(*name, names)));
+    m_reader.error(map[key], trf("\"{}\" names \"{}\", which is not a grade{}", key, *name,
+                                 names.empty() ? std::string() : text::did_you_mean(*name, names)));
     return k_none;
   }
   return static_cast<std::size_t>(it - names.begin());
@@ -187,18 +186,18 @@ void Loader::load_grade_caps(const YAML::Node& root, Ruleset& r) {
     g.at_most = grade_ref(n, "at_most", r, false);
     if (g.at_most == 0 && !r.grades.empty())
       m_reader.error(n["at_most"],
-                     fmt::format("\"at_most: {}\" names the best grade, so it caps nothing; name the best "
-                                 "grade the unit may still get (不得评为优秀: at_most 良好)",
-                                 r.grades.front().name));
+                     trf("\"at_most: {}\" names the best grade, so it caps nothing; name the best "
+                         "grade the unit may still get (不得评为优秀: at_most 良好)",
+                         r.grades.front().name));
     if (g.lower_by == 0 && g.at_most == k_none && !n["at_most"].IsDefined())
-      m_reader.error(n, "a grade cap needs \"lower_by\" (降N等) or \"at_most\" (the best grade allowed)");
+      m_reader.error(n, _("a grade cap needs \"lower_by\" (降N等) or \"at_most\" (the best grade allowed)"));
     if (!n["when"].IsDefined())
-      m_reader.error(n, "missing required key \"when\" (the condition that lowers the grade)");
+      m_reader.error(n, _("missing required key \"when\" (the condition that lowers the grade)"));
     else
       g.when = parse_condition(m_reader, n["when"], r.input_index, r.input_ids());
     collect_inputs(g.when, g.columns);
     for (const auto& other : r.grade_caps)
-      if (other.id == g.id) m_reader.error(n["id"], fmt::format("grade cap \"{}\" is declared twice", g.id));
+      if (other.id == g.id) m_reader.error(n["id"], trf("grade cap \"{}\" is declared twice", g.id));
     r.grade_caps.push_back(std::move(g));
   }
 }
@@ -216,37 +215,34 @@ void Loader::load_quotas(const YAML::Node& root, Ruleset& r) {
     if (g == k_none) continue;
     q.grade = g;
     if (g + 1 >= r.grades.size())
-      m_reader.error(n["grade"],
-                     fmt::format("\"{}\" is the lowest grade: a unit past its quota would have no grade "
-                                 "to move to; put quotas on higher grades",
-                                 r.grades[g].name));
+      m_reader.error(n["grade"], trf("\"{}\" is the lowest grade: a unit past its quota would have no grade "
+                                     "to move to; put quotas on higher grades",
+                                     r.grades[g].name));
     q.percent = m_reader.decimal(n, "percent", false);
     q.count = m_reader.integer(n, "count", false);
     if (q.percent.has_value() == q.count.has_value())
-      m_reader.error(n, "a quota needs exactly one of \"percent\" (of the group's units) or \"count\"");
+      m_reader.error(n, _("a quota needs exactly one of \"percent\" (of the group's units) or \"count\""));
     if (q.percent && (*q.percent <= Decimal{} || *q.percent > Decimal::of(100)))
       m_reader.error(n["percent"],
-                     fmt::format("\"percent\" must be above 0 and at most 100, got {}", q.percent->str()));
+                     trf("\"percent\" must be above 0 and at most 100, got {}", q.percent->str()));
     if (q.count && *q.count < 0) m_reader.error(n["count"], "\"count\" must be 0 or more");
     if (q.count && *q.count == 0)
-      m_reader.error(n["count"],
-                     fmt::format("a quota of 0 makes \"{}\" unreachable; remove the grade or the quota",
-                                 r.grades[g].name));
+      m_reader.error(n["count"], trf("a quota of 0 makes \"{}\" unreachable; remove the grade or the quota",
+                                     r.grades[g].name));
     if (auto t = m_reader.string(n, "ties", false)) {
       if (*t == "demote")
         q.demote_ties = true;
       else if (*t == "keep")
         q.demote_ties = false;
       else
-        m_reader.error(n["ties"],
-                       fmt::format("unknown \"ties\" \"{}\"; expected demote (units tied across the "
-                                   "quota's edge all move down, so the quota is never exceeded) or keep "
-                                   "(they all keep the grade)",
-                                   *t));
+        m_reader.error(n["ties"], trf("unknown \"ties\" \"{}\"; expected demote (units tied across the "
+                                      "quota's edge all move down, so the quota is never exceeded) or keep "
+                                      "(they all keep the grade)",
+                                      *t));
     }
     for (const auto& other : r.quotas)
       if (other.grade == q.grade)
-        m_reader.error(n["grade"], fmt::format("grade \"{}\" has two quotas", r.grades[q.grade].name));
+        m_reader.error(n["grade"], trf("grade \"{}\" has two quotas", r.grades[q.grade].name));
     r.quotas.push_back(std::move(q));
   }
   std::sort(r.quotas.begin(), r.quotas.end(),
@@ -262,18 +258,18 @@ void Loader::load_grouping(const YAML::Node& root, Ruleset& r) {
       for (const auto& g : n["groups"]) {
         const std::string name = g.IsScalar() ? g.Scalar() : std::string();
         if (name.empty()) {
-          m_reader.error(g, "a group is named by a value of the grouping column");
+          m_reader.error(g, _("a group is named by a value of the grouping column"));
           continue;
         }
         if (std::find(r.grouping.groups.begin(), r.grouping.groups.end(), name) != r.grouping.groups.end())
-          m_reader.error(g, fmt::format("group \"{}\" is listed twice", name));
+          m_reader.error(g, trf("group \"{}\" is listed twice", name));
         r.grouping.groups.push_back(name);
       }
     }
     const YAML::Node ib = n["interview_bottom"];
     if (ib.IsDefined()) {
       if (!ib.IsMap()) {
-        m_reader.error(ib, "\"interview_bottom\" maps a group to the bottom N interviewed in it");
+        m_reader.error(ib, _("\"interview_bottom\" maps a group to the bottom N interviewed in it"));
       } else {
         for (auto it = ib.begin(); it != ib.end(); ++it) {
           const YAML::Node key = it->first;
@@ -281,11 +277,11 @@ void Loader::load_grouping(const YAML::Node& root, Ruleset& r) {
           const std::string group = key.Scalar();
           if (!r.grouping.groups.empty() &&
               std::find(r.grouping.groups.begin(), r.grouping.groups.end(), group) == r.grouping.groups.end())
-            m_reader.error(key, fmt::format("\"{}\" is not one of the listed groups{}", group,
-                                            text::did_you_mean(group, r.grouping.groups)));
-          auto v = m_reader.decimal_value(value, fmt::format("the interview count of group \"{}\"", group));
+            m_reader.error(key, trf("\"{}\" is not one of the listed groups{}", group,
+                                    text::did_you_mean(group, r.grouping.groups)));
+          auto v = m_reader.decimal_value(value, trf("the interview count of group \"{}\"", group));
           if (v && (!v->is_integer() || v->negative()))
-            m_reader.error(value, "the interview count must be a whole number 0 or more");
+            m_reader.error(value, _("the interview count must be a whole number 0 or more"));
           else if (v)
             r.grouping.interview_bottom.emplace_back(group, v->whole());
         }
@@ -317,9 +313,9 @@ void Loader::load_grouping(const YAML::Node& root, Ruleset& r) {
       }
       if (bounded && allowed < r.commendation.top)
         m_reader.error(c["top"],
-                       fmt::format("the commendation lists the top {} graded {} or better, but the quotas "
-                                   "allow at most {} such units per group; lower \"top\" or raise the quotas",
-                                   r.commendation.top, r.grades[r.commendation.min_grade].name, allowed));
+                       trf("the commendation lists the top {} graded {} or better, but the quotas "
+                           "allow at most {} such units per group; lower \"top\" or raise the quotas",
+                           r.commendation.top, r.grades[r.commendation.min_grade].name, allowed));
     }
   }
 }
@@ -341,21 +337,20 @@ void Loader::load_periods(const YAML::Node& root, Ruleset& r) {
     }
     sum += p.weight;
     for (const auto& other : r.periods)
-      if (other.id == p.id) m_reader.error(n["id"], fmt::format("period \"{}\" is declared twice", p.id));
+      if (other.id == p.id) m_reader.error(n["id"], trf("period \"{}\" is declared twice", p.id));
     r.periods.push_back(std::move(p));
   }
   if (r.periods.size() < 2)
     m_reader.error(list,
-                   "\"periods\" needs at least two periods (one period is the whole year: leave it out)");
+                   _("\"periods\" needs at least two periods (one period is the whole year: leave it out)"));
   if (sum != Decimal::of(100))
-    m_reader.error(list,
-                   fmt::format("period weights add up to {}, expected 100 (percent of the year); adjust the "
-                               "weights",
-                               sum.str()));
+    m_reader.error(list, trf("period weights add up to {}, expected 100 (percent of the year); adjust the "
+                             "weights",
+                             sum.str()));
   if (!r.ledger.inputs.empty() || !r.accident_register.inputs.empty() || !r.duty_inputs.empty())
     m_reader.error(list,
-                   "a ruleset with \"periods\" cannot yet take inputs from the hazard ledger, the accident "
-                   "register or the duty records: enter them per period in the indicators file");
+                   _("a ruleset with \"periods\" cannot yet take inputs from the hazard ledger, the accident "
+                     "register or the duty records: enter them per period in the indicators file"));
 }
 
 void Loader::load_interview(const YAML::Node& root, Ruleset& r) {
@@ -373,8 +368,7 @@ std::optional<std::size_t> Loader::declared_input(const YAML::Node& key, const R
   const std::string id = key.Scalar();
   const auto in = r.input_index.find(id);
   if (in != r.input_index.end()) return in->second;
-  m_reader.error(key,
-                 fmt::format("\"{}\" is not a declared input{}", id, text::did_you_mean(id, r.input_ids())));
+  m_reader.error(key, trf("\"{}\" is not a declared input{}", id, text::did_you_mean(id, r.input_ids())));
   return std::nullopt;
 }
 
@@ -388,7 +382,7 @@ void Loader::load_ledger(const YAML::Node& root, Ruleset& r) {
   if (auto y = m_reader.integer(n, "yellow_after_days", false)) p.yellow_after_days = static_cast<int>(*y);
   if (auto red = m_reader.integer(n, "red_after_days", false)) p.red_after_days = static_cast<int>(*red);
   if (p.yellow_after_days < 1 || p.red_after_days < p.yellow_after_days)
-    m_reader.error(n, "need 1 <= yellow_after_days <= red_after_days (days past the deadline)");
+    m_reader.error(n, _("need 1 <= yellow_after_days <= red_after_days (days past the deadline)"));
   if (n["three_party"].IsDefined() && m_reader.expect_sequence(n["three_party"], "\"three_party\"")) {
     p.three_party_major = p.three_party_general = false;
     for (const auto& level : n["three_party"]) {
@@ -397,14 +391,13 @@ void Loader::load_ledger(const YAML::Node& root, Ruleset& r) {
       else if (level.Scalar() == "general")
         p.three_party_general = true;
       else
-        m_reader.error(level,
-                       fmt::format("unknown hazard level \"{}\"; expected major or general", level.Scalar()));
+        m_reader.error(level, trf("unknown hazard level \"{}\"; expected major or general", level.Scalar()));
     }
   }
   const YAML::Node inputs = n["inputs"];
   if (!inputs.IsDefined()) return;
   if (!inputs.IsMap()) {
-    m_reader.error(inputs, "\"inputs\" maps an input id to a ledger metric");
+    m_reader.error(inputs, _("\"inputs\" maps an input id to a ledger metric"));
     return;
   }
   static const LedgerMetric k_metrics[] = {LedgerMetric::MajorRate, LedgerMetric::GeneralRate,
@@ -420,16 +413,15 @@ void Loader::load_ledger(const YAML::Node& root, Ruleset& r) {
     const auto* found = std::find_if(std::begin(k_metrics), std::end(k_metrics),
                                      [&](LedgerMetric m) { return to_string(m) == metric; });
     if (found == std::end(k_metrics)) {
-      m_reader.error(it->second, fmt::format("unknown ledger metric \"{}\"; expected one of: {}", metric,
-                                             text::join(metric_names, ", ")));
+      m_reader.error(it->second, trf("unknown ledger metric \"{}\"; expected one of: {}", metric,
+                                     text::join(metric_names, ", ")));
       continue;
     }
     const bool rate = *found == LedgerMetric::MajorRate || *found == LedgerMetric::GeneralRate;
     const auto type = r.inputs[*in].type;
     if (rate ? type != InputType::Percent : type != InputType::Count)
-      m_reader.error(it->second,
-                     fmt::format("ledger metric \"{}\" is {}, but input \"{}\" is not declared so", metric,
-                                 rate ? "a percent" : "a count", id));
+      m_reader.error(it->second, trf("ledger metric \"{}\" is {}, but input \"{}\" is not declared so",
+                                     metric, rate ? "a percent" : "a count", id));
     p.inputs.emplace_back(*in, *found);
   }
 }
@@ -440,7 +432,7 @@ void Loader::load_accident_register(const YAML::Node& root, Ruleset& r) {
   const YAML::Node inputs = n["inputs"];
   if (!inputs.IsDefined() || !inputs.IsMap()) {
     m_reader.error(inputs.IsDefined() ? inputs : n,
-                   "\"inputs\" maps an input id to an accident-register metric");
+                   _("\"inputs\" maps an input id to an accident-register metric"));
     return;
   }
   std::vector<std::string> names;
@@ -451,9 +443,8 @@ void Loader::load_accident_register(const YAML::Node& root, Ruleset& r) {
     const std::string metric = it->second.Scalar();
     const auto* spec = accident::find_metric(metric);
     if (!spec) {
-      m_reader.error(it->second,
-                     fmt::format("unknown accident-register metric \"{}\"; expected one of: {}{}", metric,
-                                 text::join(names, ", "), text::did_you_mean(metric, names)));
+      m_reader.error(it->second, trf("unknown accident-register metric \"{}\"; expected one of: {}{}", metric,
+                                     text::join(names, ", "), text::did_you_mean(metric, names)));
       continue;
     }
     const bool amount = spec->metric == accident::Metric::DirectLoss;
@@ -465,18 +456,17 @@ void Loader::load_accident_register(const YAML::Node& root, Ruleset& r) {
     const bool twice = std::any_of(r.accident_register.inputs.begin(), r.accident_register.inputs.end(),
                                    [&](const auto& p) { return p.first == *in; });
     if (ledger_fed || duty_fed || twice) {
-      m_reader.error(
-          it->first,
-          fmt::format("input \"{}\" is already computed from {}; an input has one source", it->first.Scalar(),
-                      ledger_fed ? "the hazard ledger"
-                      : duty_fed ? "duty compliance"
-                                 : "the register"));
+      m_reader.error(it->first, trf("input \"{}\" is already computed from {}; an input has one source",
+                                    it->first.Scalar(),
+                                    ledger_fed ? "the hazard ledger"
+                                    : duty_fed ? "duty compliance"
+                                               : "the register"));
       continue;
     }
     if (amount ? (type != InputType::Number && type != InputType::Count) : type != InputType::Count)
       m_reader.error(it->second,
-                     fmt::format("accident-register metric \"{}\" is {}, but input \"{}\" is not declared so",
-                                 metric, amount ? "an amount (万元)" : "a count", it->first.Scalar()));
+                     trf("accident-register metric \"{}\" is {}, but input \"{}\" is not declared so", metric,
+                         amount ? "an amount (万元)" : "a count", it->first.Scalar()));
     r.accident_register.inputs.emplace_back(*in, spec->metric);
   }
 }
@@ -486,9 +476,10 @@ void Loader::load_duty_compliance(const YAML::Node& root, Ruleset& r) {
   if (!n.IsDefined() || !m_reader.expect_map(n, "\"duty_compliance\"", {"inputs"})) return;
   const YAML::Node inputs = n["inputs"];
   if (!inputs.IsDefined() || !inputs.IsMap()) {
-    m_reader.error(inputs.IsDefined() ? inputs : n,
-                   "\"inputs\" maps an input id to the holders whose compliance it takes ({roles: [...]} or "
-                   "{tiers: [...]})");
+    m_reader.error(
+        inputs.IsDefined() ? inputs : n,
+        _("\"inputs\" maps an input id to the holders whose compliance it takes ({roles: [...]} or "
+          "{tiers: [...]})"));
     return;
   }
   for (auto it = inputs.begin(); it != inputs.end(); ++it) {
@@ -496,8 +487,7 @@ void Loader::load_duty_compliance(const YAML::Node& root, Ruleset& r) {
     const auto in = declared_input(it->first, r);
     if (!in) continue;
     if (r.inputs[*in].type != InputType::Percent)
-      m_reader.error(it->first,
-                     fmt::format("input \"{}\" takes a compliance rate and must be a percent", id));
+      m_reader.error(it->first, trf("input \"{}\" takes a compliance rate and must be a percent", id));
     if (!m_reader.expect_map(it->second, "a duty-compliance input", {"roles", "tiers"})) continue;
     DutyInput d;
     d.input = *in;
@@ -508,7 +498,7 @@ void Loader::load_duty_compliance(const YAML::Node& root, Ruleset& r) {
       for (const auto& x : list) (std::string_view(key) == "roles" ? d.roles : d.tiers).push_back(x.Scalar());
     }
     if (d.roles.empty() && d.tiers.empty())
-      m_reader.error(it->second, "name the holders: \"roles\" (duty-list role ids) or \"tiers\"");
+      m_reader.error(it->second, _("name the holders: \"roles\" (duty-list role ids) or \"tiers\""));
     r.duty_inputs.push_back(std::move(d));
   }
 }

@@ -7,6 +7,7 @@
 #include <numeric>
 #include <span>
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "io/cell.hpp"
 #include "io/csv.hpp"
@@ -51,7 +52,7 @@ Decimal parse_cell(const ruleset::InputDef& in, std::string_view raw, std::span<
   std::string why;
   if (in.type == InputType::Boolean) {
     if (const auto yes = text::parse_yes_no(s)) return Decimal::of(*yes ? 1 : 0);
-    error = fmt::format("expected yes or no (1/0, yes/no, true/false, 是/否), got \"{}\"", raw);
+    error = trf("expected yes or no (1/0, yes/no, true/false, 是/否), got \"{}\"", raw);
     return {};
   }
   const io::NumberForm form{in.type == InputType::Percent, units};
@@ -62,24 +63,24 @@ Decimal parse_cell(const ruleset::InputDef& in, std::string_view raw, std::span<
   if (!p) {
     switch (in.type) {
       case InputType::Percent:
-        error = fmt::format("expected a percentage such as 98.5 or 98.5%, got \"{}\"{}", raw, reason);
+        error = trf("expected a percentage such as 98.5 or 98.5%, got \"{}\"{}", raw, reason);
         break;
       case InputType::Count:
-        error = fmt::format("expected a whole number 0 or more (a count), got \"{}\"{}", raw, reason);
+        error = trf("expected a whole number 0 or more (a count), got \"{}\"{}", raw, reason);
         break;
       default:
-        error = fmt::format("expected a number, got \"{}\"{}", raw, reason);
+        error = trf("expected a number, got \"{}\"{}", raw, reason);
     }
     return {};
   }
   const Decimal v = *p;
   if (in.type == InputType::Count && (v.negative() || !v.is_integer())) {
-    error = fmt::format("expected a whole number 0 or more (a count), got \"{}\"", raw);
+    error = trf("expected a whole number 0 or more (a count), got \"{}\"", raw);
     return {};
   }
   if ((in.min && v < *in.min) || (in.max && v > *in.max)) {
-    error = fmt::format("{} is outside the allowed range {}..{} for \"{}\"", v.str(),
-                        in.min ? in.min->str() : "", in.max ? in.max->str() : "", in.id);
+    error = trf("{} is outside the allowed range {}..{} for \"{}\"", v.str(), in.min ? in.min->str() : "",
+                in.max ? in.max->str() : "", in.id);
     return {};
   }
   return v;
@@ -115,29 +116,29 @@ Units load_units(const std::string& display, std::string bytes, io::Encoding enc
         io::trim(*name_col < reader.size() ? reader[*name_col] : std::string_view());
     if (id.empty()) {
       diagnostics.error(header.cell(line, *id_col),
-                        fmt::format("{}: empty unit id; every unit needs one", header.column_label(*id_col)));
+                        trf("{}: empty unit id; every unit needs one", header.column_label(*id_col)));
       continue;
     }
     if (name.empty())
       diagnostics.error(header.cell(line, *name_col),
-                        fmt::format("{}: empty name for unit \"{}\"", header.column_label(*name_col), id));
+                        trf("{}: empty name for unit \"{}\"", header.column_label(*name_col), id));
     if (const auto first = units.add(id, name, line))
       diagnostics.error(header.cell(line, *id_col),
-                        fmt::format("{}: unit id \"{}\" is already used on line {}; unit ids must be unique",
-                                    header.column_label(*id_col), id, units.lines[*first]));
+                        trf("{}: unit id \"{}\" is already used on line {}; unit ids must be unique",
+                            header.column_label(*id_col), id, units.lines[*first]));
     else if (group_col) {
       // Only for a unit added: the groups stay in step with the ids.
       const std::string_view g =
           io::trim(*group_col < reader.size() ? reader[*group_col] : std::string_view());
       if (g.empty())
-        diagnostics.error(
-            header.cell(line, *group_col),
-            fmt::format("{}: empty group for unit \"{}\"; the ruleset ranks units within groups",
-                        header.column_label(*group_col), id));
+        diagnostics.error(header.cell(line, *group_col),
+                          trf("{}: empty group for unit \"{}\"; the ruleset ranks units within groups",
+                              header.column_label(*group_col), id));
       units.groups.emplace_back(g);
     }
   }
-  if (units.ids.empty()) diagnostics.error(Location{display}, "no units: the file has a header but no rows");
+  if (units.ids.empty())
+    diagnostics.error(Location{display}, _("no units: the file has a header but no rows"));
   return units;
 }
 
@@ -186,21 +187,19 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
     if (derived) {
       for (const auto& name : {in.id, in.name})
         if (auto c = header.find(name))
-          diagnostics.error(
-              header.cell(header.line(), *c),
-              fmt::format("column {} \"{}\" is computed by the ruleset (\"derive\" of input \"{}\"); "
-                          "remove the column",
-                          text::column_letter(*c + 1), name, in.id));
+          diagnostics.error(header.cell(header.line(), *c),
+                            trf("column {} \"{}\" is computed by the ruleset (\"derive\" of input \"{}\"); "
+                                "remove the column",
+                                text::column_letter(*c + 1), name, in.id));
       continue;
     }
     if (std::find(supplied.begin(), supplied.end(), i) != supplied.end()) {
       for (const auto& name : {in.id, in.name})
         if (auto c = header.find(name))
-          diagnostics.error(
-              header.cell(header.line(), *c),
-              fmt::format("column {} \"{}\" is computed from a file the manifest names (the hazard "
-                          "ledger, the accident register or the duty records); remove the column",
-                          text::column_letter(*c + 1), name));
+          diagnostics.error(header.cell(header.line(), *c),
+                            trf("column {} \"{}\" is computed from a file the manifest names (the hazard "
+                                "ledger, the accident register or the duty records); remove the column",
+                                text::column_letter(*c + 1), name));
       continue;
     }
     // An evaluator's template may carry the input's Chinese name as its header.
@@ -227,10 +226,10 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
         if (!declared && period == rules.periods.front().id) {
           std::vector<std::string> ids;
           for (const auto& d : rules.periods) ids.push_back(d.id);
-          diagnostics.error(header.cell(line, *period_col),
-                            fmt::format("{}: \"{}\" is not a period of the ruleset; expected one of: {}{}",
-                                        header.column_label(*period_col), p, text::join(ids, ", "),
-                                        text::did_you_mean(p, ids)));
+          diagnostics.error(
+              header.cell(line, *period_col),
+              trf("{}: \"{}\" is not a period of the ruleset; expected one of: {}{}",
+                  header.column_label(*period_col), p, text::join(ids, ", "), text::did_you_mean(p, ids)));
         }
         continue;
       }
@@ -240,21 +239,19 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
     if (u) expected = *u + 1;
     if (!u) {
       diagnostics.error(header.cell(line, *unit_col),
-                        id.empty()
-                            ? fmt::format("{}: empty unit id", header.column_label(*unit_col))
-                            : fmt::format("{}: unit \"{}\" is not in the units file{}",
-                                          header.column_label(*unit_col), id, suggest_unit(id, units)));
+                        id.empty() ? trf("{}: empty unit id", header.column_label(*unit_col))
+                                   : trf("{}: unit \"{}\" is not in the units file{}",
+                                         header.column_label(*unit_col), id, suggest_unit(id, units)));
       continue;
     }
     if (row_line[*u] != 0) {
       diagnostics.error(header.cell(line, *unit_col),
-                        period.empty()
-                            ? fmt::format("{}: unit \"{}\" already has a row on line {}; give each unit "
-                                          "one row",
-                                          header.column_label(*unit_col), id, row_line[*u])
-                            : fmt::format("{}: unit \"{}\" already has a row for period {} on line {}; "
-                                          "give each unit one row per period",
-                                          header.column_label(*unit_col), id, period, row_line[*u]));
+                        period.empty() ? trf("{}: unit \"{}\" already has a row on line {}; give each unit "
+                                             "one row",
+                                             header.column_label(*unit_col), id, row_line[*u])
+                                       : trf("{}: unit \"{}\" already has a row for period {} on line {}; "
+                                             "give each unit one row per period",
+                                             header.column_label(*unit_col), id, period, row_line[*u]));
       continue;
     }
     row_line[*u] = line;
@@ -265,15 +262,14 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
       if (io::trim(cell).empty()) {
         if (missing == MissingPolicy::Error)
           diagnostics.error(header.cell(line, col.csv),
-                            fmt::format("{}: empty cell for unit \"{}\"; enter a value, or set "
-                                        "\"missing: zero\" or \"missing: exclude\" in the manifest",
-                                        header.column_label(col.csv), id));
+                            trf("{}: empty cell for unit \"{}\"; enter a value, or set "
+                                "\"missing: zero\" or \"missing: exclude\" in the manifest",
+                                header.column_label(col.csv), id));
         else if (must_have[col.input] && missing == MissingPolicy::Exclude)
-          diagnostics.error(
-              header.cell(line, col.csv),
-              fmt::format("{}: empty cell for unit \"{}\"; \"{}\" decides a veto, a bonus, an "
-                          "adjustment or a grade cap and cannot be excluded: enter a value (0 if none)",
-                          header.column_label(col.csv), id, in.id));
+          diagnostics.error(header.cell(line, col.csv),
+                            trf("{}: empty cell for unit \"{}\"; \"{}\" decides a veto, a bonus, an "
+                                "adjustment or a grade cap and cannot be excluded: enter a value (0 if none)",
+                                header.column_label(col.csv), id, in.id));
         continue;  // stays missing: the engine applies the policy and reports it
       }
       error.clear();
@@ -289,13 +285,12 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
   for (std::size_t u = 0; u < units.size(); ++u)
     if (row_line[u] == 0)
       diagnostics.error(Location{display},
-                        period.empty()
-                            ? fmt::format("unit \"{}\" (units file line {}) has no row; add a row with "
-                                          "unit = {}",
-                                          units.ids[u], units.lines[u], units.ids[u])
-                            : fmt::format("unit \"{}\" (units file line {}) has no row for period {}; add "
-                                          "a row with unit = {}, period = {}",
-                                          units.ids[u], units.lines[u], period, units.ids[u], period));
+                        period.empty() ? trf("unit \"{}\" (units file line {}) has no row; add a row with "
+                                             "unit = {}",
+                                             units.ids[u], units.lines[u], units.ids[u])
+                                       : trf("unit \"{}\" (units file line {}) has no row for period {}; add "
+                                             "a row with unit = {}, period = {}",
+                                             units.ids[u], units.lines[u], period, units.ids[u], period));
   diagnostics.throw_if_any();
   values.lines = std::move(row_line);
   return values;
@@ -348,8 +343,8 @@ Ratings load_ratings(const std::string& display, std::optional<std::string> file
       bool ok = true;
       if (!u) {
         diagnostics.error(header.cell(line, *c_unit),
-                          fmt::format("{}: unit \"{}\" is not in the units file{}",
-                                      header.column_label(*c_unit), unit_id, suggest_unit(unit_id, units)));
+                          trf("{}: unit \"{}\" is not in the units file{}", header.column_label(*c_unit),
+                              unit_id, suggest_unit(unit_id, units)));
         ok = false;
       }
       std::size_t slot = ruleset::k_none;
@@ -357,17 +352,16 @@ Ratings load_ratings(const std::string& display, std::optional<std::string> file
         if (item_ids[s] == item) slot = s;
       if (slot == ruleset::k_none) {
         diagnostics.error(header.cell(line, *c_item),
-                          fmt::format("{}: \"{}\" is not a rating indicator of ruleset \"{}\"{}",
-                                      header.column_label(*c_item), item, rules.id,
-                                      text::did_you_mean(item, item_ids).empty() && !item_ids.empty()
-                                          ? "; rating indicators: " + text::join(item_ids, ", ")
-                                          : text::did_you_mean(item, item_ids)));
+                          trf("{}: \"{}\" is not a rating indicator of ruleset \"{}\"{}",
+                              header.column_label(*c_item), item, rules.id,
+                              text::did_you_mean(item, item_ids).empty() && !item_ids.empty()
+                                  ? "; rating indicators: " + text::join(item_ids, ", ")
+                                  : text::did_you_mean(item, item_ids)));
         ok = false;
       }
       if (rater.empty()) {
-        diagnostics.error(
-            header.cell(line, *c_rater),
-            fmt::format("{}: empty rater; name who gave the rating", header.column_label(*c_rater)));
+        diagnostics.error(header.cell(line, *c_rater),
+                          trf("{}: empty rater; name who gave the rating", header.column_label(*c_rater)));
         ok = false;
       }
       if (!ok) continue;
@@ -381,14 +375,13 @@ Ratings load_ratings(const std::string& display, std::optional<std::string> file
         std::optional<Decimal> v;
         if (plain) v = Decimal::parse(*plain, &why);
         if (!v || *v < scale.min || *v > scale.max) {
-          diagnostics.error(
-              header.cell(line, *c_rating),
-              fmt::format("{}: rating \"{}\" is outside the scale {}..{} of \"{}\"{}",
-                          header.column_label(*c_rating), raw, scale.min.str(), scale.max.str(), item,
-                          v             ? std::string()
-                          : plain       ? number_limit(why)
-                          : why.empty() ? std::string()
-                                        : "; " + why));
+          diagnostics.error(header.cell(line, *c_rating),
+                            trf("{}: rating \"{}\" is outside the scale {}..{} of \"{}\"{}",
+                                header.column_label(*c_rating), raw, scale.min.str(), scale.max.str(), item,
+                                v             ? std::string()
+                                : plain       ? number_limit(why)
+                                : why.empty() ? std::string()
+                                              : "; " + why));
           continue;
         }
         value = *v - scale.min;  // the achievement is this over (max - min)
@@ -404,8 +397,8 @@ Ratings load_ratings(const std::string& display, std::optional<std::string> file
         }
         if (!found) {
           diagnostics.error(header.cell(line, *c_rating),
-                            fmt::format("{}: rating \"{}\" is not a grade of \"{}\"; expected one of: {}",
-                                        header.column_label(*c_rating), raw, item, text::join(labels, ", ")));
+                            trf("{}: rating \"{}\" is not a grade of \"{}\"; expected one of: {}",
+                                header.column_label(*c_rating), raw, item, text::join(labels, ", ")));
           continue;
         }
       }
@@ -423,9 +416,9 @@ Ratings load_ratings(const std::string& display, std::optional<std::string> file
     if (k > 0 && entries[k - 1].slot == e.slot && entries[k - 1].rater == e.rater) {
       const std::size_t u = e.slot / n_items;
       diagnostics.error(Location{display, e.line, 0},
-                        fmt::format("rater \"{}\" already rated \"{}\" for unit \"{}\" on line {}; "
-                                    "keep one rating per rater",
-                                    e.rater, item_ids[e.slot % n_items], units.ids[u], entries[k - 1].line));
+                        trf("rater \"{}\" already rated \"{}\" for unit \"{}\" on line {}; "
+                            "keep one rating per rater",
+                            e.rater, item_ids[e.slot % n_items], units.ids[u], entries[k - 1].line));
       continue;
     }
     ratings.offsets[e.slot + 1]++;
@@ -440,10 +433,10 @@ Ratings load_ratings(const std::string& display, std::optional<std::string> file
         if (ratings.offsets[u * n_items + s + 1] == ratings.offsets[u * n_items + s] &&
             !attempted[u * n_items + s])
           diagnostics.error(Location{display},
-                            fmt::format("unit \"{}\" has no rating for \"{}\"; add the raters' "
-                                        "ratings, or set \"missing: zero\" or \"missing: exclude\" "
-                                        "in the manifest",
-                                        units.ids[u], item_ids[s]));
+                            trf("unit \"{}\" has no rating for \"{}\"; add the raters' "
+                                "ratings, or set \"missing: zero\" or \"missing: exclude\" "
+                                "in the manifest",
+                                units.ids[u], item_ids[s]));
   }
   diagnostics.throw_if_any();
   return ratings;
@@ -483,9 +476,9 @@ void derive_inputs(const ruleset::Ruleset& rules, const Units& units, Values& va
                             "0 / 0; add \"zero_over_zero\" to its \"derive\" (e.g. 100 for a rate of "
                             "nothing to do) or correct the row",
                             units.ids[u], def.id, rules.inputs[d.terms[0]].id, rules.inputs[d.terms[1]].id)
-                      : fmt::format("unit \"{}\": {} = {} / {} divides {} by 0; correct {} in this row",
-                                    units.ids[u], def.id, rules.inputs[d.terms[0]].id,
-                                    rules.inputs[d.terms[1]].id, n.str(), rules.inputs[d.terms[1]].id));
+                      : trf("unit \"{}\": {} = {} / {} divides {} by 0; correct {} in this row", units.ids[u],
+                            def.id, rules.inputs[d.terms[0]].id, rules.inputs[d.terms[1]].id, n.str(),
+                            rules.inputs[d.terms[1]].id));
               continue;
             }
             v = (num::Ratio(n) * num::Ratio(d.times) / num::Ratio(q)).round(d.decimals);
@@ -499,26 +492,23 @@ void derive_inputs(const ruleset::Ruleset& rules, const Units& units, Values& va
             break;
         }
       } catch (const std::exception& e) {
-        diagnostics.error(
-            at, fmt::format("unit \"{}\": {} cannot be computed: {}", units.ids[u], def.id, e.what()));
+        diagnostics.error(at, trf("unit \"{}\": {} cannot be computed: {}", units.ids[u], def.id, e.what()));
         continue;
       }
       if ((def.type == ruleset::InputType::Count && (v.negative() || !v.is_integer())) ||
           (def.type == ruleset::InputType::Boolean && v != Decimal{} && v != Decimal::of(1))) {
-        diagnostics.error(
-            at, fmt::format("unit \"{}\": derived {} = {} is not {}; check the inputs it is computed "
-                            "from, or declare it as type: number",
-                            units.ids[u], def.id, v.str(),
-                            def.type == ruleset::InputType::Count ? "a whole number 0 or more (a count)"
-                                                                  : "0 or 1 (a yes/no value)"));
+        diagnostics.error(at, trf("unit \"{}\": derived {} = {} is not {}; check the inputs it is computed "
+                                  "from, or declare it as type: number",
+                                  units.ids[u], def.id, v.str(),
+                                  def.type == ruleset::InputType::Count ? "a whole number 0 or more (a count)"
+                                                                        : "0 or 1 (a yes/no value)"));
         continue;
       }
       if ((def.min && v < *def.min) || (def.max && v > *def.max)) {
-        diagnostics.error(
-            at, fmt::format("unit \"{}\": derived {} = {} is outside the allowed range {}..{}; check "
-                            "the inputs it is computed from",
-                            units.ids[u], def.id, v.str(), def.min ? def.min->str() : "",
-                            def.max ? def.max->str() : ""));
+        diagnostics.error(at, trf("unit \"{}\": derived {} = {} is outside the allowed range {}..{}; check "
+                                  "the inputs it is computed from",
+                                  units.ids[u], def.id, v.str(), def.min ? def.min->str() : "",
+                                  def.max ? def.max->str() : ""));
         continue;
       }
       row[input] = v;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 namespace safeassess::ruleset {
@@ -70,7 +71,7 @@ std::string describe(const Condition& c, const std::vector<std::string>& ids) {
     case Condition::Kind::Compare:
       return fmt::format("{} {} {}", ids[c.input], op_symbol(c.op), c.value.str());
     case Condition::Kind::Not:
-      return fmt::format("not ({})", describe(c.children.front(), ids));
+      return trf("not ({})", describe(c.children.front(), ids));
     case Condition::Kind::All:
     case Condition::Kind::Any: {
       std::vector<std::string> parts;

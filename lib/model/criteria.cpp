@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 namespace safeassess::hazard {
@@ -41,25 +42,22 @@ EditionChoice choose_edition(const std::vector<Criteria>& standards, const std::
     const auto& next = after ? standards[*after].edition.number + "（" +
                                    standards[*after].edition.effective_from + " 起施行）"
                              : cr.edition.superseded_by;
-    return {*before,
-            fmt::format("no loaded edition of {} is in force on {}: {} was in force until {}{}; the text in "
-                        "force then is not loaded, so the finding is not judged by a replaced text",
-                        cr.name, when, cr.edition.number, cr.edition.effective_until,
-                        next.empty() ? std::string() : ", then " + next + " applies")};
+    return {*before, trf("no loaded edition of {} is in force on {}: {} was in force until {}{}; the text in "
+                         "force then is not loaded, so the finding is not judged by a replaced text",
+                         cr.name, when, cr.edition.number, cr.edition.effective_until,
+                         next.empty() ? std::string() : ", then " + next + " applies")};
   }
   if (after) {
     const Criteria& cr = standards[*after];
-    return {
-        *after,
-        fmt::format("no loaded edition of {} is in force on {}: {} is in force only from {}{}; the text in "
-                    "force then is not loaded, so the finding is not judged by a text not yet in force",
-                    cr.name, when, cr.edition.number, cr.edition.effective_from,
-                    cr.edition.preceded_by.empty() ? std::string()
-                                                   : ", before it " + cr.edition.preceded_by + " applied")};
+    return {*after,
+            trf("no loaded edition of {} is in force on {}: {} is in force only from {}{}; the text in "
+                "force then is not loaded, so the finding is not judged by a text not yet in force",
+                cr.name, when, cr.edition.number, cr.edition.effective_from,
+                cr.edition.preceded_by.empty() ? std::string()
+                                               : ", before it " + cr.edition.preceded_by + " applied")};
   }
-  return {
-      family.empty() ? 0 : family.front(),
-      fmt::format("no loaded edition states when it is in force, so none can judge a finding of {}", when)};
+  return {family.empty() ? 0 : family.front(),
+          trf("no loaded edition states when it is in force, so none can judge a finding of {}", when)};
 }
 
 namespace {
@@ -219,7 +217,7 @@ std::string explain_node(const Condition& c, const Criteria& cr, const Facts& fa
     case Condition::Kind::Compare:
       return explain_compare(c, cr, facts);
     case Condition::Kind::Not:
-      return fmt::format("not ({})", explain_node(c.children.front(), cr, facts));
+      return trf("not ({})", explain_node(c.children.front(), cr, facts));
     case Condition::Kind::All:
     case Condition::Kind::Any: {
       std::vector<std::string> parts;

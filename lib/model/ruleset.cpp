@@ -1,4 +1,5 @@
 #include "model/ruleset.hpp"
+#include "core/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -10,34 +11,37 @@ namespace safeassess::ruleset {
 const std::vector<MethodSpec>& method_specs() {
   static const std::vector<MethodSpec> specs = {
       {Method::Target, "target",
-       "higher is better: achievement = clamp((x - floor) / (target - floor), 0, 1)", "input, floor, target"},
+       N_("higher is better: achievement = clamp((x - floor) / (target - floor), 0, 1)"),
+       "input, floor, target"},
       {Method::TargetLower, "target_lower",
-       "lower is better: achievement = clamp((ceiling - x) / (ceiling - target), 0, 1)",
+       N_("lower is better: achievement = clamp((ceiling - x) / (ceiling - target), 0, 1)"),
        "input, ceiling, target"},
       {Method::DeclineRate, "decline_rate",
-       "r = (previous - current) / |previous|, then target on r; previous = 0: full if current = 0, else 0",
+       N_("r = (previous - current) / |previous|, then target on r; previous = 0: full if current = 0, else "
+          "0"),
        "current, previous, floor, target"},
       {Method::Growth, "growth",
-       "g = (current - previous) / |previous|, then target on g; previous = 0: full if current > 0, else "
-       "target on 0",
+       N_("g = (current - previous) / |previous|, then target on g; previous = 0: full if current > 0, else "
+          "target on 0"),
        "current, previous, floor, target"},
       {Method::Deduction, "deduction",
-       "points - sum(count_i * per_i), floored at 0 (扣完为止); per may escalate ([1, 2, 3]) or double",
+       N_("points - sum(count_i * per_i), floored at 0 (扣完为止); per may escalate ([1, 2, 3]) or double"),
        "events: [{input, per, doubling}]"},
       {Method::Steps, "steps",
-       "每低于/超过 threshold 1 step deduct per: points - per x steps, floored at 0; a partial step counts "
-       "as none, a whole step (up) or its fraction (proportional)",
+       N_("每低于/超过 threshold 1 step deduct per: points - per x steps, floored at 0; a partial step "
+          "counts "
+          "as none, a whole step (up) or its fraction (proportional)"),
        "input, below | above (threshold), step, per, partial"},
       {Method::Tiers, "tiers",
-       "the tier the value falls in deducts its points, floored at 0; below the first tier nothing",
+       N_("the tier the value falls in deducts its points, floored at 0; below the first tier nothing"),
        "input, tiers: [{from, to | below, deduct}]"},
       {Method::Bands, "bands",
-       "the first band whose min (inclusive) or condition holds gives the fraction; none: 0",
+       N_("the first band whose min (inclusive) or condition holds gives the fraction; none: 0"),
        "input, bands: [{min | when, fraction}]"},
       {Method::Rating, "rating",
-       "expert ratings mapped to [0, 1]; mean, dropping the highest and lowest with >= trim_from raters",
+       N_("expert ratings mapped to [0, 1]; mean, dropping the highest and lowest with >= trim_from raters"),
        "scale: {min, max} | {grades: {label: fraction}}, trim_from"},
-      {Method::Boolean, "boolean", "yes -> 1, no -> 0", "input"},
+      {Method::Boolean, "boolean", N_("yes -> 1, no -> 0"), "input"},
   };
   return specs;
 }

@@ -15,6 +15,7 @@
 #include "assessment/run.hpp"
 #include "chain/analysis.hpp"
 #include "hazard/ledger.hpp"
+#include "io/file.hpp"
 #include "risk/risk.hpp"
 #include "score/engine.hpp"
 
@@ -61,5 +62,9 @@ std::vector<CsvTable> csv_tables(AssessData&& d) = delete;
 // Writes the workbook at `path` (assess_xlsx.cpp). Throws Error naming `shown` (the path as the user will
 // find it) and libxlsxwriter's reason if it fails.
 void write_xlsx(const std::string& path, const std::string& shown, const AssessData& d);
+
+// The whole report set into `dir` under `prefix` ("" or "县名/"): report.html, report.md,
+// report.json, junit.xml, csv/*.csv and report.xlsx.
+void write_report_set(const io::StagingFolder& dir, const std::string& prefix, const AssessData& d);
 
 }  // namespace safeassess::report

@@ -242,4 +242,14 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
     throw Error(fmt::format("cannot write {}: {}", shown, lxw_strerror(err)));
 }
 
+void write_report_set(const io::StagingFolder& dir, const std::string& prefix, const AssessData& d) {
+  dir.write(prefix + "report.html", [&](std::ostream& o) { write_html_report(o, d); });
+  dir.write(prefix + "report.md", [&](std::ostream& o) { write_markdown_report(o, d); });
+  dir.write(prefix + "report.json", [&](std::ostream& o) { write_json_report(o, d); });
+  dir.write(prefix + "junit.xml", [&](std::ostream& o) { write_junit_report(o, d); });
+  for (const auto& table : csv_tables(d)) dir.write(prefix + "csv/" + table.name, table.write);
+  write_xlsx(dir.path(prefix + "report.xlsx").string(), dir.shown(prefix + "report.xlsx"), d);
+  dir.adopt(prefix + "report.xlsx");
+}
+
 }  // namespace safeassess::report

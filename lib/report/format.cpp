@@ -5,18 +5,19 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 
 namespace safeassess::report {
 
 const std::vector<FormatSpec>& format_specs() {
   static const std::vector<FormatSpec> specs = {
-      {"table", "", Format::Table, "aligned columns for a terminal (Chinese names line up)"},
-      {"text", "", std::nullopt, "plain lines for a terminal"},
-      {"json", "", Format::Json, "one JSON document, for programs"},
+      {"table", "", Format::Table, N_("aligned columns for a terminal (Chinese names line up)")},
+      {"text", "", std::nullopt, N_("plain lines for a terminal")},
+      {"json", "", Format::Json, N_("one JSON document, for programs")},
       {"csv", "", Format::Csv,
-       "CRLF lines, quoted as needed, cells neutralised against formulas, for Excel/WPS"},
-      {"md", "markdown", Format::Markdown, "Markdown tables, for a document or a review"},
-      {"dot", "", std::nullopt, "Graphviz DOT, for a picture of the chain"},
+       N_("CRLF lines, quoted as needed, cells neutralised against formulas, for Excel/WPS")},
+      {"md", "markdown", Format::Markdown, N_("Markdown tables, for a document or a review")},
+      {"dot", "", std::nullopt, N_("Graphviz DOT, for a picture of the chain")},
   };
   return specs;
 }

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/hash.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "io/csv.hpp"
 
@@ -40,15 +41,15 @@ RiskList grade(const std::string& display, std::string bytes, io::Encoding enc, 
     bool ok = true;
     for (auto [c, what] : {std::pair{*c_unit, "unit"}, std::pair{*c_id, "risk point id"}})
       if (cell(c).empty()) {
-        diagnostics.error(header.cell(p.line, c), fmt::format("{}: empty {}", header.column_label(c), what));
+        diagnostics.error(header.cell(p.line, c), trf("{}: empty {}", header.column_label(c), what));
         ok = false;
       }
     if (ok) {
       const auto [it, inserted] = seen.emplace(p.unit + '\n' + p.id, p.line);
       if (!inserted) {
         diagnostics.error(header.cell(p.line, *c_id),
-                          fmt::format("{}: risk point \"{}\" of unit \"{}\" is already listed on line {}",
-                                      header.column_label(*c_id), p.id, p.unit, it->second));
+                          trf("{}: risk point \"{}\" of unit \"{}\" is already listed on line {}",
+                              header.column_label(*c_id), p.id, p.unit, it->second));
         ok = false;
       }
     }
@@ -68,11 +69,10 @@ RiskList grade(const std::string& display, std::string bytes, io::Encoding enc, 
         for (double x : f.values) allowed.push_back(text::plain(x));
         diagnostics.error(
             header.cell(p.line, c),
-            fmt::format("{}: {} \"{}\" is not {}", header.column_label(c), f.name, raw,
-                        f.values.empty()
-                            ? fmt::format("{} from {} to {}", f.integer ? "a whole number" : "a number",
-                                          text::plain(f.min), text::plain(f.max))
-                            : "one of " + text::join(allowed, ", ")));
+            trf("{}: {} \"{}\" is not {}", header.column_label(c), f.name, raw,
+                f.values.empty() ? trf("{} from {} to {}", f.integer ? "a whole number" : "a number",
+                                       text::plain(f.min), text::plain(f.max))
+                                 : "one of " + text::join(allowed, ", ")));
         ok = false;
         continue;
       }
@@ -91,7 +91,7 @@ RiskList grade(const std::string& display, std::string bytes, io::Encoding enc, 
     list.points.push_back(std::move(p));
   }
   if (list.points.empty() && diagnostics.empty())
-    diagnostics.error(Location{display}, "no risk points: the file has a header but no rows");
+    diagnostics.error(Location{display}, _("no risk points: the file has a header but no rows"));
   diagnostics.throw_if_any();
   std::stable_sort(list.points.begin(), list.points.end(), [](const RiskPoint& a, const RiskPoint& b) {
     return a.level != b.level ? a.level < b.level : a.score > b.score;

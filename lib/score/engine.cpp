@@ -6,6 +6,7 @@
 #include <numeric>
 #include <optional>
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "model/values.hpp"
 
@@ -48,8 +49,8 @@ Ratio clamp01(const Ratio& r) {
 Ratio left_after(Decimal points, const Ratio& deducted, Trace* trace) {
   const Ratio left = deducted >= Ratio(points) ? Ratio(k_zero) : Ratio(points) - deducted;
   if (trace)
-    trace->push_back(fmt::format("points left = max(0, {} - {}) = {}{}", points.str(), show(deducted),
-                                 show(left), deducted > Ratio(points) ? " (扣完为止: floored at 0)" : ""));
+    trace->push_back(trf("points left = max(0, {} - {}) = {}{}", points.str(), show(deducted), show(left),
+                         deducted > Ratio(points) ? " (扣完为止: floored at 0)" : ""));
   return left;
 }
 
@@ -90,10 +91,10 @@ Ratio exact_points(const ruleset::Ruleset& rules, const ruleset::Indicator& ind,
         trace->push_back(value_text(in(ind.value), v));
         const std::string b = param_text(rules, lower ? ind.ceiling : ind.floor, x);
         const std::string tt = param_text(rules, ind.target, x);
-        trace->push_back(lower ? fmt::format("points = clamp(({} - {}) / ({} - {}), 0, 1) x {} = {}", b,
-                                             v.str(), b, tt, P.str(), show(pts))
-                               : fmt::format("points = clamp(({} - {}) / ({} - {}), 0, 1) x {} = {}", v.str(),
-                                             b, tt, b, P.str(), show(pts)));
+        trace->push_back(lower ? trf("points = clamp(({} - {}) / ({} - {}), 0, 1) x {} = {}", b, v.str(), b,
+                                     tt, P.str(), show(pts))
+                               : trf("points = clamp(({} - {}) / ({} - {}), 0, 1) x {} = {}", v.str(), b, tt,
+                                     b, P.str(), show(pts)));
       }
       return pts;
     }
@@ -112,14 +113,13 @@ Ratio exact_points(const ruleset::Ruleset& rules, const ruleset::Indicator& ind,
         if (decline) {
           const Ratio pts = cur.is_zero() ? Ratio(P) : Ratio(k_zero);
           if (trace)
-            trace->push_back(fmt::format("previous = 0, so no rate: points = {} (current {} 0)", show(pts),
-                                         cur.is_zero() ? "=" : ">"));
+            trace->push_back(trf("previous = 0, so no rate: points = {} (current {} 0)", show(pts),
+                                 cur.is_zero() ? "=" : ">"));
           return pts;
         }
         if (cur > k_zero) {
           if (trace)
-            trace->push_back(
-                fmt::format("previous = 0 and current > 0: growth from nothing, points = {}", P.str()));
+            trace->push_back(trf("previous = 0 and current > 0: growth from nothing, points = {}", P.str()));
           return Ratio(P);
         }
         if (trace) trace->push_back("previous = 0 and current = 0: growth g = 0");
@@ -133,8 +133,8 @@ Ratio exact_points(const ruleset::Ruleset& rules, const ruleset::Indicator& ind,
       }
       const Ratio pts = clamp01((r - Ratio(f)) / Ratio(t - f)) * Ratio(P);
       if (trace)
-        trace->push_back(fmt::format("points = clamp(({} - {}) / ({} - {}), 0, 1) x {} = {}", show(r),
-                                     f.str(), t.str(), f.str(), P.str(), show(pts)));
+        trace->push_back(trf("points = clamp(({} - {}) / ({} - {}), 0, 1) x {} = {}", show(r), f.str(),
+                             t.str(), f.str(), P.str(), show(pts)));
       return pts;
     }
     case Method::Deduction: {
@@ -150,8 +150,8 @@ Ratio exact_points(const ruleset::Ruleset& rules, const ruleset::Indicator& ind,
           const Wide factor = (Wide(1) << static_cast<unsigned>(power)) - 1;
           deducted = deducted + Ratio(e.per_event) * Ratio::of(factor, 1);
           if (trace)
-            parts.push_back(fmt::format("{} {}, doubling: {} x (2^{} - 1)", in(e.input).id, n.str(),
-                                        e.per_event.str(), power));
+            parts.push_back(
+                trf("{} {}, doubling: {} x (2^{} - 1)", in(e.input).id, n.str(), e.per_event.str(), power));
         } else if (!e.schedule.empty()) {
           // Escalating: the k-th event deducts the k-th amount, every later one the last.
           Decimal sum;
@@ -168,15 +168,14 @@ Ratio exact_points(const ruleset::Ruleset& rules, const ruleset::Indicator& ind,
           }
           deducted = deducted + Ratio(sum);
           if (trace)
-            parts.push_back(fmt::format("{} {}, escalating: {}", in(e.input).id, n.str(),
-                                        amounts.empty() ? std::string("0") : text::join(amounts, " + ")));
+            parts.push_back(trf("{} {}, escalating: {}", in(e.input).id, n.str(),
+                                amounts.empty() ? std::string("0") : text::join(amounts, " + ")));
         } else {
           deducted = deducted + Ratio(n * e.per_event);
           if (trace) parts.push_back(fmt::format("{} {} x {}", in(e.input).id, n.str(), e.per_event.str()));
         }
       }
-      if (trace)
-        trace->push_back(fmt::format("deducted = {} = {}", text::join(parts, " + "), show(deducted)));
+      if (trace) trace->push_back(trf("deducted = {} = {}", text::join(parts, " + "), show(deducted)));
       return left_after(P, deducted, trace);
     }
     case Method::Steps: {
@@ -200,17 +199,15 @@ Ratio exact_points(const ruleset::Ruleset& rules, const ruleset::Indicator& ind,
             break;
         }
         if (trace)
-          trace->push_back(fmt::format("{} {} by {} = {} steps of {}; partial steps: {} -> {} steps",
-                                       st.below ? "below" : "above", param_text(rules, st.threshold, x),
-                                       gap.str(), show(n), st.step.str(), ruleset::to_string(st.partial),
-                                       show(steps)));
+          trace->push_back(trf("{} {} by {} = {} steps of {}; partial steps: {} -> {} steps",
+                               st.below ? "below" : "above", param_text(rules, st.threshold, x), gap.str(),
+                               show(n), st.step.str(), ruleset::to_string(st.partial), show(steps)));
       } else if (trace) {
-        trace->push_back(fmt::format("not {} {}: nothing deducted", st.below ? "below" : "above",
-                                     param_text(rules, st.threshold, x)));
+        trace->push_back(trf("not {} {}: nothing deducted", st.below ? "below" : "above",
+                             param_text(rules, st.threshold, x)));
       }
       const Ratio deducted = steps * Ratio(st.per);
-      if (trace)
-        trace->push_back(fmt::format("deducted = {} x {} = {}", show(steps), st.per.str(), show(deducted)));
+      if (trace) trace->push_back(trf("deducted = {} x {} = {}", show(steps), st.per.str(), show(deducted)));
       return left_after(P, deducted, trace);
     }
     case Method::Tiers: {
@@ -225,19 +222,18 @@ Ratio exact_points(const ruleset::Ruleset& rules, const ruleset::Indicator& ind,
         deducted = tier.deduct;
         found = true;
         if (trace)
-          trace->push_back(fmt::format("tier {} ({} {} {}): deduct {}", k + 1, tier.from.str(),
-                                       tier.to      ? "to"
-                                       : tier.below ? "to below"
-                                                    : "and above",
-                                       tier.to      ? tier.to->str()
-                                       : tier.below ? tier.below->str()
-                                                    : std::string(),
-                                       tier.deduct.str()));
+          trace->push_back(trf("tier {} ({} {} {}): deduct {}", k + 1, tier.from.str(),
+                               tier.to      ? "to"
+                               : tier.below ? "to below"
+                                            : "and above",
+                               tier.to      ? tier.to->str()
+                               : tier.below ? tier.below->str()
+                                            : std::string(),
+                               tier.deduct.str()));
         break;
       }
       if (!found && trace)
-        trace->push_back(
-            fmt::format("below the first tier ({}): nothing deducted", ind.tiers.front().from.str()));
+        trace->push_back(trf("below the first tier ({}): nothing deducted", ind.tiers.front().from.str()));
       return left_after(P, Ratio(deducted), trace);
     }
     case Method::Bands: {
@@ -249,10 +245,10 @@ Ratio exact_points(const ruleset::Ruleset& rules, const ruleset::Indicator& ind,
         if (hit) {
           const Ratio pts = Ratio(band.fraction) * Ratio(P);
           if (trace)
-            trace->push_back(fmt::format("band {}: {} -> points = {} x {} = {}", b + 1,
-                                         band.min ? fmt::format("{} ≥ {}", v.str(), band.min->str())
-                                                  : ruleset::describe(*band.when, rules.input_ids()),
-                                         band.fraction.str(), P.str(), show(pts)));
+            trace->push_back(trf("band {}: {} -> points = {} x {} = {}", b + 1,
+                                 band.min ? fmt::format("{} ≥ {}", v.str(), band.min->str())
+                                          : ruleset::describe(*band.when, rules.input_ids()),
+                                 band.fraction.str(), P.str(), show(pts)));
           return pts;
         }
       }
@@ -276,32 +272,30 @@ Ratio exact_points(const ruleset::Ruleset& rules, const ruleset::Indicator& ind,
         for (const Decimal v : r) shown.push_back((v + base).str());
         std::vector<std::string> kept_shown(shown.begin() + static_cast<long>(lo),
                                             shown.begin() + static_cast<long>(hi));
-        trace->push_back(fmt::format("{} ratings{}: {}", r.size(),
-                                     ind.scale.numeric
-                                         ? fmt::format(" on {}..{}", ind.scale.min.str(), ind.scale.max.str())
-                                         : std::string(" as fractions"),
-                                     text::join(shown, ", ")));
+        trace->push_back(trf("{} ratings{}: {}", r.size(),
+                             ind.scale.numeric ? trf(" on {}..{}", ind.scale.min.str(), ind.scale.max.str())
+                                               : std::string(" as fractions"),
+                             text::join(shown, ", ")));
         const Ratio mean = Ratio(sum + base * Decimal::of(kept)) / Ratio(Decimal::of(kept));
         trace->push_back(
             trim ? fmt::format(
                        "{} raters ≥ {}: drop the highest ({}) and lowest ({}); mean of {} = ({}) / {} = {}",
                        r.size(), ind.scale.trim_from, shown.back(), shown.front(), kept,
                        text::join(kept_shown, " + "), kept, show(mean))
-                 : fmt::format("{} raters < {}: mean = ({}) / {} = {}", r.size(), ind.scale.trim_from,
-                               text::join(kept_shown, " + "), kept, show(mean)));
-        trace->push_back(ind.scale.numeric
-                             ? fmt::format("points = ({} - {}) / ({} - {}) x {} = {}", show(mean),
-                                           ind.scale.min.str(), ind.scale.max.str(), ind.scale.min.str(),
-                                           P.str(), show(pts))
-                             : fmt::format("points = {} x {} = {}", show(mean), P.str(), show(pts)));
+                 : trf("{} raters < {}: mean = ({}) / {} = {}", r.size(), ind.scale.trim_from,
+                       text::join(kept_shown, " + "), kept, show(mean)));
+        trace->push_back(ind.scale.numeric ? trf("points = ({} - {}) / ({} - {}) x {} = {}", show(mean),
+                                                 ind.scale.min.str(), ind.scale.max.str(),
+                                                 ind.scale.min.str(), P.str(), show(pts))
+                                           : trf("points = {} x {} = {}", show(mean), P.str(), show(pts)));
       }
       return pts;
     }
     case Method::Boolean: {
       const Decimal v = x[ind.value];
       if (trace)
-        trace->push_back(fmt::format("{} = {} -> points {}", in(ind.value).id, v.is_zero() ? "no" : "yes",
-                                     v.is_zero() ? "0" : P.str()));
+        trace->push_back(trf("{} = {} -> points {}", in(ind.value).id, v.is_zero() ? "no" : "yes",
+                             v.is_zero() ? "0" : P.str()));
       return v.is_zero() ? Ratio(k_zero) : Ratio(P);
     }
   }
@@ -318,8 +312,8 @@ std::string bad_goalposts(const ruleset::Ruleset& rules, const ruleset::Indicato
   const Decimal b = param_value(bound, x);
   const Decimal t = param_value(ind.target, x);
   if (lower ? t < b : t > b) return {};
-  return fmt::format("indicator \"{}\": target {} must be {} {} {}", ind.id, param_text(rules, ind.target, x),
-                     lower ? "below" : "above", lower ? "ceiling" : "floor", param_text(rules, bound, x));
+  return trf("indicator \"{}\": target {} must be {} {} {}", ind.id, param_text(rules, ind.target, x),
+             lower ? "below" : "above", lower ? "ceiling" : "floor", param_text(rules, bound, x));
 }
 
 bool holds(const ruleset::Condition& when, const std::vector<std::size_t>& columns,
@@ -466,14 +460,13 @@ IndicatorOutcome evaluate_indicator(const ruleset::Ruleset& rules, const ruleset
       out.status = Status::Excluded;
       if (trace)
         trace->push_back(
-            fmt::format("missing {} -> excluded (missing-data policy: exclude; the "
-                        "category is renormalised)",
-                        text::join(names, ", ")));
+            trf("missing {} -> excluded (missing-data policy: exclude; the "
+                "category is renormalised)",
+                text::join(names, ", ")));
     } else {
       out.status = Status::MissingZero;
       if (trace)
-        trace->push_back(
-            fmt::format("missing {} -> 0 points (missing-data policy: zero)", text::join(names, ", ")));
+        trace->push_back(trf("missing {} -> 0 points (missing-data policy: zero)", text::join(names, ", ")));
     }
     return out;
   }
@@ -503,8 +496,8 @@ IndicatorOutcome evaluate_indicator(const ruleset::Ruleset& rules, const ruleset
   out.points = exact.round(rules.precision);
   out.achievement = (exact / Ratio(ind.points)).round(Decimal::k_digits);
   if (trace)
-    trace->push_back(fmt::format("rounded half away from zero to {} decimals: {} of {}", rules.precision,
-                                 out.points.fixed(rules.precision), ind.points.str()));
+    trace->push_back(trf("rounded half away from zero to {} decimals: {} of {}", rules.precision,
+                         out.points.fixed(rules.precision), ind.points.str()));
   return out;
 }
 
@@ -535,8 +528,7 @@ IndicatorOutcome indicator_outcome(const Input& a, std::size_t u, std::size_t i,
       }
       weights += def.weight;  // under "zero" the period counts with 0 points
       if (trace) {
-        trace->push_back(
-            fmt::format("[{} {}] missing -> 0 points (missing-data policy: zero)", def.id, def.name));
+        trace->push_back(trf("[{} {}] missing -> 0 points (missing-data policy: zero)", def.id, def.name));
         parts.push_back(fmt::format("{}% x 0", def.weight.str()));
       }
       continue;
@@ -563,10 +555,9 @@ IndicatorOutcome indicator_outcome(const Input& a, std::size_t u, std::size_t i,
   out.points = exact.round(rules.precision);
   out.achievement = (exact / Ratio(ind.points)).round(Decimal::k_digits);
   if (trace) {
-    trace->push_back(
-        fmt::format("points = ({}) / {}% = {}", text::join(parts, " + "), weights.str(), show(exact)));
-    trace->push_back(fmt::format("rounded half away from zero to {} decimals: {} of {}", rules.precision,
-                                 out.points.fixed(rules.precision), ind.points.str()));
+    trace->push_back(trf("points = ({}) / {}% = {}", text::join(parts, " + "), weights.str(), show(exact)));
+    trace->push_back(trf("rounded half away from zero to {} decimals: {} of {}", rules.precision,
+                         out.points.fixed(rules.precision), ind.points.str()));
   }
   return out;
 }
@@ -585,8 +576,8 @@ Trace explain_bonus(const Input& a, std::size_t unit) {
           fmt::format("{} ({}): {} x {} = {}", b.name, b.id, n.str(), b.per.str(), (n * b.per).str()));
   }
   if (!rules.bonus.empty())
-    t.push_back(fmt::format("bonus = min({} -> {}, cap {}) = {}", sum.str(), sum.round(p).fixed(p),
-                            rules.bonus_cap.fixed(p), num::min(sum.round(p), rules.bonus_cap).fixed(p)));
+    t.push_back(trf("bonus = min({} -> {}, cap {}) = {}", sum.str(), sum.round(p).fixed(p),
+                    rules.bonus_cap.fixed(p), num::min(sum.round(p), rules.bonus_cap).fixed(p)));
   for (const auto& adj : rules.adjustments) {
     const Decimal n = count_or_zero(row[adj.input]);
     if (n.is_zero()) continue;
@@ -594,7 +585,7 @@ Trace explain_bonus(const Input& a, std::size_t unit) {
     const Decimal d = adj.cap ? num::min(raw, *adj.cap) : raw;
     t.push_back(fmt::format(
         "{} ({}): {} x {} = {}{} off the total", adj.name, adj.id, n.str(), adj.per.str(), raw.fixed(p),
-        d == raw ? std::string() : fmt::format(", at most {}: {}", adj.cap->fixed(p), d.fixed(p))));
+        d == raw ? std::string() : trf(", at most {}: {}", adj.cap->fixed(p), d.fixed(p))));
   }
   return t;
 }
@@ -650,8 +641,8 @@ Results score(const Input& a) {
                                     ? at_row
                                     : Location{a.periods[p].file,
                                                u < a.periods[p].lines.size() ? a.periods[p].lines[u] : 0, 0};
-            diagnostics.error(at, fmt::format("unit \"{}\": {}; correct the per-unit figures in this row",
-                                              a.units.ids[u], bad));
+            diagnostics.error(
+                at, trf("unit \"{}\": {}; correct the per-unit figures in this row", a.units.ids[u], bad));
             bad_row = true;
           }
         }
@@ -661,7 +652,7 @@ Results score(const Input& a) {
                               : indicator_outcome(a, u, i, nullptr);
       }
     } catch (const std::exception& e) {
-      diagnostics.error(at_row, fmt::format("unit \"{}\" cannot be scored: {}", a.units.ids[u], e.what()));
+      diagnostics.error(at_row, trf("unit \"{}\" cannot be scored: {}", a.units.ids[u], e.what()));
       continue;
     }
     Decimal subtotal;
@@ -682,10 +673,10 @@ Results score(const Input& a) {
       if (excluded) {
         if (available.is_zero()) {
           diagnostics.error(Location{a.units.ids.empty() ? "" : a.file},
-                            fmt::format("unit \"{}\": every indicator of category \"{}\" is missing, "
-                                        "so excluding them leaves nothing to renormalise; supply "
-                                        "data or use \"missing: zero\"",
-                                        a.units.ids[u], cat.id));
+                            trf("unit \"{}\": every indicator of category \"{}\" is missing, "
+                                "so excluding them leaves nothing to renormalise; supply "
+                                "data or use \"missing: zero\"",
+                                a.units.ids[u], cat.id));
           continue;
         }
         score = (Ratio(earned) * Ratio(cat.weight) / Ratio(available)).round(prec);
@@ -851,7 +842,7 @@ std::vector<GateTrip> check_gates(const ruleset::Ruleset& rules, const Results& 
     if (!t.units.empty()) trips.push_back(std::move(t));
   };
   if (gates.fail_below)
-    gate(fmt::format("fail-below {}", gates.fail_below->str()),
+    gate(trf("fail-below {}", gates.fail_below->str()),
          [&](std::size_t u) { return r.total[u] < *gates.fail_below; });
   if (gates.on_veto) gate("veto", [&](std::size_t u) { return !r.vetoes[u].empty(); });
   if (gates.on_fail) gate("fail", [&](std::size_t u) { return r.failing(rules, u); });
