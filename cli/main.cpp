@@ -16,6 +16,7 @@
 #include "duties.hpp"
 #include "exit_code.hpp"
 #include "hazards.hpp"
+#include "init.hpp"
 #include "judge.hpp"
 #include "lang.hpp"
 #include "model/ruleset.hpp"
@@ -34,8 +35,9 @@ namespace {
 // to the app with its options, help and callback; a new subcommand is a file of cli/ and
 // a row here.
 using Setup = void (*)(CLI::App&, int&);
-constexpr Setup k_subcommands[] = {setup_assess, setup_score,  setup_validate, setup_judge, setup_hazards,
-                                   setup_risk,   setup_duties, setup_trace,    setup_batch, setup_rulesets};
+constexpr Setup k_subcommands[] = {setup_assess,  setup_score, setup_validate, setup_judge,
+                                   setup_hazards, setup_risk,  setup_duties,   setup_trace,
+                                   setup_batch,   setup_init,  setup_rulesets};
 
 int run(int argc, char** argv) {
   // The language first: every help text below is looked up in it.

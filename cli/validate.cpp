@@ -130,7 +130,8 @@ int run_validate(const ValidateOptions& options) {
       for (const auto& w : c.warnings) std::cout << "warning: " << c.path << ": " << w << '\n';
       if (c.problems.empty()) std::cout << trf("ok: {} ({})\n", c.path, c.kind);
     }
-    if (problems) std::cout << trf("{} problem{} found\n", problems, problems == 1 ? "" : "s");
+    if (problems == 1) std::cout << _("1 problem found") << '\n';
+    if (problems > 1) std::cout << trf("{} problems found", problems) << '\n';
   }
   return code(problems == 0 ? ExitCode::Ok : ExitCode::InvalidInput);
 }

@@ -20,6 +20,8 @@ CsvReader::CsvReader(std::string display, std::string& text, std::size_t start)
 
 bool CsvReader::next() {
   while (read_record()) {
+    // A note row (the explanations under a template's header): its first cell starts with #.
+    if (!m_fields.empty() && trim(m_fields.front()).starts_with('#')) continue;
     for (auto f : m_fields)
       if (!trim(f).empty()) {
         if (m_header && m_fields.size() != m_header->size()) check_width();
@@ -44,11 +46,13 @@ void CsvReader::check_width() const {
                      trf("this row has {} cells but the header has {} columns (the last is {} \"{}\"); "
                          "remove the extra cells, or quote the field that holds a comma",
                          got, want, text::column_letter(want), m_header->back()));
-  throw InputError(Location{m_display, m_record_line, static_cast<long>(got + 1)},
-                   trf("this row has {} cell{} but the header has {} columns: {} missing ({}); add the "
-                       "missing cells, empty if need be",
-                       got, got == 1 ? "" : "s", want, want - got == 1 ? "one is" : trf("{} are", want - got),
-                       names(got)));
+  throw InputError(
+      Location{m_display, m_record_line, static_cast<long>(got + 1)},
+      trf(got == 1 ? N_("this row has 1 cell but the header has {1} columns: {2} missing ({3}); add "
+                        "the missing cells, empty if need be")
+                   : N_("this row has {0} cells but the header has {1} columns: {2} missing ({3}); add "
+                        "the missing cells, empty if need be"),
+          got, want, want - got == 1 ? std::string(_("one is")) : trf("{} are", want - got), names(got)));
 }
 
 bool CsvReader::read_record() {

@@ -23,7 +23,8 @@ class CsvReader {
   CsvReader(std::string display, std::string& text, std::size_t start = 0);
 
   // Advances to the next record; false at the end of the input. Records whose every
-  // field is empty (blank lines, Excel's trailing ",,,," rows) are skipped. Throws
+  // field is empty (blank lines, Excel's trailing ",,,," rows) are skipped, and so are note
+  // rows, whose first cell starts with # (the explanation row of a template, `init`). Throws
   // InputError for a quoted field that never closes, and, once expect_width() was called,
   // for a record with more or fewer cells than the header.
   bool next();

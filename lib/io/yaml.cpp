@@ -332,10 +332,10 @@ std::optional<num::Decimal> YamlReader::decimal_value(const YAML::Node& node, st
   std::string why;
   auto value = num::Decimal::parse(node.Scalar(), &why);
   if (!value)
-    error(node, why == "not a number" ? trf("{} must be a number, got \"{}\"", what, node.Scalar())
-                                      : trf("{} must be a number of at most 12 decimals and at most "
-                                            "10^18, got \"{}\" ({})",
-                                            what, node.Scalar(), why));
+    error(node, why == _("not a number") ? trf("{} must be a number, got \"{}\"", what, node.Scalar())
+                                         : trf("{} must be a number of at most 12 decimals and at most "
+                                               "10^18, got \"{}\" ({})",
+                                               what, node.Scalar(), why));
   return value;
 }
 

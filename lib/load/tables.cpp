@@ -37,11 +37,11 @@ namespace {
 
 // The reason a number cannot be held, for a message ("" when it is simply not a number).
 std::string number_limit(const std::string& why) {
-  return why == "not a number" ? std::string()
-                               : fmt::format(
-                                     " ({}; safeassess reads at most 12 decimals and values up to "
-                                     "10^18: round the cell in the source file)",
-                                     why);
+  return why == _("not a number") ? std::string()
+                                  : fmt::format(
+                                        " ({}; safeassess reads at most 12 decimals and values up to "
+                                        "10^18: round the cell in the source file)",
+                                        why);
 }
 
 // Parses one cell for an input, exactly; returns the value or sets `error` to what was

@@ -34,7 +34,7 @@ done
 
 # The man page renders, with a section for every subcommand --help lists.
 man_text=$(MANWIDTH=100 man -l "$work/root/usr/share/man/man1/safeassess.1" 2> "$work/man.err") || fail "man: $(cat "$work/man.err")"
-for sub in assess score validate judge hazards risk duties trace batch rulesets; do
+for sub in assess score validate judge hazards risk duties trace batch init rulesets; do
   upper=$(tr a-z A-Z <<< "$sub")
   grep -q "^SAFEASSESS $upper" <<< "$man_text" || fail "the man page has no section SAFEASSESS $upper"
   "$bin" "$sub" --help | grep -q -- "--help" || fail "$sub --help"
