@@ -43,12 +43,23 @@ int run(int argc, char** argv) {
   // The language first: every help text below is looked up in it.
   i18n::use(choose_language(argc, argv), catalog_dir());
   CLI::App app{_("safeassess: work-safety responsibility assessment (安全生产责任制考核)")};
+  // CLI11's own words in the help, in the same language.
+  app.option_defaults()->group(_("Options"));
+  app.set_help_flag("-h,--help", _("Print this help message and exit"));
+  app.get_formatter()->label("Usage", _("Usage"));
+  app.get_formatter()->label("Positionals", _("Positionals"));
+  app.get_formatter()->label("Options", _("Options"));
+  app.get_formatter()->label("Subcommands", _("Subcommands"));
+  app.get_formatter()->label("SUBCOMMAND", _("SUBCOMMAND"));
+  app.get_formatter()->label("OPTIONS", _("OPTIONS"));
+  app.get_formatter()->label("REQUIRED", _("REQUIRED"));
+  app.name("safeassess");  // "Usage: safeassess ...", wherever the binary is
   std::string lang;
   app.add_option("--lang", lang,
                  _("Language of messages, help and reports: zh or en (default: from the locale, LANG)"))
       ->check(CLI::IsMember({"zh", "en"}));
   app.fallthrough();
-  app.set_version_flag("--version", "safeassess " SAFEASSESS_VERSION);
+  app.set_version_flag("--version", "safeassess " SAFEASSESS_VERSION, _("Print the version and exit"));
   app.require_subcommand(1);
   std::string footer = fmt::format("\n{}\n", _("Scoring methods (ruleset \"method:\"):"));
   for (const auto& m : ruleset::method_specs())
@@ -64,8 +75,15 @@ int run(int argc, char** argv) {
   app.footer(footer);
   int exit_code = code(ExitCode::Ok);
   for (const auto setup : k_subcommands) setup(app, exit_code);
+  // The groups --help prints under, in the same language as everything else.
+  for (auto* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    sub->group(_("Subcommands"));
+    for (auto* o : sub->get_options())
+      if (o->get_group() == "Options") o->group(_("Options"));
+  }
   // The man page and the completion script are generated from these definitions at build
   // time (CMakeLists.txt), so that they say what --help says.
+  // The man page in the language --lang chooses ("--generate-man --lang zh").
   if (argc >= 2 && std::string_view(argv[1]) == "--generate-man") {
     std::cout << man_page(app);
     return code(ExitCode::Ok);

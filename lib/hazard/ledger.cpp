@@ -111,7 +111,7 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
     const auto s = cell(c);
     if (s.empty()) return k_none;
     if (auto v = date::parse(s)) return *v;
-    d.error(header.cell(line, *c), fmt::format("{}: {}", header.column_label(*c), date::why_not(s)));
+    d.error(header.cell(line, *c), trf("{}: {}", header.column_label(*c), date::why_not(s)));
     ok = false;
     return k_none;
   };

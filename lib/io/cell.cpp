@@ -54,7 +54,7 @@ std::optional<std::string_view> plain_number(std::string_view cell, const Number
   }
   if (t.ends_with('%')) {
     if (!form.percent) {
-      why = "this column is not a percentage: write the number without %";
+      why = _("this column is not a percentage: write the number without %");
       return std::nullopt;
     }
     t = trim(t.substr(0, t.size() - 1));
@@ -67,9 +67,9 @@ std::optional<std::string_view> plain_number(std::string_view cell, const Number
   }
   if (t.find(',') != std::string_view::npos) {
     if (!thousands(t)) {
-      why =
+      why = _(
           "its comma is not a thousands separator (those come in groups of three: 1,234.5); write a decimal "
-          "with a point: 1.5";
+          "with a point: 1.5");
       return std::nullopt;
     }
     std::string digits;

@@ -443,7 +443,7 @@ std::string general_number(double x) {
 // that is no date of the calendar.
 bool serial_date(double serial, bool date1904, CellFormat format, std::string& out, std::string& why) {
   if (!std::isfinite(serial) || serial < 0 || serial > 2958465.0) {
-    why = "is not a date Excel can show";
+    why = _("is not a date Excel can show");
     return false;
   }
   auto days = static_cast<long>(std::floor(serial));
@@ -459,11 +459,11 @@ bool serial_date(double serial, bool date1904, CellFormat format, std::string& o
       d = date::from_civil(1904, 1, 1) + static_cast<date::Day>(days);
     } else {
       if (days == 60) {
-        why = "is 1900-02-29, a day that did not exist (Excel's 1900 leap-year error); type the date";
+        why = _("is 1900-02-29, a day that did not exist (Excel's 1900 leap-year error); type the date");
         return false;
       }
       if (days == 0) {
-        why = "is day 0 of Excel's calendar (1900-01-00), not a date; type the date";
+        why = _("is day 0 of Excel's calendar (1900-01-00), not a date; type the date");
         return false;
       }
       d = date::from_civil(1899, 12, days < 60 ? 31 : 30) + static_cast<date::Day>(days);
@@ -515,7 +515,7 @@ class SheetReader {
           trf("cells {} are merged; safeassess reads one value per cell: unmerge them "
               "(取消合并单元格) and give every cell its value{}",
               ref,
-              row <= m_header_row || m_header_row == 0 ? " (a header cell of each column holds its name)"
+              row <= m_header_row || m_header_row == 0 ? _(" (a header cell of each column holds its name)")
                                                        : ""));
     if (m_problems) {
       for (const auto& d : m_diagnostics.items()) m_problems->error(d.where, d.message);
@@ -604,16 +604,16 @@ class SheetReader {
     // LibreOffice and openpyxl write <v></v> for a formula never computed; only a text
     // result can be empty.
     if (m_has_formula && (!m_has_value || (m_value.empty() && t != "str"))) {
-      error(
+      error(_(
           "the formula in this cell has no saved result; open the workbook in Excel, WPS or LibreOffice and "
-          "save it (so that it computes), or type the value");
+          "save it (so that it computes), or type the value"));
       return;
     }
     if (t == "s") {
       std::size_t index = 0;
       const auto r = std::from_chars(m_value.data(), m_value.data() + m_value.size(), index);
       if (r.ec != std::errc() || index >= m_strings.size()) {
-        error("the workbook is damaged: this cell names a text that is not in it; save it again");
+        error(_("the workbook is damaged: this cell names a text that is not in it; save it again"));
         return;
       }
       value = m_strings[index];

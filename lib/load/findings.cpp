@@ -196,7 +196,7 @@ std::vector<Finding> load_findings_csv(const std::string& display, std::string b
     const auto s = industries.find(f.industry);
     if (s == industries.end()) {
       d.error(header.cell(f.line, *c_ind),
-              fmt::format("{}: {}", header.column_label(*c_ind), unknown_industry(f.industry, standards)));
+              trf("{}: {}", header.column_label(*c_ind), unknown_industry(f.industry, standards)));
       continue;
     }
     const auto day = bad_date ? std::nullopt : judging_day(f, as_of);
@@ -221,7 +221,7 @@ std::vector<Finding> load_findings_csv(const std::string& display, std::string b
       }
       std::string error;
       if (!parse_fact(cr.fields[*field], raw, f.facts[*field], error))
-        d.error(header.cell(f.line, col.csv), fmt::format("{}: {}", header.column_label(col.csv), error));
+        d.error(header.cell(f.line, col.csv), trf("{}: {}", header.column_label(col.csv), error));
     }
     out.push_back(std::move(f));
   }

@@ -59,7 +59,7 @@ Decimal parse_cell(const ruleset::InputDef& in, std::string_view raw, std::span<
   const auto plain = io::plain_number(s, form, buffer, why);
   std::optional<Decimal> p;
   if (plain) p = Decimal::parse(*plain, &why);
-  const std::string reason = plain ? number_limit(why) : why.empty() ? std::string() : "; " + why;
+  const std::string reason = plain ? number_limit(why) : why.empty() ? std::string() : _("; ") + why;
   if (!p) {
     switch (in.type) {
       case InputType::Percent:
@@ -275,8 +275,7 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
       error.clear();
       const Decimal v = parse_cell(in, cell, input_units[col.input], buffer, error);
       if (!error.empty()) {
-        diagnostics.error(header.cell(line, col.csv),
-                          fmt::format("{}: {}", header.column_label(col.csv), error));
+        diagnostics.error(header.cell(line, col.csv), trf("{}: {}", header.column_label(col.csv), error));
         continue;
       }
       row[col.input] = v;
@@ -381,7 +380,7 @@ Ratings load_ratings(const std::string& display, std::optional<std::string> file
                                 v             ? std::string()
                                 : plain       ? number_limit(why)
                                 : why.empty() ? std::string()
-                                              : "; " + why));
+                                              : _("; ") + why));
           continue;
         }
         value = *v - scale.min;  // the achievement is this over (max - min)
