@@ -120,8 +120,10 @@ int run_assess(const AssessOptions& options) {
     for (auto u : r.order)
       if (r.interview[u])
         interview.push_back(text::visible(fmt::format("{} {}", a.units.ids[u], a.units.names[u]), false));
-    std::cout << trf("{} — {} units: {}; interview list (约谈): {}\n", a.manifest.name, a.units.size(),
-                     text::join(by_grade, ", "), interview.empty() ? "none" : text::join(interview, ", "));
+    std::cout << trf("{} — {} units: {}; interview list: {}", a.manifest.name, a.units.size(),
+                     text::join(by_grade, _(", ")),
+                     interview.empty() ? std::string(_("none")) : text::join(interview, _(", ")))
+              << '\n';
     if (analysis)
       std::cout << fmt::format(
           "responsibility chain: {} gaps{}\n", analysis->gaps.size(),

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <ostream>
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "report/json_text.hpp"
 #include "report/text_table.hpp"
@@ -33,7 +34,7 @@ const char* status_name(score::Status s) {
 std::string veto_names(const assessment::Assessment& a, const score::Results& r, std::size_t u) {
   std::vector<std::string> names;
   for (auto v : r.vetoes[u]) names.push_back(a.rules.vetoes[v].name);
-  return text::join(names, "、");
+  return text::join(names, _(", "));
 }
 
 // Why a unit's grade is below its band, as evaluators write it: the grade caps (降等) that
@@ -42,11 +43,11 @@ std::string grade_note(const assessment::Assessment& a, const score::Results& r,
   std::vector<std::string> why;
   for (auto c : r.caps[u]) why.push_back(a.rules.grade_caps[c].name);
   if (r.grade_reason[u] & score::k_grade_quota)
-    why.push_back(fmt::format("名额（原{}）", a.rules.grades[r.band_grade[u]].name));
-  return text::join(why, "、");
+    why.push_back(trf("quota (band {})", a.rules.grades[r.band_grade[u]].name));
+  return text::join(why, _(", "));
 }
 
-// Chinese labels for the interview reasons, as evaluators write them.
+// The interview reasons, as evaluators write them (是（末3位、不合格）).
 std::string interview_text(const assessment::Assessment& a, const score::Results& r, std::size_t u) {
   if (!r.interview[u]) return "";
   std::vector<std::string> why;
@@ -55,10 +56,10 @@ std::string interview_text(const assessment::Assessment& a, const score::Results
     long bottom = a.rules.interview_bottom;
     for (const auto& [name, n] : a.rules.grouping.interview_bottom)
       if (name == r.groups[r.group[u]]) bottom = n;
-    why.push_back(fmt::format("末{}位", bottom));
+    why.push_back(trf("bottom {}", bottom));
   }
   if (r.interview[u] & score::k_interview_failing) why.push_back(a.rules.grades[a.rules.failing_grade].name);
-  return fmt::format("是（{}）", text::join(why, "、"));
+  return trf("yes ({})", text::join(why, _(", ")));
 }
 
 // The register's accidents of unit `u` behind the register-fed inputs of `ind` (those that
@@ -362,19 +363,19 @@ void write_csv(std::ostream& out, const assessment::Assessment& a, const score::
 void write_table(std::ostream& out, const assessment::Assessment& a, const score::Results& r) {
   const auto& rules = a.rules;
   const int p = rules.precision;
-  std::vector<std::string> head = {"排名", "编号", "单位", "总分"};
+  std::vector<std::string> head = {_("rank"), _("id"), _("unit"), _("total")};
   for (const auto& c : rules.categories) head.push_back(fmt::format("{}({})", c.name, text::plain(c.weight)));
   const bool adjusted = !rules.adjustments.empty();
-  head.push_back("加分");
-  if (adjusted) head.push_back("扣减");
-  head.insert(head.end(), {"等级", "一票否决", "约谈"});
+  head.push_back(_("bonus"));
+  if (adjusted) head.push_back(_("adjustment"));
+  head.insert(head.end(), {_("grade"), _("veto"), _("interview")});
   // The mechanisms a ruleset uses get their columns; a ruleset without them keeps its table.
   const bool grouped = !rules.grouping.column.empty();
   const bool capped = !rules.grade_caps.empty() || !rules.quotas.empty();
   const bool commends = rules.commendation.top > 0;
-  if (capped) head.push_back("降等");
-  if (commends) head.push_back("先进");
-  if (grouped) head.push_back("组别");
+  if (capped) head.push_back(_("grade lowered"));
+  if (commends) head.push_back(_("commended"));
+  if (grouped) head.push_back(_("group"));
   const std::size_t first_text_after =
       4 + rules.categories.size() + 1 + (adjusted ? 1 : 0);  // grade on: text
   std::vector<std::vector<std::string>> rows;
@@ -388,15 +389,16 @@ void write_table(std::ostream& out, const assessment::Assessment& a, const score
     row.push_back(r.vetoes[u].empty() ? "" : veto_names(a, r, u));
     row.push_back(interview_text(a, r, u));
     if (capped) row.push_back(grade_note(a, r, u));
-    if (commends) row.push_back(r.commended[u] ? "是" : "");
+    if (commends) row.push_back(r.commended[u] ? _("yes") : "");
     if (grouped) row.push_back(r.groups[r.group[u]]);
     rows.push_back(std::move(row));
   }
   std::vector<bool> right(head.size());
   for (std::size_t c = 0; c < head.size(); ++c) right[c] = c == 0 || (c >= 3 && c < first_text_after);
-  out << a.manifest.name << "（" << a.manifest.period << "）\n";
-  out << "ruleset " << rules.id << " " << rules.version
-      << " · missing-data policy: " << ruleset::to_string(a.missing) << "\n\n";
+  out << trf("{} ({})", a.manifest.name, a.manifest.period) << '\n';
+  out << trf("ruleset {} {} · missing-data policy: {}", rules.id, rules.version,
+             ruleset::to_string(a.missing))
+      << "\n\n";
   write_text_table(out, TextTable{head, rows, right, true});
   // Summary: grade counts, vetoes and the interview list.
   std::vector<std::string> counts;
@@ -405,16 +407,18 @@ void write_table(std::ostream& out, const assessment::Assessment& a, const score
     for (std::size_t u = 0; u < r.units; ++u) n += r.grade[u] == g;
     counts.push_back(fmt::format("{} {}", rules.grades[g].name, n));
   }
-  out << r.units << " units: " << text::join(counts, ", ") << '\n';
+  out << trf("{} units: {}", r.units, text::join(counts, _(", "))) << '\n';
   std::vector<std::string> listed;
   for (auto u : r.order)
     if (r.interview[u]) listed.push_back(fmt::format("{} {}", a.units.ids[u], a.units.names[u]));
-  out << "interview list (约谈): " << (listed.empty() ? "none" : text::join(listed, ", ")) << '\n';
+  out << trf("interview list: {}", listed.empty() ? std::string(_("none")) : text::join(listed, _(", ")))
+      << '\n';
   if (commends) {
     std::vector<std::string> named;
     for (auto u : r.order)
       if (r.commended[u]) named.push_back(fmt::format("{} {}", a.units.ids[u], a.units.names[u]));
-    out << "commendation list (先进): " << (named.empty() ? "none" : text::join(named, ", ")) << '\n';
+    out << trf("commendation list: {}", named.empty() ? std::string(_("none")) : text::join(named, _(", ")))
+        << '\n';
   }
 }
 
@@ -422,20 +426,25 @@ void write_markdown(std::ostream& out, const assessment::Assessment& a, const sc
   const auto& rules = a.rules;
   const int p = rules.precision;
   out << "# " << md_cell(a.manifest.name) << "\n\n";
-  out << "- 考核期间 (period): " << md_cell(a.manifest.period) << "\n";
-  out << "- 考核办法 (ruleset): " << md_cell(rules.name) << " — `" << rules.id << "` "
-      << md_cell(rules.version) << ", sha256 `" << rules.sha256 << "`\n";
-  out << "- 缺失数据处理 (missing-data policy): `" << ruleset::to_string(a.missing) << "`\n";
+  out << "- " << trf("period: {}", md_cell(a.manifest.period)) << "\n";
+  out << "- "
+      << trf("ruleset: {} — `{}` {}, sha256 `{}`", md_cell(rules.name), rules.id, md_cell(rules.version),
+             rules.sha256)
+      << "\n";
+  out << "- " << trf("missing-data policy: `{}`", ruleset::to_string(a.missing)) << "\n";
   out << "- safeassess " << SAFEASSESS_VERSION << "\n\n";
-  out << "## 排名 (ranking)\n\n| 排名 | 编号 | 单位 | 总分 |";
+  out << "## " << _("ranking") << "\n\n| " << _("rank") << " | " << _("id") << " | " << _("unit") << " | "
+      << _("total") << " |";
   for (const auto& c : rules.categories)
     out << ' ' << md_cell(c.name) << "(" << text::plain(c.weight) << ") |";
   const bool grouped = !rules.grouping.column.empty();
   const bool adjusted = !rules.adjustments.empty();
   const bool capped = !rules.grade_caps.empty() || !rules.quotas.empty();
   const bool commends = rules.commendation.top > 0;
-  out << " 加分 |" << (adjusted ? " 扣减 |" : "") << " 等级 | 一票否决 | 约谈 |" << (capped ? " 降等 |" : "")
-      << (commends ? " 先进 |" : "") << (grouped ? " 组别 |" : "") << "\n|---:|---|---|---:|";
+  auto th = [](const char* label) { return fmt::format(" {} |", label); };
+  out << th(_("bonus")) << (adjusted ? th(_("adjustment")) : "") << th(_("grade")) << th(_("veto"))
+      << th(_("interview")) << (capped ? th(_("grade lowered")) : "") << (commends ? th(_("commended")) : "")
+      << (grouped ? th(_("group")) : "") << "\n|---:|---|---|---:|";
   for (std::size_t c = 0; c < rules.categories.size(); ++c) out << "---:|";
   out << "---:|" << (adjusted ? "---:|" : "") << "---|---|---|" << (capped ? "---|" : "")
       << (commends ? "---|" : "") << (grouped ? "---|" : "") << "\n";
@@ -448,21 +457,22 @@ void write_markdown(std::ostream& out, const assessment::Assessment& a, const sc
     out << ' ' << md_cell(rules.grades[r.grade[u]].name) << " | " << md_cell(veto_names(a, r, u)) << " | "
         << md_cell(interview_text(a, r, u)) << " |";
     if (capped) out << ' ' << md_cell(grade_note(a, r, u)) << " |";
-    if (commends) out << (r.commended[u] ? " 是 |" : "  |");
+    if (commends) out << (r.commended[u] ? th(_("yes")) : "  |");
     if (grouped) out << ' ' << md_cell(r.groups[r.group[u]]) << " |";
     out << '\n';
   }
-  out << "\n## 约谈名单 (interview list)\n\n";
+  out << "\n## " << _("interview list") << "\n\n";
   bool any = false;
   for (auto u : r.order)
     if (r.interview[u]) {
       out << "- " << md_cell(a.units.ids[u]) << " " << md_cell(a.units.names[u]) << " — "
-          << fixed(r.total[u], p) << "，" << md_cell(rules.grades[r.grade[u]].name) << "，"
-          << md_cell(interview_text(a, r, u)) << "\n";
+          << trf("{}, {}, {}", fixed(r.total[u], p), md_cell(rules.grades[r.grade[u]].name),
+                 md_cell(interview_text(a, r, u)))
+          << "\n";
       any = true;
     }
-  if (!any) out << "无 (none)\n";
-  out << "\n## 一票否决 (vetoes)\n\n";
+  if (!any) out << _("none") << "\n";
+  out << "\n## " << _("vetoes") << "\n\n";
   any = false;
   for (auto u : r.order)
     if (!r.vetoes[u].empty()) {
@@ -470,7 +480,7 @@ void write_markdown(std::ostream& out, const assessment::Assessment& a, const sc
           << md_cell(veto_names(a, r, u)) << "\n";
       any = true;
     }
-  if (!any) out << "无 (none)\n";
+  if (!any) out << _("none") << "\n";
 }
 
 void write_explain(std::ostream& out, const assessment::Assessment& a, const score::Results& r,
