@@ -150,8 +150,10 @@ std::string suggest_for(const CLI::App& app, int argc, const char* const* argv) 
   std::vector<std::string> names;
   const CLI::App* chosen = nullptr;
   for (const auto* sub : subcommands(app)) names.push_back(sub->get_name());
+  // The subcommand is the first word that is neither an option nor the value of --lang.
   int first = 1;
-  while (first < argc && std::string_view(argv[first]).starts_with("-")) ++first;
+  while (first < argc && std::string_view(argv[first]).starts_with("-"))
+    first += std::string_view(argv[first]) == "--lang" ? 2 : 1;
   if (first >= argc) return {};
   for (const auto* sub : subcommands(app))
     if (sub->get_name() == argv[first]) chosen = sub;

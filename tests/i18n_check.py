@@ -24,6 +24,13 @@ def arguments(text):
     return sorted(out)
 
 
+def mixed(text):
+    """True when a fmt string numbers some arguments and not others: fmt throws on it."""
+    text = text.replace("{{", "").replace("}}", "")
+    kinds = {bool(m.group(1)) for m in fields.finditer(text)}
+    return len(kinds) > 1
+
+
 def entries(path):
     """(msgid, msgstr, fuzzy) of a .po file, the header left out."""
     result, msgid, msgstr, fuzzy, state = [], None, None, False, None
@@ -67,6 +74,8 @@ for lang in ["zh_CN"]:
             problems.append(f"{po}: untranslated: {msgid!r}")
         elif arguments(msgid) != arguments(msgstr):
             problems.append(f"{po}: arguments differ: {msgid!r} -> {msgstr!r}")
+        elif mixed(msgstr):
+            problems.append(f"{po}: mixes {{}} and {{0}} (fmt refuses it at run time): {msgstr!r}")
         translated[msgid] = msgstr
     for m in sorted(marked - translated.keys()):
         problems.append(f"{po}: missing (run scripts/update-po.sh): {m!r}")

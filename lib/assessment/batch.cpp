@@ -87,7 +87,8 @@ std::vector<BatchItem> batch_items(const fs::path& dir_or_list) {
       throw InputError(Location{shown}, _("the list names no manifest; write one manifest path per line"));
   }
   // Unique folders: the second "county" is county-2.
-  std::set<std::string> used;
+  // The index's own files are not run folders.
+  std::set<std::string> used{"index.html", "index.json", "index.xlsx", ".safeassess-report"};
   for (auto& item : items) {
     std::string name = item.folder;
     for (int k = 2; used.count(name); ++k) name = fmt::format("{}-{}", item.folder, k);

@@ -23,7 +23,8 @@ std::vector<GateCase> gate_cases(const ruleset::Ruleset& rules, const Units& uni
   for (auto u : r.order) {
     const auto& g = gates.score;
     if (g.fail_below)
-      cases.push_back({u, trf("fail-below {}", text::plain(*g.fail_below)), true, r.total[u] < *g.fail_below,
+      cases.push_back({u, fmt::format("fail-below {}", text::plain(*g.fail_below)), true,
+                       r.total[u] < *g.fail_below,
                        trf("total {}", text::fixed(r.total[u], rules.precision))});
     std::vector<std::string> vetoes;
     for (auto v : r.vetoes[u]) vetoes.push_back(rules.vetoes[v].name);

@@ -12,7 +12,6 @@
 
 #include <string>
 #include <string_view>
-#include <utility>
 
 namespace safeassess::i18n {
 
@@ -35,9 +34,19 @@ void use(Lang lang, const std::string& catalog_dir);
 
 namespace safeassess {
 
+// The translation of `msgid` formatted with `args`. A translation that fmt cannot format
+// (tests/i18n_check.py refuses those, but a catalog could be edited after) falls back to the
+// English message rather than throwing.
 template <class... Args>
-[[nodiscard]] std::string trf(const char* msgid, Args&&... args) {
-  return fmt::format(fmt::runtime(i18n::tr(msgid)), std::forward<Args>(args)...);
+[[nodiscard]] std::string trf(const char* msgid, const Args&... args) {
+  const char* text = i18n::tr(msgid);
+  if (text != msgid) {
+    try {
+      return fmt::format(fmt::runtime(text), args...);
+    } catch (const fmt::format_error&) {
+    }
+  }
+  return fmt::format(fmt::runtime(msgid), args...);
 }
 
 }  // namespace safeassess

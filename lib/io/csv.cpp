@@ -20,13 +20,16 @@ CsvReader::CsvReader(std::string display, std::string& text, std::size_t start)
 
 bool CsvReader::next() {
   while (read_record()) {
-    // A note row (the explanations under a template's header): its first cell starts with #.
-    if (!m_fields.empty() && trim(m_fields.front()).starts_with('#')) continue;
-    for (auto f : m_fields)
-      if (!trim(f).empty()) {
-        if (m_header && m_fields.size() != m_header->size()) check_width();
-        return true;
-      }
+    const bool blank = std::all_of(m_fields.begin(), m_fields.end(), [](auto f) { return trim(f).empty(); });
+    if (blank) continue;
+    // The note row of a template (init): the first row under the header, its first cell
+    // starting with "# ". Nowhere else is a row skipped for what it holds.
+    if (m_note_allowed) {
+      m_note_allowed = false;
+      if (trim(m_fields.front()).starts_with("# ")) continue;
+    }
+    if (m_header && m_fields.size() != m_header->size()) check_width();
+    return true;
   }
   return false;
 }
@@ -120,6 +123,7 @@ bool CsvReader::read_record() {
 CsvHeader::CsvHeader(CsvReader& reader) : m_file(reader.file()) {
   if (!reader.next()) throw InputError(Location{m_file}, _("the file is empty; expected a header row"));
   m_line = reader.line();
+  reader.allow_note_row();
   Diagnostics diagnostics;
   for (std::size_t i = 0; i < reader.size(); ++i) {
     std::string name(trim(reader[i]));

@@ -23,8 +23,9 @@ class CsvReader {
   CsvReader(std::string display, std::string& text, std::size_t start = 0);
 
   // Advances to the next record; false at the end of the input. Records whose every
-  // field is empty (blank lines, Excel's trailing ",,,," rows) are skipped, and so are note
-  // rows, whose first cell starts with # (the explanation row of a template, `init`). Throws
+  // field is empty (blank lines, Excel's trailing ",,,," rows) are skipped, and so is the
+  // note row of a template (`init`): the first record after allow_note_row() whose first
+  // cell starts with "# ". Throws
   // InputError for a quoted field that never closes, and, once expect_width() was called,
   // for a record with more or fewer cells than the header.
   bool next();
@@ -33,6 +34,8 @@ class CsvReader {
   // must outlive the reader); a record that has not is refused at its first extra or
   // missing cell, naming the header.
   void expect_width(const std::vector<std::string>& header) { m_header = &header; }
+  // The next record may be a template's note row (CsvHeader calls this after the header).
+  void allow_note_row() { m_note_allowed = true; }
 
   [[nodiscard]] std::size_t size() const { return m_fields.size(); }
   [[nodiscard]] std::string_view operator[](std::size_t i) const { return m_fields[i]; }
@@ -48,6 +51,7 @@ class CsvReader {
   // A sheet of a workbook (io/workbook.hpp): record k is row k, whatever line breaks its
   // cells hold, so only the line ends between records count.
   bool m_sheet = false;
+  bool m_note_allowed = false;
   const std::vector<std::string>* m_header = nullptr;
   char* m_data;
   std::size_t m_size;

@@ -42,9 +42,8 @@ std::string read_file(const std::filesystem::path& path, const std::string& disp
   if (::stat(path.c_str(), &st) != 0) {
     if (errno != ENOENT && errno != ENOTDIR)
       throw InputError(where, trf("cannot open \"{}\": {}", display, std::strerror(errno)));
-    const std::string msg = cited_from.file.empty() ? "file not found; check the path"
-                                                    : fmt::format(
-                                                          "file \"{}\" not found; check the path (it is "
+    const std::string msg = cited_from.file.empty() ? std::string(_("file not found; check the path"))
+                                                    : trf("file \"{}\" not found; check the path (it is "
                                                           "relative to the file that names it)",
                                                           display);
     throw InputError(where, msg);
@@ -419,7 +418,7 @@ void write_directory_atomically(const fs::path& dir, const std::vector<fs::path>
   const bool exists = ::lstat(target.c_str(), &st) == 0;
   if (exists && !S_ISDIR(st.st_mode))
     throw UsageError(trf("{} exists and is not a folder; give a folder for the report set", shown));
-  const std::string refused = fmt::format(
+  const std::string refused = trf(
       "{} exists and is not a safeassess report set: choose another folder, or remove it yourself", shown);
   if (exists && !carries_marker(target)) throw UsageError(refused);
   {

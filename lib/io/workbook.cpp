@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <unordered_map>
@@ -99,9 +100,8 @@ class Zip {
       if (n == 0) break;
       m_total += static_cast<std::uint64_t>(n);
       if (m_total > k_max_input_bytes)
-        fail(fmt::format(
-            "unpacks to more than {} GiB; safeassess reads workbooks of up to that size: split it",
-            k_max_input_bytes >> 30));
+        fail(trf("unpacks to more than {} GiB; safeassess reads workbooks of up to that size: split it",
+                 k_max_input_bytes >> 30));
       sink(buffer.data(), static_cast<std::size_t>(n));
     }
   }
@@ -129,50 +129,90 @@ const char* attribute(const XML_Char** attributes, std::string_view name) {
   return nullptr;
 }
 
-// Parses one part with handlers for start, end and character data.
+// Parses one part with handlers for start, end and character data. What a handler throws
+// is caught inside the callback (it must not cross expat's C frames), parsing stops, and it
+// is rethrown once XML_Parse has returned. Elements nested deeper than any spreadsheet part
+// nests them are refused: expat's stack would grow with the depth.
 class XmlPart {
  public:
   using Start = std::function<void(std::string_view, const XML_Char**)>;
   using End = std::function<void(std::string_view)>;
   using Text = std::function<void(std::string_view)>;
+  static constexpr int k_max_depth = 64;
 
   static void parse(Zip& zip, const std::string& part, Start start, End end, Text text) {
     XmlPart p{std::move(start), std::move(end), std::move(text)};
     std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> parser(XML_ParserCreateNS(nullptr, '|'),
                                                                         &XML_ParserFree);
     if (!parser) throw std::bad_alloc();
+    p.m_parser = parser.get();
     XML_SetUserData(parser.get(), &p);
     XML_SetElementHandler(
         parser.get(),
         [](void* self, const XML_Char* name, const XML_Char** attributes) {
           auto* x = static_cast<XmlPart*>(self);
-          if (x->m_start) x->m_start(local(name), attributes);
+          x->guard([&] {
+            if (++x->m_depth > k_max_depth)
+              throw InputError(Location{}, _("its elements nest deeper than a spreadsheet's do"));
+            if (x->m_start) x->m_start(local(name), attributes);
+          });
         },
         [](void* self, const XML_Char* name) {
           auto* x = static_cast<XmlPart*>(self);
-          if (x->m_end) x->m_end(local(name));
+          x->guard([&] {
+            --x->m_depth;
+            if (x->m_end) x->m_end(local(name));
+          });
         });
     XML_SetCharacterDataHandler(parser.get(), [](void* self, const XML_Char* s, int len) {
       auto* x = static_cast<XmlPart*>(self);
-      if (x->m_text) x->m_text(std::string_view(s, static_cast<std::size_t>(len)));
+      x->guard([&] {
+        if (x->m_text) x->m_text(std::string_view(s, static_cast<std::size_t>(len)));
+      });
     });
     auto bad = [&] {
-      zip.fail(fmt::format(
-          "has a damaged part \"{}\" (line {}: {}); save it again from Excel, WPS or "
-          "LibreOffice",
-          part, XML_GetCurrentLineNumber(parser.get()), XML_ErrorString(XML_GetErrorCode(parser.get()))));
+      if (p.m_error) {
+        // A structural problem found by a handler: an InputError without a place is the
+        // part's damage; anything else (a cell's problem, out of memory) as it was thrown.
+        try {
+          std::rethrow_exception(p.m_error);
+        } catch (const InputError& e) {
+          if (!e.diagnostics().empty() && e.diagnostics().front().where.file.empty())
+            zip.fail(trf("has a damaged part \"{}\" ({}); save it again from Excel, WPS or LibreOffice", part,
+                         e.diagnostics().front().message));
+          throw;
+        }
+      }
+      zip.fail(trf("has a damaged part \"{}\" (line {}: {}); save it again from Excel, WPS or LibreOffice",
+                   part, XML_GetCurrentLineNumber(parser.get()),
+                   XML_ErrorString(XML_GetErrorCode(parser.get()))));
     };
     zip.read(part, [&](const char* data, std::size_t n) {
-      if (XML_Parse(parser.get(), data, static_cast<int>(n), 0) != XML_STATUS_OK) bad();
+      if (XML_Parse(parser.get(), data, static_cast<int>(n), 0) != XML_STATUS_OK || p.m_error) bad();
     });
-    if (XML_Parse(parser.get(), "", 0, 1) != XML_STATUS_OK) bad();
+    if (XML_Parse(parser.get(), "", 0, 1) != XML_STATUS_OK || p.m_error) bad();
   }
 
  private:
   XmlPart(Start s, End e, Text t) : m_start(std::move(s)), m_end(std::move(e)), m_text(std::move(t)) {}
+
+  template <class F>
+  void guard(F&& f) {
+    if (m_error) return;
+    try {
+      f();
+    } catch (...) {
+      m_error = std::current_exception();
+      XML_StopParser(m_parser, XML_FALSE);
+    }
+  }
+
   Start m_start;
   End m_end;
   Text m_text;
+  XML_Parser m_parser = nullptr;
+  int m_depth = 0;
+  std::exception_ptr m_error;
 };
 
 // OOXML writes characters XML cannot hold as _xHHHH_ (ST_Xstring).
@@ -209,20 +249,26 @@ std::string resolve(const std::string& base, std::string_view target) {
 enum class CellFormat : std::uint8_t { General, Percent, Date, DateTime, Time };
 
 // What a number format shows: a date, a time or a plain number. Built-in ids after
-// ECMA-376 18.8.30 (14-22, 45-47) and the CJK ids Excel and WPS use for dates (27-36, 50-58).
+// ECMA-376 18.8.30 (14-22, 45-47) and the CJK ids Excel and WPS use (27-36, 50-58: dates,
+// except 32-35 and 55-56, times).
 CellFormat builtin_format(unsigned id) {
-  if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || (id >= 34 && id <= 36) || (id >= 50 && id <= 58))
+  if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || id == 36 || (id >= 50 && id <= 54) || id == 57 ||
+      id == 58)
     return CellFormat::Date;
   if (id == 22) return CellFormat::DateTime;
-  if ((id >= 18 && id <= 21) || (id >= 32 && id <= 33) || (id >= 45 && id <= 47)) return CellFormat::Time;
+  // 18-21 and 45-47 in every locale; in zh-CN 32-35 and 55-56 are 上午/下午h"时"mm"分" times.
+  if ((id >= 18 && id <= 21) || (id >= 32 && id <= 35) || (id >= 45 && id <= 47) || id == 55 || id == 56)
+    return CellFormat::Time;
   if (id == 9 || id == 10) return CellFormat::Percent;
   return CellFormat::General;
 }
 
 CellFormat custom_format(std::string_view code) {
   // Only the first section (positive numbers) decides; quoted text, [colour]/[$-locale] and
-  // escaped characters are not codes.
-  bool date = false, time = false, percent = false;
+  // escaped characters are not codes. "General" is a number (LibreOffice writes it as a custom
+  // format); E+/E- is an exponent; an elapsed time ([h]:mm) is a duration, shown as the number.
+  std::string letters;  // the format's code letters, lower case, in order
+  bool percent = false;
   for (std::size_t i = 0; i < code.size(); ++i) {
     const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(code[i])));
     if (c == ';') break;
@@ -234,21 +280,39 @@ CellFormat custom_format(std::string_view code) {
       const auto close = code.find(']', i + 1);
       if (close == std::string_view::npos) break;
       const std::string_view inside = code.substr(i + 1, close - i - 1);
-      if (inside == "h" || inside == "hh" || inside == "m" || inside == "mm" || inside == "s" ||
-          inside == "ss")
-        time = true;  // elapsed time
+      if (!inside.empty() && (inside.front() == 'h' || inside.front() == 'm' || inside.front() == 's' ||
+                              inside.front() == 'H' || inside.front() == 'M' || inside.front() == 'S'))
+        return CellFormat::General;  // elapsed time
       i = close;
     } else if (c == '\\' || c == '_' || c == '*') {
       ++i;
-    } else if (c == 'y' || c == 'd' || c == 'e') {
-      date = true;
-    } else if (c == 'h' || c == 's') {
-      time = true;
+    } else if (c == 'e' && i + 1 < code.size() && (code[i + 1] == '+' || code[i + 1] == '-')) {
+      ++i;  // scientific
+    } else if (code.substr(i).size() >= 7 &&
+               std::equal(code.begin() + static_cast<std::ptrdiff_t>(i),
+                          code.begin() + static_cast<std::ptrdiff_t>(i) + 7, "general",
+                          [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; })) {
+      i += 6;
+    } else if (c == 'y' || c == 'd' || c == 'h' || c == 's' || c == 'm') {
+      letters += c;
     } else if (c == '%') {
       percent = true;
-    } else if (c == 'm') {
-      // month unless it sits by hours or seconds; a lone m with neither is a month
-      if (!time) date = true;
+    }
+  }
+  bool date = false, time = false;
+  for (std::size_t k = 0; k < letters.size(); ++k) {
+    const char c = letters[k];
+    if (c == 'y' || c == 'd') date = true;
+    if (c == 'h' || c == 's') time = true;
+    if (c == 'm') {
+      // Minutes right after hours or right before seconds (h:mm, mm:ss); a month otherwise.
+      std::size_t prev = k, next = k;
+      while (prev > 0 && letters[prev - 1] == 'm') --prev;
+      while (next + 1 < letters.size() && letters[next + 1] == 'm') ++next;
+      const bool minutes =
+          (prev > 0 && letters[prev - 1] == 'h') || (next + 1 < letters.size() && letters[next + 1] == 's');
+      (minutes ? time : date) = true;
+      k = next;
     }
   }
   if (date && time) return CellFormat::DateTime;
@@ -531,23 +595,34 @@ class SheetReader {
  private:
   void start(std::string_view name, const XML_Char** a) {
     if (name == "row") {
+      if (m_in_row) throw InputError(Location{}, _("a row inside a row"));
       long r = m_last_row + 1;
       if (const char* s = attribute(a, "r")) {
         const auto res = std::from_chars(s, s + std::char_traits<char>::length(s), r);
-        if (res.ec != std::errc() || r < 1 || r > 1048576) r = m_last_row + 1;
+        if (res.ec != std::errc() || r < 1 || r > 1048576)
+          throw InputError(Location{}, trf("row number \"{}\" is not one", s));
       }
-      if (r <= m_last_row) r = m_last_row + 1;
+      if (r <= m_last_row) throw InputError(Location{}, trf("row {} comes after row {}", r, m_last_row));
+      m_in_row = true;
       m_row = r;
       m_cells.clear();
       m_column = 0;
     } else if (name == "c") {
+      if (!m_in_row || m_in_cell) throw InputError(Location{}, _("a cell outside a row, or inside a cell"));
+      m_in_cell = true;
       m_type.clear();
       if (const char* t = attribute(a, "t")) m_type = t;
       m_style = 0;
       if (const char* s = attribute(a, "s"))
         std::from_chars(s, s + std::char_traits<char>::length(s), m_style);
       long column = m_column + 1, row = m_row;
-      if (const char* ref = attribute(a, "r"); ref && !parse_ref(ref, column, row)) column = m_column + 1;
+      if (const char* ref = attribute(a, "r")) {
+        if (!parse_ref(ref, column, row)) throw InputError(Location{}, trf("\"{}\" is not a cell", ref));
+        if (row != m_row) throw InputError(Location{}, trf("cell {} is in row {}", ref, m_row));
+        if (column <= m_column)
+          throw InputError(Location{}, trf("cell {} comes twice, or out of order", ref));
+      }
+      if (column > 16384) throw InputError(Location{}, _("a cell past column XFD"));
       m_column = column;
       m_value.clear();
       m_inline.clear();
@@ -588,8 +663,10 @@ class SheetReader {
       m_in_inline = false;
       m_has_value = true;
     } else if (name == "c") {
+      m_in_cell = false;
       cell();
     } else if (name == "row") {
+      m_in_row = false;
       row();
     }
   }
@@ -622,7 +699,14 @@ class SheetReader {
     } else if (t == "str") {
       value = unescape_ooxml(std::move(m_value));
     } else if (t == "b") {
-      value = m_value == "1" ? "TRUE" : "FALSE";
+      if (m_value == "1") {
+        value = "TRUE";
+      } else if (m_value == "0") {
+        value = "FALSE";
+      } else if (!m_value.empty()) {
+        error(trf("the workbook is damaged: this yes/no cell holds \"{}\"; save it again", m_value));
+        return;
+      }
     } else if (t == "e") {
       error(trf("the cell holds the error value {}; correct the formula or type the value", m_value));
       return;
@@ -630,8 +714,9 @@ class SheetReader {
       // An ISO 8601 date (strict OOXML): 2024-03-05T14:05:00.
       value = m_value;
       if (const auto tee = value.find('T'); tee != std::string::npos) {
-        std::string time = value.substr(tee + 1, 5);
+        std::string time = value.substr(tee + 1, 8);  // HH:MM:SS, fractions of a second dropped
         value = value.substr(0, tee);
+        if (time.size() == 8 && time.ends_with(":00")) time.resize(5);
         if (!time.empty() && time != "00:00") value += " " + time;
       }
     } else if (!m_value.empty()) {
@@ -656,6 +741,12 @@ class SheetReader {
       }
     }
     if (value.empty()) return;
+    // Right of the header's last column a value has no name: refused here, so that the text
+    // handed on is never wider than the header (a cell at XFD would widen every row).
+    if (m_header_row != 0 && static_cast<std::size_t>(m_column) > m_width) {
+      error(_("this cell is right of the header's last column; give its column a header, or clear the cell"));
+      return;
+    }
     if (m_cells.size() < static_cast<std::size_t>(m_column))
       m_cells.resize(static_cast<std::size_t>(m_column));
     m_cells[static_cast<std::size_t>(m_column) - 1] = std::move(value);
@@ -668,7 +759,16 @@ class SheetReader {
     if (m_header_row == 0) {
       m_header_row = m_row;
       m_width = m_cells.size();
+      if (m_width > k_max_columns)
+        throw InputError(Location{m_shown, m_row, static_cast<long>(m_width)},
+                         trf("the header has {} columns; safeassess reads tables of up to {} columns",
+                             m_width, k_max_columns));
     }
+    if (m_out.size() > k_max_text)
+      throw InputError(
+          Location{m_shown, m_row, 0},
+          trf("the sheet is larger than safeassess reads ({} MiB as text); split it (by region, say)",
+              k_max_text >> 20));
     // Record k of the text is sheet row k: rows the sheet skips are empty lines.
     m_out.append(static_cast<std::size_t>(m_row - m_written - 1), '\n');
     m_written = m_row;
@@ -693,6 +793,9 @@ class SheetReader {
   std::string m_type, m_value, m_inline, m_text;
   std::size_t m_style = 0;
   bool m_has_value = false, m_has_formula = false, m_capture = false, m_in_inline = false;
+  bool m_in_row = false, m_in_cell = false;
+  static constexpr std::size_t k_max_columns = 2000;
+  static constexpr std::size_t k_max_text = std::size_t{1} << 30;
   int m_phonetic = 0;
   std::vector<std::pair<std::string, long>> m_merged;
 };
@@ -700,8 +803,8 @@ class SheetReader {
 std::string sheet_list(const std::vector<SheetInfo>& sheets) {
   std::string out;
   for (const auto& s : sheets)
-    out += fmt::format("{}\"{}\"{}", out.empty() ? "" : ", ", s.name, s.hidden ? " (hidden)" : "");
-  return out.empty() ? "none" : out;
+    out += fmt::format("{}\"{}\"{}", out.empty() ? "" : ", ", s.name, s.hidden ? _(" (hidden)") : "");
+  return out.empty() ? std::string(_("none")) : out;
 }
 
 }  // namespace

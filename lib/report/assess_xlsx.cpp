@@ -51,6 +51,12 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
   format_set_num_format(whole, "0");
   lxw_format* fraction = workbook_add_format(wb);
   format_set_num_format(fraction, "0.0000");
+  // Rates are percentages to 2 decimals and risk scores as computed, whatever the ruleset's
+  // precision for scores.
+  lxw_format* rate_format = workbook_add_format(wb);
+  format_set_num_format(rate_format, "0.00");
+  lxw_format* plain_format = workbook_add_format(wb);
+  format_set_num_format(plain_format, "0.####");
   // The print header names the assessment (& is Excel's header code: doubled to print as is).
   std::string print_title;
   for (char c : cell_text(a.manifest.name)) {
@@ -125,6 +131,12 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
   auto integer = [&](lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, double v) {
     put_number(ws, row, col, v, whole, std::isnan(v) ? 0 : fmt::format("{:.0f}", v).size());
   };
+  auto rate = [&](lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, double v) {
+    put_number(ws, row, col, v, rate_format, std::isnan(v) ? 0 : fmt::format("{:.2f}", v).size());
+  };
+  auto plain = [&](lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, double v) {
+    put_number(ws, row, col, v, plain_format, std::isnan(v) ? 0 : fmt::format("{:.4f}", v).size());
+  };
   auto share = [&](lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, double v) {
     put_number(ws, row, col, v, fraction, 6);
   };
@@ -192,7 +204,7 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
       integer(ws, row, 5, static_cast<double>(t.due));
       integer(ws, row, 6, static_cast<double>(t.met));
       integer(ws, row, 7, static_cast<double>(t.unevidenced));
-      dbl(ws, row, 8, t.due ? text::round_to(t.rate(), 2) : std::nan(""));
+      rate(ws, row, 8, t.due ? text::round_to(t.rate(), 2) : std::nan(""));
       ++row;
     }
   }
@@ -224,7 +236,7 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
       str(ws, row, 0, p.unit);
       str(ws, row, 1, p.id);
       str(ws, row, 2, p.name);
-      dbl(ws, row, 3, p.score);
+      plain(ws, row, 3, p.score);
       str(ws, row, 4, level.name);
       str(ws, row, 5, level.colour);
       ++row;

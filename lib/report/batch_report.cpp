@@ -4,6 +4,7 @@
 #include <xlsxwriter.h>
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <ostream>
@@ -61,13 +62,21 @@ void write_batch_html(std::ostream& out, const BatchIndex& index) {
   std::vector<std::vector<std::string>> rows;
   for (std::size_t i = 0; i < index.results.size(); ++i) {
     const auto& r = index.results[i];
+    // The folder as a URL path: 1#矿区 must not end the path at '#'.
+    std::string href;
+    for (unsigned char c : r.item.folder) {
+      if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c >= 0x80)
+        href += static_cast<char>(c);
+      else
+        href += fmt::format("%{:02X}", c);
+    }
     std::string link;
     if (succeeded(r))
       link = fmt::format(
           "<a href=\"{0}/report.html\">report.html</a> · <a href=\"{0}/report.xlsx\">report.xlsx</a>",
-          xml_escape(r.item.folder));
+          xml_escape(href));
     else
-      link = fmt::format("<a href=\"{}/problems.txt\">problems.txt</a>", xml_escape(r.item.folder));
+      link = fmt::format("<a href=\"{}/problems.txt\">problems.txt</a>", xml_escape(href));
     std::string status = status_text(r);
     if (!r.problems.empty()) status += "\n" + r.problems.front();
     rows.push_back({r.item.shown, r.name, r.period, succeeded(r) ? std::to_string(r.units) : "",

@@ -489,30 +489,32 @@ void write_explain(std::ostream& out, const assessment::Assessment& a, const sco
   const int p = rules.precision;
   const auto row = a.values.row(u);
   out << a.units.ids[u] << " " << a.units.names[u] << " — " << a.manifest.name << "\n";
-  out << "ruleset " << rules.id << " " << rules.version
-      << ", missing-data policy: " << ruleset::to_string(a.missing) << "\n";
+  out << trf("ruleset {} {}, missing-data policy: {}", rules.id, rules.version, ruleset::to_string(a.missing))
+      << "\n";
   for (std::size_t c = 0; c < r.categories; ++c) {
     const auto& cat = rules.categories[c];
-    out << "\n" << cat.name << " (" << cat.id << ", weight " << text::plain(cat.weight) << ")\n";
+    out << "\n" << trf("{} ({}, weight {})", cat.name, cat.id, text::plain(cat.weight)) << "\n";
     std::vector<std::string> parts;
     num::Decimal available;
     for (std::size_t i : cat.indicators) {
       const auto& ind = rules.indicators[i];
       const auto& o = r.outcome(u, i);
-      out << "  " << ind.id << " " << ind.name << " [" << ruleset::spec(ind.method).name << ", max "
-          << text::plain(ind.points) << "]\n";
+      out << "  "
+          << trf("{} {} [{}, max {}]", ind.id, ind.name, ruleset::spec(ind.method).name,
+                 text::plain(ind.points))
+          << "\n";
       score::Trace steps;
       (void)score::indicator_outcome(assessment::score_input(a), u, i, &steps);
       for (const auto& s : steps) out << "    " << s << "\n";
       for (auto col : ind.input_columns())
         if (col < a.input_origin.size() && !a.input_origin[col].empty())
-          out << "    (" << rules.inputs[col].id << " from the " << a.input_origin[col] << ")\n";
+          out << "    " << trf("({} from the {})", rules.inputs[col].id, a.input_origin[col]) << "\n";
       if (const auto behind = accidents_behind(a, u, ind)) {
         for (const auto k : *behind)
           out << "      " << accident::describe(a.accidents->records[k], a.accident_summary->checked[k])
               << '\n';
         if (behind->empty())
-          out << "      no accident of the register counts here for this unit and period\n";
+          out << "      " << _("no accident of the register counts here for this unit and period") << "\n";
       }
       if (o.status != score::Status::Excluded) {
         parts.push_back(fixed(o.points, p));
@@ -520,74 +522,80 @@ void write_explain(std::ostream& out, const assessment::Assessment& a, const sco
       }
     }
     if (r.renormalised[u * r.categories + c])
-      out << "  subtotal = (" << text::join(parts, " + ") << ") x " << text::plain(cat.weight) << " / "
-          << text::plain(available)
-          << " (renormalised over the indicators with data) = " << fixed(r.category(u, c), p) << " of "
-          << text::plain(cat.weight) << "\n";
+      out << "  "
+          << trf("subtotal = ({}) x {} / {} (renormalised over the indicators with data) = {} of {}",
+                 text::join(parts, " + "), text::plain(cat.weight), text::plain(available),
+                 fixed(r.category(u, c), p), text::plain(cat.weight))
+          << "\n";
     else
-      out << "  subtotal = " << text::join(parts, " + ") << " = " << fixed(r.category(u, c), p) << " of "
-          << text::plain(cat.weight) << "\n";
+      out << "  "
+          << trf("subtotal = {} = {} of {}", text::join(parts, " + "), fixed(r.category(u, c), p),
+                 text::plain(cat.weight))
+          << "\n";
   }
   std::vector<std::string> cat_parts;
   for (std::size_t c = 0; c < r.categories; ++c) cat_parts.push_back(fixed(r.category(u, c), p));
-  out << "\ncategories = " << text::join(cat_parts, " + ") << " = " << fixed(r.subtotal[u], p) << "\n";
+  out << "\n" << trf("categories = {} = {}", text::join(cat_parts, " + "), fixed(r.subtotal[u], p)) << "\n";
   const auto bonus_steps = score::explain_bonus(assessment::score_input(a), u);
-  if (bonus_steps.empty()) out << "bonus: the ruleset has no bonus items\n";
+  if (bonus_steps.empty()) out << _("bonus: the ruleset has no bonus items") << "\n";
   for (const auto& s : bonus_steps) out << s << "\n";
   const bool adjusted = !rules.adjustments.empty();
   if (adjusted)
-    out << "total before caps = max(0, " << fixed(r.subtotal[u], p) << " + " << fixed(r.bonus[u], p) << " - "
-        << fixed(r.adjustment[u], p) << ") = " << fixed(r.uncapped_total[u], p) << "\n";
+    out << trf("total before caps = max(0, {} + {} - {}) = {}", fixed(r.subtotal[u], p), fixed(r.bonus[u], p),
+               fixed(r.adjustment[u], p), fixed(r.uncapped_total[u], p))
+        << "\n";
   else
-    out << "total before veto = " << fixed(r.subtotal[u], p) << " + " << fixed(r.bonus[u], p) << " = "
-        << fixed(r.uncapped_total[u], p) << "\n";
+    out << trf("total before veto = {} + {} = {}", fixed(r.subtotal[u], p), fixed(r.bonus[u], p),
+               fixed(r.uncapped_total[u], p))
+        << "\n";
   if (rules.total_cap)
-    out << "total cap: min(" << fixed(r.uncapped_total[u], p) << ", " << fixed(*rules.total_cap, p)
-        << ") = " << fixed(num::min(r.uncapped_total[u], *rules.total_cap), p) << "\n";
+    out << trf("total cap: min({}, {}) = {}", fixed(r.uncapped_total[u], p), fixed(*rules.total_cap, p),
+               fixed(num::min(r.uncapped_total[u], *rules.total_cap), p))
+        << "\n";
   const auto& failing = rules.grades[rules.failing_grade];
   if (r.vetoes[u].empty()) {
-    out << "veto (一票否决): none of " << rules.vetoes.size() << " rules applies\n";
+    out << trf("veto (一票否决): none of {} rules applies", rules.vetoes.size()) << "\n";
   } else {
     for (auto v : r.vetoes[u]) {
       const auto& veto = rules.vetoes[v];
-      out << "veto (一票否决): " << veto.name << " (" << veto.id
-          << "): " << ruleset::describe(veto.when, rules.input_ids());
-      if (veto.cap_total) out << "; total at most " << fixed(*veto.cap_total, p);
-      out << "; grade at most " << failing.name << "\n";
+      out << trf("veto (一票否决): {} ({}): {}", veto.name, veto.id,
+                 ruleset::describe(veto.when, rules.input_ids()));
+      if (veto.cap_total) out << trf("; total at most {}", fixed(*veto.cap_total, p));
+      out << trf("; grade at most {}", failing.name) << "\n";
     }
   }
-  out << "total = " << fixed(r.total[u], p) << "\n";
+  out << trf("total = {}", fixed(r.total[u], p)) << "\n";
   const auto& band = rules.grades[r.band_grade[u]];
-  out << "band = " << band.name << " (total " << fixed(r.total[u], p) << " ≥ " << fixed(band.min, p) << ")\n";
+  out << trf("band = {} (total {} ≥ {})", band.name, fixed(r.total[u], p), fixed(band.min, p)) << "\n";
   for (auto c : r.caps[u]) {
     const auto& cap = rules.grade_caps[c];
     std::vector<std::string> what;
-    if (cap.lower_by) what.push_back(fmt::format("lowered by {}", cap.lower_by));
-    if (cap.at_most != ruleset::k_none)
-      what.push_back(fmt::format("at most {}", rules.grades[cap.at_most].name));
-    out << "grade cap (降等): " << cap.name << " (" << cap.id
-        << "): " << ruleset::describe(cap.when, rules.input_ids()) << "; " << text::join(what, ", ") << "\n";
+    if (cap.lower_by) what.push_back(trf("lowered by {}", cap.lower_by));
+    if (cap.at_most != ruleset::k_none) what.push_back(trf("at most {}", rules.grades[cap.at_most].name));
+    out << trf("grade cap (降等): {} ({}): {}; {}", cap.name, cap.id,
+               ruleset::describe(cap.when, rules.input_ids()), text::join(what, _(", ")))
+        << "\n";
   }
   const auto& g = rules.grades[r.grade[u]];
   std::vector<std::string> why;
-  if (r.grade_reason[u] & score::k_grade_cap) why.push_back("grade caps");
-  if (r.grade_reason[u] & score::k_grade_veto) why.push_back(fmt::format("vetoed: at most {}", failing.name));
+  if (r.grade_reason[u] & score::k_grade_cap) why.push_back(_("grade caps"));
+  if (r.grade_reason[u] & score::k_grade_veto) why.push_back(trf("vetoed: at most {}", failing.name));
   if (!r.vetoes[u].empty() && !(r.grade_reason[u] & score::k_grade_veto))
-    why.push_back(r.grade[u] == rules.failing_grade
-                      ? fmt::format("vetoed: at most {}", failing.name)
-                      : fmt::format("vetoed: at most {}, already lower", failing.name));
-  if (r.grade_reason[u] & score::k_grade_quota) why.push_back("past the quota of the grade above");
-  out << "grade = " << g.name << (why.empty() ? std::string() : fmt::format(" ({})", text::join(why, "; ")))
+    why.push_back(r.grade[u] == rules.failing_grade ? trf("vetoed: at most {}", failing.name)
+                                                    : trf("vetoed: at most {}, already lower", failing.name));
+  if (r.grade_reason[u] & score::k_grade_quota) why.push_back(_("past the quota of the grade above"));
+  out << (why.empty() ? trf("grade = {}", g.name) : trf("grade = {} ({})", g.name, text::join(why, _("; "))))
       << "\n";
   if (r.groups.size() > 1 || !rules.grouping.column.empty()) {
     std::size_t in_group = 0;
     for (std::size_t k = 0; k < r.units; ++k) in_group += r.group[k] == r.group[u];
-    out << "rank = " << r.rank[u] << " of " << in_group << " in group " << r.groups[r.group[u]] << "\n";
+    out << trf("rank = {} of {} in group {}", r.rank[u], in_group, r.groups[r.group[u]]) << "\n";
   } else {
-    out << "rank = " << r.rank[u] << " of " << r.units << "\n";
+    out << trf("rank = {} of {}", r.rank[u], r.units) << "\n";
   }
-  if (rules.commendation.top > 0) out << "commended (先进): " << (r.commended[u] ? "是" : "否") << "\n";
-  out << "interview (约谈): " << (r.interview[u] ? interview_text(a, r, u) : "否") << "\n";
+  if (rules.commendation.top > 0)
+    out << trf("commended (先进): {}", r.commended[u] ? std::string(_("yes")) : std::string(_("no"))) << "\n";
+  out << trf("interview (约谈): {}", r.interview[u] ? interview_text(a, r, u) : std::string(_("no"))) << "\n";
 }
 
 void write_explain_json(std::ostream& out, const assessment::Assessment& a, const score::Results& r,

@@ -48,7 +48,11 @@ TemplateColumn input_column(const ruleset::InputDef& in) {
                              : trf("{}: a whole number, {}", in.id, range);
       break;
     case ruleset::InputType::Percent:
+      // 98.5% typed into Excel is the number 0.985: a range check on the cell would refuse
+      // it, so the range is in the note only.
       c.kind = Kind::Decimal;
+      c.min.reset();
+      c.max.reset();
       c.note = range.empty() ? trf("{}: percent (98.5 or 98.5%)", in.id)
                              : trf("{}: percent (98.5 or 98.5%), {}", in.id, range);
       break;
@@ -151,9 +155,14 @@ std::vector<TemplateTable> template_tables(const ruleset::Ruleset& rules, const 
         {"评分人", _("who gave the rating (one row per rater)"), Kind::Text, {}, {}, {}, false});
     if (numeric)
       t.columns.push_back({"评分", trf("a score from {} to {}", lo, hi), Kind::Decimal, lo, hi, {}, false});
-    else
+    else if (std::none_of(rules.indicators.begin(), rules.indicators.end(), [](const auto& i) {
+               return i.method == ruleset::Method::Rating && i.scale.numeric;
+             }))
       t.columns.push_back(
           {"评分", trf("one of: {}", text::join(labels, ", ")), Kind::List, {}, {}, labels, false});
+    else  // numeric scores for some items, grades for others: no one check fits the column
+      t.columns.push_back(
+          {"评分", trf("a score, or one of: {}", text::join(labels, ", ")), Kind::Text, {}, {}, {}, false});
     tables.push_back(std::move(t));
   }
   return tables;

@@ -50,7 +50,8 @@ def at(col):
 assert at(ids["duty_lists_complete"]).type == "list" and '"是,否"' in at(ids["duty_lists_complete"]).formula1
 assert at(ids["accidents_cur"]).type == "whole" and at(ids["accidents_cur"]).operator == "greaterThanOrEqual"
 v = at(ids["major_hazard_rectified_pct"])
-assert v.type == "decimal" and v.operator in (None, "between") and float(v.formula2) == 100  # between is the default
+# A percentage typed as 98.5% is the number 0.985: the range is in the note, not in a check.
+assert v.type == "decimal" and "0 to 100" in data.cell(2, ids["major_hazard_rectified_pct"]).value
 assert at(1).type == "list" and "单位" in at(1).formula1  # unit ids from the units sheet
 # Fill in: numbers as numbers, percentages with %, as typed into Excel.
 rows = {data.cell(r, 1).value: r for r in range(3, data.max_row + 1)}
@@ -59,11 +60,14 @@ for rec in csv.DictReader(open(example + "/indicators.csv", encoding="utf-8-sig"
     for k, v in rec.items():
         if k == "unit":
             continue
+        cell = data.cell(r, ids[k])
+        if v.endswith("%"):  # 98.5% typed into Excel: the number 0.985, shown as a percentage
+            cell.value, cell.number_format = float(v[:-1]) / 100, "0.0%"
+            continue
         try:
-            value = int(v) if v.isdigit() else float(v)
+            cell.value = int(v) if v.isdigit() else float(v)
         except ValueError:
-            value = v
-        data.cell(r, ids[k]).value = value
+            cell.value = v
 r = 3
 for rec in csv.DictReader(open(example + "/ratings.csv", encoding="utf-8-sig")):
     ratings.cell(r, 1).value, ratings.cell(r, 2).value = rec["unit"], rec["item"]

@@ -218,3 +218,18 @@ TEST_CASE("CSV: an optional column under two of its names is an error, not a gue
   CHECK(f.header().optional_any({"id", "编号"}, none) == 0);
   CHECK(none.empty());
 }
+
+TEST_CASE(
+    "CSV: only a template's note row is skipped: the first row under the header, starting with \"# \"") {
+  std::string text = "id,name\n# 单位编号,单位名称\n#YH-1,甲\n# x,乙\n";
+  CsvFile file("t.csv", std::move(text), Encoding::Utf8);
+  REQUIRE(file.reader().next());
+  CHECK(file.cell(0) == "#YH-1");  // an id that starts with # is data
+  REQUIRE(file.reader().next());
+  CHECK(file.cell(0) == "# x");  // not right under the header: data
+  CHECK_FALSE(file.reader().next());
+  std::string plain = "id,name\n#YH-1,甲\n";
+  CsvFile second("t.csv", std::move(plain), Encoding::Utf8);
+  REQUIRE(second.reader().next());
+  CHECK(second.cell(0) == "#YH-1");
+}

@@ -171,3 +171,58 @@ TEST_CASE("a sheet's rows keep their numbers in the CSV reader, line breaks in c
   CHECK(file.reader().line() == 5);
   CHECK(file.header().cell(5, 1).to_string() == "b.xlsx#S!B5");
 }
+
+TEST_CASE("number formats: LibreOffice's custom General, scientific and elapsed time are numbers") {
+  // xf 1: custom "General" (LibreOffice), 2: 0.00E+00, 3: [h]:mm, 4: mm:ss, 5: yyyy-mm-dd hh:mm, 6: zh-CN
+  // time 32
+  const std::string fmts =
+      "<numFmt numFmtId=\"164\" formatCode=\"General\"/><numFmt numFmtId=\"165\" formatCode=\"0.00E+00\"/>"
+      "<numFmt numFmtId=\"166\" formatCode=\"[h]:mm\"/><numFmt numFmtId=\"167\" formatCode=\"mm:ss\"/>"
+      "<numFmt numFmtId=\"168\" formatCode=\"yyyy-mm-dd hh:mm\"/>";
+  const std::string rows =
+      "<row r=\"1\"><c t=\"inlineStr\"><is><t>a</t></is></c><c t=\"inlineStr\"><is><t>b</t></is></c>"
+      "<c t=\"inlineStr\"><is><t>c</t></is></c><c t=\"inlineStr\"><is><t>d</t></is></c>"
+      "<c t=\"inlineStr\"><is><t>e</t></is></c><c t=\"inlineStr\"><is><t>f</t></is></c></row>"
+      "<row r=\"2\"><c s=\"1\"><v>12</v></c><c s=\"2\"><v>12345</v></c><c s=\"3\"><v>1.5</v></c>"
+      "<c s=\"4\"><v>0.0010416666666666667</v></c><c s=\"5\"><v>45356.25</v></c><c "
+      "s=\"6\"><v>0.75</v></c></row>";
+  CHECK(sheet_text(test::workbook({{"S", rows, "", ""}}, {}, {0, 164, 165, 166, 167, 168, 32}, fmts)) ==
+        "a,b,c,d,e,f\n12,12345,1.5,00:01:30,2024-03-05 06:00,18:00\n");
+}
+
+TEST_CASE("a damaged sheet is refused as damaged, never renumbered or overwritten") {
+  auto damaged = [](const std::string& rows) {
+    return error_of([&] { (void)sheet_text(test::workbook({{"S", rows, "", ""}})); });
+  };
+  const std::string prefix =
+      "in/book.xlsx: \"in/book.xlsx\" has a damaged part \"xl/worksheets/sheet1.xml\" (";
+  CHECK(damaged("<row r=\"1\"><row r=\"2\"><c t=\"inlineStr\"><is><t>x</t></is></c></row></row>") ==
+        prefix + "a row inside a row); save it again from Excel, WPS or LibreOffice");
+  CHECK(damaged("<row r=\"2\"><c t=\"inlineStr\"><is><t>x</t></is></c></row><row r=\"1\"/>") ==
+        prefix + "row 1 comes after row 2); save it again from Excel, WPS or LibreOffice");
+  CHECK(
+      damaged("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c><c r=\"A1\" t=\"inlineStr\"><is>"
+              "<t>y</t></is></c></row>") ==
+      prefix + "cell A1 comes twice, or out of order); save it again from Excel, WPS or LibreOffice");
+  CHECK(damaged("<row r=\"2\"><c r=\"A5\" t=\"inlineStr\"><is><t>x</t></is></c></row>") ==
+        prefix + "cell A5 is in row 2); save it again from Excel, WPS or LibreOffice");
+  std::string deep;
+  for (int i = 0; i < 100; ++i) deep += "<x>";
+  CHECK(damaged(deep).starts_with(prefix + "its elements nest deeper than a spreadsheet's do)"));
+}
+
+TEST_CASE("a value right of the header is refused at its cell; a yes/no cell without a value is empty") {
+  const std::string rows =
+      "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c></row>"
+      "<row r=\"2\"><c r=\"A2\" t=\"b\"/><c r=\"XFD2\"><v>1</v></c></row>";
+  CHECK(error_of([&] {
+          (void)sheet_text(test::workbook({{"S", rows, "", ""}}));
+        }) ==
+        "in/book.xlsx#S!XFD2: this cell is right of the header's last column; give its column a header, or "
+        "clear "
+        "the cell");
+  const std::string ok =
+      "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c></row>"
+      "<row r=\"2\"><c r=\"A2\" t=\"b\"/></row>";
+  CHECK(sheet_text(test::workbook({{"S", ok, "", ""}})) == "a\n");
+}
