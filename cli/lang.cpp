@@ -35,7 +35,7 @@ std::string catalog_dir() {
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    for (const fs::path dir :
+    for (const fs::path& dir :
          {exe.parent_path() / "locale", exe.parent_path().parent_path() / "share" / "locale"})
       if (fs::exists(dir / "zh_CN" / "LC_MESSAGES" / "safeassess.mo", ec)) return dir.string();
   }

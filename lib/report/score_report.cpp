@@ -487,7 +487,6 @@ void write_explain(std::ostream& out, const assessment::Assessment& a, const sco
                    std::size_t u) {
   const auto& rules = a.rules;
   const int p = rules.precision;
-  const auto row = a.values.row(u);
   out << a.units.ids[u] << " " << a.units.names[u] << " — " << a.manifest.name << "\n";
   out << trf("ruleset {} {}, missing-data policy: {}", rules.id, rules.version, ruleset::to_string(a.missing))
       << "\n";

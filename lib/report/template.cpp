@@ -191,7 +191,6 @@ void write_template_xlsx(const std::string& path, const std::string& shown, cons
   format_set_align(note, LXW_ALIGN_VERTICAL_TOP);
   lxw_format* text_cell = workbook_add_format(wb);
   format_set_num_format(text_cell, "@");  // ids stay text: 001 is not 1
-  const std::string units_sheet = tables.front().sheet;
   for (const auto& table : tables) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, table.sheet.c_str());
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
@@ -208,7 +207,6 @@ void write_template_xlsx(const std::string& path, const std::string& shown, cons
       check(worksheet_set_column(ws, cc, cc, width, col.kind == Kind::Text ? text_cell : nullptr));
       lxw_data_validation dv{};
       std::vector<char*> values;  // libxlsxwriter's struct is not const-correct; it only reads them
-      std::string formula;
       std::string message = cell_text(col.note);
       if (message.size() > 250) message.resize(250);  // Excel's limit for an input message is 255
       dv.input_message = message.data();
@@ -220,13 +218,9 @@ void write_template_xlsx(const std::string& path, const std::string& shown, cons
       bool validate = true;
       switch (col.kind) {
         case Kind::Text:
-          if (col.unit_ref) {
-            formula = fmt::format("='{}'!$A$3:$A${}", units_sheet, k_validated_rows);
-            dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-            dv.value_formula = formula.data();
-          } else {
-            validate = false;
-          }
+          // A unit id could be listed from the units sheet (LIST_FORMULA), but libxlsxwriter
+          // 1.1.4 leaks that formula's copy; validate names an unknown unit at its cell instead.
+          validate = false;
           break;
         case Kind::YesNo:
         case Kind::List:

@@ -52,7 +52,6 @@ assert at(ids["accidents_cur"]).type == "whole" and at(ids["accidents_cur"]).ope
 v = at(ids["major_hazard_rectified_pct"])
 # A percentage typed as 98.5% is the number 0.985: the range is in the note, not in a check.
 assert v.type == "decimal" and "0 to 100" in data.cell(2, ids["major_hazard_rectified_pct"]).value
-assert at(1).type == "list" and "单位" in at(1).formula1  # unit ids from the units sheet
 # Fill in: numbers as numbers, percentages with %, as typed into Excel.
 rows = {data.cell(r, 1).value: r for r in range(3, data.max_row + 1)}
 for rec in csv.DictReader(open(example + "/indicators.csv", encoding="utf-8-sig")):
