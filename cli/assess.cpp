@@ -35,23 +35,12 @@ void setup_assess(CLI::App& app, int& exit_code) {
            "folder, never one near the inputs); a failed run leaves the previous one intact"))
       ->required()
       ->type_name("DIR");
-  sub->add_option("--fail-below", options->fail_below, _("Exit 1 if any unit's total is below SCORE"))
-      ->type_name("SCORE")
-      ->check(finite_number())
-      ->check(CLI::Range(-1000.0, 1000.0));
-  sub->add_option("--fail-on", options->fail_on,
-                  _("Exit 1 if any unit is vetoed (veto), failing (fail), on the interview list "
-                    "(interview), has an overdue major hazard (overdue-major) or an invalid closure "
-                    "(invalid-closure)"))
-      ->delimiter(',')
-      ->check(CLI::IsMember({"veto", "fail", "interview", "overdue-major", "invalid-closure"}));
+  add_gate_options(sub, options->fail_below, options->fail_on, GateWords::Assess);
   sub->add_flag("--timestamp", options->timestamp,
                 _("Stamp the reports with the time they were made (off by default: the same inputs "
                   "give byte-identical reports)"));
   add_encoding_option(sub, options->encoding);
-  sub->add_option("--missing", options->missing,
-                  _("Override the missing-data policy: error, zero or exclude"))
-      ->check(CLI::IsMember({"error", "zero", "exclude"}));
+  add_missing_option(sub, options->missing);
   sub->callback([options, &exit_code] { exit_code = run_assess(*options); });
 }
 

@@ -36,21 +36,9 @@ void setup_batch(CLI::App& app, int& exit_code) {
                   _("The batch folder: one report set per run and index.html, index.xlsx, index.json; "
                     "written whole or not at all"))
       ->required();
-  sub->add_option("--fail-below", options->fail_below,
-                  _("A run's exit code is 1 if any unit's total is below SCORE"))
-      ->type_name("SCORE")
-      ->check(finite_number())
-      ->check(CLI::Range(-1000.0, 1000.0));
-  sub->add_option("--fail-on", options->fail_on,
-                  _("A run's exit code is 1 if any unit is vetoed (veto), failing (fail), on the interview "
-                    "list (interview), has an overdue major hazard (overdue-major) or an invalid closure "
-                    "(invalid-closure)"))
-      ->delimiter(',')
-      ->check(CLI::IsMember({"veto", "fail", "interview", "overdue-major", "invalid-closure"}));
+  add_gate_options(sub, options->fail_below, options->fail_on, GateWords::Batch);
   add_encoding_option(sub, options->encoding);
-  sub->add_option("--missing", options->missing,
-                  _("Override the missing-data policy: error, zero or exclude"))
-      ->check(CLI::IsMember({"error", "zero", "exclude"}));
+  add_missing_option(sub, options->missing);
   sub->callback([options, &exit_code] { exit_code = run_batch(*options); });
 }
 

@@ -73,6 +73,43 @@ void add_encoding_option(CLI::App* sub, std::string& encoding) {
       ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312"}));
 }
 
+void add_missing_option(CLI::App* sub, std::string& missing) {
+  sub->add_option("--missing", missing, _("Override the missing-data policy: error, zero or exclude"))
+      ->check(CLI::IsMember({"error", "zero", "exclude"}));
+}
+
+void add_gate_options(CLI::App* sub, std::optional<double>& fail_below, std::vector<std::string>& fail_on,
+                      GateWords words) {
+  sub->add_option("--fail-below", fail_below,
+                  words == GateWords::Batch ? _("A run's exit code is 1 if any unit's total is below SCORE")
+                                            : _("Exit 1 if any unit's total is below SCORE"))
+      ->type_name("SCORE")
+      ->check(finite_number())
+      ->check(CLI::Range(-1000.0, 1000.0));
+  const char* help = nullptr;
+  std::vector<std::string> accepted{"veto", "fail", "interview"};
+  switch (words) {
+    case GateWords::Score:
+      help = _(
+          "Exit 1 if any unit is vetoed (veto), graded failing (fail) or on the interview list (interview); "
+          "repeat or separate with commas");
+      break;
+    case GateWords::Assess:
+      help =
+          _("Exit 1 if any unit is vetoed (veto), failing (fail), on the interview list (interview), has an "
+            "overdue major hazard (overdue-major) or an invalid closure (invalid-closure)");
+      break;
+    case GateWords::Batch:
+      help =
+          _("A run's exit code is 1 if any unit is vetoed (veto), failing (fail), on the interview list "
+            "(interview), has an overdue major hazard (overdue-major) or an invalid closure "
+            "(invalid-closure)");
+      break;
+  }
+  if (words != GateWords::Score) accepted.insert(accepted.end(), {"overdue-major", "invalid-closure"});
+  sub->add_option("--fail-on", fail_on, help)->delimiter(',')->check(CLI::IsMember(accepted));
+}
+
 CLI::Validator finite_number() {
   return CLI::Validator(
       [](std::string& value) -> std::string {

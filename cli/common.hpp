@@ -36,6 +36,13 @@ void add_format_option(CLI::App* sub, std::string& format,
                        const std::vector<std::string>& formats = {"table", "json", "csv", "md"});
 void add_output_option(CLI::App* sub, std::string& output);
 void add_encoding_option(CLI::App* sub, std::string& encoding);
+void add_missing_option(CLI::App* sub, std::string& missing);
+
+// --fail-below SCORE and --fail-on WORDS: score offers veto, fail and interview; assess and
+// batch also overdue-major and invalid-closure (batch words them per run).
+enum class GateWords { Score, Assess, Batch };
+void add_gate_options(CLI::App* sub, std::optional<double>& fail_below, std::vector<std::string>& fail_on,
+                      GateWords words);
 
 // Accepts a finite decimal number only: CLI11 would take "nan" (a gate that never trips)
 // and "1e400" (infinity).

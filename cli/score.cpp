@@ -26,19 +26,9 @@ void setup_score(CLI::App& app, int& exit_code) {
   sub->add_option("--explain", options->explain,
                   _("Print the arithmetic for one unit, step by step (text, or JSON with --format json)"))
       ->check(non_empty());
-  sub->add_option("--fail-below", options->fail_below, _("Exit 1 if any unit's total is below SCORE"))
-      ->type_name("SCORE")
-      ->check(finite_number())
-      ->check(CLI::Range(-1000.0, 1000.0));
-  sub->add_option("--fail-on", options->fail_on,
-                  _("Exit 1 if any unit is vetoed (veto), graded failing (fail) or on the interview "
-                    "list (interview); repeat or separate with commas"))
-      ->delimiter(',')
-      ->check(CLI::IsMember({"veto", "fail", "interview"}));
+  add_gate_options(sub, options->fail_below, options->fail_on, GateWords::Score);
   add_encoding_option(sub, options->encoding);
-  sub->add_option("--missing", options->missing,
-                  _("Override the missing-data policy: error, zero or exclude"))
-      ->check(CLI::IsMember({"error", "zero", "exclude"}));
+  add_missing_option(sub, options->missing);
   sub->callback([options, &exit_code] { exit_code = run_score(*options); });
 }
 
