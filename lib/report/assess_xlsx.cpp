@@ -13,6 +13,7 @@
 #include "report/assess_report.hpp"
 #include "report/escape.hpp"
 #include "report/ledger_report.hpp"
+#include "report/xlsx_book.hpp"
 
 // The workbook of `assess` (assess_report.hpp): one sheet per table, streamed.
 
@@ -21,27 +22,16 @@ namespace safeassess::report {
 void write_xlsx(const std::string& path, const std::string& shown, const AssessData& d) {
   const auto& a = *d.a;
   const auto& r = *d.r;
-  lxw_workbook_options options{};
   // Rows are written in order, so each sheet streams to a temporary file instead of memory:
-  // the workbook of a province costs megabytes, not gigabytes.
-  options.constant_memory = LXW_TRUE;
-  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
-  if (!wb) throw Error(fmt::format("cannot write {}: {}", shown, std::strerror(errno)));
-  lxw_doc_properties props{};
-  std::string title = cell_text(a.manifest.name);
-  props.title = title.data();
-  // A fixed creation time unless --timestamp asked for one: the same inputs give the same bytes.
-  props.created = 0;
-  if (d.timestamp)
-    props.created = static_cast<time_t>(std::time(nullptr));
-  else
-    props.created = static_cast<time_t>(date::parse_period(a.manifest.period)
-                                            ? 86400LL * date::parse_period(a.manifest.period)->last
-                                            : 86400LL);
-  workbook_set_properties(wb, &props);
-  lxw_format* head = workbook_add_format(wb);
-  format_set_bold(head);
-  format_set_bg_color(head, 0xE8ECF2);
+  // the workbook of a province costs megabytes, not gigabytes. A fixed creation time unless
+  // --timestamp asked for one: the same inputs give the same bytes.
+  const auto period = date::parse_period(a.manifest.period);
+  XlsxBook book(
+      path, shown, a.manifest.name,
+      d.timestamp ? std::time(nullptr) : static_cast<std::time_t>(86400LL * (period ? period->last : 1)),
+      true);
+  lxw_workbook* wb = book.get();
+  lxw_format* head = book.head();
   // Scores carry the ruleset's precision, counts and ranks no decimals, fractions four.
   lxw_format* num = workbook_add_format(wb);
   const std::string score_format =
@@ -71,9 +61,7 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
   }
   const std::string print_header = "&C" + print_title;
   const std::string print_footer = "&L&A&R第 &P 页，共 &N 页";
-  auto check = [&](lxw_error err) {
-    if (err != LXW_NO_ERROR) throw Error(fmt::format("cannot write {}: {}", shown, lxw_strerror(err)));
-  };
+  auto check = [&](lxw_error err) { book.check(err); };
   // One sheet: the header row frozen and filtered, columns as wide as their content (a CJK
   // character counts two), and a print setup: landscape A4, one page wide, the header row on
   // every page, the assessment's name above and the sheet and page number below.
@@ -92,12 +80,7 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
       s.widths.push_back(text::display_width(t) + 2);  // room for the filter button
     }
     worksheet_freeze_panes(ws, 1, 0);
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9);  // A4
-    worksheet_fit_to_pages(ws, 1, 0);
-    check(worksheet_repeat_rows(ws, 0, 0));
-    check(worksheet_set_header(ws, print_header.c_str()));
-    check(worksheet_set_footer(ws, print_footer.c_str()));
+    book.print_ready(ws, 0, print_header, print_footer);
     sheets.push_back(std::move(s));
     return ws;
   };
@@ -250,8 +233,7 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
                                  static_cast<double>(std::min(s.widths[c] + 1, k_widest)), nullptr));
     check(worksheet_autofilter(s.ws, 0, 0, s.rows - 1, static_cast<lxw_col_t>(s.widths.size() - 1)));
   }
-  if (const lxw_error err = workbook_close(wb); err != LXW_NO_ERROR)
-    throw Error(fmt::format("cannot write {}: {}", shown, lxw_strerror(err)));
+  book.close();
 }
 
 void write_report_set(const io::StagingFolder& dir, const std::string& prefix, const AssessData& d) {

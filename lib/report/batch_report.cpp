@@ -14,6 +14,7 @@
 #include "core/text.hpp"
 #include "report/escape.hpp"
 #include "report/html.hpp"
+#include "report/xlsx_book.hpp"
 
 namespace safeassess::report {
 namespace {
@@ -122,22 +123,12 @@ void write_batch_json(std::ostream& out, const BatchIndex& index) {
 }
 
 void write_batch_xlsx(const std::string& path, const std::string& shown, const BatchIndex& index) {
-  lxw_workbook_options options{};
-  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
-  if (!wb) throw Error(trf("cannot write {}: {}", shown, std::strerror(errno)));
-  lxw_doc_properties props{};
-  std::string title = _("Batch of assessments");
-  props.title = title.data();
-  props.created = 86400;  // fixed: the same batch gives the same bytes
-  workbook_set_properties(wb, &props);
-  lxw_format* head = workbook_add_format(wb);
-  format_set_bold(head);
-  format_set_bg_color(head, 0xE8ECF2);
+  XlsxBook book(path, shown, _("Batch of assessments"), 86400);  // fixed: the same batch gives the same bytes
+  lxw_workbook* wb = book.get();
+  lxw_format* head = book.head();
   lxw_format* whole = workbook_add_format(wb);
   format_set_num_format(whole, "0");
-  auto check = [&](lxw_error err) {
-    if (err != LXW_NO_ERROR) throw Error(trf("cannot write {}: {}", shown, lxw_strerror(err)));
-  };
+  auto check = [&](lxw_error err) { book.check(err); };
   lxw_worksheet* ws = workbook_add_worksheet(wb, _("runs"));
   const std::vector<std::string> cols{_("manifest"),
                                       _("folder"),
@@ -184,14 +175,8 @@ void write_batch_xlsx(const std::string& path, const std::string& shown, const B
                                static_cast<double>(std::min<std::size_t>(widths[c] + 1, 80)), nullptr));
   worksheet_freeze_panes(ws, 1, 0);
   check(worksheet_autofilter(ws, 0, 0, row - 1, static_cast<lxw_col_t>(cols.size() - 1)));
-  worksheet_set_landscape(ws);
-  worksheet_set_paper(ws, 9);
-  worksheet_fit_to_pages(ws, 1, 0);
-  check(worksheet_repeat_rows(ws, 0, 0));
-  const std::string footer = "&R" + std::string(_("page &P of &N"));
-  check(worksheet_set_footer(ws, footer.c_str()));
-  if (const lxw_error err = workbook_close(wb); err != LXW_NO_ERROR)
-    throw Error(trf("cannot write {}: {}", shown, lxw_strerror(err)));
+  book.print_ready(ws, 0, "", "&R" + std::string(_("page &P of &N")));
+  book.close();
 }
 
 }  // namespace safeassess::report

@@ -12,6 +12,7 @@
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "report/escape.hpp"
+#include "report/xlsx_book.hpp"
 
 namespace safeassess::report {
 
@@ -170,20 +171,10 @@ std::vector<TemplateTable> template_tables(const ruleset::Ruleset& rules, const 
 
 void write_template_xlsx(const std::string& path, const std::string& shown, const std::string& title,
                          const std::vector<TemplateTable>& tables) {
-  lxw_workbook_options options{};
-  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
-  if (!wb) throw Error(trf("cannot write {}: {}", shown, std::strerror(errno)));
-  auto check = [&](lxw_error err) {
-    if (err != LXW_NO_ERROR) throw Error(trf("cannot write {}: {}", shown, lxw_strerror(err)));
-  };
-  lxw_doc_properties props{};
-  std::string t = cell_text(title);
-  props.title = t.data();
-  props.created = 86400;  // fixed: the same ruleset gives the same template
-  workbook_set_properties(wb, &props);
-  lxw_format* head = workbook_add_format(wb);
-  format_set_bold(head);
-  format_set_bg_color(head, 0xE8ECF2);
+  XlsxBook book(path, shown, title, 86400);  // fixed: the same ruleset gives the same template
+  lxw_workbook* wb = book.get();
+  lxw_format* head = book.head();
+  auto check = [&](lxw_error err) { book.check(err); };
   lxw_format* note = workbook_add_format(wb);
   format_set_italic(note);
   format_set_font_color(note, 0x5B6472);
@@ -264,13 +255,9 @@ void write_template_xlsx(const std::string& path, const std::string& shown, cons
       ++row;
     }
     worksheet_freeze_panes(ws, 2, 1);
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9);
-    worksheet_fit_to_pages(ws, 1, 0);
-    check(worksheet_repeat_rows(ws, 0, 1));
+    book.print_ready(ws, 1, "", "");
   }
-  if (const lxw_error err = workbook_close(wb); err != LXW_NO_ERROR)
-    throw Error(trf("cannot write {}: {}", shown, lxw_strerror(err)));
+  book.close();
 }
 
 void write_template_csv(std::ostream& out, const TemplateTable& table) {

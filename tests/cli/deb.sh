@@ -40,6 +40,14 @@ for sub in assess score validate judge hazards risk duties trace batch init rule
   "$bin" "$sub" --help | grep -q -- "--help" || fail "$sub --help"
 done
 grep -q -- "--explain" <<< "$man_text" || fail "the man page lacks score --explain"
+# The Chinese man page (man -L zh_CN safeassess), from the same definitions.
+zh_man=$(MANWIDTH=100 man -l "$work/root/usr/share/man/zh_CN/man1/safeassess.1" 2> "$work/man.err") \
+  || fail "man (zh_CN): $(cat "$work/man.err")"
+grep -q "^名称" <<< "$zh_man" && grep -q "^SAFEASSESS SCORE" <<< "$zh_man" && grep -q "对考核中的每个单位计分" <<< "$zh_man" \
+  || fail "the Chinese man page is not Chinese, or lacks a subcommand"
+# The catalog, where the installed binary finds it: Chinese messages from the scratch root.
+zh_out=$(LANG=zh_CN.UTF-8 "$bin" scor 2>&1 || true)
+grep -q "不是子命令" <<< "$zh_out" || fail "the installed binary does not speak Chinese: $zh_out"
 
 # The completion offers subcommands and the options of the one typed.
 complete_words() {
