@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Extracts every message of lib/ and cli/ (_("..."), trf("...", ...), N_("...")) and merges
-# them into each po/LANG.po: new messages arrive untranslated,
+# them into each po/LANG.po: new messages arrive untranslated, removed ones are dropped,
 # changed ones fuzzy. Translate them, then run the tests (tests/i18n_check.sh checks that
 # every message is translated with the same {} arguments).
 #   bash scripts/update-po.sh
@@ -14,4 +14,5 @@ xgettext --language=C++ --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=trf
   --add-comments=TRANSLATORS: -o "$pot" "${sources[@]}"
 for po in po/*.po; do
   msgmerge --quiet --update --backup=none --no-wrap --sort-by-file "$po" "$pot"
+  msgattrib --no-obsolete --no-wrap --sort-by-file -o "$po" "$po"
 done

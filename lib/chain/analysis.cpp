@@ -81,11 +81,13 @@ void structural_gaps(const Chain& chain, const duty::DutyList& list, std::vector
       g.nodes = {v};
       g.industry = chain.industry[v];
       const bool regulated = !regulators[chain.industry[v]].empty();
-      g.why = fmt::format(
-          "no department or township supervises enterprise {}{}", node_label(chain, v),
-          regulated ? trf(" (its industry {} has a regulator, but no one is assigned to it)",
-                          chain.industries[chain.industry[v]])
-                    : trf(" and no one regulates its industry {}", chain.industries[chain.industry[v]]));
+      const auto& industry = chain.industries[chain.industry[v]];
+      g.why = regulated ? trf("no department or township supervises enterprise {} (its industry {} has a "
+                              "regulator, but no one is assigned to it)",
+                              node_label(chain, v), industry)
+                        : trf("no department or township supervises enterprise {} and no one regulates its "
+                              "industry {}",
+                              node_label(chain, v), industry);
       gaps.push_back(std::move(g));
     }
   for (std::uint32_t i = 0; i < ni; ++i)
@@ -95,10 +97,11 @@ void structural_gaps(const Chain& chain, const duty::DutyList& list, std::vector
       g.industry = i;
       g.nodes = regulators[i];
       const auto names = names_of(chain, regulators[i]);
-      g.why = trf("industry {} has {} regulators ({}) and {}", chain.industries[i], regulators[i].size(),
-                  text::join(names, "、"),
-                  leads[i] == 0 ? "none is the designated lead (牵头部门)"
-                                : trf("{} of them are marked lead", leads[i]));
+      g.why = leads[i] == 0
+                  ? trf("industry {} has {} regulators ({}) and none is the designated lead (牵头部门)",
+                        chain.industries[i], regulators[i].size(), text::join(names, "、"))
+                  : trf("industry {} has {} regulators ({}) and {} of them are marked lead",
+                        chain.industries[i], regulators[i].size(), text::join(names, "、"), leads[i]);
       gaps.push_back(std::move(g));
     }
   for (std::uint32_t v = 0; v < n; ++v)
@@ -127,10 +130,10 @@ void structural_gaps(const Chain& chain, const duty::DutyList& list, std::vector
       g.industry = i;
       g.nodes = regulators[i];
       const auto names = names_of(chain, regulators[i]);
-      g.why = fmt::format(
-          "{} regulate(s) industry {}, which no enterprise of the chain is in; check the "
-          "industry's spelling",
-          text::join(names, "、"), chain.industries[i]);
+      g.why =
+          trf("{} regulate(s) industry {}, which no enterprise of the chain is in; check the "
+              "industry's spelling",
+              text::join(names, "、"), chain.industries[i]);
       gaps.push_back(std::move(g));
     }
 }
@@ -191,8 +194,11 @@ void unreachable_gaps(const Chain& chain, const Graph& graph, const std::vector<
     gap.kind = GapKind::Unreachable;
     gap.nodes = {head};
     gap.count = size;
-    gap.why = trf("{} answers to no node that leads to the top of the chain{}", node_label(chain, head),
-                  size > 1 ? trf("; {} node(s) below it are cut off with it", size - 1) : "");
+    gap.why = size > 1
+                  ? trf("{} answers to no node that leads to the top of the chain; {} node(s) below it "
+                        "are cut off with it",
+                        node_label(chain, head), size - 1)
+                  : trf("{} answers to no node that leads to the top of the chain", node_label(chain, head));
     gaps.push_back(std::move(gap));
   };
   std::vector<std::pair<std::uint32_t, std::size_t>> heads;
@@ -264,13 +270,17 @@ void broken_link_gaps(const Chain& chain, const Graph& graph, const duty::DutyLi
     std::sort(gap.below.begin(), gap.below.end());
     gap.count = gap.below.size();
     const auto& role = list.roles[chain.role[b]];
-    gap.why = trf("{} ({}) performed {} of {} due duty periods ({}), below the {}% threshold; {}",
-                  node_label(chain, b), role.name, compliance.by_node[b].met, compliance.by_node[b].due,
-                  percent(gap.rate), text::plain(list.thresholds.broken_link_pct),
-                  gap.below.empty() ? "every node below it is still reached another way"
-                                    : trf("{} enterprise(s) and {} post(s) below it are reached "
-                                          "through no other link",
-                                          enterprises, posts));
+    const auto& t = compliance.by_node[b];
+    const auto threshold = text::plain(list.thresholds.broken_link_pct);
+    gap.why =
+        gap.below.empty()
+            ? trf("{} ({}) performed {} of {} due duty periods ({}), below the {}% threshold; every node "
+                  "below it is still reached another way",
+                  node_label(chain, b), role.name, t.met, t.due, percent(gap.rate), threshold)
+            : trf("{} ({}) performed {} of {} due duty periods ({}), below the {}% threshold; {} "
+                  "enterprise(s) and {} post(s) below it are reached through no other link",
+                  node_label(chain, b), role.name, t.met, t.due, percent(gap.rate), threshold, enterprises,
+                  posts);
     gaps.push_back(std::move(gap));
   }
 }
@@ -292,10 +302,10 @@ void attenuation_gaps(const duty::DutyList& list, const duty::Summary& s,
     gap.kind = GapKind::Attenuation;
     gap.unit = unit;
     gap.rates = rates;
-    gap.why = fmt::format(
-        "{}: compliance falls tier by tier — 决策层 {}, 管理层 {}, 执行层 {} — {} points from top "
-        "to bottom (threshold {})",
-        unit == k_no_index ? std::string("the whole chain") : units[unit], percent(rates[0]),
+    gap.why = trf(
+        "{}: compliance falls tier by tier (上热中温下冷) — decision tier {}, management tier {}, execution "
+        "tier {} — {} percentage points from top to bottom (threshold {})",
+        unit == k_no_index ? std::string(_("the whole chain")) : units[unit], percent(rates[0]),
         percent(rates[1]), percent(rates[2]), text::fixed(present.front() - present.back(), 1),
         text::plain(list.thresholds.attenuation_pct));
     gaps.push_back(std::move(gap));
@@ -324,10 +334,10 @@ void critical_gaps(const Chain& chain, const Graph& graph, const duty::DutyList&
     gap.kind = GapKind::CriticalLink;
     gap.nodes = {v};
     gap.count = a.carried[v];
-    gap.why = fmt::format(
-        "every chain from the top to {} enterprise(s) passes through {}; if it fails, nothing else "
-        "covers them",
-        a.carried[v], node_label(chain, v));
+    gap.why =
+        trf("every chain from the top to {} enterprise(s) passes through {}; if it fails, nothing else "
+            "covers them",
+            a.carried[v], node_label(chain, v));
     a.gaps.push_back(std::move(gap));
   }
   // The enterprises each critical post carries: walk each reachable enterprise's dominators.

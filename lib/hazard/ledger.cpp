@@ -219,8 +219,8 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
     if (is_closed) {
       const bool three = level == Level::Major ? policy.three_party_major : policy.three_party_general;
       if (three) {
-        for (auto [day, who] :
-             {std::pair{v_reg, "regulator"}, std::pair{v_exp, "expert"}, std::pair{v_ent, "enterprise"}}) {
+        for (auto [day, who] : {std::pair{v_reg, _(N_("regulator"))}, std::pair{v_exp, _(N_("expert"))},
+                                std::pair{v_ent, _(N_("enterprise"))}}) {
           if (day == k_none)
             problems.push_back(trf("closed without the {}'s verification (三方确认)", who));
           else if (day > closed)

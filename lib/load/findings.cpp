@@ -58,7 +58,7 @@ std::optional<date::Day> judging_day(const Finding& f, std::optional<date::Day> 
 }
 
 std::string no_day(const Finding& f) {
-  return fmt::format(
+  return trf(
       "finding \"{}\" has no date, so the edition of the criteria in force cannot be chosen; "
       "fill its date (YYYY-MM-DD) or run judge --as-of YYYY-MM-DD",
       f.id);

@@ -201,13 +201,13 @@ std::string rhs_text(const Condition& c, const Criteria& cr, const Facts& facts)
 std::string explain_compare(const Condition& c, const Criteria& cr, const Facts& facts) {
   const FieldDef& f = cr.fields[c.field];
   if (c.op == Op::Exists)
-    return fmt::format("{} {}", f.id, facts[c.field].known ? "recorded" : "not recorded");
+    return facts[c.field].known ? trf("{} recorded", f.id) : trf("{} not recorded", f.id);
   // A yes/no fact that equals what the item looks for says all there is to say.
   if (f.type != FieldType::Number && c.op == Op::Eq && !c.ref && facts[c.field].known)
     return fmt::format("{} = {}", f.id, fact_text(f, facts[c.field]));
-  // The threshold is the item's condition, not a claim about the value: "(条件 > 10)".
-  return fmt::format("{} = {} (条件 {} {})", f.id, fact_text(f, facts[c.field]), op_text(c.op),
-                     rhs_text(c, cr, facts));
+  // The threshold is the item's condition, not a claim about the value: "(condition > 10)".
+  return trf("{} = {} (condition {} {})", f.id, fact_text(f, facts[c.field]), op_text(c.op),
+             rhs_text(c, cr, facts));
 }
 
 // The parts of a true condition that make it true: every part of "all", only the true

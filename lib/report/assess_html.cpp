@@ -4,10 +4,12 @@
 #include <ostream>
 
 #include "core/date.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "report/assess_report.hpp"
 #include "report/escape.hpp"
 #include "report/html.hpp"
+#include "report/labels.hpp"
 #include "report/ledger_report.hpp"
 #include "report/score_report.hpp"
 
@@ -35,23 +37,23 @@ void write_html_report(std::ostream& out, const AssessData& d) {
   const auto& r = *d.r;
   const auto& rules = a.rules;
   std::string h;
-  h += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
+  h += fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+                   i18n::current() == i18n::Lang::Zh ? "zh-CN" : "en");
   h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   h += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n",
                    xml_escape(a.manifest.name), html::css());
-  h += fmt::format(
-      "<header><h1>{}</h1>\n<p class=\"meta\">period {} · {}ruleset {} {} ({}) · {} units</p></header>\n",
-      xml_escape(a.manifest.name), xml_escape(a.manifest.period),
-      a.manifest.assessor.empty() ? std::string() : xml_escape(a.manifest.assessor) + " · ",
-      xml_escape(rules.id), xml_escape(rules.version), xml_escape(rules.name), a.units.size());
-  h += "<nav><a href=\"#summary\">summary 总览</a>";
-  if (d.has_chain()) h += "<a href=\"#chain\">chain 责任链</a>";
-  if (d.ledger) h += "<a href=\"#hazards\">hazards 隐患</a>";
-  if (d.risks) h += "<a href=\"#risks\">risks 风险</a>";
-  h += "<a href=\"#appendix\">appendix 附录</a></nav>\n";
+  h += fmt::format("<header><h1>{}</h1>\n<p class=\"meta\">{}</p></header>\n", xml_escape(a.manifest.name),
+                   xml_escape(trf("period {} · {}ruleset {} {} ({}) · {} units", a.manifest.period,
+                                  a.manifest.assessor.empty() ? std::string() : a.manifest.assessor + " · ",
+                                  rules.id, rules.version, rules.name, a.units.size())));
+  h += fmt::format("<nav><a href=\"#summary\">{}</a>", _("Summary"));
+  if (d.has_chain()) h += fmt::format("<a href=\"#chain\">{}</a>", _("Responsibility chain"));
+  if (d.ledger) h += fmt::format("<a href=\"#hazards\">{}</a>", _("Hazards"));
+  if (d.risks) h += fmt::format("<a href=\"#risks\">{}</a>", _("Risks"));
+  h += fmt::format("<a href=\"#appendix\">{}</a></nav>\n", _("Appendix"));
 
   // Summary.
-  h += "<section id=\"summary\">\n<h2>Summary 考核总览</h2>\n";
+  h += fmt::format("<section id=\"summary\">\n<h2>{}</h2>\n", _("Assessment summary (考核总览)"));
   std::vector<std::tuple<std::string, double, double>> bars;
   for (auto u : r.order) bars.emplace_back(a.units.names[u], r.total[u].to_double(), 100.0);
   std::vector<std::pair<std::string, double>> marks;
@@ -67,13 +69,14 @@ void write_html_report(std::ostream& out, const AssessData& d) {
          fmt::format("<a href=\"#unit-{}\">{} {}</a>", xml_escape(a.units.ids[u]), xml_escape(a.units.ids[u]),
                      xml_escape(a.units.names[u])),
          d.fixed(r.total[u]), xml_escape(rules.grades[r.grade[u]].name),
-         fmt::format("{}{}", vetoes.empty() ? std::string() : html::tag(text::join(vetoes, "；"), "bad"),
-                     r.interview[u] ? fmt::format(" {}", html::tag("约谈", "warn")) : std::string())});
+         fmt::format(
+             "{}{}", vetoes.empty() ? std::string() : html::tag(text::join(vetoes, _("; ")), "bad"),
+             r.interview[u] ? fmt::format(" {}", html::tag(_("interview (约谈)"), "warn")) : std::string())});
   }
-  h +=
-      "<div class=\"scroll\"><table id=\"ranking\">\n<thead><tr><th class=\"num\">rank 排名</th><th>unit "
-      "单位</th>"
-      "<th class=\"num\">total 总分</th><th>grade 等次</th><th>veto / interview</th></tr></thead>\n<tbody>\n";
+  h += fmt::format(
+      "<div class=\"scroll\"><table id=\"ranking\">\n<thead><tr><th class=\"num\">{}</th><th>{}</th>"
+      "<th class=\"num\">{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+      _("rank"), _("unit"), _("total"), _("grade"), _("veto / interview"));
   for (const auto& row : rows)
     h += fmt::format(
         "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n",
@@ -83,22 +86,22 @@ void write_html_report(std::ostream& out, const AssessData& d) {
   for (auto u : r.order)
     if (r.interview[u])
       interview.push_back(xml_escape(fmt::format("{} {}", a.units.ids[u], a.units.names[u])));
-  h += fmt::format("<p><strong>Interview list 约谈名单</strong>: {}</p>\n",
-                   interview.empty() ? std::string("none") : text::join(interview, "、"));
+  h += fmt::format("<p><strong>{}</strong>: {}</p>\n", _("Interview list (约谈名单)"),
+                   interview.empty() ? std::string(_("none")) : text::join(interview, _(", ")));
   std::size_t tripped = 0;
   for (const auto& g : d.gates) tripped += g.tripped();
   h += fmt::format(
-      "<p><strong>Gates</strong>: {}</p>\n",
-      tripped ? html::tag(fmt::format("{} tripped", tripped), "bad") : html::tag("none tripped", "ok"));
+      "<p><strong>{}</strong>: {}</p>\n", _("Gates"),
+      tripped ? html::tag(trf("{} tripped", tripped), "bad") : html::tag(_("none tripped"), "ok"));
   h += "</section>\n";
 
   // One section per unit.
   std::vector<std::size_t> attribution_of(a.units.size(), SIZE_MAX);
   for (std::size_t k = 0; k < d.attributions.size(); ++k) attribution_of[d.attributions[k].unit] = k;
   for (auto u : r.order) {
-    h += fmt::format("<section class=\"unit\" id=\"unit-{}\">\n<h2>{} {} — {} · {} · rank {}</h2>\n",
-                     xml_escape(a.units.ids[u]), xml_escape(a.units.ids[u]), xml_escape(a.units.names[u]),
-                     d.fixed(r.total[u]), xml_escape(rules.grades[r.grade[u]].name), r.rank[u]);
+    h += fmt::format("<section class=\"unit\" id=\"unit-{}\">\n<h2>{}</h2>\n", xml_escape(a.units.ids[u]),
+                     xml_escape(trf("{} {} — {} · {} · rank {}", a.units.ids[u], a.units.names[u],
+                                    d.fixed(r.total[u]), rules.grades[r.grade[u]].name, r.rank[u])));
     std::vector<std::tuple<std::string, double, double>> cats;
     for (std::size_t c = 0; c < r.categories; ++c)
       cats.emplace_back(rules.categories[c].name, r.category(u, c).to_double(),
@@ -111,37 +114,37 @@ void write_html_report(std::ostream& out, const AssessData& d) {
       rows.push_back({rules.categories[def.category].name, def.id + " " + def.name,
                       std::string(ruleset::spec(def.method).name), d.fixed(o.points), text::plain(def.points),
                       o.status == score::Status::Scored        ? ""
-                      : o.status == score::Status::MissingZero ? "missing → 0"
-                                                               : "excluded, renormalised"});
+                      : o.status == score::Status::MissingZero ? _("missing → 0")
+                                                               : _("excluded, renormalised")});
     }
-    html::table(h, {"category 类别", "indicator 指标", "method", "points 得分", "max 满分", "note"}, rows,
+    html::table(h, {_("category"), _("indicator"), _("method"), _("points"), _("max"), _("note")}, rows,
                 {false, false, false, true, true, false});
-    h += "<details><summary>Every number explained 计分过程</summary>\n<pre>";
+    h += fmt::format("<details><summary>{}</summary>\n<pre>", _("Every number explained (计分过程)"));
     h += xml_escape(html::capture([&](std::ostream& o) { write_explain(o, a, r, u); }));
     h += "</pre></details>\n";
     if (d.has_chain()) {
       rows.clear();
       for (const auto& g : d.analysis->gaps)
-        if (gap_in_unit(*a.chain, g, u)) rows.push_back({std::string(chain::chinese(g.kind)), g.why});
-      h += "<h3>Chain gaps 责任链缺口</h3>\n";
+        if (gap_in_unit(*a.chain, g, u)) rows.push_back({label(g.kind), g.why});
+      h += fmt::format("<h3>{}</h3>\n", _("Chain gaps (责任链缺口)"));
       if (rows.empty())
-        h += "<p>none</p>\n";
+        h += fmt::format("<p>{}</p>\n", _("none"));
       else
-        html::table(h, {"kind 类型", "why 说明"}, rows, {false, false});
+        html::table(h, {_("kind"), _("why")}, rows, {false, false});
     }
     if (d.ledger) {
       rows.clear();
       for (const auto& x : d.ledger->overdue)
         if (x.unit == a.units.ids[u])
-          rows.push_back({x.id, x.enterprise, x.level == hazard::Level::Major ? "重大" : "一般",
-                          date::format(x.deadline), std::to_string(x.days_overdue), colour_name(x.colour)});
-      h += "<h3>Overdue hazards 逾期隐患</h3>\n";
+          rows.push_back({x.id, x.enterprise, label(x.level), date::format(x.deadline),
+                          std::to_string(x.days_overdue), label(x.colour)});
+      h += fmt::format("<h3>{}</h3>\n", _("Overdue hazards (逾期隐患)"));
       if (rows.empty())
-        h += "<p>none</p>\n";
+        h += fmt::format("<p>{}</p>\n", _("none"));
       else
-        html::table(
-            h, {"hazard 隐患", "enterprise 企业", "level 等级", "deadline 期限", "days 逾期天数", "colour"},
-            rows, {false, false, false, false, true, false});
+        html::table(h,
+                    {_("hazard"), _("enterprise"), _("level"), _("deadline"), _("days overdue"), _("colour")},
+                    rows, {false, false, false, false, true, false});
     }
     if (attribution_of[u] != SIZE_MAX) {
       const auto& att = d.attributions[attribution_of[u]];
@@ -150,12 +153,11 @@ void write_html_report(std::ostream& out, const AssessData& d) {
         for (const auto& s : l.shares)
           rows.push_back({rules.indicators[l.indicator].name, s.id == s.name ? s.name : s.id + " " + s.name,
                           d.fixed(s.points), s.what});
-      h += "<h3>Who lost the points 失分责任</h3>\n";
+      h += fmt::format("<h3>{}</h3>\n", _("Who lost the points (失分责任)"));
       if (rows.empty())
-        h += "<p>nothing below the unit accounts for a lost point</p>\n";
+        h += fmt::format("<p>{}</p>\n", _("nothing below the unit accounts for a lost point"));
       else
-        html::table(h, {"indicator 指标", "who 责任主体", "points 分值", "why 原因"}, rows,
-                    {false, false, true, false});
+        html::table(h, {_("indicator"), _("who"), _("points"), _("why")}, rows, {false, false, true, false});
     }
     h += "</section>\n";
     // One unit at a time: a report of a province is never held whole.
@@ -164,22 +166,22 @@ void write_html_report(std::ostream& out, const AssessData& d) {
   }
 
   if (d.has_chain()) {
-    h += "<section id=\"chain\">\n<h2>Responsibility chain 责任链</h2>\n";
+    h += fmt::format("<section id=\"chain\">\n<h2>{}</h2>\n", _("Responsibility chain (责任链)"));
     rows.clear();
     for (const auto& g : d.analysis->gaps) {
       std::vector<std::string> ids;
       for (auto v : g.nodes) ids.push_back(a.chain->chain.ids[v]);
-      rows.push_back({std::string(chain::chinese(g.kind)), text::join(ids, " "), g.why});
+      rows.push_back({label(g.kind), text::join(ids, " "), g.why});
     }
     if (rows.empty())
-      h += "<p>no gaps found</p>\n";
+      h += fmt::format("<p>{}</p>\n", _("no gaps found"));
     else
-      html::table(h, {"kind 类型", "nodes 节点", "why 说明"}, rows, {false, false, false});
+      html::table(h, {_("kind"), _("nodes"), _("why")}, rows, {false, false, false});
     h += html::chain_svg(*a.chain, *d.analysis);
     h += "</section>\n";
   }
   if (d.ledger) {
-    h += "<section id=\"hazards\">\n<h2>Hazards 隐患台账</h2>\n";
+    h += fmt::format("<section id=\"hazards\">\n<h2>{}</h2>\n", _("Hazard ledger (隐患台账)"));
     rows.clear();
     for (std::size_t k = 0; k < d.ledger->units.size(); ++k) {
       const auto& t = d.ledger->by_unit[k];
@@ -189,25 +191,25 @@ void write_html_report(std::ostream& out, const AssessData& d) {
                       t.found[1] ? text::fixed(t.rate(hazard::Level::General), 2) + "%" : "—",
                       std::to_string(t.overdue[0] + t.overdue[1]), std::to_string(t.invalid_closures)});
     }
-    html::table(
-        h,
-        {"unit", "major done", "major rate", "general done", "general rate", "overdue", "invalid closures"},
-        rows, {false, true, true, true, true, true, true});
+    html::table(h,
+                {_("unit"), _("major closed/total"), _("major rate"), _("general rectified/total"),
+                 _("general rate"), _("overdue"), _("invalid closures")},
+                rows, {false, true, true, true, true, true, true});
     h += "</section>\n";
   }
 
   if (d.risks) {
-    h += fmt::format(
-        "<section id=\"risks\">\n<h2>Risks 风险分级</h2>\n<p class=\"meta\">matrix {} {} ({}){}</p>\n",
-        xml_escape(d.matrix->id), xml_escape(d.matrix->version), xml_escape(d.matrix->name),
-        d.matrix->verified ? "" : " · bands not verified");
-    std::vector<std::string> head{"unit 单位"};
+    h += fmt::format("<section id=\"risks\">\n<h2>{}</h2>\n<p class=\"meta\">{}{}</p>\n",
+                     _("Risk grading (风险分级)"),
+                     xml_escape(trf("matrix {} {} ({})", d.matrix->id, d.matrix->version, d.matrix->name)),
+                     d.matrix->verified ? "" : _(" · bands not verified"));
+    std::vector<std::string> head{_("unit")};
     std::vector<bool> numeric{false};
     for (const auto& l : d.matrix->levels) {
       head.push_back(fmt::format("{}（{}）", l.name, l.colour));
       numeric.push_back(true);
     }
-    head.push_back("total");
+    head.push_back(_("total"));
     numeric.push_back(true);
     rows.clear();
     for (const auto& u : d.risks->units) {
@@ -221,23 +223,26 @@ void write_html_report(std::ostream& out, const AssessData& d) {
     for (const auto& p : d.risks->points)
       if (p.level == 0)
         rows.push_back({p.unit, p.id, p.name, text::plain(p.score), d.matrix->levels[p.level].name});
-    h += fmt::format("<h3>{} 清单</h3>\n", xml_escape(d.matrix->levels.front().name));
+    h +=
+        fmt::format("<h3>{}</h3>\n", xml_escape(trf("Risk points graded {}", d.matrix->levels.front().name)));
     if (rows.empty())
-      h += "<p>none</p>\n";
+      h += fmt::format("<p>{}</p>\n", _("none"));
     else
-      html::table(h, {"unit 单位", "id 编号", "risk point 风险点", "score 分值", "level 等级"}, rows,
+      html::table(h, {_("unit"), _("id"), _("risk point"), _("score"), _("level")}, rows,
                   {false, false, false, true, false});
     h += "</section>\n";
   }
 
-  h += "<section id=\"appendix\">\n<h2>Appendix 附录</h2>\n";
+  h += fmt::format("<section id=\"appendix\">\n<h2>{}</h2>\n", _("Appendix: inputs (附录)"));
   rows.clear();
   rows.push_back({"ruleset", fmt::format("{} {} {}", rules.id, rules.version, rules.name), rules.sha256});
   for (const auto& f : a.files) rows.push_back({f.role, f.path, f.sha256});
-  html::table(h, {"role", "file", "sha256"}, rows, {false, false, false});
-  h += fmt::format("<p class=\"meta\">safeassess {}{}. Missing-data policy: {}.</p>\n", xml_escape(d.version),
-                   d.timestamp ? " · generated " + xml_escape(*d.timestamp) : std::string(),
-                   ruleset::to_string(a.missing));
+  html::table(h, {_("role"), _("file"), "sha256"}, rows, {false, false, false});
+  h += fmt::format("<p class=\"meta\">{}</p>\n",
+                   xml_escape(d.timestamp ? trf("safeassess {} · generated {}. Missing-data policy: {}.",
+                                                d.version, *d.timestamp, ruleset::to_string(a.missing))
+                                          : trf("safeassess {}. Missing-data policy: {}.", d.version,
+                                                ruleset::to_string(a.missing))));
   h += "</section>\n</main>\n</body>\n</html>\n";
   out << h;
 }

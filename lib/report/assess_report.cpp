@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "report/accident_report.hpp"
 #include "report/attribution_report.hpp"
@@ -216,13 +217,15 @@ void write_markdown_report(std::ostream& out, const AssessData& d) {
   if (d.risks) part([&](std::ostream& o) { write_risk(o, Format::Markdown, *d.matrix, *d.risks); });
   for (const auto& x : d.attributions)
     part([&](std::ostream& o) { write_attribution(o, Format::Markdown, a, r, x); });
-  std::string md = "\n# Appendix\n\n";
-  md += fmt::format("- ruleset: {} {} ({}), sha256 `{}`\n", md_cell(a.rules.id), md_cell(a.rules.version),
-                    md_cell(a.rules.name), a.rules.sha256);
+  std::string md = fmt::format("\n# {}\n\n", _("Appendix: inputs (附录)"));
+  md += "- " +
+        trf("ruleset: {} {} ({}), sha256 `{}`", md_cell(a.rules.id), md_cell(a.rules.version),
+            md_cell(a.rules.name), a.rules.sha256) +
+        '\n';
   for (const auto& f : a.files)
     md += fmt::format("- {}: {} sha256 `{}`\n", f.role, md_cell(f.path), f.sha256);
-  md += fmt::format("- tool: safeassess {}\n", d.version);
-  if (d.timestamp) md += fmt::format("- generated: {}\n", *d.timestamp);
+  md += "- " + trf("tool: safeassess {}", d.version) + '\n';
+  if (d.timestamp) md += "- " + trf("generated: {}", *d.timestamp) + '\n';
   out << md;
 }
 

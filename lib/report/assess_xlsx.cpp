@@ -9,10 +9,11 @@
 
 #include "core/date.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "report/assess_report.hpp"
 #include "report/escape.hpp"
-#include "report/ledger_report.hpp"
+#include "report/labels.hpp"
 #include "report/xlsx_book.hpp"
 
 // The workbook of `assess` (assess_report.hpp): one sheet per table, streamed.
@@ -60,7 +61,8 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
     print_title.resize(n);
   }
   const std::string print_header = "&C" + print_title;
-  const std::string print_footer = "&L&A&R第 &P 页，共 &N 页";
+  // TRANSLATORS: an Excel page footer: &P is the page number, &N the number of pages.
+  const std::string print_footer = std::string("&L&A&R") + _("Page &P of &N");
   auto check = [&](lxw_error err) { book.check(err); };
   // One sheet: the header row frozen and filtered, columns as wide as their content (a CJK
   // character counts two), and a print setup: landscape A4, one page wide, the header row on
@@ -71,7 +73,7 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
     lxw_row_t rows = 1;
   };
   std::vector<Sheet> sheets;
-  auto sheet = [&](const char* name, const std::vector<std::string>& cols) -> lxw_worksheet* {
+  auto sheet = [&](const char* name, const std::vector<const char*>& cols) -> lxw_worksheet* {
     lxw_worksheet* ws = workbook_add_worksheet(wb, name);
     Sheet s{ws, {}, 1};
     for (std::size_t c = 0; c < cols.size(); ++c) {
@@ -124,7 +126,8 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
     put_number(ws, row, col, v, fraction, 6);
   };
   {
-    lxw_worksheet* ws = sheet("排名", {"排名", "单位编号", "单位名称", "总分", "等次", "一票否决", "约谈"});
+    lxw_worksheet* ws = sheet(_("Ranking"), {_("rank"), _("unit id"), _("unit name"), _("total"), _("grade"),
+                                             _("veto"), _("interview")});
     lxw_row_t row = 1;
     for (auto u : r.order) {
       std::vector<std::string> vetoes;
@@ -134,14 +137,15 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
       str(ws, row, 2, a.units.names[u]);
       dbl(ws, row, 3, r.total[u].to_double());
       str(ws, row, 4, a.rules.grades[r.grade[u]].name);
-      str(ws, row, 5, text::join(vetoes, "；"));
-      str(ws, row, 6, r.interview[u] ? "是" : "");
+      str(ws, row, 5, text::join(vetoes, _("; ")));
+      str(ws, row, 6, r.interview[u] ? _("yes") : "");
       ++row;
     }
   }
   {
     lxw_worksheet* ws =
-        sheet("指标明细", {"单位编号", "单位名称", "类别", "指标编号", "指标", "得分", "满分", "达成度"});
+        sheet(_("Indicators"), {_("unit id"), _("unit name"), _("category"), _("indicator id"),
+                                _("indicator"), _("points"), _("max"), _("achievement")});
     lxw_row_t row = 1;
     for (auto u : r.order)
       for (std::size_t i = 0; i < r.indicators; ++i, ++row) {
@@ -157,12 +161,12 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
       }
   }
   if (d.has_chain()) {
-    lxw_worksheet* ws = sheet("责任链缺口", {"类型", "kind", "节点", "说明"});
+    lxw_worksheet* ws = sheet(_("Chain gaps"), {_("kind"), _("kind id"), _("nodes"), _("why")});
     lxw_row_t row = 1;
     for (const auto& g : d.analysis->gaps) {
       std::vector<std::string> ids;
       for (auto v : g.nodes) ids.push_back(a.chain->chain.ids[v]);
-      str(ws, row, 0, chain::chinese(g.kind));
+      str(ws, row, 0, label(g.kind));
       str(ws, row, 1, chain::to_string(g.kind));
       str(ws, row, 2, text::join(ids, " "));
       str(ws, row, 3, g.why);
@@ -170,8 +174,9 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
     }
   }
   if (d.has_duties()) {
-    lxw_worksheet* ws = sheet("履职", {"岗位编号", "岗位", "角色", "层级", "考核单位", "应履职期数", "已履职",
-                                       "无佐证", "履职率(%)"});
+    lxw_worksheet* ws =
+        sheet(_("Duties"), {_("post id"), _("post"), _("role"), _("tier"), _("assessed unit"),
+                            _("periods due"), _("periods met"), _("unevidenced"), _("compliance (%)")});
     const auto& c = a.chain->chain;
     const auto& comp = *a.chain->compliance;
     lxw_row_t row = 1;
@@ -182,7 +187,7 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
       str(ws, row, 0, c.ids[v]);
       str(ws, row, 1, c.names[v]);
       str(ws, row, 2, role.name);
-      str(ws, row, 3, duty::chinese(role.tier));
+      str(ws, row, 3, label(role.tier));
       str(ws, row, 4, c.unit[v] == chain::k_no_index ? "" : a.units.names[c.unit[v]]);
       integer(ws, row, 5, static_cast<double>(t.due));
       integer(ws, row, 6, static_cast<double>(t.met));
@@ -192,27 +197,29 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
     }
   }
   if (d.ledger) {
-    lxw_worksheet* ws = sheet("隐患", {"隐患编号", "单位", "企业", "行业", "等级", "发现日期", "整改期限",
-                                       "状态", "逾期天数", "问题"});
+    lxw_worksheet* ws =
+        sheet(_("Hazards"), {_("hazard id"), _("unit"), _("enterprise"), _("industry"), _("level"),
+                             _("found"), _("deadline"), _("status"), _("days overdue"), _("problems")});
     lxw_row_t row = 1;
     auto put = [&](const hazard::ListedHazard& x, std::string_view status) {
       str(ws, row, 0, x.id);
       str(ws, row, 1, x.unit);
       str(ws, row, 2, x.enterprise);
       str(ws, row, 3, x.industry);
-      str(ws, row, 4, x.level == hazard::Level::Major ? "重大" : "一般");
+      str(ws, row, 4, label(x.level));
       str(ws, row, 5, date::format(x.found));
       str(ws, row, 6, date::format(x.deadline));
       str(ws, row, 7, status);
       integer(ws, row, 8, x.days_overdue);
-      str(ws, row, 9, text::join(x.problems, "；"));
+      str(ws, row, 9, text::join(x.problems, _("; ")));
       ++row;
     };
-    for (const auto& x : d.ledger->overdue) put(x, fmt::format("逾期（{}）", colour_name(x.colour)));
-    for (const auto& x : d.ledger->invalid) put(x, "销号无效");
+    for (const auto& x : d.ledger->overdue) put(x, trf("overdue ({})", label(x.colour)));
+    for (const auto& x : d.ledger->invalid) put(x, _("invalid closure"));
   }
   if (d.risks) {
-    lxw_worksheet* ws = sheet("风险", {"单位", "编号", "风险点", "分值", "等级", "颜色"});
+    lxw_worksheet* ws =
+        sheet(_("Risks"), {_("unit"), _("id"), _("risk point"), _("score"), _("level"), _("colour")});
     lxw_row_t row = 1;
     for (const auto& p : d.risks->points) {
       const auto& level = d.matrix->levels[p.level];

@@ -9,6 +9,7 @@
 #include <ostream>
 
 #include "core/date.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "report/escape.hpp"
 #include "report/json_text.hpp"
@@ -54,28 +55,29 @@ void write_attribution(std::ostream& out, Format format, const assessment::Asses
   }
   const bool md = format == Format::Markdown;
   out << (md ? "# " : "")
-      << fmt::format("Lost points — {} {}: total {} of 100, {} lost in indicators\n",
-                     as_text(md, a.units.ids[u]), as_text(md, a.units.names[u]), text::fixed(r.total[u], p),
-                     text::fixed(att.lost, p));
+      << trf("Lost points — {} {}: total {} of 100, {} lost in indicators", as_text(md, a.units.ids[u]),
+             as_text(md, a.units.names[u]), text::fixed(r.total[u], p), text::fixed(att.lost, p))
+      << '\n';
   out << '\n';
   for (const auto& l : att.indicators) {
     const auto& ind = rules.indicators[l.indicator];
     out << (md ? "## " : "")
-        << fmt::format("{} {}: {} of {}, lost {}\n", ind.id, ind.name,
-                       text::fixed(r.outcome(u, l.indicator).points, p), text::plain(ind.points),
-                       text::fixed(l.lost, p));
+        << trf("{} {}: {} of {}, lost {}", ind.id, ind.name, text::fixed(r.outcome(u, l.indicator).points, p),
+               text::plain(ind.points), text::fixed(l.lost, p))
+        << '\n';
     if (l.source.empty()) {
       out << (md ? "\n" : "  ")
-          << "the data stops at the unit: nothing below it is recorded for this indicator\n\n";
+          << _("the data stops at the unit: nothing below it is recorded for this indicator") << "\n\n";
       continue;
     }
-    out << (md ? "\n" : "  ") << "from " << as_text(md, l.source) << "\n";
+    out << (md ? "\n" : "  ") << trf("from {}", as_text(md, l.source)) << "\n";
     if (l.shares.empty()) {
-      out << (md ? "\n" : "  ") << "no enterprise or post below the unit falls short\n\n";
+      out << (md ? "\n" : "  ") << _("no enterprise or post below the unit falls short") << "\n\n";
       continue;
     }
     if (md) {
-      out << "\n| who | points | why |\n| --- | ---: | --- |\n";
+      out << "\n| " << _("who") << " | " << _("points lost") << " | " << _("why")
+          << " |\n| --- | ---: | --- |\n";
       for (const auto& s : l.shares)
         out << "| " << md_cell(s.id == s.name ? s.name : s.id + " " + s.name) << " | "
             << text::fixed(s.points, p) << " | " << md_cell(s.what) << " |\n";
@@ -85,7 +87,8 @@ void write_attribution(std::ostream& out, Format format, const assessment::Asses
     std::vector<std::vector<std::string>> rows;
     for (const auto& s : l.shares)
       rows.push_back({s.id == s.name ? s.name : s.id + " " + s.name, text::fixed(s.points, p), s.what});
-    write_text_table(out, TextTable{{"who", "points", "why"}, rows, {false, true, false}, false, "  "});
+    write_text_table(
+        out, TextTable{{_("who"), _("points lost"), _("why")}, rows, {false, true, false}, false, "  "});
     out << '\n';
   }
 }

@@ -10,10 +10,12 @@
 #include <sstream>
 
 #include "core/date.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "report/duties_report.hpp"
 #include "report/escape.hpp"
 #include "report/json_text.hpp"
+#include "report/labels.hpp"
 #include "report/text_table.hpp"
 
 namespace safeassess::report {
@@ -98,45 +100,50 @@ void write_gaps(std::ostream& out, Format format, const assessment::ChainData& d
   }
   const bool md = format == Format::Markdown;
   out << (md ? "# " : "")
-      << fmt::format("Responsibility chain — {} nodes, {} edges, {} industries; duty list {} {}\n", c.size(),
-                     c.edges.size(), c.industries.size(), as_text(md, d.duties.id),
-                     as_text(md, d.duties.version));
+      << trf("Responsibility chain (责任链) — {} nodes, {} edges, {} industries; duty list {} {}", c.size(),
+             c.edges.size(), c.industries.size(), as_text(md, d.duties.id), as_text(md, d.duties.version))
+      << '\n';
   if (!a.compliance_known)
-    out << "(no performance records: broken links and attenuation are not traced; add \"records\" to the "
-           "manifest)\n";
+    out << _("(no performance records: broken links and attenuation are not traced; add \"records\" to the "
+             "manifest)")
+        << '\n';
   out << '\n';
   std::vector<std::vector<std::string>> rows;
   for (std::size_t k = 0; k < chain::k_gap_kinds; ++k) {
     const auto kind = static_cast<chain::GapKind>(k);
-    rows.push_back({std::string(chain::to_string(kind)), std::string(chain::chinese(kind)),
-                    std::to_string(a.counts[k])});
+    rows.push_back({std::string(chain::to_string(kind)), label(kind), std::to_string(a.counts[k])});
   }
   if (md) {
-    out << "## Gaps by kind\n\n| kind | 名称 | gaps |\n| --- | --- | ---: |\n";
+    out << "## " << _("Gaps by kind") << "\n\n| " << _("kind") << " | " << _("name") << " | " << _("gaps")
+        << " |\n| --- | --- | ---: |\n";
     for (const auto& r : rows) out << "| " << r[0] << " | " << md_cell(r[1]) << " | " << r[2] << " |\n";
-    out << "\n## Gaps\n\n| kind | nodes | why |\n| --- | --- | --- |\n";
+    out << "\n## " << _("Gaps") << "\n\n| " << _("kind") << " | " << _("nodes") << " | " << _("why")
+        << " |\n| --- | --- | --- |\n";
     for (const auto& g : a.gaps)
-      out << "| " << md_cell(chain::chinese(g.kind)) << " | " << md_cell(nodes_text(c, g.nodes, 8)) << " | "
+      out << "| " << md_cell(label(g.kind)) << " | " << md_cell(nodes_text(c, g.nodes, 8)) << " | "
           << md_cell(g.why) << " |\n";
     return;
   }
-  write_text_table(out, TextTable{{"kind", "名称", "gaps"}, rows, {false, false, true}});
+  write_text_table(out, TextTable{{_("kind"), _("name"), _("gaps")}, rows, {false, false, true}});
   out << '\n';
   std::size_t i = 0;
   for (const auto& g : a.gaps) {
-    out << fmt::format("{:>3}. [{}] {}\n", ++i, chain::chinese(g.kind), g.why);
-    if (!g.nodes.empty()) out << "     nodes: " << nodes_text(c, g.nodes, 8) << '\n';
+    out << fmt::format("{:>3}. [{}] {}\n", ++i, label(g.kind), g.why);
+    if (!g.nodes.empty()) out << "     " << trf("nodes: {}", nodes_text(c, g.nodes, 8)) << '\n';
     if (!g.below.empty())
-      out << (g.kind == chain::GapKind::CriticalLink ? "     carries: " : "     uncovered: ")
-          << nodes_text(c, g.below, 8) << '\n';
+      out << "     "
+          << (g.kind == chain::GapKind::CriticalLink ? trf("carries: {}", nodes_text(c, g.below, 8))
+                                                     : trf("uncovered: {}", nodes_text(c, g.below, 8)))
+          << '\n';
   }
-  if (a.gaps.empty()) out << "no gaps found\n";
+  if (a.gaps.empty()) out << _("no gaps found") << '\n';
 }
 
 void write_accountability(std::ostream& out, Format format, const assessment::ChainData& d,
                           const chain::Accountability& acc) {
   const auto& c = d.chain;
-  auto failed_text = [&](const chain::AccountablePost& p) {
+  // `human`: in the report's language (table, Markdown); otherwise as the CSV has always had it.
+  auto failed_text = [&](const chain::AccountablePost& p, bool human) {
     std::vector<std::string> parts;
     const auto& role = d.duties.roles[c.role[p.node]];
     for (const auto& f : p.failed) {
@@ -146,17 +153,32 @@ void write_accountability(std::ostream& out, Format format, const assessment::Ch
       for (int b : f.unevidenced) order.emplace_back(b, true);
       std::sort(order.begin(), order.end());
       std::vector<std::string> periods;
-      for (const auto& [b, unevidenced] : order)
-        periods.push_back(d.compliance->buckets.label(d.compliance->frequency(p.node, f.duty), b) +
-                          (unevidenced ? "（无佐证）" : ""));
-      parts.push_back(fmt::format("{} {}: {}", duty.id, duty.name, text::join(periods, ", ")));
+      for (const auto& [b, unevidenced] : order) {
+        const auto period = d.compliance->buckets.label(d.compliance->frequency(p.node, f.duty), b);
+        if (!human)
+          periods.push_back(period + (unevidenced ? "（无佐证）" : ""));
+        else
+          periods.push_back(unevidenced ? trf("{} (without evidence)", period) : period);
+      }
+      if (!human)
+        parts.push_back(fmt::format("{} {}: {}", duty.id, duty.name, text::join(periods, ", ")));
+      else
+        parts.push_back(trf("{}: {}", duty.id + " " + duty.name, text::join(periods, _(", "))));
     }
     return parts;
   };
-  const std::string case_line =
-      fmt::format("{} {}{} — enterprise {} {} ({})", acc.of.kind, acc.of.id,
-                  acc.of.date ? fmt::format(" on {}", date::format(*acc.of.date)) : std::string(),
-                  c.ids[acc.enterprise], c.names[acc.enterprise], c.industries[c.industry[acc.enterprise]]);
+  // The case in the report's language: what it is (chain::Case::kind is an id) and where.
+  auto case_line = [&]() {
+    const std::string what = acc.of.kind == "enterprise" ? trf("enterprise {}", acc.of.id)
+                             : acc.of.kind == "hazard"   ? trf("hazard {}", acc.of.id)
+                             : acc.of.kind == "accident" ? trf("accident {}", acc.of.id)
+                                                         : fmt::format("{} {}", acc.of.kind, acc.of.id);
+    const auto& e = acc.enterprise;
+    if (acc.of.date)
+      return trf("{} on {} — enterprise {} {} ({})", what, date::format(*acc.of.date), c.ids[e], c.names[e],
+                 c.industries[c.industry[e]]);
+    return trf("{} — enterprise {} {} ({})", what, c.ids[e], c.names[e], c.industries[c.industry[e]]);
+  };
   if (format == Format::Json) {
     ordered_json j;
     j["case"] = {{"kind", acc.of.kind},
@@ -208,35 +230,37 @@ void write_accountability(std::ostream& out, Format format, const assessment::Ch
       out << chain::to_string(p.responsibility) << ',' << csv_field(c.ids[p.node]) << ','
           << csv_field(c.names[p.node]) << ',' << csv_field(role_name(d, p.node)) << ','
           << csv_field(c.ids[p.via]) << ',' << p.depth << ','
-          << csv_field(d.compliance ? text::join(failed_text(p), "; ") : std::string()) << "\r\n";
+          << csv_field(d.compliance ? text::join(failed_text(p, false), "; ") : std::string()) << "\r\n";
     return;
   }
   const bool md = format == Format::Markdown;
-  out << (md ? "# " : "") << "Accountability (一案双查): " << as_text(md, case_line) << '\n';
+  out << (md ? "# " : "") << trf("Accountability (一案双查): {}", as_text(md, case_line())) << '\n';
   if (!acc.of.description.empty()) out << as_text(md, acc.of.description) << '\n';
-  if (!d.compliance) out << "(no performance records: failed duties are not known)\n";
+  if (!d.compliance) out << _("(no performance records: failed duties are not known)") << '\n';
   out << '\n';
-  if (md) out << "| responsibility | post | role | via | failed duties |\n| --- | --- | --- | --- | --- |\n";
+  if (md)
+    out << "| " << _("responsibility") << " | " << _("post") << " | " << _("role") << " | " << _("via")
+        << " | " << _("failed duties") << " |\n| --- | --- | --- | --- | --- |\n";
   for (const auto& p : acc.posts) {
-    const auto failed = d.compliance ? failed_text(p) : std::vector<std::string>{};
+    const auto failed = d.compliance ? failed_text(p, true) : std::vector<std::string>{};
     if (md) {
-      out << "| " << chain::chinese(p.responsibility) << " | "
-          << md_cell(c.ids[p.node] + " " + c.names[p.node]) << " | " << md_cell(role_name(d, p.node)) << " | "
-          << md_cell(fmt::format("{} ({})", c.ids[p.via], chain::chinese(p.via_kind))) << " | "
-          << md_cell(failed.empty() ? "—" : text::join(failed, "; ")) << " |\n";
+      out << "| " << label(p.responsibility) << " | " << md_cell(c.ids[p.node] + " " + c.names[p.node])
+          << " | " << md_cell(role_name(d, p.node)) << " | "
+          << md_cell(trf("{} ({})", c.ids[p.via], label(p.via_kind))) << " | "
+          << md_cell(failed.empty() ? "—" : text::join(failed, _("; "))) << " |\n";
       continue;
     }
-    out << fmt::format("{} {} {} [{}] via {} ({})\n", chain::chinese(p.responsibility), c.ids[p.node],
-                       c.names[p.node], role_name(d, p.node).empty() ? "no role" : role_name(d, p.node),
-                       c.ids[p.via], chain::chinese(p.via_kind));
+    const auto role = role_name(d, p.node);
+    out << trf("{} {} {} [{}] via {} ({})", label(p.responsibility), c.ids[p.node], c.names[p.node],
+               role.empty() ? std::string(_("no role")) : role, c.ids[p.via], label(p.via_kind))
+        << '\n';
     if (!d.compliance) continue;
-    if (failed.empty()) out << "    no failed duty bears on the case\n";
-    for (const auto& f : failed) out << "    failed " << f << '\n';
+    if (failed.empty()) out << "    " << _("no failed duty bears on the case") << '\n';
+    for (const auto& f : failed) out << "    " << trf("failed {}", f) << '\n';
   }
-  out << (md ? "\n" : "") << "path: ";
   std::vector<std::string> ids;
   for (auto v : acc.path) ids.push_back(c.ids[v]);
-  out << text::join(ids, " → ") << '\n';
+  out << (md ? "\n" : "") << trf("path: {}", text::join(ids, " → ")) << '\n';
 }
 
 void write_dot(std::ostream& out, const assessment::ChainData& d, const chain::Analysis& a) {
@@ -246,10 +270,10 @@ void write_dot(std::ostream& out, const assessment::ChainData& d, const chain::A
   for (const auto& g : a.gaps) {
     for (auto v : g.nodes) {
       auto& m = marks[v];
-      const std::string k(chain::chinese(g.kind));
+      const std::string k = report::label(g.kind);
       if (std::find(m.begin(), m.end(), k) == m.end()) m.push_back(k);
     }
-    if (g.industry != k_no_index) industry_marks[g.industry].emplace_back(chain::chinese(g.kind));
+    if (g.industry != k_no_index) industry_marks[g.industry].push_back(report::label(g.kind));
   }
   out << "digraph chain {\n  rankdir=TB;\n  node [fontname=\"Noto Sans CJK SC\"];\n"
          "  edge [fontname=\"Noto Sans CJK SC\", fontsize=10];\n";
@@ -260,15 +284,15 @@ void write_dot(std::ostream& out, const assessment::ChainData& d, const chain::A
     if (d.compliance && d.compliance->is_holder(v) && d.compliance->by_node[v].due)
       label += fmt::format(" {}%", text::fixed(d.compliance->by_node[v].rate(), 0));
     const auto it = marks.find(v);
-    if (it != marks.end()) label += "\n⚠ " + text::join(it->second, "、");
+    if (it != marks.end()) label += "\n⚠ " + text::join(it->second, _(", "));
     out << fmt::format("  \"{}\" [label=\"{}\", shape={}{}];\n", dot_escape(c.ids[v]), dot_escape(label),
                        post ? "ellipse" : (c.kind[v] == chain::NodeKind::Enterprise ? "box3d" : "box"),
                        it != marks.end() ? ", color=red, fontcolor=red, penwidth=2" : "");
   }
   for (std::uint32_t i = 0; i < c.industries.size(); ++i) {
-    std::string label = "行业: " + c.industries[i];
+    std::string label = trf("industry: {}", c.industries[i]);
     const auto it = industry_marks.find(i);
-    if (it != industry_marks.end()) label += "\n⚠ " + text::join(it->second, "、");
+    if (it != industry_marks.end()) label += "\n⚠ " + text::join(it->second, _(", "));
     out << fmt::format("  \"industry:{}\" [label=\"{}\", shape=note{}];\n", dot_escape(c.industries[i]),
                        dot_escape(label),
                        it != industry_marks.end() ? ", color=red, fontcolor=red, penwidth=2" : "");
@@ -283,21 +307,22 @@ void write_dot(std::ostream& out, const assessment::ChainData& d, const chain::A
   for (const auto& e : c.edges) {
     switch (e.kind) {
       case chain::EdgeKind::Reports:
-        out << fmt::format("  \"{}\" -> \"{}\" [label=\"隶属\"];\n", dot_escape(c.ids[e.to]),
-                           dot_escape(c.ids[e.from]));
+        out << fmt::format("  \"{}\" -> \"{}\" [label=\"{}\"];\n", dot_escape(c.ids[e.to]),
+                           dot_escape(c.ids[e.from]), dot_escape(report::label(e.kind)));
         break;
       case chain::EdgeKind::Oversees:
-        out << fmt::format("  \"{}\" -> \"{}\" [label=\"分管\", style=dashed];\n", dot_escape(c.ids[e.from]),
-                           dot_escape(c.ids[e.to]));
+        out << fmt::format("  \"{}\" -> \"{}\" [label=\"{}\", style=dashed];\n", dot_escape(c.ids[e.from]),
+                           dot_escape(c.ids[e.to]), dot_escape(report::label(e.kind)));
         break;
       case chain::EdgeKind::Regulates:
-        out << fmt::format("  \"{}\" -> \"industry:{}\" [label=\"{}\", color=blue];\n",
-                           dot_escape(c.ids[e.from]), dot_escape(c.industries[e.to]),
-                           e.lead ? "行业监管（牵头）" : "行业监管");
+        out << fmt::format(
+            "  \"{}\" -> \"industry:{}\" [label=\"{}\", color=blue];\n", dot_escape(c.ids[e.from]),
+            dot_escape(c.industries[e.to]),
+            dot_escape(e.lead ? trf("{} (lead)", report::label(e.kind)) : report::label(e.kind)));
         break;
       case chain::EdgeKind::Supervises:
-        out << fmt::format("  \"{}\" -> \"{}\" [label=\"属地监管\", color=darkgreen];\n",
-                           dot_escape(c.ids[e.from]), dot_escape(c.ids[e.to]));
+        out << fmt::format("  \"{}\" -> \"{}\" [label=\"{}\", color=darkgreen];\n", dot_escape(c.ids[e.from]),
+                           dot_escape(c.ids[e.to]), dot_escape(report::label(e.kind)));
         break;
     }
   }

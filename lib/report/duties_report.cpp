@@ -10,10 +10,12 @@
 #include <sstream>
 
 #include "core/date.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "report/accounting.hpp"
 #include "report/escape.hpp"
 #include "report/json_text.hpp"
+#include "report/labels.hpp"
 #include "report/text_table.hpp"
 
 namespace safeassess::report {
@@ -62,16 +64,18 @@ std::string period_strip(const assessment::ChainData& d, std::uint32_t v, std::s
   std::string s;
   for (int b = 0; b < comp.periods(v, duty); ++b)
     s += status_mark(comp.status(d.duties, d.chain, v, duty, b));
-  return s.empty() ? "(not due in the period)" : s;
+  return s.empty() ? std::string(_("(not due in the period)")) : s;
 }
 
 void duties_header(std::ostream& out, const assessment::ChainData& d, bool md) {
   const auto& comp = *d.compliance;
-  out << fmt::format("Duty compliance — {} {} ({}), period {}..{}\n", as_text(md, d.duties.name),
-                     as_text(md, d.duties.version), as_text(md, d.duties.id),
-                     date::format(comp.buckets.period.first), date::format(comp.buckets.period.last));
-  out << fmt::format("records {} ({} in periods not wholly inside the assessment period, not counted)\n",
-                     comp.records, comp.records_not_assessed);
+  out << trf("Duty compliance (履职) — {} {} ({}), period {}..{}", as_text(md, d.duties.name),
+             as_text(md, d.duties.version), as_text(md, d.duties.id), date::format(comp.buckets.period.first),
+             date::format(comp.buckets.period.last))
+      << '\n';
+  out << trf("records {} ({} in periods not wholly inside the assessment period, not counted)", comp.records,
+             comp.records_not_assessed)
+      << '\n';
 }
 
 }  // namespace
@@ -201,18 +205,18 @@ void write_duties(std::ostream& out, Format format, const assessment::ChainData&
   if (md) out << "# ";
   duties_header(out, d, md);
   out << '\n';
-  if (md) out << "## By tier\n\n";
+  if (md) out << "## " << _("By tier") << "\n\n";
   std::vector<std::vector<std::string>> rows;
   for (std::size_t t = 0; t < duty::k_tiers; ++t) {
     const auto& x = summary.by_tier[t];
-    rows.push_back({std::string(duty::chinese(static_cast<duty::Tier>(t))),
-                    fmt::format("{}/{}", x.met, x.due), std::to_string(x.unevidenced), rate_text(x)});
+    rows.push_back({label(static_cast<duty::Tier>(t)), fmt::format("{}/{}", x.met, x.due),
+                    std::to_string(x.unevidenced), rate_text(x)});
   }
-  rows.push_back({"total", fmt::format("{}/{}", summary.total.met, summary.total.due),
+  rows.push_back({_("overall"), fmt::format("{}/{}", summary.total.met, summary.total.due),
                   std::to_string(summary.total.unevidenced), rate_text(summary.total)});
-  emit_table({"tier", "met/due", "unevidenced", "compliance"}, rows, 1);
+  emit_table({_("tier"), _("met/due"), _("unevidenced"), _("compliance")}, rows, 1);
   out << '\n';
-  if (md) out << "## By role\n\n";
+  if (md) out << "## " << _("By role") << "\n\n";
   rows.clear();
   for (std::size_t r = 0; r < d.duties.roles.size(); ++r) {
     const auto& x = summary.by_role[r];
@@ -220,20 +224,20 @@ void write_duties(std::ostream& out, Format format, const assessment::ChainData&
     rows.push_back({d.duties.roles[r].id, d.duties.roles[r].name, fmt::format("{}/{}", x.met, x.due),
                     std::to_string(x.unevidenced), rate_text(x)});
   }
-  emit_table({"role", "name", "met/due", "unevidenced", "compliance"}, rows, 2);
+  emit_table({_("role"), _("name"), _("met/due"), _("unevidenced"), _("compliance")}, rows, 2);
   if (!units.empty()) {
     out << '\n';
-    if (md) out << "## By unit\n\n";
+    if (md) out << "## " << _("By unit") << "\n\n";
     rows.clear();
     for (std::size_t u = 0; u < units.size(); ++u) {
       const auto& x = summary.by_unit[u];
       rows.push_back(
           {units[u], fmt::format("{}/{}", x.met, x.due), std::to_string(x.unevidenced), rate_text(x)});
     }
-    emit_table({"unit", "met/due", "unevidenced", "compliance"}, rows, 1);
+    emit_table({_("unit"), _("met/due"), _("unevidenced"), _("compliance")}, rows, 1);
   }
   out << '\n';
-  if (md) out << "## By holder and duty\n\n";
+  if (md) out << "## " << _("By holder and duty") << "\n\n";
   rows.clear();
   for (auto v : holders) {
     const auto& role = d.duties.roles[c.role[v]];
@@ -244,12 +248,13 @@ void write_duties(std::ostream& out, Format format, const assessment::ChainData&
       const auto& duty = role.duties[k];
       const auto t = comp.duty_tally(d.duties, c, v, k);
       rows.push_back({"", fmt::format("  {} {}", duty.id, duty.name),
-                      fmt::format("{} ≥{}", duty::chinese(comp.frequency(v, k)), duty.min_count),
+                      fmt::format("{} ≥{}", label(comp.frequency(v, k)), duty.min_count),
                       fmt::format("{}/{}", t.met, t.due), period_strip(d, v, k)});
     }
   }
-  emit_table({"holder", "name / duty", "role / frequency", "met/due", "compliance / periods"}, rows, 3);
-  out << (md ? "\n" : "") << "periods: + met, ? met without the required evidence, - missed\n";
+  emit_table({_("holder"), _("name / duty"), _("role / frequency"), _("met/due"), _("compliance / periods")},
+             rows, 3);
+  out << (md ? "\n" : "") << _("periods: + met, ? met without the required evidence, - missed") << '\n';
 }
 
 }  // namespace safeassess::report

@@ -7,8 +7,10 @@
 #include <map>
 
 #include "chain/graph.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "report/escape.hpp"
+#include "report/labels.hpp"
 
 namespace safeassess::report::html {
 
@@ -89,9 +91,11 @@ std::string chain_svg(const assessment::ChainData& data, const chain::Analysis& 
   constexpr std::size_t k_max_nodes = 400;
   if (n > k_max_nodes)
     return fmt::format(
-        "<p class=\"meta\">The chain has {} nodes; the diagram is drawn for at most {}. Use "
-        "<code>safeassess trace -f dot</code> for the whole picture.</p>\n",
-        n, k_max_nodes);
+        "<p class=\"meta\">{}</p>\n",
+        xml_escape(
+            trf("The chain has {} nodes; the diagram is drawn for at most {}. Use \"safeassess trace -f "
+                "dot\" for the whole picture.",
+                n, k_max_nodes)));
   const auto graph = chain::build_graph(c);
   std::vector<int> depth(n, -1);
   std::vector<std::uint32_t> queue;
@@ -140,9 +144,9 @@ std::string chain_svg(const assessment::ChainData& data, const chain::Analysis& 
   std::vector<std::string> marks(n);
   for (const auto& g : analysis.gaps)
     for (auto v : g.nodes) {
-      const std::string k(chain::chinese(g.kind));
+      const std::string k = label(g.kind);
       if (marks[v].find(k) == std::string::npos)
-        marks[v] += fmt::format("{}{}", marks[v].empty() ? "" : "、", k);
+        marks[v] += fmt::format("{}{}", marks[v].empty() ? "" : _(", "), k);
     }
   std::string s = fmt::format(
       "<div class=\"scroll\"><svg class=\"chart\" id=\"chain-diagram\" role=\"img\" viewBox=\"0 0 {0} {1}\" "
@@ -183,7 +187,8 @@ std::string chain_svg(const assessment::ChainData& data, const chain::Analysis& 
         "<g class=\"node{}\"><title>{}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" "
         "fill=\"{}\" stroke=\"{}\" stroke-width=\"{}\"/>\n",
         gap ? " gap" : "",
-        xml_escape(fmt::format("{} {}{}", c.ids[v], c.names[v], gap ? "：" + marks[v] : std::string())),
+        xml_escape(gap ? trf("{} {}: {}", c.ids[v], c.names[v], marks[v])
+                       : fmt::format("{} {}", c.ids[v], c.names[v])),
         pos[v].first, pos[v].second, box_w, box_h, post ? 14 : 2,
         c.kind[v] == chain::NodeKind::Enterprise ? "#fff8e1"
         : post                                   ? "#f3f6fb"
@@ -211,19 +216,19 @@ std::string chain_svg(const assessment::ChainData& data, const chain::Analysis& 
     s += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\"{}>{}</text>\n",
                      pos[v].first + box_w / 2, pos[v].second + 16, gap ? " fill=\"#c62828\"" : "",
                      xml_escape(name));
-    std::string sub = std::string(chain::chinese(c.kind[v]));
+    std::string sub = label(c.kind[v]);
     if (data.compliance && data.compliance->is_holder(v) && data.compliance->by_node[v].due)
-      sub = fmt::format("履职 {}%", text::fixed(data.compliance->by_node[v].rate(), 0));
+      sub = trf("duties {}%", text::fixed(data.compliance->by_node[v].rate(), 0));
     if (c.kind[v] == chain::NodeKind::Enterprise) sub = c.industries[c.industry[v]];
     s += fmt::format(
         "<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#5b6472\">{}</text></g>\n",
         pos[v].first + box_w / 2, pos[v].second + 32, xml_escape(sub));
   }
-  return s +
-         "</svg></div>\n<p class=\"meta\">Boxes: organisations; rounded: posts (with duty compliance); "
-         "yellow: enterprises. Grey lines: belongs to / reports to; dashed: oversees (分管); green: "
-         "supervises "
-         "(属地监管); blue dotted: regulates the enterprise's industry. Red: a node in a gap.</p>\n";
+  return s + fmt::format("</svg></div>\n<p class=\"meta\">{}</p>\n",
+                         xml_escape(_("Boxes: organisations; rounded: posts (with duty compliance); yellow: "
+                                      "enterprises. Grey lines: belongs to / reports to; dashed: oversees "
+                                      "(分管); green: supervises (属地监管); blue dotted: regulates the "
+                                      "enterprise's industry. Red: a node in a gap.")));
 }
 
 void table(std::string& h, const std::vector<std::string>& head,

@@ -6,10 +6,12 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "report/accounting.hpp"
 #include "report/escape.hpp"
 #include "report/json_text.hpp"
+#include "report/labels.hpp"
 
 namespace safeassess::report {
 
@@ -42,21 +44,29 @@ const char* verdict_id(Verdict v) {
   return "";
 }
 
+// When the edition is in force, in the reader's language (model::Edition::span() is Chinese).
+std::string span_words(const model::Edition& e) {
+  if (e.effective_from.empty()) return _("date in force not stated");
+  return e.effective_until.empty() ? trf("in force from {}", e.effective_from)
+                                   : trf("{} to {}", e.effective_from, e.effective_until);
+}
+
 // "应急管理部令第4号（2021-01-01 至 2026-06-30）"
 std::string edition_words(const hazard::Criteria& cr) {
-  return fmt::format("{}（{}{}）", cr.edition.number, cr.edition.span(),
-                     cr.edition.dates_verified ? "" : "；日期未经核实：" + cr.edition.dates_note);
+  return cr.edition.dates_verified ? trf("{} ({})", cr.edition.number, span_words(cr.edition))
+                                   : trf("{} ({}; dates not verified: {})", cr.edition.number,
+                                         span_words(cr.edition), cr.edition.dates_note);
 }
 
 std::string verified_words(const hazard::Criteria& cr) {
-  return fmt::format("{}/{} 条款已核对原文", cr.verified_items(), cr.items.size());
+  return trf("{}/{} items checked against the official text", cr.verified_items(), cr.items.size());
 }
 
 // "第四条（一） [4-1] 描述"; unverified items say so, with the reason.
 std::string item_words(const hazard::Item& item) {
-  std::string s = fmt::format("{} [{}] {}", item.article, item.id, item.description);
-  if (!item.verified) s += fmt::format("（未经核实：{}）", item.note);
-  return s;
+  return item.verified
+             ? fmt::format("{} [{}] {}", item.article, item.id, item.description)
+             : trf("{} [{}] {} (not verified: {})", item.article, item.id, item.description, item.note);
 }
 
 // One line per reason: the edition, then the items met, undecided or cleared with the facts.
@@ -64,41 +74,45 @@ std::vector<std::string> reasons(const hazard::Criteria& cr, const hazard::Findi
                                  const hazard::Judgement& j) {
   std::vector<std::string> out;
   if (!j.out_of_force.empty()) {
-    out.push_back(fmt::format("无可适用的版本（{}）：{}", f.judged_as_of, j.out_of_force));
+    out.push_back(trf("no edition applies ({}): {}", f.judged_as_of, j.out_of_force));
     return out;
   }
-  out.push_back(fmt::format("依据 {}《{}》（{} 施行的版本）", edition_words(cr), cr.name, f.judged_as_of));
-  for (const auto& m : j.matches) out.push_back("构成 " + item_words(cr.items[m.item]) + ": " + m.why);
+  out.push_back(
+      trf("under “{}”, {} (the edition in force on {})", cr.name, edition_words(cr), f.judged_as_of));
+  for (const auto& m : j.matches) out.push_back(trf("meets {}: {}", item_words(cr.items[m.item]), m.why));
   if (j.verdict == Verdict::Undecided) {
-    for (auto i : j.undecided_items) out.push_back("待定 " + item_words(cr.items[i]));
+    for (auto i : j.undecided_items) out.push_back(trf("undecided on {}", item_words(cr.items[i])));
     std::vector<std::string> facts;
-    for (auto fi : j.missing) facts.push_back(fmt::format("{}（{}）", cr.fields[fi].id, cr.fields[fi].label));
-    out.push_back("缺少事实: " + text::join(facts, "、"));
+    for (auto fi : j.missing) facts.push_back(trf("{} ({})", cr.fields[fi].id, cr.fields[fi].label));
+    out.push_back(trf("missing facts: {}", text::join(facts, _(", "))));
   }
-  for (const auto& m : j.cleared) out.push_back("未构成 " + item_words(cr.items[m.item]) + ": " + m.why);
-  if (j.verdict == Verdict::General && j.cleared.empty()) out.push_back("所记录的事实不涉及任何判定条款");
+  for (const auto& m : j.cleared)
+    out.push_back(trf("does not meet {}: {}", item_words(cr.items[m.item]), m.why));
+  if (j.verdict == Verdict::General && j.cleared.empty())
+    out.push_back(_("the facts recorded bear on no item of the criteria"));
   return out;
 }
 
 void write_table(std::ostream& out, const JudgeInput& in) {
   const auto& findings = *in.findings;
   const auto& js = *in.judgements;
-  out << "重大事故隐患判定 " << in.path << '\n';
+  out << trf("Major-hazard judgement (重大事故隐患判定) {}", in.path) << '\n';
   for (const auto& s : *in.standards)
-    out << "  " << s.id << ": " << s.name << " " << edition_words(s) << "，" << verified_words(s) << '\n';
+    out << "  " << trf("{}: {} {}, {}", s.id, s.name, edition_words(s), verified_words(s)) << '\n';
   out << '\n';
   std::size_t counts[3] = {0, 0, 0};
   for (std::size_t k = 0; k < findings.size(); ++k) {
     const auto& f = findings[k];
     const auto& j = js[k];
     counts[static_cast<int>(j.verdict)]++;
-    out << f.id << "  " << f.enterprise << "  [" << f.industry << "]  " << verdict_name(j.verdict) << '\n';
+    out << f.id << "  " << f.enterprise << "  [" << f.industry << "]  " << label(j.verdict) << '\n';
     for (const auto& r : reasons((*in.standards)[f.standard], f, j)) out << "    " << r << '\n';
   }
   out << '\n'
-      << findings.size() << " findings: 重大事故隐患 " << counts[static_cast<int>(Verdict::Major)]
-      << ", 一般隐患 " << counts[static_cast<int>(Verdict::General)] << ", 待定 "
-      << counts[static_cast<int>(Verdict::Undecided)] << '\n';
+      << trf("{} findings: {} major accident hazards, {} general hazards, {} undecided", findings.size(),
+             counts[static_cast<int>(Verdict::Major)], counts[static_cast<int>(Verdict::General)],
+             counts[static_cast<int>(Verdict::Undecided)])
+      << '\n';
 }
 
 ordered_json item_json(const hazard::Item& item) {
@@ -219,18 +233,21 @@ void write_csv(std::ostream& out, const JudgeInput& in) {
 }
 
 void write_markdown(std::ostream& out, const JudgeInput& in) {
-  out << "# 重大事故隐患判定\n\n";
+  out << "# " << _("Major-hazard judgement (重大事故隐患判定)") << "\n\n";
   for (const auto& s : *in.standards)
-    out << "- " << md_cell(s.name) << " " << md_cell(edition_words(s)) << "，" << verified_words(s) << ", `"
-        << s.id << "`, sha256 `" << s.sha256 << "`\n";
-  out << "\n| 编号 | 企业 | 行业 | 判定 | 依据 |\n|---|---|---|---|---|\n";
+    out << "- "
+        << trf("{} {}, {}, `{}`, sha256 `{}`", md_cell(s.name), md_cell(edition_words(s)), verified_words(s),
+               s.id, s.sha256)
+        << "\n";
+  out << "\n| " << _("id") << " | " << _("enterprise") << " | " << _("industry") << " | " << _("verdict")
+      << " | " << _("grounds") << " |\n|---|---|---|---|---|\n";
   for (std::size_t k = 0; k < in.findings->size(); ++k) {
     const auto& f = (*in.findings)[k];
     const auto& jd = (*in.judgements)[k];
     std::vector<std::string> r;
     for (const auto& line : reasons((*in.standards)[f.standard], f, jd)) r.push_back(md_cell(line));
     out << "| " << md_cell(f.id) << " | " << md_cell(f.enterprise) << " | " << md_cell(f.industry) << " | "
-        << verdict_name(jd.verdict) << " | " << text::join(r, "<br>") << " |\n";
+        << label(jd.verdict) << " | " << text::join(r, "<br>") << " |\n";
   }
 }
 

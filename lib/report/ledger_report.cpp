@@ -5,10 +5,12 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "report/accounting.hpp"
 #include "report/escape.hpp"
 #include "report/json_text.hpp"
+#include "report/labels.hpp"
 #include "report/text_table.hpp"
 
 namespace safeassess::report {
@@ -19,16 +21,8 @@ using hazard::ListedHazard;
 using hazard::Tally;
 using nlohmann::ordered_json;
 
-const char* colour_name(Colour c) {
-  switch (c) {
-    case Colour::Green:
-      return "绿";
-    case Colour::Yellow:
-      return "黄";
-    case Colour::Red:
-      return "红";
-  }
-  return "";
+std::string colour_name(Colour c) {
+  return label(c);
 }
 
 namespace {
@@ -45,18 +39,15 @@ const char* colour_id(Colour c) {
   return "";
 }
 
-const char* level_name(Level l) {
-  return l == Level::Major ? "重大" : "一般";
-}
 const char* level_id(Level l) {
   return l == Level::Major ? "major" : "general";
 }
 
 std::string status_text(const ListedHazard& h) {
   if (h.is_open)
-    return h.days_overdue > 0 ? fmt::format("逾期{}天（{}）", h.days_overdue, colour_name(h.colour))
-                              : fmt::format("整改中（{}）", colour_name(h.colour));
-  return h.rectified_not_closed ? "已整改待销号" : "已销号";
+    return h.days_overdue > 0 ? trf("{} days overdue ({})", h.days_overdue, label(h.colour))
+                              : trf("being rectified ({})", label(h.colour));
+  return h.rectified_not_closed ? _("rectified, not yet closed") : _("closed");
 }
 
 std::string rate_text(const Tally& t, Level l) {
@@ -83,52 +74,60 @@ void table(std::ostream& out, const std::vector<std::string>& head,
   write_text_table(out, TextTable{head, rows, right});
 }
 
-const std::vector<std::string> k_tally_head = {"重大(销号/总)", "重大整改率", "一般(整改/总)",
-                                               "一般整改率",    "逾期重大",   "逾期一般",
-                                               "绿/黄/红",      "无效销号",   "挂牌督办"};
+// The headers of tally_cells' columns.
+std::vector<std::string> tally_head() {
+  return {_("major closed/total"), _("major rate"),       _("general rectified/total"),
+          _("general rate"),       _("overdue major"),    _("overdue general"),
+          _("green/yellow/red"),   _("invalid closures"), _("under supervision")};
+}
 
 void write_table(std::ostream& out, const hazard::LedgerReport& r, const std::vector<std::string>& names,
                  const std::string& ruleset_id) {
-  out << "隐患台账 " << r.file << " — as of " << date::format(r.as_of) << " (ruleset " << ruleset_id
-      << ": yellow ≥ " << r.policy.yellow_after_days << " days overdue, red ≥ " << r.policy.red_after_days
-      << ")\n";
-  out << r.rows << " hazards";
-  if (r.found_after) out << ", of which " << r.found_after << " found after the as-of date and not counted";
+  const auto tally_heads = tally_head();
+  out << trf("Hazard ledger (隐患台账) {} — as of {} (ruleset {}: yellow ≥ {} days overdue, red ≥ {})",
+             r.file, date::format(r.as_of), ruleset_id, r.policy.yellow_after_days, r.policy.red_after_days)
+      << '\n';
+  const std::string hazards = r.rows == 1 ? std::string(_("1 hazard")) : trf("{} hazards", r.rows);
+  if (r.found_after)
+    out << trf("{}, of which {} found after the as-of date and not counted", hazards, r.found_after);
+  else
+    out << hazards;
   out << "\n\n";
-  std::vector<std::string> head = {"单位", "名称"};
-  head.insert(head.end(), k_tally_head.begin(), k_tally_head.end());
+  std::vector<std::string> head = {_("unit"), _("name")};
+  head.insert(head.end(), tally_heads.begin(), tally_heads.end());
   std::vector<std::vector<std::string>> rows;
   for (std::size_t u = 0; u < r.units.size(); ++u) {
     std::vector<std::string> row = {r.units[u], u < names.size() ? names[u] : ""};
     for (auto& c : tally_cells(r.by_unit[u])) row.push_back(std::move(c));
     rows.push_back(std::move(row));
   }
-  std::vector<std::string> total = {"合计", ""};
+  std::vector<std::string> total = {_("all units"), ""};
   for (auto& c : tally_cells(r.total)) total.push_back(std::move(c));
   rows.push_back(std::move(total));
   table(out, head, rows, 2);
   out << '\n';
-  head = {"行业"};
-  head.insert(head.end(), k_tally_head.begin(), k_tally_head.end());
+  head = {_("industry")};
+  head.insert(head.end(), tally_heads.begin(), tally_heads.end());
   rows.clear();
   for (std::size_t i = 0; i < r.industries.size(); ++i) {
-    std::vector<std::string> row = {r.industries[i].empty() ? "（未填）" : r.industries[i]};
+    std::vector<std::string> row = {r.industries[i].empty() ? _("(not filled in)") : r.industries[i]};
     for (auto& c : tally_cells(r.by_industry[i])) row.push_back(std::move(c));
     rows.push_back(std::move(row));
   }
   table(out, head, rows, 1);
-  out << "\n逾期隐患 (overdue): " << r.overdue.size() << '\n';
+  out << '\n' << trf("Overdue hazards (逾期隐患): {}", r.overdue.size()) << '\n';
   for (const auto& h : r.overdue)
-    out << "  " << colour_name(h.colour) << "  " << h.id << "  " << h.unit << "  " << h.enterprise << "  "
-        << level_name(h.level) << "  期限 " << date::format(h.deadline) << "  逾期 " << h.days_overdue
-        << " 天\n";
-  out << "\n无效销号 (invalid closures): " << r.invalid.size() << '\n';
+    out << "  "
+        << trf("{}  {}  {}  {}  {}  deadline {}  {} days overdue", label(h.colour), h.id, h.unit,
+               h.enterprise, label(h.level), date::format(h.deadline), h.days_overdue)
+        << '\n';
+  out << '\n' << trf("Invalid closures (无效销号): {}", r.invalid.size()) << '\n';
   for (const auto& h : r.invalid)
-    out << "  " << h.id << "  " << h.unit << "  " << h.enterprise << "  " << level_name(h.level) << ": "
-        << text::join(h.problems, "; ") << '\n';
-  out << "\n挂牌督办 (under supervision): " << r.supervised.size() << '\n';
+    out << "  " << h.id << "  " << h.unit << "  " << h.enterprise << "  "
+        << trf("{}: {}", label(h.level), text::join(h.problems, _("; "))) << '\n';
+  out << '\n' << trf("Under supervision (挂牌督办): {}", r.supervised.size()) << '\n';
   for (const auto& h : r.supervised)
-    out << "  " << h.id << "  " << h.unit << "  " << h.enterprise << "  " << level_name(h.level) << "  "
+    out << "  " << h.id << "  " << h.unit << "  " << h.enterprise << "  " << label(h.level) << "  "
         << h.supervision << "  " << status_text(h) << '\n';
 }
 
@@ -224,33 +223,41 @@ void write_csv(std::ostream& out, const hazard::LedgerReport& r, const std::vect
 
 void write_markdown(std::ostream& out, const hazard::LedgerReport& r, const std::vector<std::string>& names,
                     const std::string& ruleset_id) {
-  out << "# 隐患台账\n\n- 台账: `" << md_cell(r.file) << "`, sha256 `" << r.sha256
-      << "`\n- 截至: " << date::format(r.as_of) << "\n- 状态颜色 (ruleset `" << ruleset_id << "`): 逾期 ≥ "
-      << r.policy.yellow_after_days << " 天黄, ≥ " << r.policy.red_after_days
-      << " 天红\n\n## 各单位\n\n| 单位 | 名称 |";
-  for (const auto& h : k_tally_head) out << ' ' << h << " |";
+  const auto tally_heads = tally_head();
+  auto th = [](const char* text) { return fmt::format(" {} |", text); };
+  out << "# " << _("Hazard ledger (隐患台账)") << "\n\n- "
+      << trf("ledger: `{}`, sha256 `{}`", md_cell(r.file), r.sha256) << "\n- "
+      << trf("as of: {}", date::format(r.as_of)) << "\n- "
+      << trf("status colours (ruleset `{}`): yellow ≥ {} days overdue, red ≥ {}", ruleset_id,
+             r.policy.yellow_after_days, r.policy.red_after_days)
+      << "\n\n## " << _("By unit") << "\n\n|" << th(_("unit")) << th(_("name"));
+  for (const auto& h : tally_heads) out << ' ' << h << " |";
   out << "\n|---|---|";
-  for (std::size_t k = 0; k < k_tally_head.size(); ++k) out << "---:|";
+  for (std::size_t k = 0; k < tally_heads.size(); ++k) out << "---:|";
   out << '\n';
   for (std::size_t u = 0; u < r.units.size(); ++u) {
     out << "| " << md_cell(r.units[u]) << " | " << md_cell(u < names.size() ? names[u] : "") << " |";
     for (const auto& c : tally_cells(r.by_unit[u])) out << ' ' << md_cell(c) << " |";
     out << '\n';
   }
-  out << "\n## 逾期隐患\n\n| 颜色 | 编号 | 单位 | 企业 | 等级 | 期限 | 逾期天数 "
-         "|\n|---|---|---|---|---|---|---:|\n";
+  out << "\n## " << _("Overdue hazards (逾期隐患)") << "\n\n|" << th(_("colour")) << th(_("id"))
+      << th(_("unit")) << th(_("enterprise")) << th(_("level")) << th(_("deadline")) << th(_("days overdue"))
+      << "\n|---|---|---|---|---|---|---:|\n";
   for (const auto& h : r.overdue)
-    out << "| " << colour_name(h.colour) << " | " << md_cell(h.id) << " | " << md_cell(h.unit) << " | "
-        << md_cell(h.enterprise) << " | " << level_name(h.level) << " | " << date::format(h.deadline) << " | "
+    out << "| " << label(h.colour) << " | " << md_cell(h.id) << " | " << md_cell(h.unit) << " | "
+        << md_cell(h.enterprise) << " | " << label(h.level) << " | " << date::format(h.deadline) << " | "
         << h.days_overdue << " |\n";
-  out << "\n## 无效销号\n\n| 编号 | 单位 | 企业 | 等级 | 问题 |\n|---|---|---|---|---|\n";
+  out << "\n## " << _("Invalid closures (无效销号)") << "\n\n|" << th(_("id")) << th(_("unit"))
+      << th(_("enterprise")) << th(_("level")) << th(_("problems")) << "\n|---|---|---|---|---|\n";
   for (const auto& h : r.invalid)
     out << "| " << md_cell(h.id) << " | " << md_cell(h.unit) << " | " << md_cell(h.enterprise) << " | "
-        << level_name(h.level) << " | " << md_cell(text::join(h.problems, "; ")) << " |\n";
-  out << "\n## 挂牌督办\n\n| 编号 | 单位 | 企业 | 等级 | 督办 | 状态 |\n|---|---|---|---|---|---|\n";
+        << label(h.level) << " | " << md_cell(text::join(h.problems, _("; "))) << " |\n";
+  out << "\n## " << _("Under supervision (挂牌督办)") << "\n\n|" << th(_("id")) << th(_("unit"))
+      << th(_("enterprise")) << th(_("level")) << th(_("supervision")) << th(_("status"))
+      << "\n|---|---|---|---|---|---|\n";
   for (const auto& h : r.supervised)
     out << "| " << md_cell(h.id) << " | " << md_cell(h.unit) << " | " << md_cell(h.enterprise) << " | "
-        << level_name(h.level) << " | " << md_cell(h.supervision) << " | " << status_text(h) << " |\n";
+        << label(h.level) << " | " << md_cell(h.supervision) << " | " << status_text(h) << " |\n";
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 // with status colours, invalid closures and the hazards under supervision.
 
 #include <iosfwd>
+#include <string>
+#include <vector>
 
 #include "hazard/ledger.hpp"
 #include "report/format.hpp"
@@ -13,6 +15,7 @@ namespace safeassess::report {
 void write_ledger(std::ostream& out, Format format, const hazard::LedgerReport& report,
                   const std::vector<std::string>& names, const std::string& ruleset_id);
 
-[[nodiscard]] const char* colour_name(hazard::Colour c);
+// The status colour in the report's language: label(c) of report/labels.hpp.
+[[nodiscard]] std::string colour_name(hazard::Colour c);
 
 }  // namespace safeassess::report

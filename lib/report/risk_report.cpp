@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "report/accounting.hpp"
 #include "report/escape.hpp"
@@ -18,7 +19,7 @@ namespace {
 using nlohmann::ordered_json;
 
 std::string level_label(const risk::Level& l) {
-  return fmt::format("{}（{}）", l.name, l.colour);
+  return trf("{} ({})", l.name, l.colour);
 }
 
 void write_rows(std::ostream& out, const std::vector<std::string>& head,
@@ -27,10 +28,10 @@ void write_rows(std::ostream& out, const std::vector<std::string>& head,
 }
 
 void write_table(std::ostream& out, const risk::Matrix& m, const risk::RiskList& list) {
-  out << "风险清单 " << list.file << " — " << m.name << " (" << m.id << " " << m.version << ")\n";
-  if (!m.warning.empty()) out << "注意: " << m.warning << '\n';
+  out << trf("Risk list (风险清单) {} — {} ({} {})", list.file, m.name, m.id, m.version) << '\n';
+  if (!m.warning.empty()) out << trf("note: {}", m.warning) << '\n';
   out << '\n';
-  std::vector<std::string> head = {"等级", "分值", "单位", "编号", "名称"};
+  std::vector<std::string> head = {_("level"), _("risk score"), _("unit"), _("id"), _("name")};
   std::vector<bool> right = {false, true, false, false, false};
   for (const auto& f : m.factors) {
     head.push_back(f.name);
@@ -45,13 +46,13 @@ void write_table(std::ostream& out, const risk::Matrix& m, const risk::RiskList&
   }
   write_rows(out, head, rows, right);
   out << '\n';
-  head = {"单位"};
+  head = {_("unit")};
   right = {false};
   for (const auto& l : m.levels) {
     head.push_back(level_label(l));
     right.push_back(true);
   }
-  head.push_back("合计");
+  head.push_back(_("all levels"));
   right.push_back(true);
   rows.clear();
   for (const auto& u : list.units) {
@@ -119,9 +120,11 @@ void write_csv(std::ostream& out, const risk::Matrix& m, const risk::RiskList& l
 }
 
 void write_markdown(std::ostream& out, const risk::Matrix& m, const risk::RiskList& list) {
-  out << "# 风险清单\n\n- 风险矩阵: " << md_cell(m.name) << " — `" << m.id << "` " << md_cell(m.version)
-      << ", sha256 `" << m.sha256 << "`\n- 数据: `" << md_cell(list.file)
-      << "`\n\n## 风险点\n\n| 等级 | 分值 | 单位 | 编号 | 名称 |";
+  out << "# " << _("Risk list (风险清单)") << "\n\n- "
+      << trf("risk matrix: {} — `{}` {}, sha256 `{}`", md_cell(m.name), m.id, md_cell(m.version), m.sha256)
+      << "\n- " << trf("data: `{}`", md_cell(list.file)) << "\n\n## " << _("Risk points (风险点)") << "\n\n| "
+      << _("level") << " | " << _("risk score") << " | " << _("unit") << " | " << _("id") << " | "
+      << _("name") << " |";
   for (const auto& f : m.factors) out << ' ' << md_cell(f.name) << " |";
   out << "\n|---|---:|---|---|---|";
   for (std::size_t k = 0; k < m.factors.size(); ++k) out << "---:|";
@@ -132,9 +135,9 @@ void write_markdown(std::ostream& out, const risk::Matrix& m, const risk::RiskLi
     for (double v : p.factors) out << ' ' << text::plain(v) << " |";
     out << '\n';
   }
-  out << "\n## 各单位风险点数\n\n| 单位 |";
+  out << "\n## " << _("Risk points per unit") << "\n\n| " << _("unit") << " |";
   for (const auto& l : m.levels) out << ' ' << md_cell(level_label(l)) << " |";
-  out << " 合计 |\n|---|";
+  out << ' ' << _("all levels") << " |\n|---|";
   for (std::size_t l = 0; l <= m.levels.size(); ++l) out << "---:|";
   out << '\n';
   for (const auto& u : list.units) {

@@ -50,7 +50,7 @@ Ratio left_after(Decimal points, const Ratio& deducted, Trace* trace) {
   const Ratio left = deducted >= Ratio(points) ? Ratio(k_zero) : Ratio(points) - deducted;
   if (trace)
     trace->push_back(trf("points left = max(0, {} - {}) = {}{}", points.str(), show(deducted), show(left),
-                         deducted > Ratio(points) ? " (扣完为止: floored at 0)" : ""));
+                         deducted > Ratio(points) ? _(" (扣完为止: floored at 0)") : ""));
   return left;
 }
 

@@ -119,15 +119,15 @@ ls -A "$work" | grep -q 'safeassess-tmp' && fail "a temporary folder was left be
 "$py" - "$work/a/report.xlsx" "$work/a/report.json" <<'PY' || fail "xlsx"
 import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
-assert wb.sheetnames == ["排名", "指标明细", "责任链缺口", "履职", "隐患", "风险"], wb.sheetnames
+assert wb.sheetnames == ["Ranking", "Indicators", "Chain gaps", "Duties", "Hazards", "Risks"], wb.sheetnames
 report = json.load(open(sys.argv[2]))
-rows = list(wb["排名"].iter_rows(min_row=2, values_only=True))
+rows = list(wb["Ranking"].iter_rows(min_row=2, values_only=True))
 assert [(r[1], r[3], r[4]) for r in rows] == [(u["id"], u["total"], u["grade"]) for u in report["units"]], rows
-detail = list(wb["指标明细"].iter_rows(min_row=2, values_only=True))
+detail = list(wb["Indicators"].iter_rows(min_row=2, values_only=True))
 assert len(detail) == sum(len(u["indicators"]) for u in report["units"])
-gaps = list(wb["责任链缺口"].iter_rows(min_row=2, values_only=True))
+gaps = list(wb["Chain gaps"].iter_rows(min_row=2, values_only=True))
 assert [g[1] for g in gaps] == [g["kind"] for g in report["chain"]["gaps"]]
-risks = list(wb["风险"].iter_rows(min_row=2, values_only=True))
+risks = list(wb["Risks"].iter_rows(min_row=2, values_only=True))
 assert [(r[0], r[1], r[3]) for r in risks] == [(p["unit"], p["id"], p["score"]) for p in report["risks"]["points"]], risks
 PY
 
@@ -179,7 +179,7 @@ grep -q "\"'=HYPERLINK(" "$work/e/csv/ranking.csv" || fail "CSV: a formula was n
 grep -q "'-2+3 | 管道" "$work/e/csv/ranking.csv" || fail "CSV: a leading minus was not neutralised"
 "$py" - "$work/e/report.xlsx" <<'PY' || fail "xlsx: a formula was not neutralised"
 import sys, openpyxl
-ws = openpyxl.load_workbook(sys.argv[1])["排名"]
+ws = openpyxl.load_workbook(sys.argv[1])["Ranking"]
 names = [r[2] for r in ws.iter_rows(min_row=2, values_only=True)]
 assert "'=HYPERLINK(\"http://evil.invalid\",\"click\")" in names, names
 assert "'-2+3 | 管道" in names, names

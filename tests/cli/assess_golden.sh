@@ -3,17 +3,25 @@
 # (the workbook is checked by assess.sh; its bytes depend on libxlsxwriter's version).
 # UPDATE_GOLDEN=1 rewrites the golden files.
 #
-#   bash tests/cli/assess_golden.sh SAFEASSESS EXAMPLE [--no-html]
+# With --zh, the set in Chinese (--lang zh): its Markdown and HTML, against tests/golden/zh/assess/.
+#
+#   bash tests/cli/assess_golden.sh SAFEASSESS EXAMPLE [--no-html | --zh]
 set -euo pipefail
 bin=$1
 example=$2
-html=${3:-}
+mode=${3:-}
 golden=tests/golden/assess/$example
+lang=()
+if [[ $mode == --zh ]]; then
+  golden=tests/golden/zh/assess/$example
+  lang=(--lang zh)
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$bin" assess "examples/$example/manifest.yaml" -o "$work/set" >"$work/stdout"
+"$bin" assess "examples/$example/manifest.yaml" -o "$work/set" "${lang[@]}" >"$work/stdout"
 files=$(cd "$work/set" && find . -type f ! -name report.xlsx ! -name .safeassess-report | sed 's#^\./##' | LC_ALL=C sort)
-[[ $html == --no-html ]] && files=$(grep -v '^report.html$' <<<"$files")
+[[ $mode == --no-html ]] && files=$(grep -v '^report.html$' <<<"$files")
+[[ $mode == --zh ]] && files=$(grep -E '^report\.(md|html)$' <<<"$files")
 if [[ ${UPDATE_GOLDEN:-} == 1 ]]; then
   rm -rf "$golden"
   for f in $files; do

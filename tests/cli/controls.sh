@@ -54,7 +54,7 @@ with zipfile.ZipFile(d + "/report.xlsx") as z:
             assert not re.search(rb'[\x00-\x08\x0b\x0c\x0e-\x1f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]', data), n
 import openpyxl
 wb = openpyxl.load_workbook(d + "/report.xlsx")
-names = [r[2] for r in wb["排名"].iter_rows(min_row=2, values_only=True)]
+names = [r[2] for r in wb["Ranking"].iter_rows(min_row=2, values_only=True)]
 assert any("\\x1b[31mred" in str(n) for n in names), names
 xml.dom.minidom.parse(d + "/junit.xml")
 PY

@@ -15,7 +15,8 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 command -v soffice > /dev/null || fail "soffice is not installed (scripts/setup.sh --tests installs libreoffice-calc-nogui)"
 command -v pdftotext > /dev/null || fail "pdftotext is not installed (scripts/setup.sh --tests installs poppler-utils)"
 
-"$bin" assess examples/chain-2024/manifest.yaml -o "$work/set" > /dev/null || fail "assess exited $?"
+# In Chinese, as an evaluator prints it (the English workbook is tests/cli/assess.sh's).
+"$bin" assess examples/chain-2024/manifest.yaml -o "$work/set" --lang zh > /dev/null || fail "assess exited $?"
 
 "$py" - "$work/set/report.xlsx" <<'PY' || fail "xlsx setup"
 import sys, unicodedata, openpyxl

@@ -175,7 +175,7 @@ TEST_CASE("the explanation shows the recorded values against the thresholds") {
   const Judgement j = judge(cr, finding_of(f));
   REQUIRE(j.matches.size() == 1);
   CHECK(j.matches[0].why ==
-        "scaffold_cantilever_height_m = 4.5 m (条件 > 0.4 x scaffold_frame_height_m = 4)");
+        "scaffold_cantilever_height_m = 4.5 m (condition > 0.4 x scaffold_frame_height_m = 4)");
 }
 
 TEST_CASE("criteria files are validated") {
