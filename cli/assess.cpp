@@ -114,15 +114,17 @@ int run_assess(const AssessOptions& options) {
                      interview.empty() ? std::string(_("none")) : text::join(interview, _(", ")))
               << '\n';
     if (analysis)
-      std::cout << fmt::format(
-          "responsibility chain: {} gaps{}\n", analysis->gaps.size(),
-          a.chain->compliance ? "" : " (no records: broken links and attenuation not traced)");
+      std::cout << (a.chain->compliance
+                        ? trf("responsibility chain: {} gaps\n", analysis->gaps.size())
+                        : trf("responsibility chain: {} gaps (no records: broken links and attenuation not "
+                              "traced)\n",
+                              analysis->gaps.size()));
     if (ledger)
       std::cout << trf("hazards: {} overdue, {} invalid closures, {} under supervision\n",
                        ledger->overdue.size(), ledger->invalid.size(), ledger->supervised.size());
     std::string dir = std::filesystem::path(options.output).lexically_normal().string();
     while (dir.size() > 1 && dir.back() == '/') dir.pop_back();  // "-o out/" is out/, not out//
-    std::cout << fmt::format(
+    std::cout << trf(
         "report set written to {0}/\n"
         "  {0}/report.html   open in a browser: summary, every unit explained, the chain; prints\n"
         "  {0}/report.xlsx   open in Excel or WPS: ranking, indicator detail, gaps, duties, hazards\n"

@@ -30,11 +30,12 @@ void setup_judge(CLI::App& app, int& exit_code) {
          "findings", options->findings,
          _("Findings: CSV (id, enterprise, industry, date, one column per fact) or YAML (findings: [...])"))
       ->required();
-  sub->add_option("-c,--criteria", options->criteria,
-                  "Criteria to judge by: bundled editions (" +
-                      text::join(ruleset::builtin_names("criteria"), ", ") +
-                      "), builtin:NAME or YAML files; repeat or separate with commas. Default: every bundled "
-                      "edition, each judging its own industries on the days it is in force")
+  sub->add_option(
+         "-c,--criteria", options->criteria,
+         trf("Criteria to judge by: bundled editions ({}), builtin:NAME or YAML files; repeat or "
+             "separate with commas. Default: every bundled edition, each judging its own industries on "
+             "the days it is in force",
+             text::join(ruleset::builtin_names("criteria"), ", ")))
       ->delimiter(',');
   add_format_option(sub, options->format);
   add_output_option(sub, options->output);

@@ -20,6 +20,7 @@
 #include "judge.hpp"
 #include "lang.hpp"
 #include "model/ruleset.hpp"
+#include "parse_errors.hpp"
 #include "report/format.hpp"
 #include "risk.hpp"
 #include "rulesets.hpp"
@@ -53,7 +54,8 @@ int run(int argc, char** argv) {
   app.get_formatter()->label("SUBCOMMAND", _("SUBCOMMAND"));
   app.get_formatter()->label("OPTIONS", _("OPTIONS"));
   app.get_formatter()->label("REQUIRED", _("REQUIRED"));
-  app.name("safeassess");  // "Usage: safeassess ...", wherever the binary is
+  app.name("safeassess");                // "Usage: safeassess ...", wherever the binary is
+  app.failure_message(failure_message);  // CLI11's parse errors in the same language
   std::string lang;
   app.add_option("--lang", lang,
                  _("Language of messages, help and reports: zh or en (default: from the locale, LANG)"))

@@ -35,18 +35,18 @@ nlohmann::ordered_json edition_json(const model::Edition& e) {
           {"dates_verified", e.dates_verified}};
 }
 
-void print_edition(const model::Edition& e, const char* label = "in force") {
+// `line` is the message of the dates line: N_("  in force: {}{}{}\n") or the like.
+void print_edition(const model::Edition& e, const char* line = N_("  in force: {}{}{}\n")) {
   if (e.effective_from.empty() && e.number.empty()) return;
   if (!e.number.empty() && e.effective_from.empty()) {
-    std::cout << "  document: " << e.number << (e.published.empty() ? "" : ", published " + e.published)
-              << '\n';
+    std::cout << trf("  document: {}{}\n", e.number,
+                     e.published.empty() ? std::string() : trf(", published {}", e.published));
     return;
   }
-  std::cout << fmt::format("  {}: {}{}{}\n", label, e.span(),
-                           e.published.empty() ? "" : "; published " + e.published,
-                           e.dates_verified ? "" : " (dates not verified: " + e.dates_note + ")");
-  if (!e.preceded_by.empty()) std::cout << "  preceded by: " << e.preceded_by << '\n';
-  if (!e.superseded_by.empty()) std::cout << "  superseded by: " << e.superseded_by << '\n';
+  std::cout << trf(line, e.span(), e.published.empty() ? std::string() : trf("; published {}", e.published),
+                   e.dates_verified ? std::string() : trf(" (dates not verified: {})", e.dates_note));
+  if (!e.preceded_by.empty()) std::cout << trf("  preceded by: {}\n", e.preceded_by);
+  if (!e.superseded_by.empty()) std::cout << trf("  superseded by: {}\n", e.superseded_by);
 }
 
 }  // namespace
@@ -77,7 +77,7 @@ int run_rulesets(const RulesetsOptions& options) {
     for (const auto& v : r.vetoes) count(v.id, v.verified);
     for (const auto& g : r.grade_caps) count(g.id, g.verified);
     for (const auto& x : r.adjustments) count(x.id, x.verified);
-    if (!r.bonus.empty()) count("bonus cap", r.bonus_cap_verified);
+    if (!r.bonus.empty()) count(_("bonus cap"), r.bonus_cap_verified);
     if (options.format == "json") {
       auto sources = nlohmann::ordered_json::array();
       for (const auto& s : r.sources)
@@ -95,21 +95,21 @@ int run_rulesets(const RulesetsOptions& options) {
       continue;
     }
     std::cout << trf("builtin:{}  {}  version {}{}\n", name, r.name, r.version,
-                     verified < checked ? "  (not fully verified)" : "");
-    print_edition(r.edition, "meant for periods");
-    std::cout << fmt::format(
+                     verified < checked ? _("  (not fully verified)") : "");
+    print_edition(r.edition, N_("  meant for periods: {}{}{}\n"));
+    std::cout << trf(
         "  kind: assessment ruleset; {} categories, {} indicators, {} veto rules{}{}; {} of {} "
         "scoring rules verified against the source\n",
         r.categories.size(), r.indicators.size(), r.vetoes.size(),
         r.grade_caps.empty() ? std::string() : trf(", {} grade caps", r.grade_caps.size()),
         r.adjustments.empty() ? std::string() : trf(", {} adjustments", r.adjustments.size()), verified,
         checked);
-    if (!unverified.empty()) std::cout << "  not verified: " << text::join(unverified, ", ") << '\n';
+    if (!unverified.empty()) std::cout << trf("  not verified: {}\n", text::join(unverified, ", "));
     for (const auto& s : r.sources) {
-      std::string line = "  source: " + s.title;
-      if (!s.number.empty()) line += " (" + s.number + ")";
-      if (!s.date.empty()) line += ", " + s.date;
-      std::cout << line << '\n';
+      std::string source = s.title;
+      if (!s.number.empty()) source += " (" + s.number + ")";
+      if (!s.date.empty()) source += ", " + s.date;
+      std::cout << trf("  source: {}\n", source);
     }
   }
   for (const auto& name : ruleset::builtin_names("criteria")) {
@@ -129,7 +129,7 @@ int run_rulesets(const RulesetsOptions& options) {
       continue;
     }
     std::cout << trf("builtin:{}  {}  {}{}\n", name, c.name, c.edition.number,
-                     c.verified ? "" : "  (not fully verified)");
+                     c.verified ? "" : _("  (not fully verified)"));
     std::cout << trf("  kind: major-hazard criteria ({}); {} items, {} verified; industries: {}\n", c.family,
                      c.items.size(), c.verified_items(), fmt::join(c.industries, ", "));
     print_edition(c.edition);
@@ -152,7 +152,7 @@ int run_rulesets(const RulesetsOptions& options) {
     std::vector<std::string> levels;
     for (const auto& l : m.levels) levels.push_back(l.name + "/" + l.colour);
     std::cout << trf("builtin:{}  {}  version {}{}\n", name, m.name, m.version,
-                     m.verified ? "" : "  (bands not verified)");
+                     m.verified ? "" : _("  (bands not verified)"));
     std::cout << trf("  kind: risk matrix; levels: {}\n", fmt::join(levels, ", "));
     print_edition(m.edition);
     std::cout << trf("  source: {}\n", m.source);
@@ -176,7 +176,7 @@ int run_rulesets(const RulesetsOptions& options) {
     }
     std::cout << trf("builtin:{}  {}  version {}\n", name, d.name, d.version);
     std::cout << trf("  kind: duty list; {} roles, {} duties\n", d.roles.size(), duties);
-    print_edition(d.edition, "meant for periods");
+    print_edition(d.edition, N_("  meant for periods: {}{}{}\n"));
   }
   if (options.format == "json") std::cout << list.dump(2) << '\n';
   return code(ExitCode::Ok);

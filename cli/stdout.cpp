@@ -3,6 +3,8 @@
 #include <cstring>
 #include <iostream>
 
+#include "core/i18n.hpp"
+
 namespace safeassess::cli {
 
 CheckedStdout::CheckedStdout() : m_previous(std::cout.rdbuf(&m_buffer)) {}
@@ -15,7 +17,7 @@ CheckedStdout::~CheckedStdout() {
 std::string CheckedStdout::finish() {
   const int error = m_buffer.drain();
   if (error == 0) return {};
-  return std::string("cannot write standard output: ") + std::strerror(error);
+  return trf("cannot write standard output: {}", std::strerror(error));
 }
 
 }  // namespace safeassess::cli

@@ -53,10 +53,10 @@ void setup_trace(CLI::App& app, int& exit_code) {
   hazard->excludes(accident)->excludes(points);
   accident->excludes(points);
   std::vector<std::string> kinds{"any"};
-  std::string footer = "\nGap kinds (--fail-on):\n";
+  std::string footer = _("\nGap kinds (--fail-on):\n");
   for (const auto& k : chain::gap_kinds()) {
     kinds.emplace_back(k.id);
-    footer += fmt::format("  {:<24} {}: {}\n", k.id, k.chinese, k.summary);
+    footer += fmt::format("  {:<24} {}: {}\n", k.id, k.chinese, _(std::string(k.summary).c_str()));
   }
   sub->footer(footer);
   auto* fail_on = sub->add_option("--fail-on", options->fail_on,
@@ -139,9 +139,11 @@ int run_trace(const TraceOptions& options) {
       const auto it =
           std::find_if(list.begin(), list.end(), [&](const auto& x) { return x.id == options.accident; });
       if (it == list.end())
-        throw UsageError(trf("--accident: no accident \"{}\"{}", options.accident,
-                             b.manifest.accidents ? trf(" in {}", b.manifest.accidents->path)
-                                                  : std::string("; the manifest names no accidents file")));
+        throw UsageError(
+            b.manifest.accidents
+                ? trf("--accident: no accident \"{}\" in {}", options.accident, b.manifest.accidents->path)
+                : trf("--accident: no accident \"{}\"; the manifest names no accidents file",
+                      options.accident));
       of.kind = "accident";
       of.id = it->id;
       of.description = fmt::format("{} {}", it->level, it->description);

@@ -47,21 +47,21 @@ struct Checked {
 };
 
 Checked check_one(const std::string& path, const assessment::LoadOptions& load) {
-  Checked c{path, "unknown", {}, {}};
+  Checked c{path, N_("unknown"), {}, {}};
   try {
     if (path.starts_with("builtin:")) {
       const std::string name = path.substr(8);
       if (ruleset::find_builtin("criteria", name)) {
-        c.kind = "criteria";
+        c.kind = N_("criteria");
         (void)hazard::load_criteria_ref(path);
       } else if (ruleset::find_builtin("risk", name)) {
-        c.kind = "risk matrix";
+        c.kind = N_("risk matrix");
         (void)risk::load_matrix_ref(path);
       } else if (ruleset::find_builtin("duties", name)) {
-        c.kind = "duty list";
+        c.kind = N_("duty list");
         (void)duty::load_duty_list_ref(path, ".", Location{path});
       } else {
-        c.kind = "ruleset";
+        c.kind = N_("ruleset");
         (void)ruleset::load_ruleset_ref(path, ".", Location{path}, nullptr);
       }
       return c;
@@ -69,26 +69,27 @@ Checked check_one(const std::string& path, const assessment::LoadOptions& load) 
     const std::string text = io::read_file(path, path);
     const YAML::Node root = io::parse_yaml(path, text);
     if (root.IsMap() && root["categories"].IsDefined()) {
-      c.kind = "ruleset";
+      c.kind = N_("ruleset");
       (void)ruleset::load_ruleset(path, text);
     } else if (root.IsMap() && root["ruleset"].IsDefined()) {
-      c.kind = "manifest";
+      c.kind = N_("manifest");
       auto a = assessment::load_assessment(path, load);
       (void)assessment::load_risks(a.manifest, load.encoding, &a);
       c.warnings = assessment::edition_warnings(a);
     } else if (root.IsMap() && root["items"].IsDefined()) {
-      c.kind = "criteria";
+      c.kind = N_("criteria");
       (void)hazard::load_criteria(path, text);
     } else if (root.IsMap() && root["factors"].IsDefined()) {
-      c.kind = "risk matrix";
+      c.kind = N_("risk matrix");
       (void)risk::load_matrix(path, text);
     } else if (root.IsMap() && root["roles"].IsDefined()) {
-      c.kind = "duty list";
+      c.kind = N_("duty list");
       (void)duty::load_duty_list(path, text);
     } else {
-      c.problems.push_back({Location{path, 1, 1},
-                            "not a ruleset (\"categories\"), a manifest (\"ruleset\"), criteria (\"items\"), "
-                            "a risk matrix (\"factors\") or a duty list (\"roles\")"});
+      c.problems.push_back(
+          {Location{path, 1, 1},
+           _("not a ruleset (\"categories\"), a manifest (\"ruleset\"), criteria (\"items\"), "
+             "a risk matrix (\"factors\") or a duty list (\"roles\")")});
     }
   } catch (const InputError& e) {
     c.problems = e.diagnostics();
@@ -127,8 +128,8 @@ int run_validate(const ValidateOptions& options) {
   } else {
     for (const auto& c : results) {
       for (const auto& d : c.problems) std::cout << d.to_string() << '\n';
-      for (const auto& w : c.warnings) std::cout << "warning: " << c.path << ": " << w << '\n';
-      if (c.problems.empty()) std::cout << trf("ok: {} ({})\n", c.path, c.kind);
+      for (const auto& w : c.warnings) std::cout << trf("warning: {}: {}", c.path, w) << '\n';
+      if (c.problems.empty()) std::cout << trf("ok: {} ({})\n", c.path, _(c.kind.c_str()));
     }
     if (problems == 1) std::cout << _("1 problem found") << '\n';
     if (problems > 1) std::cout << trf("{} problems found", problems) << '\n';

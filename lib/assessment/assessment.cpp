@@ -208,10 +208,10 @@ void account_rows(std::vector<InputFile>& files, const Units& units, const Ratin
       f.rows = RowAccount::all(chain->chain.edges.size());
     else if (f.role == "records" && chain && chain->compliance)
       f.rows = RowAccount::with_excluded(chain->compliance->records, chain->compliance->records_not_assessed,
-                                         "in a duty period not wholly inside the assessment period");
+                                         _("in a duty period not wholly inside the assessment period"));
     else if (f.role == "accidents" && accidents)
       f.rows = summary ? RowAccount::with_excluded(accidents->rows, summary->outside_period,
-                                                   "an accident outside the assessment period")
+                                                   _("an accident outside the assessment period"))
                        : RowAccount::all(accidents->rows);
   }
 }
@@ -224,14 +224,18 @@ std::vector<std::string> edition_warnings(const Assessment& a) {
   if (!period) return out;
   auto check = [&](const model::Edition& e, const char* what, const std::string& id) {
     if (!e.from || (e.in_force(period->first) && e.in_force(period->last))) return;
-    out.push_back(fmt::format(
-        "period {} ({} to {}) lies {}outside the days {} \"{}\" is meant for ({}){}", a.manifest.period,
-        date::format(period->first), date::format(period->last),
-        e.in_force(period->first) || e.in_force(period->last) ? "partly " : "", what, id, e.span(),
-        e.superseded_by.empty() ? std::string() : "; superseded by " + e.superseded_by));
+    const std::string superseded =
+        e.superseded_by.empty() ? std::string() : trf("; superseded by {}", e.superseded_by);
+    const std::string first = date::format(period->first);
+    const std::string last = date::format(period->last);
+    out.push_back(e.in_force(period->first) || e.in_force(period->last)
+                      ? trf("period {} ({} to {}) lies partly outside the days {} \"{}\" is meant for ({}){}",
+                            a.manifest.period, first, last, _(what), id, e.span(), superseded)
+                      : trf("period {} ({} to {}) lies outside the days {} \"{}\" is meant for ({}){}",
+                            a.manifest.period, first, last, _(what), id, e.span(), superseded));
   };
-  check(a.rules.edition, "ruleset", a.rules.id);
-  if (a.chain) check(a.chain->duties.edition, "duty list", a.chain->duties.id);
+  check(a.rules.edition, N_("ruleset"), a.rules.id);
+  if (a.chain) check(a.chain->duties.edition, N_("duty list"), a.chain->duties.id);
   // Quotas this data can never fill or that leave a grade empty in a group.
   const auto& rules = a.rules;
   if (!rules.quotas.empty()) {
@@ -251,11 +255,16 @@ std::vector<std::string> edition_warnings(const Assessment& a) {
                               num::Ratio(*q.percent) / num::Ratio(num::Decimal::of(100)))
                                  .floor();
         if (allowed == 0)
-          out.push_back(fmt::format(
-              "the quota of {} ({}%) allows ⌊{} x {} / 100⌋ = 0 of {}'s {} units: none can be "
-              "graded {}; raise the percent or give a count",
-              rules.grades[q.grade].name, q.percent->str(), n, q.percent->str(),
-              g.empty() ? std::string("the assessment") : "group " + g, n, rules.grades[q.grade].name));
+          out.push_back(
+              g.empty()
+                  ? trf("the quota of {} ({}%) allows ⌊{} x {} / 100⌋ = 0 of the assessment's {} units: "
+                        "none can be graded {}; raise the percent or give a count",
+                        rules.grades[q.grade].name, q.percent->str(), n, q.percent->str(), n,
+                        rules.grades[q.grade].name)
+                  : trf("the quota of {} ({}%) allows ⌊{} x {} / 100⌋ = 0 of group {}'s {} units: none can "
+                        "be graded {}; raise the percent or give a count",
+                        rules.grades[q.grade].name, q.percent->str(), n, q.percent->str(), g, n,
+                        rules.grades[q.grade].name));
       }
     }
   }
@@ -409,8 +418,7 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
     using Kind = ruleset::Derivation::Kind;
     a.input_origin[input] =
         d.kind == Kind::Ratio
-            ? fmt::format(
-                  "ruleset's derive: {} x {}, rounded half away from zero to {} decimals{}",
+            ? trf("ruleset's derive: {} x {}, rounded half away from zero to {} decimals{}",
                   text::join(terms, " / "), d.times.str(), d.decimals,
                   d.zero_over_zero ? fmt::format("; 0 / 0 = {}", d.zero_over_zero->str()) : std::string())
             : trf("ruleset's derive: {}", text::join(terms, d.kind == Kind::Sum ? " + " : " - "));

@@ -29,7 +29,7 @@ std::vector<GateCase> gate_cases(const ruleset::Ruleset& rules, const Units& uni
     std::vector<std::string> vetoes;
     for (auto v : r.vetoes[u]) vetoes.push_back(rules.vetoes[v].name);
     cases.push_back(
-        {u, "veto", g.on_veto, !vetoes.empty(), vetoes.empty() ? "no veto" : text::join(vetoes, "；")});
+        {u, "veto", g.on_veto, !vetoes.empty(), vetoes.empty() ? _("no veto") : text::join(vetoes, "；")});
     cases.push_back(
         {u, "fail", g.on_fail, r.failing(rules, u), trf("grade {}", rules.grades[r.grade[u]].name)});
     cases.push_back({u, "interview", g.on_interview, r.interview[u] != 0,

@@ -27,7 +27,8 @@ constexpr Rep k_one = k_pow10[Decimal::k_digits];
 constexpr Rep k_limit = k_pow10[Decimal::k_max_digits] * k_one;
 
 Rep checked(Rep v) {
-  if (v > k_limit || v < -k_limit) throw std::overflow_error("a number beyond 10^18 arose in a computation");
+  if (v > k_limit || v < -k_limit)
+    throw std::overflow_error(_("a number beyond 10^18 arose in a computation"));
   return v;
 }
 
@@ -70,7 +71,7 @@ Rep from_wide(const Wide& w) {
   if (w <= k_small_wide && w >= -k_small_wide) return static_cast<Rep>(static_cast<long long>(w));
   const bool neg = w < 0;
   const Wide m = neg ? Wide(-w) : w;
-  if (m > to_wide(k_limit)) throw std::overflow_error("a number beyond 10^18 arose in a computation");
+  if (m > to_wide(k_limit)) throw std::overflow_error(_("a number beyond 10^18 arose in a computation"));
   const auto hi = static_cast<std::uint64_t>(m >> 64);
   const auto lo = static_cast<std::uint64_t>(m & Wide(std::numeric_limits<std::uint64_t>::max()));
   const Rep r = static_cast<Rep>((static_cast<Decimal::URep>(hi) << 64) | lo);
@@ -149,7 +150,7 @@ std::optional<Decimal> Decimal::parse(std::string_view s, std::string* why) {
 }
 
 Decimal Decimal::from_double(double v) {
-  if (!std::isfinite(v)) throw std::domain_error("not a finite number");
+  if (!std::isfinite(v)) throw std::domain_error(_("not a finite number"));
   // 15 significant digits read back every double that was written with 15 or fewer.
   const std::string s = fmt::format("{:.15g}", v);
   std::string why;
@@ -177,7 +178,7 @@ std::string Decimal::str() const {
 }
 
 std::string Decimal::fixed(int decimals) const {
-  if (decimals < 0 || decimals > k_digits) throw std::invalid_argument("decimals out of 0..12");
+  if (decimals < 0 || decimals > k_digits) throw std::invalid_argument(_("decimals out of 0..12"));
   const Rep r = round(decimals).m_raw / k_pow10[static_cast<std::size_t>(k_digits - decimals)];
   const bool neg = r < 0;
   std::string d = digits_of(neg ? -r : r);
@@ -190,7 +191,7 @@ std::string Decimal::fixed(int decimals) const {
 }
 
 Decimal Decimal::round(int decimals) const {
-  if (decimals < 0 || decimals > k_digits) throw std::invalid_argument("decimals out of 0..12");
+  if (decimals < 0 || decimals > k_digits) throw std::invalid_argument(_("decimals out of 0..12"));
   const Rep unit = k_pow10[static_cast<std::size_t>(k_digits - decimals)];
   return from_raw(checked(div_round(m_raw, unit) * unit));
 }
@@ -244,7 +245,7 @@ Decimal abs(Decimal a) {
 Ratio::Ratio(Decimal v) : m_n(to_wide(v.raw())), m_d(wide_pow10(Decimal::k_digits)) {}
 
 Ratio Ratio::of(const Wide& n, const Wide& d) {
-  if (d == 0) throw std::domain_error("division by zero");
+  if (d == 0) throw std::domain_error(_("division by zero"));
   Ratio r;
   r.m_n = d < 0 ? Wide(-n) : n;
   r.m_d = d < 0 ? Wide(-d) : d;
@@ -276,7 +277,7 @@ Ratio operator*(const Ratio& a, const Ratio& b) {
 }
 
 Ratio operator/(const Ratio& a, const Ratio& b) {
-  if (b.m_n == 0) throw std::domain_error("division by zero");
+  if (b.m_n == 0) throw std::domain_error(_("division by zero"));
   if (a.m_d == b.m_d) return Ratio::of(a.m_n, b.m_n);
   return Ratio::of(a.m_n * b.m_d, a.m_d * b.m_n);
 }
@@ -290,7 +291,7 @@ std::strong_ordering operator<=>(const Ratio& a, const Ratio& b) {
 }
 
 Decimal Ratio::round(int decimals) const {
-  if (decimals < 0 || decimals > Decimal::k_digits) throw std::invalid_argument("decimals out of 0..12");
+  if (decimals < 0 || decimals > Decimal::k_digits) throw std::invalid_argument(_("decimals out of 0..12"));
   const Wide q = wide_div_round(m_n * wide_pow10(decimals), m_d);
   return Decimal::from_raw(from_wide(q * wide_pow10(Decimal::k_digits - decimals)));
 }

@@ -5,13 +5,15 @@
 #include <array>
 #include <stdexcept>
 
+#include "core/i18n.hpp"
+
 namespace safeassess::hash {
 
 std::string sha256_hex(std::string_view bytes) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
   if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1)
-    throw std::runtime_error("SHA-256 computation failed");
+    throw std::runtime_error(_("SHA-256 computation failed"));
   static constexpr char k_hex[] = "0123456789abcdef";
   std::string out;
   out.reserve(length * 2);

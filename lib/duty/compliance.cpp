@@ -196,11 +196,13 @@ Compliance read_records(const std::string& display, std::string bytes, io::Encod
   io::CsvReader& reader = file.reader();
   const io::CsvHeader& header = file.header();
   Diagnostics diagnostics;
-  const auto c_holder = header.require_any({"holder", "责任人"}, "the post that did the duty", diagnostics);
-  const auto c_duty = header.require_any({"duty", "职责"}, "the duty id from the holder's role", diagnostics);
-  const auto c_date = header.require_any({"date", "日期"}, "when it was done (YYYY-MM-DD)", diagnostics);
-  const auto c_evidence = header.require_any({"evidence", "佐证类型"},
-                                             "the kind of record that proves it (may be empty)", diagnostics);
+  const auto c_holder =
+      header.require_any({"holder", "责任人"}, _("the post that did the duty"), diagnostics);
+  const auto c_duty =
+      header.require_any({"duty", "职责"}, _("the duty id from the holder's role"), diagnostics);
+  const auto c_date = header.require_any({"date", "日期"}, _("when it was done (YYYY-MM-DD)"), diagnostics);
+  const auto c_evidence = header.require_any(
+      {"evidence", "佐证类型"}, _("the kind of record that proves it (may be empty)"), diagnostics);
   diagnostics.throw_if_any();
   const bool suggest = chain.size() <= 10000;  // did-you-mean over a province's ids costs too much
   const std::string period_text =
@@ -227,9 +229,11 @@ Compliance read_records(const std::string& display, std::string bytes, io::Encod
       diagnostics.error(
           header.cell(line, *c_holder),
           header.column_label(*c_holder) +
-              trf(": \"{}\" is {}; records belong to posts that hold a role", holder,
-                  chain.is_post(*node) ? "a post without a role"
-                                       : fmt::format("a {}", chain::to_string(chain.kind[*node]))));
+              (chain.is_post(*node)
+                   ? trf(": \"{}\" is a post without a role; records belong to posts that hold a role",
+                         holder)
+                   : trf(": \"{}\" is a {}; records belong to posts that hold a role", holder,
+                         chain::to_string(chain.kind[*node]))));
       continue;
     }
     const Role& role = list.roles[chain.role[*node]];

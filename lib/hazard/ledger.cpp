@@ -71,11 +71,12 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
   io::CsvReader& reader = file.reader();
   const io::CsvHeader& header = file.header();
   Diagnostics d;
-  const auto c_id = header.require_any({"id", "隐患编号"}, "the hazard's identifier", d);
-  const auto c_unit = header.require_any({"unit", "单位编号"}, "the assessed unit the hazard counts for", d);
-  const auto c_level = header.require_any({"level", "隐患等级"}, "重大 or 一般", d);
-  const auto c_found = header.require_any({"found", "发现日期"}, "the date it was found", d);
-  const auto c_deadline = header.require_any({"deadline", "整改期限"}, "the rectification deadline", d);
+  const auto c_id = header.require_any({"id", "隐患编号"}, _("the hazard's identifier"), d);
+  const auto c_unit =
+      header.require_any({"unit", "单位编号"}, _("the assessed unit the hazard counts for"), d);
+  const auto c_level = header.require_any({"level", "隐患等级"}, _("重大 or 一般"), d);
+  const auto c_found = header.require_any({"found", "发现日期"}, _("the date it was found"), d);
+  const auto c_deadline = header.require_any({"deadline", "整改期限"}, _("the rectification deadline"), d);
   d.throw_if_any();
   auto optional = [&](std::initializer_list<const char*> names) {
     return header.optional_any(std::vector<std::string>(names.begin(), names.end()), d);
@@ -230,9 +231,9 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
         }
       }
       if (rectified == k_none)
-        problems.push_back("closed with no rectification date");
+        problems.push_back(_("closed with no rectification date"));
       else if (rectified > closed)
-        problems.push_back("rectified after the closure");
+        problems.push_back(_("rectified after the closure"));
     }
     const bool is_rectified = rectified != k_none && rectified <= as_of;
     Tally row;
@@ -303,8 +304,7 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
     for (std::size_t j = k; j-- > 0 && ids[j].hash == ids[k].hash;)
       if (view(ids[j]) == view(ids[k])) {
         d.error(Location{display, ids[k].line, static_cast<long>(*c_id + 1)},
-                fmt::format(
-                    "{}: hazard \"{}\" is already recorded on line {}; one hazard, one record (一隐患一档案)",
+                trf("{}: hazard \"{}\" is already recorded on line {}; one hazard, one record (一隐患一档案)",
                     header.column_label(*c_id), view(ids[k]), ids[j].line));
         break;
       }
@@ -333,10 +333,10 @@ HazardCase find_hazard(const std::string& display, std::string bytes, io::Encodi
   io::CsvFile file(display, std::move(bytes), enc);
   const io::CsvHeader& header = file.header();
   Diagnostics d;
-  const auto c_id = header.require_any({"id", "隐患编号"}, "the hazard's identifier", d);
-  const auto c_ent = header.require_any({"enterprise", "企业"}, "the enterprise the hazard is at", d);
-  const auto c_level = header.require_any({"level", "隐患等级"}, "重大 or 一般", d);
-  const auto c_found = header.require_any({"found", "发现日期"}, "the date it was found", d);
+  const auto c_id = header.require_any({"id", "隐患编号"}, _("the hazard's identifier"), d);
+  const auto c_ent = header.require_any({"enterprise", "企业"}, _("the enterprise the hazard is at"), d);
+  const auto c_level = header.require_any({"level", "隐患等级"}, _("重大 or 一般"), d);
+  const auto c_found = header.require_any({"found", "发现日期"}, _("the date it was found"), d);
   d.throw_if_any();
   while (file.reader().next()) {
     if (file.cell(c_id) != id) continue;

@@ -114,10 +114,13 @@ void refuse_mixed(std::string_view bytes, std::size_t start, const std::string& 
     // The rows in the minority are the ones that went wrong.
     const bool utf8_bad = utf8_count < other_count;
     throw InputError(Location{display, utf8_bad ? first_utf8 : first_other, 0},
-                     trf("this row is {} but row {} is {}: the file mixes two encodings; save it "
-                         "again from Excel or WPS as one (\"CSV UTF-8\")",
-                         utf8_bad ? "UTF-8" : "not UTF-8 (GB18030?)", utf8_bad ? first_other : first_utf8,
-                         utf8_bad ? "not UTF-8 (GB18030?)" : "UTF-8"));
+                     utf8_bad
+                         ? trf("this row is UTF-8 but row {} is not UTF-8 (GB18030?): the file mixes two "
+                               "encodings; save it again from Excel or WPS as one (\"CSV UTF-8\")",
+                               first_other)
+                         : trf("this row is not UTF-8 (GB18030?) but row {} is UTF-8: the file mixes two "
+                               "encodings; save it again from Excel or WPS as one (\"CSV UTF-8\")",
+                               first_utf8));
   }
   if (chosen == Encoding::Gb18030 && utf8_count)
     throw InputError(

@@ -26,11 +26,11 @@ namespace {
 
 // What a path that is not a regular file is, for the message.
 const char* kind_of(mode_t mode) {
-  if (S_ISDIR(mode)) return "a folder";
-  if (S_ISFIFO(mode)) return "a named pipe";
-  if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
-  if (S_ISSOCK(mode)) return "a socket";
-  return "not a regular file";
+  if (S_ISDIR(mode)) return _("a folder");
+  if (S_ISFIFO(mode)) return _("a named pipe");
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return _("a device");
+  if (S_ISSOCK(mode)) return _("a socket");
+  return _("not a regular file");
 }
 
 }  // namespace
@@ -256,15 +256,16 @@ void refuse_inputs(const fs::path& target, const std::string& shown, const std::
     const bool same = in == target || fs::equivalent(in, target, ec);
     const std::string in_shown = input.lexically_normal().string();
     if (same)
-      throw UsageError(trf("cannot write to {}: it is the input {}; choose another {}", shown, in_shown,
-                           folder ? "folder" : "file"));
+      throw UsageError(
+          folder ? trf("cannot write to {}: it is the input {}; choose another folder", shown, in_shown)
+                 : trf("cannot write to {}: it is the input {}; choose another file", shown, in_shown));
     if (!folder) continue;
     if (within(in, target))
-      throw UsageError(fmt::format(
-          "cannot write the report set to {}: it holds the input {}; choose a folder outside the inputs",
-          shown, in_shown));
+      throw UsageError(
+          trf("cannot write the report set to {}: it holds the input {}; choose a folder outside the inputs",
+              shown, in_shown));
     if (within(target, parent_of(in)))
-      throw UsageError(fmt::format(
+      throw UsageError(trf(
           "cannot write the report set to {}: it lies inside {}, the folder of the input {}; choose a folder "
           "outside the inputs",
           shown,

@@ -253,15 +253,15 @@ namespace {
 const char* kind_name(const YAML::Node& n) {
   switch (n.Type()) {
     case YAML::NodeType::Map:
-      return "a mapping";
+      return _("a mapping");
     case YAML::NodeType::Sequence:
-      return "a list";
+      return _("a list");
     case YAML::NodeType::Scalar:
-      return "a single value";
+      return _("a single value");
     case YAML::NodeType::Null:
-      return "empty";
+      return _("empty");
     default:
-      return "undefined";
+      return _("undefined");
   }
 }
 }  // namespace

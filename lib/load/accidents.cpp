@@ -34,19 +34,19 @@ class Reader {
 
   Register read() {
     Columns& c = m_c;
-    c.id = m_h.require_any({"id", "编号"}, "the accident's identifier", m_d);
+    c.id = m_h.require_any({"id", "编号"}, _("the accident's identifier"), m_d);
     c.record = m_h.optional_any({"record", "报告类型"}, m_d);
-    c.unit = m_h.require_any({"unit", "单位编号"}, "the assessed unit the accident counts for", m_d);
-    c.enterprise = m_h.require_any({"enterprise", "企业"}, "the enterprise where it happened", m_d);
+    c.unit = m_h.require_any({"unit", "单位编号"}, _("the assessed unit the accident counts for"), m_d);
+    c.enterprise = m_h.require_any({"enterprise", "企业"}, _("the enterprise where it happened"), m_d);
     c.industry = m_h.require_any({"industry", "行业"},
-                                 "its industry (road-traffic and fire have a 7-day 补报 window)", m_d);
-    c.occurred = m_h.require_any({"occurred_at", "发生时间"}, "when it happened (YYYY-MM-DD HH:MM)", m_d);
-    c.deaths = m_h.require_any({"deaths", "死亡人数"}, "the number of deaths", m_d);
+                                 _("its industry (road-traffic and fire have a 7-day 补报 window)"), m_d);
+    c.occurred = m_h.require_any({"occurred_at", "发生时间"}, _("when it happened (YYYY-MM-DD HH:MM)"), m_d);
+    c.deaths = m_h.require_any({"deaths", "死亡人数"}, _("the number of deaths"), m_d);
     c.injuries =
-        m_h.require_any({"serious_injuries", "重伤人数"}, "the number of serious injuries (重伤)", m_d);
-    c.loss = m_h.require_any({"direct_loss", "直接经济损失"}, "the direct economic loss in 万元", m_d);
+        m_h.require_any({"serious_injuries", "重伤人数"}, _("the number of serious injuries (重伤)"), m_d);
+    c.loss = m_h.require_any({"direct_loss", "直接经济损失"}, _("the direct economic loss in 万元"), m_d);
     c.responsibility =
-        m_h.require_any({"responsibility", "责任事故"}, "whether it is a responsibility accident", m_d);
+        m_h.require_any({"responsibility", "责任事故"}, _("whether it is a responsibility accident"), m_d);
     c.concealment = m_h.optional_any({"concealment", "瞒报谎报"}, m_d);
     c.reported_at = m_h.optional_any({"reported_at", "补报时间"}, m_d);
     c.description = m_h.optional_any({"description", "概况"}, m_d);
@@ -103,10 +103,13 @@ class Reader {
       return;
     }
     if (const auto [it, fresh] = m_first.emplace(id, m_reg.records.size()); !fresh) {
-      m_d.error(at(*c.id), trf("{}: accident \"{}\" is already listed on line {}; a later report of its "
-                               "casualties is a row with record 补报{}",
-                               label(*c.id), id, m_reg.records[it->second].line,
-                               c.record ? "" : " (add the column record)"));
+      m_d.error(at(*c.id), c.record
+                               ? trf("{}: accident \"{}\" is already listed on line {}; a later report "
+                                     "of its casualties is a row with record 补报",
+                                     label(*c.id), id, m_reg.records[it->second].line)
+                               : trf("{}: accident \"{}\" is already listed on line {}; a later report "
+                                     "of its casualties is a row with record 补报 (add the column record)",
+                                     label(*c.id), id, m_reg.records[it->second].line));
       return;
     }
     Record r;
@@ -125,8 +128,8 @@ class Reader {
     for (auto k : k_road_or_fire) r.road_or_fire = r.road_or_fire || r.industry == k;
     const auto occurred = moment(*c.occurred, true);
     r.occurred_at = occurred.value_or(0);
-    r.deaths = count(*c.deaths, "deaths").value_or(0);
-    r.serious_injuries = count(*c.injuries, "serious injuries").value_or(0);
+    r.deaths = count(*c.deaths, _("deaths")).value_or(0);
+    r.serious_injuries = count(*c.injuries, _("serious injuries")).value_or(0);
     const auto loss_raw = cell(c.loss);
     const auto loss = io::parse_number(loss_raw);
     if (loss_raw.empty() || !loss || !std::isfinite(*loss) || *loss < 0 || *loss > 1e9)
@@ -219,8 +222,8 @@ class Reader {
       return;
     }
     const auto when = moment(*m_c.reported_at, true);
-    v.deaths = count(*m_c.deaths, "deaths").value_or(0);
-    v.serious_injuries = count(*m_c.injuries, "serious injuries").value_or(0);
+    v.deaths = count(*m_c.deaths, _("deaths")).value_or(0);
+    v.serious_injuries = count(*m_c.injuries, _("serious injuries")).value_or(0);
     if (!when) return;
     v.reported_at = *when;
     if (*when < r.occurred_at)

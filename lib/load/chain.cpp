@@ -50,7 +50,7 @@ class Builder {
 
   void node(const NodeRow& r, const Locator& at) {
     if (r.id.empty()) {
-      error(at, F_Id, "empty node id; every node of the chain needs one");
+      error(at, F_Id, _("empty node id; every node of the chain needs one"));
       return;
     }
     if (const auto first = m_chain.find(r.id)) {
@@ -188,23 +188,38 @@ class Builder {
       if (!lead)
         error(at, F_Lead, trf("\"{}\" is not yes or no; \"lead\" marks the lead regulator", r.lead));
       else if (*lead && e.kind != EdgeKind::Regulates)
-        error(at, F_Lead, "only a \"regulates\" edge can name the lead regulator (牵头部门)");
+        error(at, F_Lead, _("only a \"regulates\" edge can name the lead regulator (牵头部门)"));
       e.lead = lead.value_or(false);
     }
     // Regulating an industry or supervising an enterprise is a public duty (属地监管,
     // 行业监管): an enterprise that "supervises" would hide a 失控漏管 gap.
     if ((e.kind == EdgeKind::Regulates || e.kind == EdgeKind::Supervises) &&
         (m_chain.kind[e.from] == NodeKind::Enterprise || m_chain.kind[e.from] == NodeKind::Workshop)) {
-      error(at, F_From,
-            fmt::format(
-                "\"{}\" is {}; only a government, a department, a township or a post {}", m_chain.ids[e.from],
-                m_chain.kind[e.from] == NodeKind::Enterprise ? "an enterprise" : "a workshop",
-                e.kind == EdgeKind::Regulates ? "regulates an industry" : "supervises an enterprise"));
+      const bool enterprise = m_chain.kind[e.from] == NodeKind::Enterprise;
+      const std::string& id = m_chain.ids[e.from];
+      if (e.kind == EdgeKind::Regulates)
+        error(at, F_From,
+              enterprise
+                  ? trf("\"{}\" is an enterprise; only a government, a department, a township or a post "
+                        "regulates an industry",
+                        id)
+                  : trf("\"{}\" is a workshop; only a government, a department, a township or a post "
+                        "regulates an industry",
+                        id));
+      else
+        error(at, F_From,
+              enterprise
+                  ? trf("\"{}\" is an enterprise; only a government, a department, a township or a post "
+                        "supervises an enterprise",
+                        id)
+                  : trf("\"{}\" is a workshop; only a government, a department, a township or a post "
+                        "supervises an enterprise",
+                        id));
       return;
     }
     if (e.kind == EdgeKind::Regulates) {
       if (r.to.empty()) {
-        error(at, F_To, "empty industry; a \"regulates\" edge names the industry it regulates");
+        error(at, F_To, _("empty industry; a \"regulates\" edge names the industry it regulates"));
         return;
       }
       e.to = intern_industry(r.to);
@@ -340,13 +355,13 @@ Chain load_chain_yaml(const std::string& display, const std::string& text, const
     if (!s) return {};
     return store.emplace_back(std::move(*s));
   };
-  if (reader.expect_map(root, "the chain", {"nodes", "edges"})) {
+  if (reader.expect_map(root, _("the chain"), {"nodes", "edges"})) {
     const YAML::Node nodes = root["nodes"];
     if (!nodes.IsDefined()) {
       reader.error(root, _("missing required key \"nodes\""));
     } else if (reader.expect_sequence(nodes, "\"nodes\"")) {
       for (const auto& n : nodes) {
-        if (!reader.expect_map(n, "a node",
+        if (!reader.expect_map(n, _("a node"),
                                {"id", "name", "kind", "tier", "role", "parent", "industry", "unit"}))
           continue;
         NodeRow r;
@@ -366,7 +381,7 @@ Chain load_chain_yaml(const std::string& display, const std::string& text, const
     const YAML::Node edges = root["edges"];
     if (edges.IsDefined() && reader.expect_sequence(edges, "\"edges\""))
       for (const auto& n : edges) {
-        if (!reader.expect_map(n, "an edge", {"from", "to", "kind", "lead"})) continue;
+        if (!reader.expect_map(n, _("an edge"), {"from", "to", "kind", "lead"})) continue;
         EdgeRow r;
         r.from = field(n, "from", true);
         r.to = field(n, "to", true);
@@ -392,10 +407,10 @@ Chain load_chain_csv(const std::string& nodes_display, std::string nodes_bytes,
     io::CsvFile file(nodes_display, std::move(nodes_bytes), enc);
     const io::CsvHeader& h = file.header();
     std::array<std::optional<std::size_t>, 11> c{};
-    c[F_Id] = h.require_any({"id", "编号"}, "the node's identifier", diagnostics);
-    c[F_Name] = h.require_any({"name", "名称"}, "the node's display name", diagnostics);
-    c[F_Kind] = h.require_any({"kind", "类型"},
-                              "party, government, department, township, enterprise, post ...", diagnostics);
+    c[F_Id] = h.require_any({"id", "编号"}, _("the node's identifier"), diagnostics);
+    c[F_Name] = h.require_any({"name", "名称"}, _("the node's display name"), diagnostics);
+    c[F_Kind] = h.require_any(
+        {"kind", "类型"}, _("party, government, department, township, enterprise, post ..."), diagnostics);
     auto optional = [&](std::initializer_list<const char*> names) {
       return h.optional_any(std::vector<std::string>(names.begin(), names.end()), diagnostics);
     };
@@ -426,9 +441,9 @@ Chain load_chain_csv(const std::string& nodes_display, std::string nodes_bytes,
     io::CsvFile file(edges_display, std::move(edges_bytes), enc);
     const io::CsvHeader& h = file.header();
     std::array<std::optional<std::size_t>, 11> c{};
-    c[F_From] = h.require_any({"from", "起点"}, "the node the edge starts at", diagnostics);
-    c[F_To] = h.require_any({"to", "终点"}, "the node (or industry) the edge points at", diagnostics);
-    c[F_Kind] = h.require_any({"kind", "关系"}, "reports, oversees, regulates or supervises", diagnostics);
+    c[F_From] = h.require_any({"from", "起点"}, _("the node the edge starts at"), diagnostics);
+    c[F_To] = h.require_any({"to", "终点"}, _("the node (or industry) the edge points at"), diagnostics);
+    c[F_Kind] = h.require_any({"kind", "关系"}, _("reports, oversees, regulates or supervises"), diagnostics);
     c[F_Lead] = h.optional_any({"lead", "牵头"}, diagnostics);
     if (!c[F_From] || !c[F_To] || !c[F_Kind]) diagnostics.throw_if_any();
     CsvLocator at(h, c);

@@ -27,7 +27,7 @@ Condition parse_condition(const io::YamlReader& reader, const YAML::Node& node,
                           const std::unordered_map<std::string, std::size_t>& input_ids,
                           const std::vector<std::string>& input_names) {
   Condition c;
-  if (!reader.expect_map(node, "a condition", {"all", "any", "not", "field", "op", "value"})) return c;
+  if (!reader.expect_map(node, _("a condition"), {"all", "any", "not", "field", "op", "value"})) return c;
   const bool has_all = node["all"].IsDefined(), has_any = node["any"].IsDefined(),
              has_not = node["not"].IsDefined(), has_field = node["field"].IsDefined();
   const int forms = int(has_all) + int(has_any) + int(has_not) + int(has_field);

@@ -51,8 +51,10 @@ bool parse_fact(const FieldDef& field, std::string_view raw, Fact& out, std::str
       }
       if ((field.min && *v < *field.min) || (field.max && *v > *field.max) ||
           (field.integer && *v != std::floor(*v))) {
-        error = trf("\"{}\" ({}) takes {}{}, got \"{}\"", field.id, field.label,
-                    field.integer ? "a whole number" : "a number", range_words(field), raw);
+        error = field.integer ? trf("\"{}\" ({}) takes a whole number{}, got \"{}\"", field.id, field.label,
+                                    range_words(field), raw)
+                              : trf("\"{}\" ({}) takes a number{}, got \"{}\"", field.id, field.label,
+                                    range_words(field), raw);
         return false;
       }
       out = Fact{true, *v, {}};
@@ -88,7 +90,7 @@ class Loader {
   Criteria load(const YAML::Node& root) {
     Criteria cr;
     cr.file = m_reader.file();
-    if (!m_reader.expect_map(root, "the criteria",
+    if (!m_reader.expect_map(root, _("the criteria"),
                              {"id", "family", "name", "number", "published", "effective_from",
                               "effective_until", "preceded_by", "superseded_by", "dates_verified",
                               "dates_note", "source", "verified", "industries", "fields", "items"}))
@@ -129,7 +131,7 @@ class Loader {
     }
     if (!m_reader.expect_sequence(list, "\"fields\"")) return;
     for (const auto& n : list) {
-      if (!m_reader.expect_map(n, "a field",
+      if (!m_reader.expect_map(n, _("a field"),
                                {"id", "label", "type", "unit", "values", "min", "max", "integer"}))
         continue;
       FieldDef f;
@@ -150,7 +152,7 @@ class Loader {
       }
       if (n["values"].IsDefined()) {
         if (f.type != FieldType::Text)
-          m_reader.error(n["values"], "\"values\" applies only to text fields");
+          m_reader.error(n["values"], _("\"values\" applies only to text fields"));
         else if (m_reader.expect_sequence(n["values"], "\"values\""))
           for (const auto& v : n["values"]) f.values.push_back(v.Scalar());
       }
@@ -206,7 +208,7 @@ class Loader {
 
   Condition condition(const YAML::Node& n, const Criteria& cr, bool& ok) {
     Condition c;
-    if (!m_reader.expect_map(n, "a condition", {"all", "any", "not", "field", "op", "value", "ref"})) {
+    if (!m_reader.expect_map(n, _("a condition"), {"all", "any", "not", "field", "op", "value", "ref"})) {
       ok = false;
       return c;
     }
@@ -261,8 +263,10 @@ class Loader {
     const bool ordered =
         c.op == Op::Lt || c.op == Op::Le || c.op == Op::Gt || c.op == Op::Ge || c.op == Op::Between;
     if (ordered && f.type != FieldType::Number) {
-      m_reader.error(n["op"], trf("operator \"{}\" needs a number field, but \"{}\" is {}", *op_name, f.id,
-                                  f.type == FieldType::Boolean ? "yes/no" : "text"));
+      m_reader.error(n["op"],
+                     f.type == FieldType::Boolean
+                         ? trf("operator \"{}\" needs a number field, but \"{}\" is yes/no", *op_name, f.id)
+                         : trf("operator \"{}\" needs a number field, but \"{}\" is text", *op_name, f.id));
       ok = false;
       return c;
     }
@@ -298,7 +302,7 @@ class Loader {
         break;
       }
       case Op::In: {
-        if (!m_reader.expect_sequence(v, "\"value\" of \"in\"") || v.size() == 0) {
+        if (!m_reader.expect_sequence(v, _("\"value\" of \"in\"")) || v.size() == 0) {
           ok = false;
           break;
         }
@@ -319,8 +323,8 @@ class Loader {
           ok = false;
           break;
         }
-        const auto lo = m_reader.number_value(v[0], "the low bound");
-        const auto hi = m_reader.number_value(v[1], "the high bound");
+        const auto lo = m_reader.number_value(v[0], _("the low bound"));
+        const auto hi = m_reader.number_value(v[1], _("the high bound"));
         if (!lo || !hi) {
           ok = false;
           break;
@@ -431,7 +435,7 @@ class Loader {
     if (!m_reader.expect_sequence(list, "\"items\"")) return;
     for (const auto& n : list) {
       if (!m_reader.expect_map(
-              n, "an item",
+              n, _("an item"),
               {"id", "article", "category", "description", "when", "verified", "source", "note", "examples"}))
         continue;
       Item item;
@@ -467,7 +471,9 @@ class Loader {
   }
 
   void check_examples(const YAML::Node& ex, const Item& item, const Criteria& cr) {
-    auto name = [](Tri t) { return t == Tri::True ? "true" : t == Tri::False ? "false" : "undecided"; };
+    auto name = [](Tri t) {
+      return t == Tri::True ? _("true") : t == Tri::False ? _("false") : _("undecided");
+    };
     for (std::size_t k = 0; k < item.meets.size(); ++k) {
       const Tri t = evaluate(item.when, cr, item.meets[k]);
       if (t != Tri::True)

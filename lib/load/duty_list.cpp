@@ -19,7 +19,7 @@ namespace {
 
 void read_duty(const io::YamlReader& reader, const YAML::Node& n, DutyList& list, Role& role) {
   if (!reader.expect_map(
-          n, "a duty",
+          n, _("a duty"),
           {"id", "name", "frequency", "by_industry", "min", "evidence", "bears_on", "source", "verified"}))
     return;
   Duty d;
@@ -39,7 +39,7 @@ void read_duty(const io::YamlReader& reader, const YAML::Node& n, DutyList& list
   const YAML::Node by = n["by_industry"];
   if (by.IsDefined() && reader.expect_sequence(by, "\"by_industry\"")) {
     for (const auto& e : by) {
-      if (!reader.expect_map(e, "an industry frequency", {"industries", "groups", "frequency", "source"}))
+      if (!reader.expect_map(e, _("an industry frequency"), {"industries", "groups", "frequency", "source"}))
         continue;
       IndustryFrequency f;
       frequency_of(e, f.frequency);
@@ -127,7 +127,7 @@ DutyList load_duty_list(const std::string& display, const std::string& text) {
   DutyList list;
   list.file = display;
   list.sha256 = hash::sha256_hex(text);
-  if (reader.expect_map(root, "the duty list",
+  if (reader.expect_map(root, _("the duty list"),
                         {"id", "name", "version", "description", "thresholds", "industry_groups", "evidence",
                          "roles", "number", "published", "effective_from", "effective_until", "preceded_by",
                          "superseded_by", "dates_verified", "dates_note"})) {
@@ -141,7 +141,7 @@ DutyList load_duty_list(const std::string& display, const std::string& text) {
           // Copies: the iterator's key and value are temporaries.
           const YAML::Node key = it->first, value = it->second;
           std::vector<std::string> members;
-          if (reader.expect_sequence(value, "an industry group"))
+          if (reader.expect_sequence(value, _("an industry group")))
             for (const auto& m : value) members.push_back(m.Scalar());
           list.industry_groups.emplace_back(key.Scalar(), std::move(members));
         }
@@ -159,19 +159,19 @@ DutyList load_duty_list(const std::string& display, const std::string& text) {
       th.critical_enterprises =
           reader.integer(t, "critical_enterprises", false).value_or(th.critical_enterprises);
       if (th.broken_link_pct < 0 || th.broken_link_pct > 100)
-        reader.error(t["broken_link_pct"], "\"broken_link_pct\" is a percentage (0..100)");
+        reader.error(t["broken_link_pct"], _("\"broken_link_pct\" is a percentage (0..100)"));
       if (th.attenuation_pct <= 0 || th.attenuation_pct > 100)
         reader.error(t["attenuation_pct"],
-                     "\"attenuation_pct\" is a fall in percentage points (above 0, at most 100)");
+                     _("\"attenuation_pct\" is a fall in percentage points (above 0, at most 100)"));
       if (th.critical_enterprises < 1)
-        reader.error(t["critical_enterprises"], "\"critical_enterprises\" must be at least 1");
+        reader.error(t["critical_enterprises"], _("\"critical_enterprises\" must be at least 1"));
     }
     const YAML::Node ev = root["evidence"];
     if (!ev.IsDefined()) {
       reader.error(root, _("missing required key \"evidence\" (the kinds of record that prove a duty)"));
     } else if (reader.expect_sequence(ev, "\"evidence\"")) {
       for (const auto& n : ev) {
-        if (!reader.expect_map(n, "an evidence kind", {"id", "name"})) continue;
+        if (!reader.expect_map(n, _("an evidence kind"), {"id", "name"})) continue;
         Evidence e{reader.string(n, "id", true).value_or(""), reader.string(n, "name", true).value_or("")};
         if (list.find_evidence(e.id))
           reader.error(n["id"], trf("evidence kind \"{}\" is declared twice", e.id));
@@ -183,7 +183,8 @@ DutyList load_duty_list(const std::string& display, const std::string& text) {
       reader.error(root, _("missing required key \"roles\""));
     } else if (reader.expect_sequence(roles, "\"roles\"")) {
       for (const auto& n : roles) {
-        if (!reader.expect_map(n, "a role", {"id", "name", "tier", "head", "portfolio", "duties"})) continue;
+        if (!reader.expect_map(n, _("a role"), {"id", "name", "tier", "head", "portfolio", "duties"}))
+          continue;
         Role r;
         r.id = reader.string(n, "id", true).value_or("");
         r.name = reader.string(n, "name", true).value_or("");

@@ -40,8 +40,8 @@ model::Edition read_edition(const io::YamlReader& reader, const YAML::Node& root
   e.dates_note = reader.string(root, "dates_note", false).value_or("");
   if (!e.dates_verified && e.dates_note.empty())
     reader.error(root["dates_verified"],
-                 "\"dates_verified: false\" needs \"dates_note\": say which date was not "
-                 "found and what was assumed");
+                 _("\"dates_verified: false\" needs \"dates_note\": say which date was not "
+                   "found and what was assumed"));
   return e;
 }
 

@@ -126,9 +126,9 @@ std::vector<Finding> load_findings_csv(const std::string& display, std::string b
   io::CsvReader& reader = file.reader();
   const io::CsvHeader& header = file.header();
   Diagnostics d;
-  const auto c_id = header.require_any({"id", "编号"}, "the finding's identifier", d);
-  const auto c_ent = header.require_any({"enterprise", "企业"}, "the enterprise inspected", d);
-  const auto c_ind = header.require_any({"industry", "行业"}, "which standard judges the finding", d);
+  const auto c_id = header.require_any({"id", "编号"}, _("the finding's identifier"), d);
+  const auto c_ent = header.require_any({"enterprise", "企业"}, _("the enterprise inspected"), d);
+  const auto c_ind = header.require_any({"industry", "行业"}, _("which standard judges the finding"), d);
   std::optional<std::size_t> c_loc = header.find("location"), c_date = header.find("date"),
                              c_note = header.find("note");
   const std::vector<std::string> descriptive = {"id",   "编号",     "enterprise", "企业",      "industry",
@@ -239,7 +239,7 @@ std::vector<Finding> load_findings_yaml(const std::string& display, const std::s
   Diagnostics d;
   io::YamlReader reader(display, text, d);
   std::vector<Finding> out;
-  if (!reader.expect_map(root, "the findings file", {"findings"}) || !root["findings"].IsDefined()) {
+  if (!reader.expect_map(root, _("the findings file"), {"findings"}) || !root["findings"].IsDefined()) {
     if (root.IsMap()) reader.error(root, _("missing required key \"findings\""));
     d.throw_if_any();
   }
@@ -249,7 +249,7 @@ std::vector<Finding> load_findings_yaml(const std::string& display, const std::s
     std::unordered_map<std::string, long> seen;
     for (const auto& n : list) {
       if (!reader.expect_map(
-              n, "a finding",
+              n, _("a finding"),
               {"id", "enterprise", "industry", "location", "date", "inspector", "note", "facts"}))
         continue;
       Finding f;
@@ -262,9 +262,9 @@ std::vector<Finding> load_findings_yaml(const std::string& display, const std::s
       const bool bad_date = !f.date.empty() && !date::parse(f.date);
       if (bad_date) reader.error(n["date"], date::why_not(f.date));
       f.note = reader.string(n, "note", false).value_or("");
-      if (f.id.empty() && n["id"].IsDefined()) reader.error(n["id"], "empty finding id");
+      if (f.id.empty() && n["id"].IsDefined()) reader.error(n["id"], _("empty finding id"));
       if (f.industry.empty() && n["industry"].IsDefined())
-        reader.error(n["industry"], "empty industry: it chooses the standard that judges the finding");
+        reader.error(n["industry"], _("empty industry: it chooses the standard that judges the finding"));
       if (!f.id.empty() && !seen.emplace(f.id, f.line).second) {
         reader.error(n["id"], trf("finding \"{}\" is already listed on line {}", f.id, seen[f.id]));
         continue;

@@ -29,7 +29,7 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
   Manifest m;
   m.file = display;
   m.dir = dir;
-  if (reader.expect_map(root, "the manifest",
+  if (reader.expect_map(root, _("the manifest"),
                         {"assessment", "ruleset", "missing", "encoding", "units", "indicators", "ratings",
                          "hazards", "duties", "chain", "records", "accidents", "risks", "risk_matrix"})) {
     const YAML::Node a = root["assessment"];
@@ -84,23 +84,25 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
       m.chain = data("chain", false);
       if (m.chain && (m.chain->path.ends_with(".csv") || m.chain->path.ends_with(".CSV")))
         reader.error(root["chain"],
-                     "a CSV chain comes as two files: write chain: {nodes: nodes.csv, edges: edges.csv}");
+                     _("a CSV chain comes as two files: write chain: {nodes: nodes.csv, edges: edges.csv}"));
       else if (m.chain && io::sheet_ref(m.chain->path))
-        reader.error(root["chain"],
-                     "a chain in a workbook comes as two sheets: write chain: {nodes: data.xlsx#节点, edges: "
-                     "data.xlsx#上下级}");
+        reader.error(
+            root["chain"],
+            _("a chain in a workbook comes as two sheets: write chain: {nodes: data.xlsx#节点, edges: "
+              "data.xlsx#上下级}"));
     }
     m.records = data("records", false);
     m.accidents = data("accidents", false);
     m.risks = data("risks", false);
     m.risk_matrix = data("risk_matrix", false);
     if (m.risk_matrix && !m.risks)
-      reader.error(root["risk_matrix"], "\"risk_matrix\" grades the risk points of \"risks\"; add \"risks\"");
+      reader.error(root["risk_matrix"],
+                   _("\"risk_matrix\" grades the risk points of \"risks\"; add \"risks\""));
     if (m.chain && !m.duties)
       reader.error(root["chain"],
-                   "the chain needs its duty list: add \"duties: builtin:county-chain\" or a path");
+                   _("the chain needs its duty list: add \"duties: builtin:county-chain\" or a path"));
     if (m.records && !m.chain)
-      reader.error(root["records"], "\"records\" need the chain they refer to: add \"chain\"");
+      reader.error(root["records"], _("\"records\" need the chain they refer to: add \"chain\""));
   }
   diagnostics.throw_if_any();
   return m;

@@ -36,7 +36,7 @@ Matrix load_matrix(const std::string& display, const std::string& text) {
   io::YamlReader reader(display, text, diagnostics);
   Matrix m;
   m.file = display;
-  if (reader.expect_map(root, "the risk matrix",
+  if (reader.expect_map(root, _("the risk matrix"),
                         {"id", "name", "version", "description", "source", "verified", "warning", "factors",
                          "levels", "number", "published", "effective_from", "effective_until", "preceded_by",
                          "superseded_by", "dates_verified", "dates_note"})) {
@@ -53,7 +53,7 @@ Matrix load_matrix(const std::string& display, const std::string& text) {
       reader.error(root, _("missing required key \"factors\" (e.g. likelihood and severity)"));
     } else if (reader.expect_sequence(factors, "\"factors\"")) {
       for (const auto& n : factors) {
-        if (!reader.expect_map(n, "a factor", {"id", "name", "values", "min", "max", "integer"})) continue;
+        if (!reader.expect_map(n, _("a factor"), {"id", "name", "values", "min", "max", "integer"})) continue;
         Factor f;
         f.id = reader.string(n, "id", true).value_or("");
         f.name = reader.string(n, "name", true).value_or("");
@@ -62,8 +62,8 @@ Matrix load_matrix(const std::string& display, const std::string& text) {
             reader.error(n, _("a factor has either \"values\" or \"min\"/\"max\", not both"));
           if (reader.expect_sequence(n["values"], "\"values\""))
             for (const auto& v : n["values"])
-              if (auto d = reader.number_value(v, "a factor value")) f.values.push_back(*d);
-          if (f.values.empty()) reader.error(n["values"], "\"values\" is empty");
+              if (auto d = reader.number_value(v, _("a factor value"))) f.values.push_back(*d);
+          if (f.values.empty()) reader.error(n["values"], _("\"values\" is empty"));
           f.integer = false;
         } else {
           f.min = reader.number(n, "min", true).value_or(1);
@@ -83,7 +83,7 @@ Matrix load_matrix(const std::string& display, const std::string& text) {
       reader.error(root, _("missing required key \"levels\" (highest first, each with min or above)"));
     } else if (reader.expect_sequence(levels, "\"levels\"")) {
       for (const auto& n : levels) {
-        if (!reader.expect_map(n, "a level", {"id", "name", "colour", "rgb", "min", "above"})) continue;
+        if (!reader.expect_map(n, _("a level"), {"id", "name", "colour", "rgb", "min", "above"})) continue;
         Level l;
         l.id = reader.string(n, "id", true).value_or("");
         for (const auto& other : m.levels)

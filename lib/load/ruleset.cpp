@@ -21,7 +21,7 @@ namespace detail {
 Ruleset Loader::load(const YAML::Node& root) {
   Ruleset r;
   r.file = m_reader.file();
-  if (!m_reader.expect_map(root, "the ruleset",
+  if (!m_reader.expect_map(root, _("the ruleset"),
                            {"id",           "name",          "version",         "description",
                             "sources",      "precision",     "missing",         "inputs",
                             "categories",   "bonus",         "adjustments",     "total_cap",
@@ -38,7 +38,7 @@ Ruleset Loader::load(const YAML::Node& root) {
   r.description = m_reader.string(root, "description", false).value_or("");
   if (auto p = m_reader.integer(root, "precision", false)) {
     if (*p < 0 || *p > 6)
-      m_reader.error(root["precision"], "\"precision\" must be between 0 and 6 decimals");
+      m_reader.error(root["precision"], _("\"precision\" must be between 0 and 6 decimals"));
     else
       r.precision = static_cast<int>(*p);
   }
@@ -96,7 +96,7 @@ void Loader::load_sources(const YAML::Node& root, Ruleset& r) {
   }
   if (!m_reader.expect_sequence(list, "\"sources\"")) return;
   for (const auto& n : list) {
-    if (!m_reader.expect_map(n, "a source", {"id", "title", "number", "date", "note"})) continue;
+    if (!m_reader.expect_map(n, _("a source"), {"id", "title", "number", "date", "note"})) continue;
     SourceDoc s;
     s.id = m_reader.string(n, "id", true).value_or("");
     s.title = m_reader.string(n, "title", true).value_or("");
@@ -115,7 +115,7 @@ void Loader::load_inputs(const YAML::Node& root, Ruleset& r) {
   }
   if (!m_reader.expect_sequence(list, "\"inputs\"")) return;
   for (const auto& n : list) {
-    if (!m_reader.expect_map(n, "an input",
+    if (!m_reader.expect_map(n, _("an input"),
                              {"id", "name", "type", "min", "max", "derive", "source", "verified"}))
       continue;
     InputDef in;
@@ -199,18 +199,19 @@ void Loader::load_derived(const YAML::Node& root, Ruleset& r) {
     if (dv.terms.size() != terms.size()) continue;
     const std::size_t want = dv.kind == Derivation::Kind::Sum ? 0 : 2;
     if ((want && dv.terms.size() != want) || (!want && dv.terms.size() < 2)) {
-      m_reader.error(terms, dv.kind == Derivation::Kind::Sum ? "\"sum\" needs at least two inputs"
+      m_reader.error(terms, dv.kind == Derivation::Kind::Sum ? _("\"sum\" needs at least two inputs")
                                                              : trf("\"{}\" needs exactly two inputs", kind));
       continue;
     }
     if (dv.kind == Derivation::Kind::Ratio) {
       if (auto t = m_reader.decimal(d, "times", false)) {
-        if (!(*t > Decimal{})) m_reader.error(d["times"], "\"times\" must be above 0 (100 for a percentage)");
+        if (!(*t > Decimal{}))
+          m_reader.error(d["times"], _("\"times\" must be above 0 (100 for a percentage)"));
         dv.times = *t;
       }
       if (auto dec = m_reader.integer(d, "decimals", true)) {
         if (*dec < 0 || *dec > 12)
-          m_reader.error(d["decimals"], "\"decimals\" must be between 0 and 12");
+          m_reader.error(d["decimals"], _("\"decimals\" must be between 0 and 12"));
         else
           dv.decimals = static_cast<int>(*dec);
       }
@@ -233,10 +234,14 @@ void Loader::load_derived(const YAML::Node& root, Ruleset& r) {
       std::vector<std::string> names;
       for (auto p = start; p != path.end(); ++p) names.push_back(r.inputs[*p].id);
       names.push_back(r.inputs[i].id);
-      m_reader.error(nodes[i], trf("derived input \"{}\" refers to itself{}: {}; compute it from "
-                                   "inputs read from the data",
-                                   r.inputs[i].id, names.size() > 2 ? " through others" : "",
-                                   text::join(names, " -> ")));
+      m_reader.error(nodes[i],
+                     names.size() > 2
+                         ? trf("derived input \"{}\" refers to itself through others: {}; compute it "
+                               "from inputs read from the data",
+                               r.inputs[i].id, text::join(names, " -> "))
+                         : trf("derived input \"{}\" refers to itself: {}; compute it from inputs read "
+                               "from the data",
+                               r.inputs[i].id, text::join(names, " -> ")));
       circular[i] = 1;
       return;
     }
@@ -285,13 +290,13 @@ void Loader::require_type(const YAML::Node& map, const char* key, std::size_t in
 const char* Loader::type_name(InputType t) {
   switch (t) {
     case InputType::Number:
-      return "a number";
+      return _("a number");
     case InputType::Count:
-      return "a count";
+      return _("a count");
     case InputType::Percent:
-      return "a percent";
+      return _("a percent");
     case InputType::Boolean:
-      return "a yes/no value";
+      return _("a yes/no value");
   }
   return "?";
 }

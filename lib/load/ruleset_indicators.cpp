@@ -49,12 +49,12 @@ void Loader::load_categories(const YAML::Node& root, Ruleset& r) {
   std::vector<std::string> category_ids;
   std::vector<std::string> indicator_ids;
   for (const auto& n : list) {
-    if (!m_reader.expect_map(n, "a category", {"id", "name", "weight", "indicators"})) continue;
+    if (!m_reader.expect_map(n, _("a category"), {"id", "name", "weight", "indicators"})) continue;
     Category c;
     c.id = m_reader.string(n, "id", true).value_or("");
     c.name = m_reader.string(n, "name", true).value_or("");
     if (auto w = at_precision(n, "weight", r, "weight", true)) {
-      if (*w <= Decimal{}) m_reader.error(n["weight"], "a category weight must be above 0");
+      if (*w <= Decimal{}) m_reader.error(n["weight"], _("a category weight must be above 0"));
       c.weight = *w;
     }
     weight_sum += c.weight;
@@ -96,7 +96,7 @@ void Loader::load_categories(const YAML::Node& root, Ruleset& r) {
 Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
   Indicator ind;
   if (!m_reader.expect_map(
-          n, "an indicator",
+          n, _("an indicator"),
           {"id",     "name",    "method", "points", "input",   "current",   "previous", "floor",
            "target", "ceiling", "events", "bands",  "scale",   "trim_from", "source",   "verified",
            "below",  "above",   "step",   "per",    "partial", "tiers"}))
@@ -106,7 +106,7 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
   ind.source = m_reader.string(n, "source", false).value_or("");
   ind.verified = m_reader.boolean(n, "verified", false).value_or(true);
   if (auto p = at_precision(n, "points", r, "points", true)) {
-    if (*p <= Decimal{}) m_reader.error(n["points"], "\"points\" must be above 0");
+    if (*p <= Decimal{}) m_reader.error(n["points"], _("\"points\" must be above 0"));
     ind.points = *p;
   }
   const auto method_name = m_reader.string(n, "method", true);
@@ -119,8 +119,9 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
   }
   if (!found) {
     const std::string hint = text::did_you_mean(*method_name, names);
-    m_reader.error(n["method"], trf("unknown method \"{}\"{}", *method_name,
-                                    hint.empty() ? "; expected one of: " + text::join(names, ", ") : hint));
+    m_reader.error(n["method"],
+                   trf("unknown method \"{}\"{}", *method_name,
+                       hint.empty() ? trf("; expected one of: {}", text::join(names, ", ")) : hint));
     return ind;
   }
   ind.method = found->method;
@@ -140,7 +141,7 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
               "below", "above", "step", "per", "partial", "tiers"});
       ind.value = input_ref(n, "input", r, true);
       require_type(n, "input", ind.value, r, {InputType::Number, InputType::Count, InputType::Percent},
-                   "this method needs a numeric input");
+                   _("this method needs a numeric input"));
       const auto bound = param(n, lower ? "ceiling" : "floor", r, true);
       const auto target = param(n, "target", r, true);
       if (bound && target) {
@@ -166,7 +167,7 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
       ind.previous = input_ref(n, "previous", r, true);
       for (auto [key, idx] : {std::pair{"current", ind.current}, std::pair{"previous", ind.previous}})
         require_type(n, key, idx, r, {InputType::Number, InputType::Count, InputType::Percent},
-                     "this method needs a numeric input");
+                     _("this method needs a numeric input"));
       const auto floor = m_reader.decimal(n, "floor", true);
       const auto target = m_reader.decimal(n, "target", true);
       if (floor && target) {
@@ -187,17 +188,17 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
         m_reader.error(n, _("method \"deduction\" needs \"events\": a list of {input, per}"));
       } else if (m_reader.expect_sequence(events, "\"events\"")) {
         for (const auto& e : events) {
-          if (!m_reader.expect_map(e, "a deduction event", {"input", "per", "doubling"})) continue;
+          if (!m_reader.expect_map(e, _("a deduction event"), {"input", "per", "doubling"})) continue;
           DeductionEvent ev;
           ev.input = input_ref(e, "input", r, true);
           require_type(e, "input", ev.input, r, {InputType::Count},
-                       "deduction events count occurrences (declare it as type: count)");
+                       _("deduction events count occurrences (declare it as type: count)"));
           // IsSequence() on a missing key throws in yaml-cpp: ask IsDefined() first.
           const YAML::Node per_node = e["per"];
           if (per_node.IsDefined() && per_node.IsSequence()) {
             // Escalating: the k-th event deducts the k-th amount, later ones the last.
             for (const auto& a : per_node)
-              if (auto v = m_reader.decimal_value(a, "an amount of \"per\"")) {
+              if (auto v = m_reader.decimal_value(a, _("an amount of \"per\""))) {
                 if (*v <= Decimal{}) m_reader.error(a, _("each amount of \"per\" must be above 0"));
                 ev.schedule.push_back(*v);
               }
@@ -205,13 +206,13 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
             if (!ev.schedule.empty()) ev.per_event = ev.schedule.front();
           } else if (auto per = m_reader.decimal(e, "per", true)) {
             if (*per <= Decimal{})
-              m_reader.error(e["per"], "\"per\" must be above 0 (points deducted per event)");
+              m_reader.error(e["per"], _("\"per\" must be above 0 (points deducted per event)"));
             ev.per_event = *per;
           }
           ev.doubling = m_reader.boolean(e, "doubling", false).value_or(false);
           if (ev.doubling && !ev.schedule.empty())
             m_reader.error(e["doubling"],
-                           "an event either doubles or lists its amounts in \"per\", not both");
+                           _("an event either doubles or lists its amounts in \"per\", not both"));
           ind.events.push_back(ev);
         }
         if (events.size() == 0) m_reader.error(events, _("\"events\" is empty"));
@@ -228,7 +229,7 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
       } else if (m_reader.expect_sequence(bands, "\"bands\"")) {
         std::optional<Decimal> prev_min;
         for (const auto& b : bands) {
-          if (!m_reader.expect_map(b, "a band", {"min", "when", "fraction"})) continue;
+          if (!m_reader.expect_map(b, _("a band"), {"min", "when", "fraction"})) continue;
           Band band;
           band.min = m_reader.decimal(b, "min", false);
           if (b["when"].IsDefined())
@@ -237,7 +238,7 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
             m_reader.error(b, _("a band needs exactly one of \"min\" or \"when\""));
           if (auto f = m_reader.decimal(b, "fraction", true)) {
             if (*f < Decimal{} || *f > Decimal::of(1))
-              m_reader.error(b["fraction"], "\"fraction\" must be between 0 and 1");
+              m_reader.error(b["fraction"], _("\"fraction\" must be between 0 and 1"));
             band.fraction = *f;
           }
           if (band.min && prev_min && *band.min >= *prev_min)
@@ -271,7 +272,7 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
               "below", "above", "step", "per", "partial", "tiers"});
       ind.value = input_ref(n, "input", r, true);
       require_type(n, "input", ind.value, r, {InputType::Boolean},
-                   "method \"boolean\" needs a yes/no input (declare it as type: boolean)");
+                   _("method \"boolean\" needs a yes/no input (declare it as type: boolean)"));
       break;
     }
   }
@@ -281,9 +282,8 @@ Indicator Loader::load_indicator(const YAML::Node& n, const Ruleset& r) {
 void Loader::load_scale(const YAML::Node& n, Indicator& ind) {
   if (auto t = m_reader.integer(n, "trim_from", false)) {
     if (*t < 3)
-      m_reader.error(n["trim_from"],
-                     "\"trim_from\" must be at least 3 (dropping the highest and "
-                     "lowest of fewer raters leaves nothing)");
+      m_reader.error(n["trim_from"], _("\"trim_from\" must be at least 3 (dropping the highest and "
+                                       "lowest of fewer raters leaves nothing)"));
     else
       ind.scale.trim_from = *t;
   }
@@ -352,7 +352,7 @@ std::optional<Param> Loader::param(const YAML::Node& map, const char* key, const
 void Loader::load_steps(const YAML::Node& n, const Ruleset& r, Indicator& ind) {
   ind.value = input_ref(n, "input", r, true);
   require_type(n, "input", ind.value, r, {InputType::Number, InputType::Count, InputType::Percent},
-               "method \"steps\" needs a numeric input");
+               _("method \"steps\" needs a numeric input"));
   const bool below = n["below"].IsDefined();
   const bool above = n["above"].IsDefined();
   if (below == above) {
@@ -363,11 +363,12 @@ void Loader::load_steps(const YAML::Node& n, const Ruleset& r, Indicator& ind) {
   ind.steps.below = below;
   if (auto t = param(n, below ? "below" : "above", r, true)) ind.steps.threshold = *t;
   if (auto st = m_reader.decimal(n, "step", false)) {
-    if (*st <= Decimal{}) m_reader.error(n["step"], "\"step\" must be above 0 (1 for each percentage point)");
+    if (*st <= Decimal{})
+      m_reader.error(n["step"], _("\"step\" must be above 0 (1 for each percentage point)"));
     ind.steps.step = *st;
   }
   if (auto per = m_reader.decimal(n, "per", true)) {
-    if (*per <= Decimal{}) m_reader.error(n["per"], "\"per\" must be above 0 (points deducted per step)");
+    if (*per <= Decimal{}) m_reader.error(n["per"], _("\"per\" must be above 0 (points deducted per step)"));
     ind.steps.per = *per;
   }
   if (auto p = m_reader.string(n, "partial", false)) {
@@ -388,7 +389,7 @@ void Loader::load_steps(const YAML::Node& n, const Ruleset& r, Indicator& ind) {
 void Loader::load_tiers(const YAML::Node& n, const Ruleset& r, Indicator& ind) {
   ind.value = input_ref(n, "input", r, true);
   require_type(n, "input", ind.value, r, {InputType::Number, InputType::Count, InputType::Percent},
-               "method \"tiers\" needs a numeric input");
+               _("method \"tiers\" needs a numeric input"));
   const YAML::Node tiers = n["tiers"];
   if (!tiers.IsDefined()) {
     m_reader.error(n, _("method \"tiers\" needs \"tiers\": a list of {from, to | below, deduct}"));
@@ -397,7 +398,7 @@ void Loader::load_tiers(const YAML::Node& n, const Ruleset& r, Indicator& ind) {
   if (!m_reader.expect_sequence(tiers, "\"tiers\"")) return;
   const bool count = ind.value != k_none && r.inputs[ind.value].type == InputType::Count;
   for (const auto& t : tiers) {
-    if (!m_reader.expect_map(t, "a tier", {"from", "to", "below", "deduct"})) continue;
+    if (!m_reader.expect_map(t, _("a tier"), {"from", "to", "below", "deduct"})) continue;
     Tier tier;
     tier.at = m_reader.at(t);
     tier.from = m_reader.decimal(t, "from", true).value_or(Decimal{});
@@ -407,8 +408,8 @@ void Loader::load_tiers(const YAML::Node& n, const Ruleset& r, Indicator& ind) {
       m_reader.error(t, _("a tier ends either at \"to\" (inclusive) or \"below\" (exclusive)"));
     if (tier.to && !count)
       m_reader.error(t["to"],
-                     "\"to\" (inclusive) is for counts; a tier of other values ends \"below\" a number, "
-                     "so that the next tier starts exactly there");
+                     _("\"to\" (inclusive) is for counts; a tier of other values ends \"below\" a number, "
+                       "so that the next tier starts exactly there"));
     if (tier.to && *tier.to < tier.from)
       m_reader.error(t["to"], trf("tier ends at {} before it starts at {}", tier.to->str(), tier.from.str()));
     if (tier.below && *tier.below <= tier.from)
@@ -416,7 +417,7 @@ void Loader::load_tiers(const YAML::Node& n, const Ruleset& r, Indicator& ind) {
                      trf("tier ends below {}, not above its start {}", tier.below->str(), tier.from.str()));
     if (auto d = m_reader.decimal(t, "deduct", true)) {
       if (*d < Decimal{})
-        m_reader.error(t["deduct"], "\"deduct\" must be 0 or more (points lost in this tier)");
+        m_reader.error(t["deduct"], _("\"deduct\" must be 0 or more (points lost in this tier)"));
       tier.deduct = *d;
     }
     if (!ind.tiers.empty()) {

@@ -18,8 +18,8 @@ void Loader::load_bonus(const YAML::Node& root, Ruleset& r) {
   if (!b.IsDefined()) return;
   if (!m_reader.expect_map(b, "\"bonus\"", {"cap", "items", "verified"})) return;
   r.bonus_cap_verified = m_reader.boolean(b, "verified", false).value_or(true);
-  if (auto cap = at_precision(b, "cap", r, "the bonus cap", true)) {
-    if (*cap < Decimal{}) m_reader.error(b["cap"], "the bonus cap must not be negative");
+  if (auto cap = at_precision(b, "cap", r, _("the bonus cap"), true)) {
+    if (*cap < Decimal{}) m_reader.error(b["cap"], _("the bonus cap must not be negative"));
     r.bonus_cap = *cap;
   }
   const YAML::Node items = b["items"];
@@ -29,16 +29,16 @@ void Loader::load_bonus(const YAML::Node& root, Ruleset& r) {
   }
   if (!m_reader.expect_sequence(items, "bonus \"items\"")) return;
   for (const auto& n : items) {
-    if (!m_reader.expect_map(n, "a bonus item", {"id", "name", "input", "per", "source"})) continue;
+    if (!m_reader.expect_map(n, _("a bonus item"), {"id", "name", "input", "per", "source"})) continue;
     BonusItem item;
     item.id = m_reader.string(n, "id", true).value_or("");
     item.name = m_reader.string(n, "name", true).value_or("");
     item.source = m_reader.string(n, "source", false).value_or("");
     item.input = input_ref(n, "input", r, true);
     require_type(n, "input", item.input, r, {InputType::Count},
-                 "a bonus item counts occurrences (declare it as type: count)");
+                 _("a bonus item counts occurrences (declare it as type: count)"));
     if (auto per = m_reader.decimal(n, "per", true)) {
-      if (*per <= Decimal{}) m_reader.error(n["per"], "\"per\" must be above 0");
+      if (*per <= Decimal{}) m_reader.error(n["per"], _("\"per\" must be above 0"));
       item.per = *per;
     }
     for (const auto& other : r.bonus)
@@ -52,7 +52,7 @@ void Loader::load_vetoes(const YAML::Node& root, Ruleset& r) {
   if (!list.IsDefined()) return;
   if (!m_reader.expect_sequence(list, "\"vetoes\"")) return;
   for (const auto& n : list) {
-    if (!m_reader.expect_map(n, "a veto rule", {"id", "name", "when", "cap_total", "source", "verified"}))
+    if (!m_reader.expect_map(n, _("a veto rule"), {"id", "name", "when", "cap_total", "source", "verified"}))
       continue;
     Veto v;
     v.id = m_reader.string(n, "id", true).value_or("");
@@ -83,10 +83,10 @@ void Loader::load_grades(const YAML::Node& root, Ruleset& r) {
   }
   if (!m_reader.expect_sequence(list, "\"grades\"")) return;
   for (const auto& n : list) {
-    if (!m_reader.expect_map(n, "a grade", {"name", "min"})) continue;
+    if (!m_reader.expect_map(n, _("a grade"), {"name", "min"})) continue;
     Grade g;
     g.name = m_reader.string(n, "name", true).value_or("");
-    g.min = at_precision(n, "min", r, "the grade's min", true).value_or(Decimal{});
+    g.min = at_precision(n, "min", r, _("the grade's min"), true).value_or(Decimal{});
     if (!r.grades.empty() && g.min >= r.grades.back().min)
       m_reader.error(n, trf("grade \"{}\" (min {}) must have a lower min than the grade "
                             "before it; list grades from the highest down",
@@ -119,13 +119,14 @@ void Loader::load_adjustments(const YAML::Node& root, Ruleset& r) {
   if (root["total_cap"].IsDefined()) {
     r.total_cap = at_precision(root, "total_cap", r, "\"total_cap\"", true);
     if (r.total_cap && *r.total_cap < Decimal{})
-      m_reader.error(root["total_cap"], "\"total_cap\" must be 0 or more");
+      m_reader.error(root["total_cap"], _("\"total_cap\" must be 0 or more"));
   }
   const YAML::Node list = root["adjustments"];
   if (!list.IsDefined()) return;
   if (!m_reader.expect_sequence(list, "\"adjustments\"")) return;
   for (const auto& n : list) {
-    if (!m_reader.expect_map(n, "an adjustment", {"id", "name", "input", "per", "cap", "source", "verified"}))
+    if (!m_reader.expect_map(n, _("an adjustment"),
+                             {"id", "name", "input", "per", "cap", "source", "verified"}))
       continue;
     Adjustment a;
     a.id = m_reader.string(n, "id", true).value_or("");
@@ -134,13 +135,13 @@ void Loader::load_adjustments(const YAML::Node& root, Ruleset& r) {
     a.verified = m_reader.boolean(n, "verified", false).value_or(true);
     a.input = input_ref(n, "input", r, true);
     require_type(n, "input", a.input, r, {InputType::Count},
-                 "an adjustment counts occurrences (declare it as type: count)");
+                 _("an adjustment counts occurrences (declare it as type: count)"));
     if (auto per = m_reader.decimal(n, "per", true)) {
       if (*per <= Decimal{})
-        m_reader.error(n["per"], "\"per\" must be above 0 (points off the total per count)");
+        m_reader.error(n["per"], _("\"per\" must be above 0 (points off the total per count)"));
       a.per = *per;
     }
-    a.cap = at_precision(n, "cap", r, "the adjustment's cap", false);
+    a.cap = at_precision(n, "cap", r, _("the adjustment's cap"), false);
     if (a.cap && *a.cap <= Decimal{})
       m_reader.error(n["cap"],
                      trf("the adjustment's \"cap\" must be above 0 (the most it takes off the total), "
@@ -171,7 +172,7 @@ void Loader::load_grade_caps(const YAML::Node& root, Ruleset& r) {
   if (!list.IsDefined()) return;
   if (!m_reader.expect_sequence(list, "\"grade_caps\"")) return;
   for (const auto& n : list) {
-    if (!m_reader.expect_map(n, "a grade cap",
+    if (!m_reader.expect_map(n, _("a grade cap"),
                              {"id", "name", "when", "lower_by", "at_most", "source", "verified"}))
       continue;
     GradeCap g;
@@ -180,7 +181,7 @@ void Loader::load_grade_caps(const YAML::Node& root, Ruleset& r) {
     g.source = m_reader.string(n, "source", false).value_or("");
     g.verified = m_reader.boolean(n, "verified", false).value_or(true);
     if (auto l = m_reader.integer(n, "lower_by", false)) {
-      if (*l < 1) m_reader.error(n["lower_by"], "\"lower_by\" must be 1 or more (grades to go down)");
+      if (*l < 1) m_reader.error(n["lower_by"], _("\"lower_by\" must be 1 or more (grades to go down)"));
       g.lower_by = std::max(0L, *l);
     }
     g.at_most = grade_ref(n, "at_most", r, false);
@@ -207,7 +208,7 @@ void Loader::load_quotas(const YAML::Node& root, Ruleset& r) {
   if (!list.IsDefined()) return;
   if (!m_reader.expect_sequence(list, "\"quotas\"")) return;
   for (const auto& n : list) {
-    if (!m_reader.expect_map(n, "a quota", {"grade", "percent", "count", "ties", "source"})) continue;
+    if (!m_reader.expect_map(n, _("a quota"), {"grade", "percent", "count", "ties", "source"})) continue;
     Quota q;
     q.at = m_reader.at(n);
     q.source = m_reader.string(n, "source", false).value_or("");
@@ -225,7 +226,7 @@ void Loader::load_quotas(const YAML::Node& root, Ruleset& r) {
     if (q.percent && (*q.percent <= Decimal{} || *q.percent > Decimal::of(100)))
       m_reader.error(n["percent"],
                      trf("\"percent\" must be above 0 and at most 100, got {}", q.percent->str()));
-    if (q.count && *q.count < 0) m_reader.error(n["count"], "\"count\" must be 0 or more");
+    if (q.count && *q.count < 0) m_reader.error(n["count"], _("\"count\" must be 0 or more"));
     if (q.count && *q.count == 0)
       m_reader.error(n["count"], trf("a quota of 0 makes \"{}\" unreachable; remove the grade or the quota",
                                      r.grades[g].name));
@@ -292,7 +293,8 @@ void Loader::load_grouping(const YAML::Node& root, Ruleset& r) {
   if (c.IsDefined() &&
       m_reader.expect_map(c, "\"commendation\"", {"top", "min_grade", "exclude_vetoed", "source"})) {
     if (auto t = m_reader.integer(c, "top", true)) {
-      if (*t < 1) m_reader.error(c["top"], "\"top\" must be 1 or more (the units commended in each group)");
+      if (*t < 1)
+        m_reader.error(c["top"], _("\"top\" must be 1 or more (the units commended in each group)"));
       r.commendation.top = std::max(0L, *t);
     }
     r.commendation.min_grade = grade_ref(c, "min_grade", r, false);
@@ -326,13 +328,13 @@ void Loader::load_periods(const YAML::Node& root, Ruleset& r) {
   if (!m_reader.expect_sequence(list, "\"periods\"")) return;
   Decimal sum;
   for (const auto& n : list) {
-    if (!m_reader.expect_map(n, "a period", {"id", "name", "weight"})) continue;
+    if (!m_reader.expect_map(n, _("a period"), {"id", "name", "weight"})) continue;
     PeriodDef p;
     p.id = m_reader.string(n, "id", true).value_or("");
     p.name = m_reader.string(n, "name", false).value_or(p.id);
     if (auto w = m_reader.decimal(n, "weight", true)) {
       if (*w <= Decimal{})
-        m_reader.error(n["weight"], "a period's weight must be above 0 (percent of the year)");
+        m_reader.error(n["weight"], _("a period's weight must be above 0 (percent of the year)"));
       p.weight = *w;
     }
     sum += p.weight;
@@ -358,7 +360,7 @@ void Loader::load_interview(const YAML::Node& root, Ruleset& r) {
   if (!n.IsDefined()) return;
   if (!m_reader.expect_map(n, "\"interview\"", {"bottom", "failing"})) return;
   if (auto b = m_reader.integer(n, "bottom", false)) {
-    if (*b < 0) m_reader.error(n["bottom"], "\"bottom\" must not be negative");
+    if (*b < 0) m_reader.error(n["bottom"], _("\"bottom\" must not be negative"));
     r.interview_bottom = std::max(0L, *b);
   }
   r.interview_failing = m_reader.boolean(n, "failing", false).value_or(true);
@@ -420,8 +422,10 @@ void Loader::load_ledger(const YAML::Node& root, Ruleset& r) {
     const bool rate = *found == LedgerMetric::MajorRate || *found == LedgerMetric::GeneralRate;
     const auto type = r.inputs[*in].type;
     if (rate ? type != InputType::Percent : type != InputType::Count)
-      m_reader.error(it->second, trf("ledger metric \"{}\" is {}, but input \"{}\" is not declared so",
-                                     metric, rate ? "a percent" : "a count", id));
+      m_reader.error(
+          it->second,
+          rate ? trf("ledger metric \"{}\" is a percent, but input \"{}\" is not declared so", metric, id)
+               : trf("ledger metric \"{}\" is a count, but input \"{}\" is not declared so", metric, id));
     p.inputs.emplace_back(*in, *found);
   }
 }
@@ -458,15 +462,19 @@ void Loader::load_accident_register(const YAML::Node& root, Ruleset& r) {
     if (ledger_fed || duty_fed || twice) {
       m_reader.error(it->first, trf("input \"{}\" is already computed from {}; an input has one source",
                                     it->first.Scalar(),
-                                    ledger_fed ? "the hazard ledger"
-                                    : duty_fed ? "duty compliance"
-                                               : "the register"));
+                                    ledger_fed ? _("the hazard ledger")
+                                    : duty_fed ? _("duty compliance")
+                                               : _("the register")));
       continue;
     }
     if (amount ? (type != InputType::Number && type != InputType::Count) : type != InputType::Count)
-      m_reader.error(it->second,
-                     trf("accident-register metric \"{}\" is {}, but input \"{}\" is not declared so", metric,
-                         amount ? "an amount (万元)" : "a count", it->first.Scalar()));
+      m_reader.error(
+          it->second,
+          amount ? trf("accident-register metric \"{}\" is an amount (万元), but input \"{}\" is not "
+                       "declared so",
+                       metric, it->first.Scalar())
+                 : trf("accident-register metric \"{}\" is a count, but input \"{}\" is not declared so",
+                       metric, it->first.Scalar()));
     r.accident_register.inputs.emplace_back(*in, spec->metric);
   }
 }
@@ -488,7 +496,7 @@ void Loader::load_duty_compliance(const YAML::Node& root, Ruleset& r) {
     if (!in) continue;
     if (r.inputs[*in].type != InputType::Percent)
       m_reader.error(it->first, trf("input \"{}\" takes a compliance rate and must be a percent", id));
-    if (!m_reader.expect_map(it->second, "a duty-compliance input", {"roles", "tiers"})) continue;
+    if (!m_reader.expect_map(it->second, _("a duty-compliance input"), {"roles", "tiers"})) continue;
     DutyInput d;
     d.input = *in;
     d.at = m_reader.at(it->second);

@@ -38,8 +38,7 @@ namespace {
 // The reason a number cannot be held, for a message ("" when it is simply not a number).
 std::string number_limit(const std::string& why) {
   return why == _("not a number") ? std::string()
-                                  : fmt::format(
-                                        " ({}; safeassess reads at most 12 decimals and values up to "
+                                  : trf(" ({}; safeassess reads at most 12 decimals and values up to "
                                         "10^18: round the cell in the source file)",
                                         why);
 }
@@ -100,12 +99,12 @@ Units load_units(const std::string& display, std::string bytes, io::Encoding enc
   io::CsvFile file(display, std::move(bytes), enc);
   io::CsvReader& reader = file.reader();
   const io::CsvHeader& header = file.header();
-  const auto id_col = header.require_any({"id", "单位编号", "编号"}, "the unit's identifier", diagnostics);
+  const auto id_col = header.require_any({"id", "单位编号", "编号"}, _("the unit's identifier"), diagnostics);
   const auto name_col =
-      header.require_any({"name", "单位名称", "名称"}, "the unit's display name", diagnostics);
+      header.require_any({"name", "单位名称", "名称"}, _("the unit's display name"), diagnostics);
   std::optional<std::size_t> group_col;
   if (!group_column.empty())
-    group_col = header.require_any({group_column}, "the group of each unit (the ruleset's \"grouping\")",
+    group_col = header.require_any({group_column}, _("the group of each unit (the ruleset's \"grouping\")"),
                                    diagnostics);
   Units units;
   if (!id_col || !name_col || (!group_column.empty() && !group_col)) return units;
@@ -150,12 +149,12 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
   const io::CsvHeader& header = file.header();
   Diagnostics diagnostics;
   const auto unit_col =
-      header.require_any({"unit", "单位编号"}, "the unit id each row belongs to", diagnostics);
+      header.require_any({"unit", "单位编号"}, _("the unit id each row belongs to"), diagnostics);
   std::optional<std::size_t> period_col;
   if (!period.empty())
     period_col = header.require_any({"period", "考核期"},
-                                    "the period of the year each row is for (the ruleset "
-                                    "declares periods)",
+                                    _("the period of the year each row is for (the ruleset "
+                                      "declares periods)"),
                                     diagnostics);
   // Inputs that bonus items or vetoes read cannot be excluded: a veto that silently does
   // not fire, or a bonus silently not given, would change a grade with no trace.
@@ -203,7 +202,7 @@ Values load_values(const std::string& display, std::string bytes, io::Encoding e
       continue;
     }
     // An evaluator's template may carry the input's Chinese name as its header.
-    if (auto c = header.require_any({in.id, in.name}, "an input the ruleset reads", diagnostics))
+    if (auto c = header.require_any({in.id, in.name}, _("an input the ruleset reads"), diagnostics))
       columns.push_back({i, *c});
   }
   diagnostics.throw_if_any();
@@ -324,10 +323,10 @@ Ratings load_ratings(const std::string& display, std::optional<std::string> file
     csv.emplace(display, std::move(*file), enc);
     io::CsvReader& reader = csv->reader();
     const io::CsvHeader& header = csv->header();
-    const auto c_unit = header.require_any({"unit", "单位编号"}, "the rated unit's id", diagnostics);
-    const auto c_item = header.require_any({"item", "指标"}, "the rated indicator's id", diagnostics);
-    const auto c_rater = header.require_any({"rater", "评分人"}, "who gave the rating", diagnostics);
-    const auto c_rating = header.require_any({"rating", "评分"}, "the score or grade given", diagnostics);
+    const auto c_unit = header.require_any({"unit", "单位编号"}, _("the rated unit's id"), diagnostics);
+    const auto c_item = header.require_any({"item", "指标"}, _("the rated indicator's id"), diagnostics);
+    const auto c_rater = header.require_any({"rater", "评分人"}, _("who gave the rating"), diagnostics);
+    const auto c_rating = header.require_any({"rating", "评分"}, _("the score or grade given"), diagnostics);
     diagnostics.throw_if_any();
     auto cell = [&](std::size_t c) { return csv->cell(c); };
     std::size_t last_unit = 0;  // ratings come grouped by unit: try the last one first
@@ -354,7 +353,7 @@ Ratings load_ratings(const std::string& display, std::optional<std::string> file
                           trf("{}: \"{}\" is not a rating indicator of ruleset \"{}\"{}",
                               header.column_label(*c_item), item, rules.id,
                               text::did_you_mean(item, item_ids).empty() && !item_ids.empty()
-                                  ? "; rating indicators: " + text::join(item_ids, ", ")
+                                  ? trf("; rating indicators: {}", text::join(item_ids, ", "))
                                   : text::did_you_mean(item, item_ids)));
         ok = false;
       }
@@ -470,8 +469,7 @@ void derive_inputs(const ruleset::Ruleset& rules, const Units& units, Values& va
               diagnostics.error(
                   at,
                   n.is_zero()
-                      ? fmt::format(
-                            "unit \"{}\": {} = {} / {} with both 0, and the ruleset states no value for "
+                      ? trf("unit \"{}\": {} = {} / {} with both 0, and the ruleset states no value for "
                             "0 / 0; add \"zero_over_zero\" to its \"derive\" (e.g. 100 for a rate of "
                             "nothing to do) or correct the row",
                             units.ids[u], def.id, rules.inputs[d.terms[0]].id, rules.inputs[d.terms[1]].id)
@@ -496,11 +494,15 @@ void derive_inputs(const ruleset::Ruleset& rules, const Units& units, Values& va
       }
       if ((def.type == ruleset::InputType::Count && (v.negative() || !v.is_integer())) ||
           (def.type == ruleset::InputType::Boolean && v != Decimal{} && v != Decimal::of(1))) {
-        diagnostics.error(at, trf("unit \"{}\": derived {} = {} is not {}; check the inputs it is computed "
-                                  "from, or declare it as type: number",
-                                  units.ids[u], def.id, v.str(),
-                                  def.type == ruleset::InputType::Count ? "a whole number 0 or more (a count)"
-                                                                        : "0 or 1 (a yes/no value)"));
+        diagnostics.error(
+            at,
+            def.type == ruleset::InputType::Count
+                ? trf("unit \"{}\": derived {} = {} is not a whole number 0 or more (a count); check the "
+                      "inputs it is computed from, or declare it as type: number",
+                      units.ids[u], def.id, v.str())
+                : trf("unit \"{}\": derived {} = {} is not 0 or 1 (a yes/no value); check the inputs it is "
+                      "computed from, or declare it as type: number",
+                      units.ids[u], def.id, v.str()));
         continue;
       }
       if ((def.min && v < *def.min) || (def.max && v > *def.max)) {

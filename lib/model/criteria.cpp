@@ -54,7 +54,7 @@ EditionChoice choose_edition(const std::vector<Criteria>& standards, const std::
                 "force then is not loaded, so the finding is not judged by a text not yet in force",
                 cr.name, when, cr.edition.number, cr.edition.effective_from,
                 cr.edition.preceded_by.empty() ? std::string()
-                                               : ", before it " + cr.edition.preceded_by + " applied")};
+                                               : trf(", before it {} applied", cr.edition.preceded_by))};
   }
   return {family.empty() ? 0 : family.front(),
           trf("no loaded edition states when it is in force, so none can judge a finding of {}", when)};
@@ -165,8 +165,8 @@ const char* op_text(Op op) {
 }
 
 std::string fact_text(const FieldDef& f, const Fact& x) {
-  if (!x.known) return "not recorded";
-  if (f.type == FieldType::Boolean) return x.number != 0 ? "yes" : "no";
+  if (!x.known) return _("not recorded");
+  if (f.type == FieldType::Boolean) return x.number != 0 ? _("yes") : _("no");
   if (f.type == FieldType::Text) return x.text;
   return f.unit.empty() ? text::plain(x.number) : fmt::format("{} {}", text::plain(x.number), f.unit);
 }
@@ -193,7 +193,7 @@ std::string rhs_text(const Condition& c, const Criteria& cr, const Facts& facts)
     default:
       break;
   }
-  if (f.type == FieldType::Boolean) return c.number != 0 ? "yes" : "no";
+  if (f.type == FieldType::Boolean) return c.number != 0 ? _("yes") : _("no");
   if (f.type == FieldType::Text) return c.text;
   return text::plain(c.number);
 }

@@ -21,12 +21,13 @@ RiskList grade(const std::string& display, std::string bytes, io::Encoding enc, 
   io::CsvReader& reader = file.reader();
   const io::CsvHeader& header = file.header();
   Diagnostics diagnostics;
-  const auto c_unit = header.require_any({"unit", "单位"}, "the unit the risk point belongs to", diagnostics);
-  const auto c_id = header.require_any({"id", "编号"}, "the risk point's identifier", diagnostics);
-  const auto c_name = header.require_any({"name", "名称"}, "the risk point's name", diagnostics);
+  const auto c_unit =
+      header.require_any({"unit", "单位"}, _("the unit the risk point belongs to"), diagnostics);
+  const auto c_id = header.require_any({"id", "编号"}, _("the risk point's identifier"), diagnostics);
+  const auto c_name = header.require_any({"name", "名称"}, _("the risk point's name"), diagnostics);
   std::vector<std::optional<std::size_t>> c_factor;
   for (const auto& f : matrix.factors)
-    c_factor.push_back(header.require_any({f.id, f.name}, "a factor of the matrix", diagnostics));
+    c_factor.push_back(header.require_any({f.id, f.name}, _("a factor of the matrix"), diagnostics));
   diagnostics.throw_if_any();
 
   std::unordered_map<std::string, std::size_t> unit_index;
@@ -39,9 +40,10 @@ RiskList grade(const std::string& display, std::string bytes, io::Encoding enc, 
     p.id = cell(*c_id);
     p.name = cell(*c_name);
     bool ok = true;
-    for (auto [c, what] : {std::pair{*c_unit, "unit"}, std::pair{*c_id, "risk point id"}})
+    for (auto [c, message] :
+         {std::pair{*c_unit, N_("{}: empty unit")}, std::pair{*c_id, N_("{}: empty risk point id")}})
       if (cell(c).empty()) {
-        diagnostics.error(header.cell(p.line, c), trf("{}: empty {}", header.column_label(c), what));
+        diagnostics.error(header.cell(p.line, c), trf(message, header.column_label(c)));
         ok = false;
       }
     if (ok) {
@@ -70,9 +72,10 @@ RiskList grade(const std::string& display, std::string bytes, io::Encoding enc, 
         diagnostics.error(
             header.cell(p.line, c),
             trf("{}: {} \"{}\" is not {}", header.column_label(c), f.name, raw,
-                f.values.empty() ? trf("{} from {} to {}", f.integer ? "a whole number" : "a number",
-                                       text::plain(f.min), text::plain(f.max))
-                                 : "one of " + text::join(allowed, ", ")));
+                f.values.empty()
+                    ? (f.integer ? trf("a whole number from {} to {}", text::plain(f.min), text::plain(f.max))
+                                 : trf("a number from {} to {}", text::plain(f.min), text::plain(f.max)))
+                    : trf("one of {}", text::join(allowed, ", "))));
         ok = false;
         continue;
       }

@@ -122,7 +122,7 @@ Ratio exact_points(const ruleset::Ruleset& rules, const ruleset::Indicator& ind,
             trace->push_back(trf("previous = 0 and current > 0: growth from nothing, points = {}", P.str()));
           return Ratio(P);
         }
-        if (trace) trace->push_back("previous = 0 and current = 0: growth g = 0");
+        if (trace) trace->push_back(_("previous = 0 and current = 0: growth g = 0"));
         r = Ratio(k_zero);
       } else {
         r = decline ? Ratio(prev - cur) / Ratio(num::abs(prev)) : Ratio(cur - prev) / Ratio(num::abs(prev));
@@ -222,14 +222,12 @@ Ratio exact_points(const ruleset::Ruleset& rules, const ruleset::Indicator& ind,
         deducted = tier.deduct;
         found = true;
         if (trace)
-          trace->push_back(trf("tier {} ({} {} {}): deduct {}", k + 1, tier.from.str(),
-                               tier.to      ? "to"
-                               : tier.below ? "to below"
-                                            : "and above",
-                               tier.to      ? tier.to->str()
-                               : tier.below ? tier.below->str()
-                                            : std::string(),
-                               tier.deduct.str()));
+          trace->push_back(tier.to      ? trf("tier {} ({} to {}): deduct {}", k + 1, tier.from.str(),
+                                              tier.to->str(), tier.deduct.str())
+                           : tier.below ? trf("tier {} ({} to below {}): deduct {}", k + 1, tier.from.str(),
+                                              tier.below->str(), tier.deduct.str())
+                                        : trf("tier {} ({} and above ): deduct {}", k + 1, tier.from.str(),
+                                              tier.deduct.str()));
         break;
       }
       if (!found && trace)
@@ -252,7 +250,7 @@ Ratio exact_points(const ruleset::Ruleset& rules, const ruleset::Indicator& ind,
           return pts;
         }
       }
-      if (trace) trace->push_back("no band matched -> points 0");
+      if (trace) trace->push_back(_("no band matched -> points 0"));
       return Ratio(k_zero);
     }
     case Method::Rating: {
@@ -272,14 +270,13 @@ Ratio exact_points(const ruleset::Ruleset& rules, const ruleset::Indicator& ind,
         for (const Decimal v : r) shown.push_back((v + base).str());
         std::vector<std::string> kept_shown(shown.begin() + static_cast<long>(lo),
                                             shown.begin() + static_cast<long>(hi));
-        trace->push_back(trf("{} ratings{}: {}", r.size(),
-                             ind.scale.numeric ? trf(" on {}..{}", ind.scale.min.str(), ind.scale.max.str())
-                                               : std::string(" as fractions"),
-                             text::join(shown, ", ")));
+        trace->push_back(ind.scale.numeric
+                             ? trf("{} ratings on {}..{}: {}", r.size(), ind.scale.min.str(),
+                                   ind.scale.max.str(), text::join(shown, ", "))
+                             : trf("{} ratings as fractions: {}", r.size(), text::join(shown, ", ")));
         const Ratio mean = Ratio(sum + base * Decimal::of(kept)) / Ratio(Decimal::of(kept));
         trace->push_back(
-            trim ? fmt::format(
-                       "{} raters ≥ {}: drop the highest ({}) and lowest ({}); mean of {} = ({}) / {} = {}",
+            trim ? trf("{} raters ≥ {}: drop the highest ({}) and lowest ({}); mean of {} = ({}) / {} = {}",
                        r.size(), ind.scale.trim_from, shown.back(), shown.front(), kept,
                        text::join(kept_shown, " + "), kept, show(mean))
                  : trf("{} raters < {}: mean = ({}) / {} = {}", r.size(), ind.scale.trim_from,
@@ -294,8 +291,8 @@ Ratio exact_points(const ruleset::Ruleset& rules, const ruleset::Indicator& ind,
     case Method::Boolean: {
       const Decimal v = x[ind.value];
       if (trace)
-        trace->push_back(trf("{} = {} -> points {}", in(ind.value).id, v.is_zero() ? "no" : "yes",
-                             v.is_zero() ? "0" : P.str()));
+        trace->push_back(v.is_zero() ? trf("{} = no -> points 0", in(ind.value).id)
+                                     : trf("{} = yes -> points {}", in(ind.value).id, P.str()));
       return v.is_zero() ? Ratio(k_zero) : Ratio(P);
     }
   }
@@ -522,8 +519,8 @@ IndicatorOutcome indicator_outcome(const Input& a, std::size_t u, std::size_t i,
     if (absent) {
       if (a.missing == MissingPolicy::Exclude) {
         if (trace)
-          trace->push_back(fmt::format(
-              "[{} {}] missing -> left out; the other periods' weights are renormalised", def.id, def.name));
+          trace->push_back(trf("[{} {}] missing -> left out; the other periods' weights are renormalised",
+                               def.id, def.name));
         continue;
       }
       weights += def.weight;  // under "zero" the period counts with 0 points
@@ -547,8 +544,8 @@ IndicatorOutcome indicator_outcome(const Input& a, std::size_t u, std::size_t i,
     out.status = a.missing == MissingPolicy::Exclude ? Status::Excluded : Status::MissingZero;
     if (trace)
       trace->push_back(out.status == Status::Excluded
-                           ? "missing in every period -> excluded (the category is renormalised)"
-                           : "missing in every period -> 0 points");
+                           ? _("missing in every period -> excluded (the category is renormalised)")
+                           : _("missing in every period -> 0 points"));
     return out;
   }
   const Ratio exact = sum / Ratio(weights);
@@ -583,9 +580,9 @@ Trace explain_bonus(const Input& a, std::size_t unit) {
     if (n.is_zero()) continue;
     const Decimal raw = (n * adj.per).round(p);
     const Decimal d = adj.cap ? num::min(raw, *adj.cap) : raw;
-    t.push_back(fmt::format(
-        "{} ({}): {} x {} = {}{} off the total", adj.name, adj.id, n.str(), adj.per.str(), raw.fixed(p),
-        d == raw ? std::string() : trf(", at most {}: {}", adj.cap->fixed(p), d.fixed(p))));
+    t.push_back(trf("{} ({}): {} x {} = {}{} off the total", adj.name, adj.id, n.str(), adj.per.str(),
+                    raw.fixed(p),
+                    d == raw ? std::string() : trf(", at most {}: {}", adj.cap->fixed(p), d.fixed(p))));
   }
   return t;
 }
