@@ -35,8 +35,8 @@ nlohmann::ordered_json edition_json(const model::Edition& e) {
           {"dates_verified", e.dates_verified}};
 }
 
-// `line` is the message of the dates line: N_("  in force: {}{}{}\n") or the like.
-void print_edition(const model::Edition& e, const char* line = N_("  in force: {}{}{}\n")) {
+// `line` is the message of the dates line: N_("  dates: {}{}{}\n") or the like.
+void print_edition(const model::Edition& e, const char* line = N_("  dates: {}{}{}\n")) {
   if (e.effective_from.empty() && e.number.empty()) return;
   if (!e.number.empty() && e.effective_from.empty()) {
     std::cout << trf("  document: {}{}\n", e.number,

@@ -147,6 +147,7 @@ int run_trace(const TraceOptions& options) {
       of.kind = "accident";
       of.id = it->id;
       of.description = fmt::format("{} {}", it->level, it->description);
+      of.shown = it->shown;
       of.date = it->date;
       of.until = it->date;  // what was owed before the accident
       of.bears_on = duty::k_case_accident;

@@ -211,6 +211,11 @@ std::string facts_text(const Record& r, const Checked& c) {
   return s;
 }
 
+std::string shown(const Record& r, const Checked& c) {
+  return r.description.empty() ? fmt::format("{} {}", grade_words(c.grade), facts_text(r, c))
+                               : trf("{} {}; {}", grade_words(c.grade), r.description, facts_text(r, c));
+}
+
 std::string describe(const Record& r, const Checked& c) {
   return trf("{} {} ({})", r.id, grade_words(c.grade), facts_text(r, c));
 }

@@ -59,5 +59,8 @@ struct Summary {
 [[nodiscard]] std::string facts(const Record& r, const Checked& c);
 // "SG2024-0712 重大事故（facts）".
 [[nodiscard]] std::string describe(const Record& r, const Checked& c);
+// The grade and the facts in the reader's language, without the id: "重大事故 瓦斯爆炸；死亡12人…"
+// (in English "major accident 瓦斯爆炸; 12 deaths, …"); the description as written first.
+[[nodiscard]] std::string shown(const Record& r, const Checked& c);
 
 }  // namespace safeassess::accident

@@ -65,7 +65,7 @@ std::vector<chain::Accident> chain_accidents(const accident::Register& reg, cons
         {r.id, static_cast<std::uint32_t>(*e), date::day_of(r.occurred_at),
          std::string(accident::grade_name(c.grade)),
          r.description.empty() ? accident::facts(r, c) : r.description + "；" + accident::facts(r, c),
-         r.line});
+         accident::shown(r, c), r.line});
   }
   return out;
 }

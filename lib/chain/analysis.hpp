@@ -108,6 +108,7 @@ struct Case {
   std::optional<date::Day> until;  // duties count in periods that began on or before it (an
                                    // accident: what was owed before it); none: all periods
   std::uint8_t bears_on = duty::k_case_hazard | duty::k_case_accident;
+  std::string shown;  // the description for people (reader's language); empty: the description
 };
 
 struct Accountability {

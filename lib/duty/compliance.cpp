@@ -233,7 +233,7 @@ Compliance read_records(const std::string& display, std::string bytes, io::Encod
                    ? trf(": \"{}\" is a post without a role; records belong to posts that hold a role",
                          holder)
                    : trf(": \"{}\" is a {}; records belong to posts that hold a role", holder,
-                         chain::to_string(chain.kind[*node]))));
+                         chain::reader_name(chain.kind[*node]))));
       continue;
     }
     const Role& role = list.roles[chain.role[*node]];

@@ -235,7 +235,7 @@ class Builder {
       if (e.kind == EdgeKind::Oversees && !m_chain.is_post(e.from)) {
         error(at, F_From,
               trf("\"{}\" is a {}; only a post oversees (分管)", m_chain.ids[e.from],
-                  to_string(m_chain.kind[e.from])));
+                  reader_name(m_chain.kind[e.from])));
         return;
       }
       if (e.kind == EdgeKind::Supervises && m_chain.kind[e.to] != NodeKind::Enterprise) {

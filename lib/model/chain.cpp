@@ -1,5 +1,7 @@
 #include "model/chain.hpp"
 
+#include "core/i18n.hpp"
+
 #include <array>
 
 namespace safeassess::chain {
@@ -41,6 +43,9 @@ std::string_view to_string(NodeKind k) {
 }
 std::string_view chinese(NodeKind k) {
   return k_node_kinds[static_cast<std::size_t>(k)].chinese;
+}
+std::string_view reader_name(NodeKind k) {
+  return i18n::current() == i18n::Lang::Zh ? chinese(k) : to_string(k);
 }
 std::string_view to_string(EdgeKind k) {
   return k_edge_kinds[static_cast<std::size_t>(k)].id;

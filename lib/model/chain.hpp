@@ -32,6 +32,8 @@ enum class NodeKind : std::uint8_t {
 };
 [[nodiscard]] std::string_view to_string(NodeKind k);
 [[nodiscard]] std::string_view chinese(NodeKind k);
+// In a message: the Chinese name for a Chinese reader, the id otherwise.
+[[nodiscard]] std::string_view reader_name(NodeKind k);
 // By id or Chinese name ("enterprise" or "企业"); nullopt when neither.
 [[nodiscard]] std::optional<NodeKind> parse_node_kind(std::string_view s);
 [[nodiscard]] std::vector<std::string> node_kind_ids();
@@ -88,6 +90,7 @@ struct Accident {
   std::int32_t date = 0;  // date::Day
   std::string level;      // 一般/较大/重大/特别重大, as written
   std::string description;
+  std::string shown;  // the grade and facts in the reader's language, for what people read
   long line = 0;
 };
 

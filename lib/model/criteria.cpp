@@ -220,6 +220,9 @@ std::string explain_node(const Condition& c, const Criteria& cr, const Facts& fa
       return trf("not ({})", explain_node(c.children.front(), cr, facts));
     case Condition::Kind::All:
     case Condition::Kind::Any: {
+      // TRANSLATORS: joins the facts of a judgement: "a = 是 and b = 否".
+      const std::string and_ = _(" and ");
+      const std::string or_ = _(" or ");
       std::vector<std::string> parts;
       const Tri whole = eval(c, cr.fields, facts);
       for (const auto& ch : c.children) {
@@ -228,11 +231,10 @@ std::string explain_node(const Condition& c, const Criteria& cr, const Facts& fa
         const bool group = ch.kind == Condition::Kind::All || ch.kind == Condition::Kind::Any;
         std::string part = explain_node(ch, cr, facts);
         // Parenthesise a group only when more than one of its parts is shown.
-        const bool compound =
-            part.find(" and ") != std::string::npos || part.find(" or ") != std::string::npos;
+        const bool compound = part.find(and_) != std::string::npos || part.find(or_) != std::string::npos;
         parts.push_back(group && compound ? fmt::format("({})", part) : part);
       }
-      return text::join(parts, c.kind == Condition::Kind::All ? " and " : " or ");
+      return text::join(parts, c.kind == Condition::Kind::All ? and_ : or_);
     }
   }
   return {};

@@ -30,11 +30,9 @@ struct Edition {
   [[nodiscard]] bool in_force(date::Day day) const {
     return from && *from <= day && (!until || day <= *until);
   }
-  // "2021-01-01 起" or "2021-01-01 至 2026-06-30".
-  [[nodiscard]] std::string span() const {
-    if (effective_from.empty()) return "施行日期未载明";
-    return effective_until.empty() ? effective_from + " 起" : effective_from + " 至 " + effective_until;
-  }
+  // When it is in force, in the reader's language: "2021-01-01 起" or "2021-01-01 至
+  // 2026-06-30"; "in force from 2021-01-01" or "2021-01-01 to 2026-06-30".
+  [[nodiscard]] std::string span() const;
 };
 
 }  // namespace safeassess::model

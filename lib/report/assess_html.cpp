@@ -46,14 +46,14 @@ void write_html_report(std::ostream& out, const AssessData& d) {
                    xml_escape(trf("period {} · {}ruleset {} {} ({}) · {} units", a.manifest.period,
                                   a.manifest.assessor.empty() ? std::string() : a.manifest.assessor + " · ",
                                   rules.id, rules.version, rules.name, a.units.size())));
-  h += fmt::format("<nav><a href=\"#summary\">{}</a>", _("Summary"));
-  if (d.has_chain()) h += fmt::format("<a href=\"#chain\">{}</a>", _("Responsibility chain"));
-  if (d.ledger) h += fmt::format("<a href=\"#hazards\">{}</a>", _("Hazards"));
-  if (d.risks) h += fmt::format("<a href=\"#risks\">{}</a>", _("Risks"));
-  h += fmt::format("<a href=\"#appendix\">{}</a></nav>\n", _("Appendix"));
+  h += fmt::format("<nav><a href=\"#summary\">{}</a>", xml_escape(_("Summary")));
+  if (d.has_chain()) h += fmt::format("<a href=\"#chain\">{}</a>", xml_escape(_("Responsibility chain")));
+  if (d.ledger) h += fmt::format("<a href=\"#hazards\">{}</a>", xml_escape(_("Hazards")));
+  if (d.risks) h += fmt::format("<a href=\"#risks\">{}</a>", xml_escape(_("Risks")));
+  h += fmt::format("<a href=\"#appendix\">{}</a></nav>\n", xml_escape(_("Appendix")));
 
   // Summary.
-  h += fmt::format("<section id=\"summary\">\n<h2>{}</h2>\n", _("Assessment summary (考核总览)"));
+  h += fmt::format("<section id=\"summary\">\n<h2>{}</h2>\n", xml_escape(_("Assessment summary (考核总览)")));
   std::vector<std::tuple<std::string, double, double>> bars;
   for (auto u : r.order) bars.emplace_back(a.units.names[u], r.total[u].to_double(), 100.0);
   std::vector<std::pair<std::string, double>> marks;
@@ -76,7 +76,8 @@ void write_html_report(std::ostream& out, const AssessData& d) {
   h += fmt::format(
       "<div class=\"scroll\"><table id=\"ranking\">\n<thead><tr><th class=\"num\">{}</th><th>{}</th>"
       "<th class=\"num\">{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-      _("rank"), _("unit"), _("total"), _("grade"), _("veto / interview"));
+      xml_escape(_("rank")), xml_escape(_("unit")), xml_escape(_("total")), xml_escape(_("grade")),
+      xml_escape(_("veto / interview")));
   for (const auto& row : rows)
     h += fmt::format(
         "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n",
@@ -86,13 +87,15 @@ void write_html_report(std::ostream& out, const AssessData& d) {
   for (auto u : r.order)
     if (r.interview[u])
       interview.push_back(xml_escape(fmt::format("{} {}", a.units.ids[u], a.units.names[u])));
-  h += fmt::format("<p><strong>{}</strong>: {}</p>\n", _("Interview list (约谈名单)"),
-                   interview.empty() ? std::string(_("none")) : text::join(interview, _(", ")));
+  // TRANSLATORS: a label and its value, "Interview list: C11 云台区".
+  h += fmt::format("<p>{}</p>\n", trf("<strong>{}</strong>: {}", xml_escape(_("Interview list (约谈名单)")),
+                                      interview.empty() ? xml_escape(_("none"))
+                                                        : text::join(interview, xml_escape(_(", ")))));
   std::size_t tripped = 0;
   for (const auto& g : d.gates) tripped += g.tripped();
-  h += fmt::format(
-      "<p><strong>{}</strong>: {}</p>\n", _("Gates"),
-      tripped ? html::tag(trf("{} tripped", tripped), "bad") : html::tag(_("none tripped"), "ok"));
+  h += fmt::format("<p>{}</p>\n", trf("<strong>{}</strong>: {}", xml_escape(_("Gates")),
+                                      tripped ? html::tag(trf("{} tripped", tripped), "bad")
+                                              : html::tag(_("none tripped"), "ok")));
   h += "</section>\n";
 
   // One section per unit.
@@ -119,16 +122,17 @@ void write_html_report(std::ostream& out, const AssessData& d) {
     }
     html::table(h, {_("category"), _("indicator"), _("method"), _("points"), _("max"), _("note")}, rows,
                 {false, false, false, true, true, false});
-    h += fmt::format("<details><summary>{}</summary>\n<pre>", _("Every number explained (计分过程)"));
+    h += fmt::format("<details><summary>{}</summary>\n<pre>",
+                     xml_escape(_("Every number explained (计分过程)")));
     h += xml_escape(html::capture([&](std::ostream& o) { write_explain(o, a, r, u); }));
     h += "</pre></details>\n";
     if (d.has_chain()) {
       rows.clear();
       for (const auto& g : d.analysis->gaps)
         if (gap_in_unit(*a.chain, g, u)) rows.push_back({label(g.kind), g.why});
-      h += fmt::format("<h3>{}</h3>\n", _("Chain gaps (责任链缺口)"));
+      h += fmt::format("<h3>{}</h3>\n", xml_escape(_("Chain gaps (责任链缺口)")));
       if (rows.empty())
-        h += fmt::format("<p>{}</p>\n", _("none"));
+        h += fmt::format("<p>{}</p>\n", xml_escape(_("none")));
       else
         html::table(h, {_("kind"), _("why")}, rows, {false, false});
     }
@@ -138,9 +142,9 @@ void write_html_report(std::ostream& out, const AssessData& d) {
         if (x.unit == a.units.ids[u])
           rows.push_back({x.id, x.enterprise, label(x.level), date::format(x.deadline),
                           std::to_string(x.days_overdue), label(x.colour)});
-      h += fmt::format("<h3>{}</h3>\n", _("Overdue hazards (逾期隐患)"));
+      h += fmt::format("<h3>{}</h3>\n", xml_escape(_("Overdue hazards (逾期隐患)")));
       if (rows.empty())
-        h += fmt::format("<p>{}</p>\n", _("none"));
+        h += fmt::format("<p>{}</p>\n", xml_escape(_("none")));
       else
         html::table(h,
                     {_("hazard"), _("enterprise"), _("level"), _("deadline"), _("days overdue"), _("colour")},
@@ -153,11 +157,12 @@ void write_html_report(std::ostream& out, const AssessData& d) {
         for (const auto& s : l.shares)
           rows.push_back({rules.indicators[l.indicator].name, s.id == s.name ? s.name : s.id + " " + s.name,
                           d.fixed(s.points), s.what});
-      h += fmt::format("<h3>{}</h3>\n", _("Who lost the points (失分责任)"));
+      h += fmt::format("<h3>{}</h3>\n", xml_escape(_("Who lost the points (失分责任)")));
       if (rows.empty())
-        h += fmt::format("<p>{}</p>\n", _("nothing below the unit accounts for a lost point"));
+        h += fmt::format("<p>{}</p>\n", xml_escape(_("nothing below the unit accounts for a lost point")));
       else
-        html::table(h, {_("indicator"), _("who"), _("points"), _("why")}, rows, {false, false, true, false});
+        html::table(h, {_("indicator"), _("who"), _("points lost"), _("why")}, rows,
+                    {false, false, true, false});
     }
     h += "</section>\n";
     // One unit at a time: a report of a province is never held whole.
@@ -166,7 +171,7 @@ void write_html_report(std::ostream& out, const AssessData& d) {
   }
 
   if (d.has_chain()) {
-    h += fmt::format("<section id=\"chain\">\n<h2>{}</h2>\n", _("Responsibility chain (责任链)"));
+    h += fmt::format("<section id=\"chain\">\n<h2>{}</h2>\n", xml_escape(_("Responsibility chain (责任链)")));
     rows.clear();
     for (const auto& g : d.analysis->gaps) {
       std::vector<std::string> ids;
@@ -174,14 +179,14 @@ void write_html_report(std::ostream& out, const AssessData& d) {
       rows.push_back({label(g.kind), text::join(ids, " "), g.why});
     }
     if (rows.empty())
-      h += fmt::format("<p>{}</p>\n", _("no gaps found"));
+      h += fmt::format("<p>{}</p>\n", xml_escape(_("no gaps found")));
     else
       html::table(h, {_("kind"), _("nodes"), _("why")}, rows, {false, false, false});
     h += html::chain_svg(*a.chain, *d.analysis);
     h += "</section>\n";
   }
   if (d.ledger) {
-    h += fmt::format("<section id=\"hazards\">\n<h2>{}</h2>\n", _("Hazard ledger (隐患台账)"));
+    h += fmt::format("<section id=\"hazards\">\n<h2>{}</h2>\n", xml_escape(_("Hazard ledger (隐患台账)")));
     rows.clear();
     for (std::size_t k = 0; k < d.ledger->units.size(); ++k) {
       const auto& t = d.ledger->by_unit[k];
@@ -200,16 +205,16 @@ void write_html_report(std::ostream& out, const AssessData& d) {
 
   if (d.risks) {
     h += fmt::format("<section id=\"risks\">\n<h2>{}</h2>\n<p class=\"meta\">{}{}</p>\n",
-                     _("Risk grading (风险分级)"),
+                     xml_escape(_("Risk grading (风险分级)")),
                      xml_escape(trf("matrix {} {} ({})", d.matrix->id, d.matrix->version, d.matrix->name)),
-                     d.matrix->verified ? "" : _(" · bands not verified"));
+                     d.matrix->verified ? std::string() : xml_escape(_(" · bands not verified")));
     std::vector<std::string> head{_("unit")};
     std::vector<bool> numeric{false};
     for (const auto& l : d.matrix->levels) {
       head.push_back(fmt::format("{}（{}）", l.name, l.colour));
       numeric.push_back(true);
     }
-    head.push_back(_("total"));
+    head.push_back(_("all levels"));
     numeric.push_back(true);
     rows.clear();
     for (const auto& u : d.risks->units) {
@@ -226,18 +231,19 @@ void write_html_report(std::ostream& out, const AssessData& d) {
     h +=
         fmt::format("<h3>{}</h3>\n", xml_escape(trf("Risk points graded {}", d.matrix->levels.front().name)));
     if (rows.empty())
-      h += fmt::format("<p>{}</p>\n", _("none"));
+      h += fmt::format("<p>{}</p>\n", xml_escape(_("none")));
     else
       html::table(h, {_("unit"), _("id"), _("risk point"), _("score"), _("level")}, rows,
                   {false, false, false, true, false});
     h += "</section>\n";
   }
 
-  h += fmt::format("<section id=\"appendix\">\n<h2>{}</h2>\n", _("Appendix: inputs (附录)"));
+  h += fmt::format("<section id=\"appendix\">\n<h2>{}</h2>\n", xml_escape(_("Appendix: inputs (附录)")));
   rows.clear();
-  rows.push_back({"ruleset", fmt::format("{} {} {}", rules.id, rules.version, rules.name), rules.sha256});
-  for (const auto& f : a.files) rows.push_back({f.role, f.path, f.sha256});
-  html::table(h, {_("role"), _("file"), "sha256"}, rows, {false, false, false});
+  rows.push_back({file_role_label("ruleset"), fmt::format("{} {} {}", rules.id, rules.version, rules.name),
+                  rules.sha256});
+  for (const auto& f : a.files) rows.push_back({file_role_label(f.role), f.path, f.sha256});
+  html::table(h, {_("input"), _("file"), "sha256"}, rows, {false, false, false});
   h += fmt::format("<p class=\"meta\">{}</p>\n",
                    xml_escape(d.timestamp ? trf("safeassess {} · generated {}. Missing-data policy: {}.",
                                                 d.version, *d.timestamp, ruleset::to_string(a.missing))

@@ -13,6 +13,7 @@
 #include "report/duties_report.hpp"
 #include "report/escape.hpp"
 #include "report/json_text.hpp"
+#include "report/labels.hpp"
 #include "report/ledger_report.hpp"
 #include "report/risk_report.hpp"
 #include "report/score_report.hpp"
@@ -132,7 +133,7 @@ void write_junit_report(std::ostream& out, const AssessData& d) {
                        xml_escape(c.detail));
     } else if (c.holds) {
       x += fmt::format(">\n      <system-out>{}</system-out>\n    </testcase>\n",
-                       xml_escape(fmt::format("{} (gate not asked for)", c.detail)));
+                       xml_escape(trf("{} (gate not asked for)", c.detail)));
     } else {
       x += "/>\n";
     }
@@ -223,7 +224,9 @@ void write_markdown_report(std::ostream& out, const AssessData& d) {
             md_cell(a.rules.name), a.rules.sha256) +
         '\n';
   for (const auto& f : a.files)
-    md += fmt::format("- {}: {} sha256 `{}`\n", f.role, md_cell(f.path), f.sha256);
+    md += "- " +
+          trf("{}: {}", file_role_label(f.role), fmt::format("{} sha256 `{}`", md_cell(f.path), f.sha256)) +
+          '\n';
   md += "- " + trf("tool: safeassess {}", d.version) + '\n';
   if (d.timestamp) md += "- " + trf("generated: {}", *d.timestamp) + '\n';
   out << md;

@@ -235,7 +235,8 @@ void write_accountability(std::ostream& out, Format format, const assessment::Ch
   }
   const bool md = format == Format::Markdown;
   out << (md ? "# " : "") << trf("Accountability (一案双查): {}", as_text(md, case_line())) << '\n';
-  if (!acc.of.description.empty()) out << as_text(md, acc.of.description) << '\n';
+  if (const auto& text = acc.of.shown.empty() ? acc.of.description : acc.of.shown; !text.empty())
+    out << as_text(md, text) << '\n';
   if (!d.compliance) out << _("(no performance records: failed duties are not known)") << '\n';
   out << '\n';
   if (md)

@@ -44,18 +44,11 @@ const char* verdict_id(Verdict v) {
   return "";
 }
 
-// When the edition is in force, in the reader's language (model::Edition::span() is Chinese).
-std::string span_words(const model::Edition& e) {
-  if (e.effective_from.empty()) return _("date in force not stated");
-  return e.effective_until.empty() ? trf("in force from {}", e.effective_from)
-                                   : trf("{} to {}", e.effective_from, e.effective_until);
-}
-
 // "应急管理部令第4号（2021-01-01 至 2026-06-30）"
 std::string edition_words(const hazard::Criteria& cr) {
-  return cr.edition.dates_verified ? trf("{} ({})", cr.edition.number, span_words(cr.edition))
+  return cr.edition.dates_verified ? trf("{} ({})", cr.edition.number, cr.edition.span())
                                    : trf("{} ({}; dates not verified: {})", cr.edition.number,
-                                         span_words(cr.edition), cr.edition.dates_note);
+                                         cr.edition.span(), cr.edition.dates_note);
 }
 
 std::string verified_words(const hazard::Criteria& cr) {

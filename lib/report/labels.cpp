@@ -86,4 +86,26 @@ std::string label(hazard::Verdict v) {
   return pick(zh[at(v)], en[at(v)]);
 }
 
+std::string file_role_label(std::string_view role) {
+  static constexpr std::array<std::pair<std::string_view, const char*>, 14> k{{
+      {"manifest", N_("manifest")},
+      {"ruleset", N_("ruleset")},
+      {"units", N_("units file")},
+      {"indicators", N_("indicator data")},
+      {"ratings", N_("expert ratings")},
+      {"hazards", N_("hazard ledger")},
+      {"duties", N_("duty list")},
+      {"chain", N_("responsibility chain")},
+      {"chain edges", N_("chain edges")},
+      {"records", N_("performance records")},
+      {"accidents", N_("accident register")},
+      {"risk matrix", N_("risk matrix")},
+      {"risks", N_("risk points")},
+      {"tasks", N_("task list")},
+  }};
+  for (const auto& [id, name] : k)
+    if (id == role) return _(name);
+  return std::string(role);
+}
+
 }  // namespace safeassess::report

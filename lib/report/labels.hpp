@@ -22,5 +22,8 @@ namespace safeassess::report {
 [[nodiscard]] std::string label(hazard::Colour c);   // 绿/黄/红 · green/yellow/red
 [[nodiscard]] std::string label(hazard::Level l);    // 重大/一般 · major/general
 [[nodiscard]] std::string label(hazard::Verdict v);  // 重大事故隐患/一般隐患/待定
+// What an input file is for ("units", "hazards", "chain edges": Assessment::files' roles),
+// named for people (单位表, 隐患台账); a role it does not know as written.
+[[nodiscard]] std::string file_role_label(std::string_view role);
 
 }  // namespace safeassess::report

@@ -226,7 +226,7 @@ Ratio exact_points(const ruleset::Ruleset& rules, const ruleset::Indicator& ind,
                                               tier.to->str(), tier.deduct.str())
                            : tier.below ? trf("tier {} ({} to below {}): deduct {}", k + 1, tier.from.str(),
                                               tier.below->str(), tier.deduct.str())
-                                        : trf("tier {} ({} and above ): deduct {}", k + 1, tier.from.str(),
+                                        : trf("tier {} ({} and above): deduct {}", k + 1, tier.from.str(),
                                               tier.deduct.str()));
         break;
       }

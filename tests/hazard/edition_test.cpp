@@ -112,7 +112,8 @@ TEST_CASE("editions of one standard may not overlap, and their dates are checked
           (void)load_findings_csv("f.csv", "id,enterprise,industry,date,a\nF1,甲,t,2021-01-01,2\n",
                                   io::Encoding::Auto, overlap);
         }) ==
-        "e2.yaml: editions \"e1\" (2020-01-01 至 2022-12-31) and \"e2\" (2022-12-31 起) of f are both in "
+        "e2.yaml: editions \"e1\" (2020-01-01 to 2022-12-31) and \"e2\" (in force from 2022-12-31) of f are "
+        "both in "
         "force on some day; fix effective_from/effective_until");
   const std::vector<Criteria> apart = {edition(1, "2020-01-01", "2022-12-30"), edition(2, "2022-12-31", "")};
   const auto fs = load_findings_csv(
