@@ -26,6 +26,7 @@
 #include "rulesets.hpp"
 #include "score.hpp"
 #include "stdout.hpp"
+#include "tasks.hpp"
 #include "trace.hpp"
 #include "validate.hpp"
 
@@ -37,8 +38,8 @@ namespace {
 // a row here.
 using Setup = void (*)(CLI::App&, int&);
 constexpr Setup k_subcommands[] = {setup_assess,  setup_score, setup_validate, setup_judge,
-                                   setup_hazards, setup_risk,  setup_duties,   setup_trace,
-                                   setup_batch,   setup_init,  setup_rulesets};
+                                   setup_hazards, setup_tasks, setup_risk,     setup_duties,
+                                   setup_trace,   setup_batch, setup_init,     setup_rulesets};
 
 int run(int argc, char** argv) {
   // The language first: every help text below is looked up in it.

@@ -15,7 +15,7 @@ core
 io
 model
 load
-score duty hazard risk chain accident
+score duty hazard risk chain accident task
 assessment
 report
 cli

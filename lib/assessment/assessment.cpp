@@ -18,6 +18,8 @@
 #include "load/risk.hpp"
 #include "load/ruleset.hpp"
 #include "load/tables.hpp"
+#include "load/tasks.hpp"
+#include "task/status.hpp"
 
 namespace safeassess::assessment {
 
@@ -193,7 +195,8 @@ namespace {
 // loaded: a unit per units row and per indicators row, a rating per ratings row, and so on.
 void account_rows(std::vector<InputFile>& files, const Units& units, const Ratings* ratings,
                   const std::optional<ChainData>& chain, const hazard::LedgerReport* ledger,
-                  const accident::Register* accidents, const accident::Summary* summary, bool chain_csv) {
+                  const accident::Register* accidents, const accident::Summary* summary, bool chain_csv,
+                  const task::TaskBook* tasks) {
   for (auto& f : files) {
     if (f.role == "units" || f.role == "indicators")
       f.rows = RowAccount::all(units.size());
@@ -213,6 +216,12 @@ void account_rows(std::vector<InputFile>& files, const Units& units, const Ratin
       f.rows = summary ? RowAccount::with_excluded(accidents->rows, summary->outside_period,
                                                    _("an accident outside the assessment period"))
                        : RowAccount::all(accidents->rows);
+    else if (f.role == "tasks" && tasks)
+      f.rows = RowAccount::all(tasks->tasks.size());
+    else if (f.role == "task milestones" && tasks)
+      f.rows = RowAccount::all(tasks->milestone_rows);
+    else if (f.role == "task progress" && tasks)
+      f.rows = RowAccount::all(tasks->progress_rows);
   }
 }
 
@@ -278,7 +287,7 @@ Basics load_basics(const std::filesystem::path& path, const LoadOptions& options
   if (options.chain) l.load_register();
   l.diagnostics.throw_if_any();
   account_rows(l.b.files, l.b.units, nullptr, l.b.chain, nullptr, l.accidents ? &*l.accidents : nullptr,
-               nullptr, l.b.manifest.chain_edges.has_value());
+               nullptr, l.b.manifest.chain_edges.has_value(), nullptr);
   return std::move(l.b);
 }
 
@@ -310,6 +319,28 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
       ledger = hazard::read_ledger(shown, std::move(bytes), l.enc, as_of, rules.ledger, &l.b.units);
     });
     for (const auto& [input, metric] : rules.ledger.inputs) supplied.push_back(input);
+  }
+  // Inputs the ruleset takes from the task list (as of the period's end), when the manifest
+  // names one.
+  std::optional<task::TaskBook> tasks;
+  if (m.tasks) {
+    l.collect([&] {
+      std::string shown, ms_shown, pr_shown;
+      std::string list = l.read("tasks", *m.tasks, shown);
+      std::optional<task::TableText> milestones, progress;
+      if (m.task_milestones) {
+        std::string bytes = l.read("task milestones", *m.task_milestones, ms_shown);
+        milestones = task::TableText{ms_shown, std::move(bytes)};
+      }
+      if (m.task_progress) {
+        std::string bytes = l.read("task progress", *m.task_progress, pr_shown);
+        progress = task::TableText{pr_shown, std::move(bytes)};
+      }
+      l.diagnostics.throw_if_any();
+      tasks = task::read_tasks({shown, std::move(list)}, std::move(milestones), std::move(progress), l.enc,
+                               &l.b.units);
+    });
+    for (const auto& [input, metric] : rules.tasks.inputs) supplied.push_back(input);
   }
   // Inputs the ruleset takes from the accident register, when the manifest names one.
   if (m.accidents)
@@ -374,6 +405,17 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
     for (std::size_t u = 0; u < l.b.units.size(); ++u)
       for (const auto& [input, metric] : rules.ledger.inputs)
         a.values.data[u * a.values.columns + input] = ledger_value(ledger->by_unit[u], metric);
+  if (tasks) {
+    for (const auto& [input, metric] : rules.tasks.inputs)
+      a.input_origin[input] = trf("task list {} ({}, as of {})", tasks->file, ruleset::to_string(metric),
+                                  date::format(period_end(m)));
+    if (a.values.columns == rules.inputs.size() && !rules.tasks.inputs.empty()) {
+      const auto rep = task::judge(*tasks, period_end(m), std::nullopt, rules.tasks, l.b.units.ids);
+      for (std::size_t u = 0; u < l.b.units.size(); ++u)
+        for (const auto& [input, metric] : rules.tasks.inputs)
+          a.values.data[u * a.values.columns + input] = task::metric(rep.by_unit[u], metric);
+    }
+  }
   if (accidents) {
     const auto period = date::parse_period(m.period);
     if (!period) (void)period_end(m);  // throws, naming the period
@@ -450,7 +492,7 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
   a.accidents = std::move(accidents);
   account_rows(a.files, a.units, &a.ratings, a.chain, a.ledger ? &*a.ledger : nullptr,
                a.accidents ? &*a.accidents : nullptr, a.accident_summary ? &*a.accident_summary : nullptr,
-               a.manifest.chain_edges.has_value());
+               a.manifest.chain_edges.has_value(), tasks ? &*tasks : nullptr);
   return a;
 }
 

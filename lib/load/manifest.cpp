@@ -15,8 +15,9 @@ std::vector<std::filesystem::path> input_paths(const Manifest& m) {
     if (!ref.empty() && !ref.starts_with("builtin:")) paths.push_back(m.dir / io::file_of(ref));
   };
   add(m.ruleset_ref);
-  for (const auto* ref : {&m.units, &m.indicators, &m.ratings, &m.hazards, &m.duties, &m.chain,
-                          &m.chain_edges, &m.records, &m.accidents, &m.risks, &m.risk_matrix})
+  for (const auto* ref :
+       {&m.units, &m.indicators, &m.ratings, &m.hazards, &m.duties, &m.chain, &m.chain_edges, &m.records,
+        &m.accidents, &m.risks, &m.risk_matrix, &m.tasks, &m.task_milestones, &m.task_progress})
     if (*ref) add((*ref)->path);
   return paths;
 }
@@ -29,9 +30,10 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
   Manifest m;
   m.file = display;
   m.dir = dir;
-  if (reader.expect_map(root, _("the manifest"),
-                        {"assessment", "ruleset", "missing", "encoding", "units", "indicators", "ratings",
-                         "hazards", "duties", "chain", "records", "accidents", "risks", "risk_matrix"})) {
+  if (reader.expect_map(
+          root, _("the manifest"),
+          {"assessment", "ruleset", "missing", "encoding", "units", "indicators", "ratings", "hazards",
+           "duties", "chain", "records", "accidents", "risks", "risk_matrix", "tasks"})) {
     const YAML::Node a = root["assessment"];
     if (!a.IsDefined()) {
       reader.error(root, _("missing required key \"assessment\" (with name and period)"));
@@ -90,6 +92,20 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
             root["chain"],
             _("a chain in a workbook comes as two sheets: write chain: {nodes: data.xlsx#节点, edges: "
               "data.xlsx#上下级}"));
+    }
+    if (const YAML::Node t = root["tasks"]; t.IsDefined() && t.IsMap()) {
+      if (reader.expect_map(t, "\"tasks\"", {"list", "milestones", "progress"})) {
+        auto ref = [&](const char* key, bool required) -> std::optional<Manifest::DataRef> {
+          auto p = reader.string(t, key, required);
+          if (!p) return std::nullopt;
+          return Manifest::DataRef{*p, reader.at(t[key])};
+        };
+        m.tasks = ref("list", true);
+        m.task_milestones = ref("milestones", false);
+        m.task_progress = ref("progress", false);
+      }
+    } else {
+      m.tasks = data("tasks", false);
     }
     m.records = data("records", false);
     m.accidents = data("accidents", false);

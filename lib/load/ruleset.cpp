@@ -22,14 +22,39 @@ Ruleset Loader::load(const YAML::Node& root) {
   Ruleset r;
   r.file = m_reader.file();
   if (!m_reader.expect_map(root, _("the ruleset"),
-                           {"id",           "name",          "version",         "description",
-                            "sources",      "precision",     "missing",         "inputs",
-                            "categories",   "bonus",         "adjustments",     "total_cap",
-                            "vetoes",       "grade_caps",    "quotas",          "grouping",
-                            "commendation", "periods",       "grades",          "failing_grade",
-                            "interview",    "hazard_ledger", "duty_compliance", "accident_register",
-                            "number",       "published",     "effective_from",  "effective_until",
-                            "preceded_by",  "superseded_by", "dates_verified",  "dates_note"}))
+                           {"id",
+                            "name",
+                            "version",
+                            "description",
+                            "sources",
+                            "precision",
+                            "missing",
+                            "inputs",
+                            "categories",
+                            "bonus",
+                            "adjustments",
+                            "total_cap",
+                            "vetoes",
+                            "grade_caps",
+                            "quotas",
+                            "grouping",
+                            "commendation",
+                            "periods",
+                            "grades",
+                            "failing_grade",
+                            "interview",
+                            "hazard_ledger",
+                            "duty_compliance",
+                            "accident_register",
+                            "task_list",
+                            "number",
+                            "published",
+                            "effective_from",
+                            "effective_until",
+                            "preceded_by",
+                            "superseded_by",
+                            "dates_verified",
+                            "dates_note"}))
     return r;
   r.edition = load::read_edition(m_reader, root, false);
   r.id = m_reader.string(root, "id", true).value_or("");
@@ -61,6 +86,7 @@ Ruleset Loader::load(const YAML::Node& root) {
   load_interview(root, r);
   load_grouping(root, r);
   load_ledger(root, r);
+  load_task_list(root, r);
   load_duty_compliance(root, r);
   load_accident_register(root, r);
   load_periods(root, r);

@@ -55,6 +55,7 @@ class Loader {
   void load_interview(const YAML::Node& root, Ruleset& r);
   std::optional<std::size_t> declared_input(const YAML::Node& key, const Ruleset& r);
   void load_ledger(const YAML::Node& root, Ruleset& r);
+  void load_task_list(const YAML::Node& root, Ruleset& r);
   void load_duty_compliance(const YAML::Node& root, Ruleset& r);
   void load_accident_register(const YAML::Node& root, Ruleset& r);
 

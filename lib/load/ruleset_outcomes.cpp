@@ -430,6 +430,83 @@ void Loader::load_ledger(const YAML::Node& root, Ruleset& r) {
   }
 }
 
+void Loader::load_task_list(const YAML::Node& root, Ruleset& r) {
+  const YAML::Node n = root["task_list"];
+  if (!n.IsDefined()) return;
+  if (!m_reader.expect_map(n, "\"task_list\"",
+                           {"yellow_lag", "red_lag", "verified", "source", "escalation", "inputs"}))
+    return;
+  auto& p = r.tasks;
+  if (auto y = m_reader.decimal(n, "yellow_lag", false)) p.yellow_lag = *y;
+  if (auto red = m_reader.decimal(n, "red_lag", false)) p.red_lag = *red;
+  if (p.yellow_lag <= Decimal{} || p.red_lag < p.yellow_lag || p.red_lag > Decimal::of(100))
+    m_reader.error(n, _("need 0 < yellow_lag <= red_lag <= 100 (percentage points behind schedule)"));
+  p.verified = m_reader.boolean(n, "verified", false).value_or(false);
+  p.source = m_reader.string(n, "source", false).value_or("");
+  if (const YAML::Node steps = n["escalation"];
+      steps.IsDefined() && m_reader.expect_sequence(steps, "\"escalation\"")) {
+    for (const auto& s : steps) {
+      if (!m_reader.expect_map(s, _("an escalation step"), {"id", "name", "after_days", "actor"})) continue;
+      EscalationStep step;
+      step.at = m_reader.at(s);
+      step.id = m_reader.string(s, "id", true).value_or("");
+      step.name = m_reader.string(s, "name", true).value_or("");
+      step.actor = m_reader.string(s, "actor", true).value_or("");
+      if (auto d = m_reader.integer(s, "after_days", true)) {
+        if (*d < 0 || *d > 3660)
+          m_reader.error(s["after_days"], _("after_days: days a task has been red, from 0 to 3660"));
+        else
+          step.after_days = static_cast<int>(*d);
+      }
+      if (step.actor.starts_with("role:") && step.actor.size() == 5)
+        m_reader.error(s["actor"], _("\"role:\" names a duty-list role: role:township_party_secretary"));
+      for (const auto& other : p.escalation) {
+        if (other.id == step.id)
+          m_reader.error(s["id"], trf("escalation step \"{}\" is declared twice", step.id));
+        else if (other.after_days > step.after_days)
+          m_reader.error(s["after_days"],
+                         trf("escalation steps go up the ladder: \"{}\" after {} days comes before \"{}\" "
+                             "after {} days",
+                             other.id, other.after_days, step.id, step.after_days));
+      }
+      p.escalation.push_back(std::move(step));
+    }
+  }
+  const YAML::Node inputs = n["inputs"];
+  if (!inputs.IsDefined()) return;
+  if (!inputs.IsMap()) {
+    m_reader.error(inputs, _("\"inputs\" maps an input id to a task-list metric"));
+    return;
+  }
+  static const TaskMetric k_metrics[] = {TaskMetric::CompletionRate, TaskMetric::OnTimeRate,
+                                         TaskMetric::Overdue, TaskMetric::Red};
+  std::vector<std::string> metric_names;
+  for (auto m : k_metrics) metric_names.emplace_back(to_string(m));
+  for (auto it = inputs.begin(); it != inputs.end(); ++it) {
+    const auto in = declared_input(it->first, r);
+    if (!in) continue;
+    const std::string id = it->first.Scalar();
+    const std::string metric = it->second.Scalar();
+    const auto* found = std::find_if(std::begin(k_metrics), std::end(k_metrics),
+                                     [&](TaskMetric m) { return to_string(m) == metric; });
+    if (found == std::end(k_metrics)) {
+      m_reader.error(it->second, trf("unknown task-list metric \"{}\"; expected one of: {}", metric,
+                                     text::join(metric_names, ", ")));
+      continue;
+    }
+    const bool rate = *found == TaskMetric::CompletionRate || *found == TaskMetric::OnTimeRate;
+    const auto type = r.inputs[*in].type;
+    if (rate ? type != InputType::Percent : type != InputType::Count)
+      m_reader.error(it->second, rate ? trf("task-list metric \"{}\" is a percent, but input \"{}\" is not "
+                                            "declared so",
+                                            metric, id)
+                                      : trf("task-list metric \"{}\" is a count, but input \"{}\" is not "
+                                            "declared so",
+                                            metric, id));
+    p.inputs.emplace_back(*in, *found);
+  }
+}
+
 void Loader::load_accident_register(const YAML::Node& root, Ruleset& r) {
   const YAML::Node n = root["accident_register"];
   if (!n.IsDefined() || !m_reader.expect_map(n, "\"accident_register\"", {"inputs"})) return;

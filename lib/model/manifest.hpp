@@ -42,6 +42,8 @@ struct Manifest {
   std::optional<DataRef> duties, chain, chain_edges, records, accidents;
   // Risk points (风险分级管控) and the matrix that grades them ("builtin:NAME" or a path).
   std::optional<DataRef> risks, risk_matrix;
+  // The task list (四张清单) with its milestones and progress records (README "Tasks").
+  std::optional<DataRef> tasks, task_milestones, task_progress;
   io::Encoding encoding = io::Encoding::Auto;
 };
 

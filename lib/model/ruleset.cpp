@@ -92,6 +92,20 @@ std::string_view to_string(LedgerMetric m) {
   return "";
 }
 
+std::string_view to_string(TaskMetric m) {
+  switch (m) {
+    case TaskMetric::CompletionRate:
+      return "completion_rate";
+    case TaskMetric::OnTimeRate:
+      return "on_time_rate";
+    case TaskMetric::Overdue:
+      return "overdue";
+    case TaskMetric::Red:
+      return "red";
+  }
+  return "";
+}
+
 std::optional<MissingPolicy> parse_missing_policy(std::string_view s) {
   if (s == "error") return MissingPolicy::Error;
   if (s == "zero") return MissingPolicy::Zero;

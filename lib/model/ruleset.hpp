@@ -281,6 +281,41 @@ struct LedgerPolicy {
   std::vector<std::pair<std::size_t, LedgerMetric>> inputs;  // input index -> metric
 };
 
+// What a task list (model/task.hpp) yields per unit, for inputs a ruleset takes from it.
+enum class TaskMetric {
+  CompletionRate,  // of the tasks due by the as-of date, the share done by then (%)
+  OnTimeRate,      // of the tasks due by the as-of date, the share done by their deadline (%)
+  Overdue,         // tasks past their deadline and not done
+  Red,             // tasks red (seriously behind, or overdue) as of the date
+};
+[[nodiscard]] std::string_view to_string(TaskMetric m);
+
+// One step of the escalation ladder (提醒 → 督办函 → 通报 → 约谈 → 公开曝光): due once a task
+// has been red this many days; who acts is `actor`: "owner" (the owner post), "superior"
+// (the organisation above the owner's, through the chain), "role:ROLE" (the nearest post
+// above the owner holding that duty-list role), or a body named as written.
+struct EscalationStep {
+  std::string id;
+  std::string name;
+  int after_days = 0;
+  std::string actor;
+  Location at;
+};
+
+// How task lists are judged (ruleset "task_list"): the colour by schedule variance — the
+// expected progress (milestones due, or linear from start to deadline) minus the reported
+// one, in percentage points: green below yellow_lag, yellow from yellow_lag up to and
+// including red_lag, red above it, and red once past the deadline — and the escalation
+// ladder. No official text fixes the thresholds or the ladder (README "Tasks").
+struct TaskPolicy {
+  Decimal yellow_lag = Decimal::of(10);
+  Decimal red_lag = Decimal::of(30);
+  bool verified = false;
+  std::string source;
+  std::vector<EscalationStep> escalation;                  // by after_days
+  std::vector<std::pair<std::size_t, TaskMetric>> inputs;  // input index -> metric
+};
+
 // Which inputs of the ruleset are computed from the accident register (model/accident.hpp)
 // when a manifest names one: input index -> metric, per unit and period.
 struct RegisterPolicy {
@@ -336,6 +371,7 @@ struct Ruleset {
   long interview_bottom = 0;       // the bottom N by rank go on the interview list
   bool interview_failing = true;   // and every failing unit
   LedgerPolicy ledger;
+  TaskPolicy tasks;
   RegisterPolicy accident_register;
   // The periods the ruleset is meant for (effective_from/until); `validate` warns when a
   // manifest's period lies outside.

@@ -87,7 +87,7 @@ std::string label(hazard::Verdict v) {
 }
 
 std::string file_role_label(std::string_view role) {
-  static constexpr std::array<std::pair<std::string_view, const char*>, 14> k{{
+  static constexpr std::array<std::pair<std::string_view, const char*>, 16> k{{
       {"manifest", N_("manifest")},
       {"ruleset", N_("ruleset")},
       {"units", N_("units file")},
@@ -102,6 +102,8 @@ std::string file_role_label(std::string_view role) {
       {"risk matrix", N_("risk matrix")},
       {"risks", N_("risk points")},
       {"tasks", N_("task list")},
+      {"task milestones", N_("task milestones")},
+      {"task progress", N_("task progress")},
   }};
   for (const auto& [id, name] : k)
     if (id == role) return _(name);

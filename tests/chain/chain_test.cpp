@@ -400,7 +400,8 @@ TEST_CASE(
                        k_edges, &records);
   // (mayor holds chief, which is a head role, and has no records: it fails its yearly duty)
   const auto acc = account(t.chain, t.list, &*t.compliance, static_cast<std::uint32_t>(*t.chain.find("e1")),
-                           Case{"enterprise", "e1", "", std::nullopt, std::nullopt});
+                           Case{"enterprise", "e1", "", std::nullopt, std::nullopt,
+                                duty::k_case_hazard | duty::k_case_accident, ""});
   std::vector<std::pair<std::string, Responsibility>> got;
   for (const auto& p : acc.posts) got.emplace_back(t.chain.ids[p.node], p.responsibility);
   CHECK(got == std::vector<std::pair<std::string, Responsibility>>{{"w1", Responsibility::Direct},

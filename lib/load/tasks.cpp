@@ -1,0 +1,305 @@
+#include "load/tasks.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/error.hpp"
+#include "core/hash.hpp"
+#include "core/i18n.hpp"
+#include "core/text.hpp"
+#include "io/cell.hpp"
+#include "io/csv.hpp"
+
+namespace safeassess::task {
+
+namespace {
+
+constexpr std::uint32_t k_none = 0xFFFFFFFF;
+
+using Column = std::optional<std::size_t>;
+
+// A date cell: nullopt (reported) when it is empty or does not parse.
+std::optional<date::Day> date_cell(const io::CsvFile& f, Column c, long line, Diagnostics& d) {
+  const auto s = f.cell(c);
+  const auto& h = f.header();
+  if (s.empty()) {
+    d.error(h.cell(line, *c), trf("{}: empty date; write YYYY-MM-DD", h.column_label(*c)));
+    return std::nullopt;
+  }
+  if (auto v = date::parse(s)) return v;
+  d.error(h.cell(line, *c), trf("{}: {}", h.column_label(*c), date::why_not(s)));
+  return std::nullopt;
+}
+
+// A percent from 0 to 100 ("60", "60%", "６０％"): nullopt (reported) otherwise.
+std::optional<num::Decimal> percent_cell(const io::CsvFile& f, Column c, long line, bool positive,
+                                         Diagnostics& d) {
+  const auto s = f.cell(c);
+  const auto& h = f.header();
+  std::string buffer, why;
+  const io::NumberForm form{true, {}};
+  const auto plain = io::plain_number(s, form, buffer, why);
+  std::optional<num::Decimal> v;
+  if (plain) v = num::Decimal::parse(*plain);
+  if (!v || *v < num::Decimal{} || *v > num::Decimal::of(100) || (positive && v->is_zero())) {
+    d.error(h.cell(line, *c),
+            trf("{}: expected a percent {} 100, got \"{}\"{}", h.column_label(*c),
+                positive ? _("above 0 and up to") : _("from 0 to"), s, why.empty() ? "" : "; " + why));
+    return std::nullopt;
+  }
+  return v;
+}
+
+io::CsvFile open(TableText& t, io::Encoding enc) {
+  return io::CsvFile(t.shown, std::move(t.bytes), enc);
+}
+
+}  // namespace
+
+TaskBook read_tasks(TableText list, std::optional<TableText> milestones, std::optional<TableText> progress,
+                    io::Encoding enc, const assessment::Units* units) {
+  TaskBook book;
+  book.file = list.shown;
+  book.sha256 = hash::sha256_hex(list.bytes);
+  Diagnostics d;
+  std::unordered_map<std::string, std::uint32_t> index;
+  {
+    io::CsvFile f = open(list, enc);
+    const auto& h = f.header();
+    const auto c_id = h.require_any({"id", "任务编号"}, _("the task's identifier"), d);
+    const auto c_list = h.require_any({"list", "清单"}, _("责任, 任务, 问题 or 整改 (the list it is on)"), d);
+    const auto c_title = h.require_any({"title", "任务名称"}, _("what is to be done"), d);
+    const auto c_unit = h.require_any({"unit", "单位编号"}, _("the assessed unit the task counts for"), d);
+    const auto c_start = h.require_any({"start", "开始日期"}, _("the day work starts (YYYY-MM-DD)"), d);
+    const auto c_deadline = h.require_any({"deadline", "完成时限"}, _("the day it is due (YYYY-MM-DD)"), d);
+    d.throw_if_any();
+    auto optional = [&](std::initializer_list<const char*> names) {
+      return h.optional_any(std::vector<std::string>(names.begin(), names.end()), d);
+    };
+    const auto c_owner = optional({"owner", "责任岗位"});
+    const auto c_lead = optional({"lead", "牵头单位"});
+    const auto c_co = optional({"co", "配合单位"});
+    const auto c_source = optional({"source", "来源"});
+    d.throw_if_any();
+    io::CsvReader& r = f.reader();
+    while (r.next()) {
+      const long line = r.line();
+      Task t;
+      t.line = line;
+      t.id = std::string(f.cell(c_id));
+      bool ok = true;
+      if (t.id.empty()) {
+        d.error(h.cell(line, *c_id), trf("{}: empty task id", h.column_label(*c_id)));
+        ok = false;
+      } else if (const auto [it, fresh] = index.emplace(t.id, static_cast<std::uint32_t>(book.tasks.size()));
+                 !fresh) {
+        d.error(h.cell(line, *c_id), trf("{}: task \"{}\" is already listed on line {}; one task, one row",
+                                         h.column_label(*c_id), t.id, book.tasks[it->second].line));
+        ok = false;
+      }
+      const auto kind_text = f.cell(c_list);
+      if (const auto k = parse_list_kind(kind_text)) {
+        t.list = *k;
+      } else {
+        d.error(
+            h.cell(line, *c_list),
+            trf("{}: \"{}\" is not a list; write 责任, 任务, 问题 or 整改 (responsibility, task, problem, "
+                "rectification)",
+                h.column_label(*c_list), kind_text));
+        ok = false;
+      }
+      t.title = std::string(f.cell(c_title));
+      if (t.title.empty()) {
+        d.error(h.cell(line, *c_title),
+                trf("{}: empty title; say what is to be done", h.column_label(*c_title)));
+        ok = false;
+      }
+      t.unit = std::string(f.cell(c_unit));
+      if (units) {
+        if (const auto u = units->find(t.unit)) {
+          t.unit_index = static_cast<std::uint32_t>(*u);
+        } else {
+          d.error(h.cell(line, *c_unit),
+                  trf("{}: unit \"{}\" is not in the units file{}", h.column_label(*c_unit), t.unit,
+                      text::did_you_mean(t.unit, units->ids)));
+          ok = false;
+        }
+      } else if (t.unit.empty()) {
+        d.error(h.cell(line, *c_unit), trf("{}: empty unit", h.column_label(*c_unit)));
+        ok = false;
+      }
+      const auto start = date_cell(f, c_start, line, d);
+      const auto deadline = date_cell(f, c_deadline, line, d);
+      if (start && deadline && *deadline < *start) {
+        d.error(h.cell(line, *c_deadline),
+                trf("{}: the deadline {} is before the start {}", h.column_label(*c_deadline),
+                    date::format(*deadline), date::format(*start)));
+        ok = false;
+      }
+      if (!start || !deadline) ok = false;
+      t.owner = std::string(f.cell(c_owner));
+      t.lead = std::string(f.cell(c_lead));
+      t.co = std::string(f.cell(c_co));
+      t.source = std::string(f.cell(c_source));
+      if (!ok) {
+        if (!t.id.empty() && index.at(t.id) == book.tasks.size()) index.erase(t.id);
+        continue;
+      }
+      t.start = *start;
+      t.deadline = *deadline;
+      book.tasks.push_back(std::move(t));
+    }
+  }
+  auto task_of = [&](const io::CsvFile& f, Column c, long line) -> Task* {
+    const std::string id(f.cell(c));
+    const auto it = index.find(id);
+    if (it != index.end()) return &book.tasks[it->second];
+    const auto& h = f.header();
+    std::vector<std::string> ids;
+    if (book.tasks.size() <= 20000)
+      for (const auto& t : book.tasks) ids.push_back(t.id);
+    d.error(h.cell(line, *c), trf("{}: task \"{}\" is not in the task list {}{}", h.column_label(*c), id,
+                                  book.file, text::did_you_mean(id, ids)));
+    return nullptr;
+  };
+  if (milestones) {
+    book.milestones_file = milestones->shown;
+    io::CsvFile f = open(*milestones, enc);
+    const auto& h = f.header();
+    const auto c_task = h.require_any({"task", "任务编号"}, _("the task the milestone belongs to"), d);
+    const auto c_id = h.require_any({"id", "节点编号"}, _("the milestone's identifier within its task"), d);
+    const auto c_due = h.require_any({"due", "计划完成日期"}, _("the day it is due (YYYY-MM-DD)"), d);
+    const auto c_weight = h.require_any(
+        {"weight", "权重"}, _("its share of the task in percent (a task's weights sum to 100)"), d);
+    d.throw_if_any();
+    const auto c_name = h.optional_any({"name", "节点名称"}, d);
+    d.throw_if_any();
+    std::unordered_map<const Task*, long> first_line;
+    while (f.reader().next()) {
+      const long line = f.reader().line();
+      ++book.milestone_rows;
+      Task* t = task_of(f, c_task, line);
+      const auto due = date_cell(f, c_due, line, d);
+      const auto weight = percent_cell(f, c_weight, line, true, d);
+      const std::string id(f.cell(c_id));
+      if (id.empty()) {
+        d.error(h.cell(line, *c_id), trf("{}: empty milestone id", h.column_label(*c_id)));
+        continue;
+      }
+      if (!t || !due || !weight) continue;
+      first_line.emplace(t, line);
+      for (const auto& m : t->milestones)
+        if (m.id == id) {
+          d.error(h.cell(line, *c_id), trf("{}: milestone \"{}\" of task \"{}\" is already listed on line {}",
+                                           h.column_label(*c_id), id, t->id, m.line));
+          t = nullptr;
+          break;
+        }
+      if (!t) continue;
+      if (*due < t->start || *due > t->deadline) {
+        d.error(h.cell(line, *c_due), trf("{}: milestone \"{}\" is due {}, outside its task's span {} to {}",
+                                          h.column_label(*c_due), id, date::format(*due),
+                                          date::format(t->start), date::format(t->deadline)));
+        continue;
+      }
+      t->milestones.push_back({id, std::string(f.cell(c_name)), *due, *weight, line});
+    }
+    for (auto& t : book.tasks) {
+      if (t.milestones.empty()) continue;
+      num::Decimal sum;
+      for (const auto& m : t.milestones) sum = sum + m.weight;
+      if (sum != num::Decimal::of(100))
+        d.error(h.cell(first_line.at(&t), *c_weight), trf("{}: the milestones of task \"{}\" weigh {} in "
+                                                          "all; their weights are percents of the task and "
+                                                          "sum to 100",
+                                                          h.column_label(*c_weight), t.id, sum.str()));
+      std::stable_sort(t.milestones.begin(), t.milestones.end(),
+                       [](const Milestone& a, const Milestone& b) { return a.due < b.due; });
+    }
+  }
+  if (progress) {
+    book.progress_file = progress->shown;
+    io::CsvFile f = open(*progress, enc);
+    const auto& h = f.header();
+    const auto c_task = h.require_any({"task", "任务编号"}, _("the task the report is for"), d);
+    const auto c_date = h.require_any({"date", "日期"}, _("the day of the report (YYYY-MM-DD)"), d);
+    d.throw_if_any();
+    const auto c_percent = h.optional_any({"percent", "完成进度"}, d);
+    const auto c_milestone = h.optional_any({"milestone", "节点编号"}, d);
+    const auto c_evidence = h.optional_any({"evidence", "佐证"}, d);
+    d.throw_if_any();
+    if (!c_percent && !c_milestone)
+      throw InputError(h.cell(1, 0),
+                       _("a progress file needs a \"percent\" (完成进度) or a \"milestone\" (节点编号) "
+                         "column, or both"));
+    while (f.reader().next()) {
+      const long line = f.reader().line();
+      ++book.progress_rows;
+      Task* t = task_of(f, c_task, line);
+      const auto day = date_cell(f, c_date, line, d);
+      const bool has_percent = !f.cell(c_percent).empty();
+      const bool has_milestone = !f.cell(c_milestone).empty();
+      if (has_percent == has_milestone) {
+        d.error(h.cell(line, has_percent ? *c_milestone : (c_percent ? *c_percent : *c_milestone)),
+                has_percent ? _("give a percent or a milestone reached, not both")
+                            : _("empty report: give the percent done or the milestone reached"));
+        continue;
+      }
+      Progress p;
+      p.line = line;
+      p.evidence = std::string(f.cell(c_evidence));
+      if (has_percent) {
+        const auto v = percent_cell(f, c_percent, line, false, d);
+        if (!v) continue;
+        p.percent = *v;
+      }
+      if (!t || !day) continue;
+      p.day = *day;
+      if (*day < t->start) {
+        d.error(h.cell(line, *c_date),
+                trf("{}: the report is dated {}, before task \"{}\" starts on {}", h.column_label(*c_date),
+                    date::format(*day), t->id, date::format(t->start)));
+        continue;
+      }
+      if (has_milestone) {
+        const std::string m(f.cell(c_milestone));
+        const auto it = std::find_if(t->milestones.begin(), t->milestones.end(),
+                                     [&](const Milestone& x) { return x.id == m; });
+        if (it == t->milestones.end()) {
+          std::vector<std::string> ids;
+          for (const auto& x : t->milestones) ids.push_back(x.id);
+          d.error(h.cell(line, *c_milestone),
+                  t->milestones.empty()
+                      ? trf("{}: task \"{}\" has no milestones; report its percent done",
+                            h.column_label(*c_milestone), t->id)
+                      : trf("{}: task \"{}\" has no milestone \"{}\"{}", h.column_label(*c_milestone), t->id,
+                            m, text::did_you_mean(m, ids)));
+          continue;
+        }
+        p.milestone = static_cast<std::uint32_t>(it - t->milestones.begin());
+      }
+      t->progress.push_back(std::move(p));
+    }
+  }
+  d.throw_if_any();
+  // Milestone reports become percents: the weights of every milestone reached by then.
+  for (auto& t : book.tasks) {
+    std::stable_sort(t.progress.begin(), t.progress.end(),
+                     [](const Progress& a, const Progress& b) { return a.day < b.day; });
+    std::vector<char> reached(t.milestones.size(), 0);
+    num::Decimal cumulative;
+    for (auto& p : t.progress) {
+      if (p.milestone == k_none) continue;
+      if (!reached[p.milestone]) {
+        reached[p.milestone] = 1;
+        cumulative = cumulative + t.milestones[p.milestone].weight;
+      }
+      p.percent = cumulative;
+    }
+  }
+  return book;
+}
+
+}  // namespace safeassess::task

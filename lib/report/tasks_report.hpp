@@ -1,0 +1,30 @@
+#pragma once
+// Writers for task lists (tasks): each task's colour as of a date with its escalation,
+// counts per unit, owner and list, and with a dispatch window what changed in it (调度).
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "model/chain.hpp"
+#include "model/duty_list.hpp"
+#include "report/format.hpp"
+#include "task/status.hpp"
+
+namespace safeassess::report {
+
+struct TasksData {
+  const task::TaskBook* book = nullptr;
+  const task::Report* report = nullptr;
+  const chain::Chain* chain = nullptr;     // to name who acts (may be null)
+  const duty::DutyList* duties = nullptr;  // with the chain
+  std::vector<std::string> unit_names;     // aligned with report->units ("" when unknown)
+  std::string ruleset_id;
+};
+
+void write_tasks(std::ostream& out, Format format, const TasksData& d);
+
+// The colour word of a state in the report's language (绿/黄/红/逾期/已完成…).
+[[nodiscard]] std::string state_label(task::State s);
+
+}  // namespace safeassess::report
