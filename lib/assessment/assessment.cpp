@@ -489,10 +489,11 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
   a.files = std::move(l.b.files);
   a.chain = std::move(l.b.chain);
   a.ledger = std::move(ledger);
+  a.tasks = std::move(tasks);
   a.accidents = std::move(accidents);
   account_rows(a.files, a.units, &a.ratings, a.chain, a.ledger ? &*a.ledger : nullptr,
                a.accidents ? &*a.accidents : nullptr, a.accident_summary ? &*a.accident_summary : nullptr,
-               a.manifest.chain_edges.has_value(), tasks ? &*tasks : nullptr);
+               a.manifest.chain_edges.has_value(), a.tasks ? &*a.tasks : nullptr);
   return a;
 }
 

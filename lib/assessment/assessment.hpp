@@ -17,6 +17,7 @@
 #include "model/manifest.hpp"
 #include "model/risk.hpp"
 #include "model/ruleset.hpp"
+#include "model/task.hpp"
 #include "model/units.hpp"
 #include "model/values.hpp"
 #include "risk/risk.hpp"
@@ -46,7 +47,8 @@ struct Assessment {
   // Per input: where its values came from when not the indicators file (e.g. "hazard
   // ledger examples/x/ledger.csv"); empty otherwise. Reports name it next to the value.
   std::vector<std::string> input_origin;
-  std::optional<ChainData> chain;  // when the manifest names one
+  std::optional<ChainData> chain;       // when the manifest names one
+  std::optional<task::TaskBook> tasks;  // when it names a task list
   // The hazard ledger as of the period's last day, when the manifest names one (read once,
   // here: the score takes inputs from it and the reports list its hazards).
   std::optional<hazard::LedgerReport> ledger;

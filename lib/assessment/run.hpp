@@ -15,6 +15,7 @@
 #include "assessment/gates.hpp"
 #include "chain/analysis.hpp"
 #include "score/engine.hpp"
+#include "task/status.hpp"
 
 namespace safeassess::assessment {
 
@@ -23,6 +24,7 @@ struct Run {
   score::Results results;
   std::optional<chain::Analysis> analysis;  // when the manifest names a chain
   std::optional<Risks> risks;               // when it names risk points
+  std::optional<task::Report> tasks;        // when it names a task list: as of the period's end
   // Per unit in rank order, when the manifest names a hazard ledger or duty records.
   std::vector<Attribution> attributions;
   std::vector<GateCase> gates;

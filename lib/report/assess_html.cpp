@@ -50,6 +50,7 @@ void write_html_report(std::ostream& out, const AssessData& d) {
   if (d.has_chain()) h += fmt::format("<a href=\"#chain\">{}</a>", xml_escape(_("Responsibility chain")));
   if (d.ledger) h += fmt::format("<a href=\"#hazards\">{}</a>", xml_escape(_("Hazards")));
   if (d.risks) h += fmt::format("<a href=\"#risks\">{}</a>", xml_escape(_("Risks")));
+  if (d.tasks) h += fmt::format("<a href=\"#tasks\">{}</a>", xml_escape(_("Tasks")));
   h += fmt::format("<a href=\"#appendix\">{}</a></nav>\n", xml_escape(_("Appendix")));
 
   // Summary.
@@ -235,6 +236,22 @@ void write_html_report(std::ostream& out, const AssessData& d) {
     else
       html::table(h, {_("unit"), _("id"), _("risk point"), _("score"), _("level")}, rows,
                   {false, false, false, true, false});
+    h += "</section>\n";
+  }
+
+  if (d.tasks) {
+    const auto td = d.tasks_data();
+    h += fmt::format("<section id=\"tasks\">\n<h2>{}</h2>\n<p class=\"meta\">{}</p>\n",
+                     xml_escape(_("Task lists (任务清单)")),
+                     xml_escape(trf("as of {}; red and overdue first", date::format(d.tasks->as_of))));
+    const auto table = task_table(td);
+    if (table.rows.empty()) {
+      h += fmt::format("<p>{}</p>\n", xml_escape(_("no tasks")));
+    } else {
+      std::vector<bool> numeric(table.head.size());
+      numeric[7] = numeric[8] = numeric[9] = numeric[10] = true;
+      html::table(h, table.head, table.rows, numeric);
+    }
     h += "</section>\n";
   }
 

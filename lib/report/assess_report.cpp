@@ -32,12 +32,26 @@ AssessData::AssessData(const assessment::Run& run, std::string version_,
       risks(run.risks ? &run.risks->list : nullptr),
       attributions(run.attributions),
       gates(run.gates),
+      tasks(run.tasks ? &*run.tasks : nullptr),
       version(std::move(version_)),
       timestamp(std::move(timestamp_)) {}
 
 bool AssessData::has_chain() const {
   return analysis && a->chain;
 }
+TasksData AssessData::tasks_data() const {
+  TasksData t;
+  t.book = &*a->tasks;
+  t.report = tasks;
+  if (a->chain) {
+    t.chain = &a->chain->chain;
+    t.duties = &a->chain->duties;
+  }
+  t.unit_names = a->units.names;
+  t.ruleset_id = a->rules.id;
+  return t;
+}
+
 bool AssessData::has_duties() const {
   return a->chain && a->chain->compliance;
 }
@@ -76,6 +90,8 @@ void write_json_report(std::ostream& out, const AssessData& d) {
   extra.push_back({"risks", part(d.risks != nullptr, [&](std::ostream& o) {
                      write_risk(o, Format::Json, *d.matrix, *d.risks);
                    })});
+  extra.push_back({"tasks", part(d.tasks != nullptr,
+                                 [&](std::ostream& o) { write_tasks(o, Format::Json, d.tasks_data()); })});
   extra.push_back({"attribution", [&](std::ostream& o) {
                      o << '[';
                      for (std::size_t k = 0; k < d.attributions.size(); ++k) {
@@ -184,6 +200,8 @@ std::vector<CsvTable> csv_tables(const AssessData& d) {
     t.push_back({"accidents.csv", [&d](std::ostream& o) {
                    write_accidents_csv(o, *d.a->accidents, *d.a->accident_summary, d.a->units.ids);
                  }});
+  if (d.tasks)
+    t.push_back({"tasks.csv", [&d](std::ostream& o) { write_tasks(o, Format::Csv, d.tasks_data()); }});
   if (!d.attributions.empty())
     t.push_back({"attribution.csv", [&d](std::ostream& o) {
                    write_attribution_csv_header(o);
@@ -216,6 +234,7 @@ void write_markdown_report(std::ostream& out, const AssessData& d) {
   if (d.has_chain())
     part([&](std::ostream& o) { write_gaps(o, Format::Markdown, *a.chain, *d.analysis, a.units.names); });
   if (d.risks) part([&](std::ostream& o) { write_risk(o, Format::Markdown, *d.matrix, *d.risks); });
+  if (d.tasks) part([&](std::ostream& o) { write_tasks(o, Format::Markdown, d.tasks_data()); });
   for (const auto& x : d.attributions)
     part([&](std::ostream& o) { write_attribution(o, Format::Markdown, a, r, x); });
   std::string md = fmt::format("\n# {}\n\n", _("Appendix: inputs (附录)"));

@@ -16,6 +16,7 @@
 #include "chain/analysis.hpp"
 #include "hazard/ledger.hpp"
 #include "io/file.hpp"
+#include "report/tasks_report.hpp"
 #include "risk/risk.hpp"
 #include "score/engine.hpp"
 
@@ -35,11 +36,14 @@ struct AssessData {
   const risk::RiskList* risks = nullptr;
   const std::vector<assessment::Attribution>& attributions;  // per unit, when it names a chain or ledger
   const std::vector<assessment::GateCase>& gates;
+  const task::Report* tasks = nullptr;   // when it names a task list
   std::string version;                   // the tool's
   std::optional<std::string> timestamp;  // only with --timestamp
 
   [[nodiscard]] bool has_chain() const;   // a chain was analysed
   [[nodiscard]] bool has_duties() const;  // with duty records
+  // What the task writers take (tasks_report.hpp); only with `tasks`.
+  [[nodiscard]] TasksData tasks_data() const;
   // A number at the ruleset's precision.
   [[nodiscard]] std::string fixed(double v) const;
   [[nodiscard]] std::string fixed(num::Decimal v) const;

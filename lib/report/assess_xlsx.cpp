@@ -232,6 +232,17 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
       ++row;
     }
   }
+  if (d.tasks) {
+    const auto table = task_table(d.tasks_data());
+    std::vector<const char*> head;
+    for (const auto& h : table.head) head.push_back(h.c_str());
+    lxw_worksheet* ws = sheet(_("Tasks"), head);
+    lxw_row_t row = 1;
+    for (const auto& cells : table.rows) {
+      for (std::size_t c = 0; c < cells.size(); ++c) str(ws, row, static_cast<lxw_col_t>(c), cells[c]);
+      ++row;
+    }
+  }
   // Widths and filters once every row is known (libxlsxwriter writes <cols> at close).
   constexpr std::size_t k_widest = 80;
   for (const Sheet& s : sheets) {

@@ -392,6 +392,12 @@ void write_csv(std::ostream& out, const TasksData& d) {
 
 }  // namespace
 
+TaskTable task_table(const TasksData& d) {
+  TaskTable t{row_head(d), {}};
+  for (auto i : listed(*d.report)) t.rows.push_back(row_cells(d, d.report->rows[i], d.report->changes[i]));
+  return t;
+}
+
 void write_tasks(std::ostream& out, Format format, const TasksData& d) {
   switch (format) {
     case Format::Table:

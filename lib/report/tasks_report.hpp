@@ -24,6 +24,13 @@ struct TasksData {
 
 void write_tasks(std::ostream& out, Format format, const TasksData& d);
 
+// The task table every human format shows (red first), for the assess HTML and workbook.
+struct TaskTable {
+  std::vector<std::string> head;
+  std::vector<std::vector<std::string>> rows;
+};
+[[nodiscard]] TaskTable task_table(const TasksData& d);
+
 // The colour word of a state in the report's language (绿/黄/红/逾期/已完成…).
 [[nodiscard]] std::string state_label(task::State s);
 

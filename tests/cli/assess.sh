@@ -119,7 +119,7 @@ ls -A "$work" | grep -q 'safeassess-tmp' && fail "a temporary folder was left be
 "$py" - "$work/a/report.xlsx" "$work/a/report.json" <<'PY' || fail "xlsx"
 import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
-assert wb.sheetnames == ["Ranking", "Indicators", "Chain gaps", "Duties", "Hazards", "Risks"], wb.sheetnames
+assert wb.sheetnames == ["Ranking", "Indicators", "Chain gaps", "Duties", "Hazards", "Risks", "Tasks"], wb.sheetnames
 report = json.load(open(sys.argv[2]))
 rows = list(wb["Ranking"].iter_rows(min_row=2, values_only=True))
 assert [(r[1], r[3], r[4]) for r in rows] == [(u["id"], u["total"], u["grade"]) for u in report["units"]], rows

@@ -14,10 +14,10 @@ if [ "${SAFEASSESS_IN_NS:-}" != 1 ]; then
 fi
 disk=$(mktemp -d) keep=$(mktemp -d)
 trap 'umount "$disk" 2> /dev/null; rm -rf "$disk" "$keep"' EXIT
-mount -t tmpfs -o size=600k tmpfs "$disk" 2> /dev/null || exit 77
+mount -t tmpfs -o size=700k tmpfs "$disk" 2> /dev/null || exit 77
 fail() { echo "FAIL: $*"; exit 1; }
 m=examples/chain-2024/manifest.yaml
-"$bin" assess $m -o "$disk/r" > /dev/null || fail "the first set does not fit in 600k"
+"$bin" assess $m -o "$disk/r" > /dev/null || fail "the first set does not fit in 700k"
 cp -a "$disk/r" "$keep/r"
 # Fill the disk so that a second set cannot be staged beside the first.
 head -c 250k /dev/zero > "$disk/filler" 2> /dev/null

@@ -56,8 +56,8 @@ timeout 300 soffice -env:UserInstallation="file://$work/lo" --headless --convert
 cp "$work/report.pdf" "$artifacts/report-xlsx.pdf"
 pdftotext -layout "$work/report.pdf" "$work/report.txt"
 pages=$(pdfinfo "$work/report.pdf" | awk '/^Pages:/ {print $2}')
-[ "$pages" = 6 ] || fail "the 3-unit example prints on $pages pages, expected 6 (one per sheet)"
-for want in "第 1 页，共 6 页" "第 6 页，共 6 页" "某县2024年度乡镇安全生产责任制考核（责任链）" \
+[ "$pages" = 7 ] || fail "the 3-unit example prints on $pages pages, expected 7 (one per sheet)"
+for want in "第 1 页，共 7 页" "第 7 页，共 7 页" "某县2024年度乡镇安全生产责任制考核（责任链）" \
             "发生较大及以上生产安全事故" "major_hazard_rectification" "生产安全事故起数同比下降"; do
   grep -qF "$want" "$work/report.txt" || fail "the printed workbook lacks \"$want\""
 done
