@@ -58,6 +58,16 @@ struct IdKey {
   std::uint32_t line;
 };
 
+// 督办 levels: the tiers that list hazards for supervision (seed 002 §二(二)4: the level that
+// found it; Qingdao's 3+X lists townships too).
+bool is_supervision_level(std::string_view s) {
+  for (std::string_view w :
+       {"国家", "国家级", "省", "省级", "市", "市级", "设区的市级", "县", "县级", "区", "区级", "乡镇",
+        "乡镇级", "街道", "national", "province", "city", "county", "township"})
+    if (s == w) return true;
+  return false;
+}
+
 }  // namespace
 
 LedgerReport read_ledger(const std::string& display, std::string bytes, io::Encoding enc, date::Day as_of,
@@ -89,6 +99,14 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
   const auto c_vent = optional({"verified_enterprise", "企业确认"});
   const auto c_closed = optional({"closed", "销号日期"});
   const auto c_sup = optional({"supervision", "挂牌督办"});
+  const auto c_sup_level = optional({"supervision_level", "督办级别"});
+  const auto c_sup_by = optional({"supervised_by", "督办单位"});
+  const auto c_listed = optional({"listed", "挂牌日期"});
+  const auto c_delisted = optional({"delisted", "摘牌日期"});
+  const auto c_ext_req = optional({"extension_requested", "延期申请日期"});
+  const auto c_ext_ok = optional({"extension_approved", "延期批准日期"});
+  const auto c_ext_by = optional({"extension_approved_by", "延期批准单位"});
+  const auto c_ext_to = optional({"extended_deadline", "延期后期限"});
   d.throw_if_any();  // a column under two names: which one holds the dates would be a guess
 
   std::unordered_map<std::string, std::size_t> unit_index;  // without a units file
@@ -149,6 +167,49 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
     const date::Day v_exp = date_of(c_vexp, line, ok);
     const date::Day v_ent = date_of(c_vent, line, ok);
     const date::Day closed = date_of(c_closed, line, ok);
+    const date::Day listed_on = date_of(c_listed, line, ok);
+    const date::Day delisted_on = date_of(c_delisted, line, ok);
+    const date::Day ext_req = date_of(c_ext_req, line, ok);
+    const date::Day ext_ok = date_of(c_ext_ok, line, ok);
+    const date::Day ext_to = date_of(c_ext_to, line, ok);
+    const auto ext_by = cell(c_ext_by);
+    const auto sup_level = cell(c_sup_level);
+    if (!sup_level.empty() && !is_supervision_level(sup_level)) {
+      d.error(header.cell(line, *c_sup_level),
+              trf("{}: \"{}\" is not a supervision level; write 国家, 省, 市, 县 or 乡镇 (or 省级, 市级 …)",
+                  header.column_label(*c_sup_level), sup_level));
+      ok = false;
+    }
+    if (ok && delisted_on != k_none && (listed_on == k_none || delisted_on < listed_on)) {
+      d.error(
+          header.cell(line, *c_delisted),
+          listed_on == k_none
+              ? trf("{}: delisted (摘牌) on {}, but the row has no listing date (挂牌日期)",
+                    header.column_label(*c_delisted), date::format(delisted_on))
+              : trf("{}: delisted (摘牌) on {}, before it was listed (挂牌) on {}",
+                    header.column_label(*c_delisted), date::format(delisted_on), date::format(listed_on)));
+      ok = false;
+    }
+    const bool has_extension = ext_req != k_none || ext_ok != k_none || ext_to != k_none || !ext_by.empty();
+    if (ok && has_extension) {
+      if (ext_req == k_none || ext_to == k_none) {
+        const auto col = ext_req == k_none ? c_ext_req : c_ext_to;
+        d.error(col ? header.cell(line, *col) : Location{display, line},
+                _("an extension (延期) needs the day it was requested (延期申请日期) and the new deadline "
+                  "(延期后期限)"));
+        ok = false;
+      } else if (ext_ok != k_none && ext_ok < ext_req) {
+        d.error(header.cell(line, *c_ext_ok),
+                trf("{}: the extension is approved on {}, before it was requested on {}",
+                    header.column_label(*c_ext_ok), date::format(ext_ok), date::format(ext_req)));
+        ok = false;
+      } else if (deadline != k_none && ext_to <= deadline) {
+        d.error(header.cell(line, *c_ext_to),
+                trf("{}: the new deadline {} is not after the deadline {}; an extension moves it later",
+                    header.column_label(*c_ext_to), date::format(ext_to), date::format(deadline)));
+        ok = false;
+      }
+    }
     if (ok && found == k_none) {
       d.error(header.cell(line, *c_found), trf("{}: empty finding date", header.column_label(*c_found)));
       ok = false;
@@ -161,12 +222,14 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
     // Nothing happens to a hazard before it is found.
     if (ok)
       for (auto [col, day, what] :
-           {std::tuple{c_deadline, deadline, "deadline"}, std::tuple{c_rect, rectified, "rectification"},
-            std::tuple{c_vreg, v_reg, "verification"}, std::tuple{c_vexp, v_exp, "verification"},
-            std::tuple{c_vent, v_ent, "verification"}, std::tuple{c_closed, closed, "closure"}})
+           {std::tuple{c_deadline, deadline, N_("deadline")}, std::tuple{c_listed, listed_on, N_("listing")},
+            std::tuple{c_ext_req, ext_req, N_("extension request")},
+            std::tuple{c_rect, rectified, N_("rectification")}, std::tuple{c_vreg, v_reg, N_("verification")},
+            std::tuple{c_vexp, v_exp, N_("verification")}, std::tuple{c_vent, v_ent, N_("verification")},
+            std::tuple{c_closed, closed, N_("closure")}})
         if (day != k_none && day < found) {
           d.error(header.cell(line, *col),
-                  trf("{}: the {} date {} is before the finding date {}", header.column_label(*col), what,
+                  trf("{}: the {} date {} is before the finding date {}", header.column_label(*col), _(what),
                       date::format(day), date::format(found)));
           ok = false;
         }
@@ -235,6 +298,33 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
       else if (rectified > closed)
         problems.push_back(_("rectified after the closure"));
     }
+    // The deadline in force: an extension moves it only when it was requested on or before
+    // the deadline (the deadline's own day included) and approved by a named body by the
+    // as-of date.
+    date::Day due = deadline;
+    std::optional<Extension> extension;
+    if (has_extension) {
+      Extension e;
+      e.requested = ext_req;
+      e.approved = ext_ok == k_none ? 0 : ext_ok;
+      e.approved_by = std::string(ext_by);
+      e.new_deadline = ext_to;
+      if (ext_req > as_of)
+        e.why_not = trf("requested on {}, after the as-of date", date::format(ext_req));
+      else if (ext_req > deadline)
+        e.why_not = trf("requested on {}, after the deadline {} had passed", date::format(ext_req),
+                        date::format(deadline));
+      else if (ext_ok == k_none)
+        e.why_not = _("not approved");
+      else if (ext_ok > as_of)
+        e.why_not = trf("approved on {}, after the as-of date", date::format(ext_ok));
+      else if (ext_by.empty())
+        e.why_not = _("approved by no named body (延期批准单位)");
+      else
+        e.valid = true;
+      if (e.valid) due = ext_to;
+      extension = std::move(e);
+    }
     const bool is_rectified = rectified != k_none && rectified <= as_of;
     Tally row;
     row.found[l]++;
@@ -244,7 +334,7 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
     bool list_it = false;
     if (!is_rectified) {
       row.open[l]++;
-      const int late = as_of - deadline;
+      const int late = as_of - due;
       const Colour colour = late >= policy.red_after_days      ? Colour::Red
                             : late >= policy.yellow_after_days ? Colour::Yellow
                                                                : Colour::Green;
@@ -262,7 +352,11 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
     if (!problems.empty()) row.invalid_closures++;
     const auto sup = cell(c_sup);
     // Any text but an explicit no (否, 无, no, 0) names the supervision: 县级挂牌督办, 是, ...
-    const bool supervised = !sup.empty() && text::parse_yes_no(sup) != false;
+    const bool supervised =
+        (!sup.empty() && text::parse_yes_no(sup) != false) || (listed_on != k_none && listed_on <= as_of);
+    // Only a ledger that records 摘牌 (a "delisted" column) can show one missing.
+    const bool not_delisted =
+        c_delisted && supervised && is_closed && (delisted_on == k_none || delisted_on > as_of);
     if (supervised) row.supervised++;
     tu.add(row);
     ti.add(row);
@@ -279,7 +373,7 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
       }
       rep.enterprises[it->second].tally.add(row);
     }
-    if (list_it || !problems.empty() || supervised) {
+    if (list_it || !problems.empty() || supervised || extension) {
       listed.id = id;
       listed.unit = unit_id;
       listed.enterprise = cell(c_ent);
@@ -287,11 +381,19 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
       listed.supervision = sup;
       listed.level = level;
       listed.found = found;
-      listed.deadline = deadline;
+      listed.deadline = due;
+      listed.original_deadline = deadline;
+      listed.extension = extension;
+      listed.supervision_level = sup_level;
+      listed.supervised_by = cell(c_sup_by);
+      listed.listed_on = listed_on == k_none ? 0 : listed_on;
+      listed.delisted_on = delisted_on == k_none ? 0 : delisted_on;
       listed.line = line;
       listed.problems = std::move(problems);
       if (list_it) rep.overdue.push_back(listed);
       if (!listed.problems.empty()) rep.invalid.push_back(listed);
+      if (extension) rep.extended.push_back(listed);
+      if (not_delisted) rep.not_delisted.push_back(listed);
       if (supervised) rep.supervised.push_back(std::move(listed));
     }
   }

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,7 +36,19 @@ struct Tally {
   void add(const Tally& other);
 };
 
-// A hazard that a report lists (overdue, invalidly closed, or supervised).
+// A deadline extension (延期) as recorded on the hazard's row, and whether it moved the
+// deadline: requested on or before the deadline, approved by a named body on or before the
+// as-of date (README "Extensions and 督办").
+struct Extension {
+  date::Day requested = 0;
+  date::Day approved = 0;  // 0: not approved
+  std::string approved_by;
+  date::Day new_deadline = 0;
+  bool valid = false;
+  std::string why_not;  // when not valid
+};
+
+// A hazard that a report lists (overdue, invalidly closed, supervised, or extended).
 struct ListedHazard {
   std::string id;
   std::string unit;
@@ -44,7 +57,13 @@ struct ListedHazard {
   std::string supervision;
   Level level = Level::General;
   date::Day found = 0;
-  date::Day deadline = 0;
+  date::Day deadline = 0;           // the deadline in force: a valid extension's, else the row's
+  date::Day original_deadline = 0;  // the row's
+  std::optional<Extension> extension;
+  std::string supervision_level;  // 督办级别 (国家/省/市/县/乡镇), as written
+  std::string supervised_by;      // 督办单位
+  date::Day listed_on = 0;        // 挂牌
+  date::Day delisted_on = 0;      // 摘牌
   long line = 0;
   bool is_open = false;
   bool rectified_not_closed = false;
@@ -74,6 +93,8 @@ struct LedgerReport {
   std::vector<ListedHazard> overdue;         // most days overdue first
   std::vector<ListedHazard> invalid;         // file order
   std::vector<ListedHazard> supervised;      // file order
+  std::vector<ListedHazard> extended;        // every hazard with an extension, valid or not; file order
+  std::vector<ListedHazard> not_delisted;    // under supervision, closed by the as-of date, no 摘牌
 };
 
 // Reads a ledger CSV and reports it as of `as_of`. Columns: `id`, `unit`, `level` (重大/一般,

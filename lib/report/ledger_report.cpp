@@ -50,6 +50,28 @@ std::string status_text(const ListedHazard& h) {
   return h.rectified_not_closed ? _("rectified, not yet closed") : _("closed");
 }
 
+// The 督办 record of a supervised hazard, when the ledger has one: level, body, 挂牌 and 摘牌.
+std::string supervision_text(const ListedHazard& h) {
+  std::vector<std::string> parts;
+  if (!h.supervision_level.empty()) parts.push_back(h.supervision_level);
+  if (!h.supervised_by.empty()) parts.push_back(h.supervised_by);
+  if (h.listed_on) parts.push_back(trf("listed {}", date::format(h.listed_on)));
+  if (h.delisted_on) parts.push_back(trf("delisted {}", date::format(h.delisted_on)));
+  return text::join(parts, _(", "));
+}
+
+// An extension (延期): what was asked, who approved it, and whether it moved the deadline.
+std::string extension_text(const ListedHazard& h) {
+  const auto& e = *h.extension;
+  const std::string asked = trf("{} → {}, requested {}", date::format(h.original_deadline),
+                                date::format(e.new_deadline), date::format(e.requested));
+  const std::string approval = e.approved ? trf("approved {} by {}", date::format(e.approved),
+                                                e.approved_by.empty() ? "—" : e.approved_by)
+                                          : std::string(_("not approved"));
+  return e.valid ? trf("{}; {}; deadline moved", asked, approval)
+                 : trf("{}; {}; deadline not moved: {}", asked, approval, e.why_not);
+}
+
 std::string rate_text(const Tally& t, Level l) {
   const auto i = static_cast<std::size_t>(l);
   return t.found[i] == 0 ? "—" : text::fixed(t.rate(l), 2) + "%";
@@ -126,9 +148,26 @@ void write_table(std::ostream& out, const hazard::LedgerReport& r, const std::ve
     out << "  " << h.id << "  " << h.unit << "  " << h.enterprise << "  "
         << trf("{}: {}", label(h.level), text::join(h.problems, _("; "))) << '\n';
   out << '\n' << trf("Under supervision (挂牌督办): {}", r.supervised.size()) << '\n';
-  for (const auto& h : r.supervised)
-    out << "  " << h.id << "  " << h.unit << "  " << h.enterprise << "  " << label(h.level) << "  "
-        << h.supervision << "  " << status_text(h) << '\n';
+  for (const auto& h : r.supervised) {
+    out << "  " << h.id << "  " << h.unit << "  " << h.enterprise << "  " << label(h.level) << "  ";
+    if (!h.supervision.empty()) out << h.supervision << "  ";
+    out << status_text(h);
+    if (const auto s = supervision_text(h); !s.empty()) out << "  (" << s << ')';
+    out << '\n';
+  }
+  if (!r.not_delisted.empty()) {
+    out << '\n'
+        << trf("Closed without 摘牌 (supervised, closed, not delisted): {}", r.not_delisted.size()) << '\n';
+    for (const auto& h : r.not_delisted)
+      out << "  " << h.id << "  " << h.unit << "  " << h.enterprise << "  " << label(h.level) << "  "
+          << (supervision_text(h).empty() ? h.supervision : supervision_text(h)) << '\n';
+  }
+  if (!r.extended.empty()) {
+    out << '\n' << trf("Extensions (延期): {}", r.extended.size()) << '\n';
+    for (const auto& h : r.extended)
+      out << "  " << h.id << "  " << h.unit << "  " << h.enterprise << "  " << label(h.level) << "  "
+          << extension_text(h) << '\n';
+  }
 }
 
 ordered_json tally_json(const Tally& t) {
@@ -160,6 +199,21 @@ ordered_json hazard_json(const ListedHazard& h) {
                     {"days_overdue", h.days_overdue}};
   if (h.is_open) j["colour"] = colour_id(h.colour);
   if (!h.supervision.empty()) j["supervision"] = h.supervision;
+  if (!h.supervision_level.empty()) j["supervision_level"] = h.supervision_level;
+  if (!h.supervised_by.empty()) j["supervised_by"] = h.supervised_by;
+  if (h.listed_on) j["listed"] = date::format(h.listed_on);
+  if (h.delisted_on) j["delisted"] = date::format(h.delisted_on);
+  if (h.extension) {
+    const auto& e = *h.extension;
+    j["original_deadline"] = date::format(h.original_deadline);
+    j["extension"] = {
+        {"requested", date::format(e.requested)},
+        {"approved", e.approved ? ordered_json(date::format(e.approved)) : ordered_json(nullptr)},
+        {"approved_by", e.approved_by},
+        {"new_deadline", date::format(e.new_deadline)},
+        {"valid", e.valid},
+        {"why_not", e.why_not}};
+  }
   if (!h.problems.empty()) j["problems"] = h.problems;
   return j;
 }
@@ -198,7 +252,8 @@ void write_json(std::ostream& out, const hazard::LedgerReport& r, const std::vec
   j["industries"] = std::move(inds);
   j["total"] = tally_json(r.total);
   for (auto [key, list] : {std::pair{"overdue", &r.overdue}, std::pair{"invalid_closures", &r.invalid},
-                           std::pair{"supervised", &r.supervised}}) {
+                           std::pair{"supervised", &r.supervised}, std::pair{"extended", &r.extended},
+                           std::pair{"not_delisted", &r.not_delisted}}) {
     ordered_json a = ordered_json::array();
     for (const auto& h : *list) a.push_back(hazard_json(h));
     j[key] = std::move(a);
@@ -255,9 +310,26 @@ void write_markdown(std::ostream& out, const hazard::LedgerReport& r, const std:
   out << "\n## " << _("Under supervision (挂牌督办)") << "\n\n|" << th(_("id")) << th(_("unit"))
       << th(_("enterprise")) << th(_("level")) << th(_("supervision")) << th(_("status"))
       << "\n|---|---|---|---|---|---|\n";
-  for (const auto& h : r.supervised)
+  for (const auto& h : r.supervised) {
+    std::string sup = h.supervision;
+    if (const auto s = supervision_text(h); !s.empty()) sup += " (" + s + ")";
     out << "| " << md_cell(h.id) << " | " << md_cell(h.unit) << " | " << md_cell(h.enterprise) << " | "
-        << label(h.level) << " | " << md_cell(h.supervision) << " | " << status_text(h) << " |\n";
+        << label(h.level) << " | " << md_cell(sup) << " | " << status_text(h) << " |\n";
+  }
+  if (!r.not_delisted.empty()) {
+    out << "\n## " << _("Closed without 摘牌") << "\n\n|" << th(_("id")) << th(_("unit"))
+        << th(_("enterprise")) << th(_("level")) << th(_("supervision")) << "\n|---|---|---|---|---|\n";
+    for (const auto& h : r.not_delisted)
+      out << "| " << md_cell(h.id) << " | " << md_cell(h.unit) << " | " << md_cell(h.enterprise) << " | "
+          << label(h.level) << " | " << md_cell(h.supervision + " " + supervision_text(h)) << " |\n";
+  }
+  if (!r.extended.empty()) {
+    out << "\n## " << _("Extensions (延期)") << "\n\n|" << th(_("id")) << th(_("unit")) << th(_("enterprise"))
+        << th(_("level")) << th(_("extension")) << "\n|---|---|---|---|---|\n";
+    for (const auto& h : r.extended)
+      out << "| " << md_cell(h.id) << " | " << md_cell(h.unit) << " | " << md_cell(h.enterprise) << " | "
+          << label(h.level) << " | " << md_cell(extension_text(h)) << " |\n";
+  }
 }
 
 }  // namespace

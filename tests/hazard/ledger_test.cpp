@@ -162,3 +162,77 @@ TEST_CASE("supervision: any text but an explicit no") {
   CHECK(r.supervised[0].id == "S1");
   CHECK(r.supervised[1].id == "S4");
 }
+
+namespace {
+
+const std::string k_ext_header =
+    "id,unit,level,found,deadline,rectified,closed,verified_regulator,verified_expert,verified_enterprise,"
+    "supervision_level,supervised_by,listed,delisted,extension_requested,extension_approved,"
+    "extension_approved_by,extended_deadline\n";
+
+LedgerReport read_ext(const std::string& rows, const char* as_of = "2024-12-31") {
+  return read_ledger("e.csv", k_ext_header + rows, io::Encoding::Auto, day(as_of), ruleset::LedgerPolicy{},
+                     nullptr);
+}
+
+}  // namespace
+
+TEST_CASE(
+    "an extension (延期) moves the deadline only when asked by the deadline and approved by a named body") {
+  // Requested on the deadline's own day (2024-03-31), approved: the deadline moves to 06-30.
+  auto r =
+      read_ext("H1,U1,一般,2024-03-01,2024-03-31,,,,,,,,,,2024-03-31,2024-04-02,县应急管理局,2024-06-30\n",
+               "2024-05-01");
+  REQUIRE(r.extended.size() == 1);
+  CHECK(r.extended[0].extension->valid);
+  CHECK(r.extended[0].deadline == day("2024-06-30"));
+  CHECK(r.overdue.empty());
+  // The day after the deadline: it does not move; overdue is counted against 03-31.
+  r = read_ext("H1,U1,一般,2024-03-01,2024-03-31,,,,,,,,,,2024-04-01,2024-04-02,县应急管理局,2024-06-30\n",
+               "2024-05-01");
+  CHECK_FALSE(r.extended[0].extension->valid);
+  CHECK(r.extended[0].extension->why_not ==
+        "requested on 2024-04-01, after the deadline 2024-03-31 had passed");
+  REQUIRE(r.overdue.size() == 1);
+  CHECK(r.overdue[0].days_overdue == 31);
+  // Never approved, or approved by nobody named, or approved after the as-of date: not moved.
+  r = read_ext(
+      "H1,U1,一般,2024-03-01,2024-03-31,,,,,,,,,,2024-03-20,,,2024-06-30\n"
+      "H2,U1,一般,2024-03-01,2024-03-31,,,,,,,,,,2024-03-20,2024-03-25,,2024-06-30\n"
+      "H3,U1,一般,2024-03-01,2024-03-31,,,,,,,,,,2024-03-20,2024-05-02,县政府,2024-06-30\n",
+      "2024-05-01");
+  CHECK(r.extended[0].extension->why_not == "not approved");
+  CHECK(r.extended[1].extension->why_not == "approved by no named body (延期批准单位)");
+  CHECK(r.extended[2].extension->why_not == "approved on 2024-05-02, after the as-of date");
+  CHECK(r.overdue.size() == 3);
+}
+
+TEST_CASE("督办: a supervised hazard closed without 摘牌 is listed; impossible records are input errors") {
+  const auto r = read_ext(
+      "H1,U1,重大,2024-03-01,2024-04-30,2024-04-20,2024-04-25,2024-04-22,2024-04-22,2024-04-22,县,县安委办,"
+      "2024-03-05,,,,,\n"
+      "H2,U1,重大,2024-03-01,2024-04-30,2024-04-20,2024-04-25,2024-04-22,2024-04-22,2024-04-22,县,县安委办,"
+      "2024-03-05,2024-04-28,,,,\n");
+  REQUIRE(r.not_delisted.size() == 1);
+  CHECK(r.not_delisted[0].id == "H1");
+  CHECK(r.supervised.size() == 2);
+  CHECK(
+      test::input_error([] {
+        (void)read_ext(
+            "H1,U1,重大,2024-03-01,2024-04-30,,,,,,省级,省安委办,2024-03-05,2024-03-04,,,,\n"
+            "H2,U1,一般,2024-03-01,2024-04-30,,,,,,片区,,,,2024-04-01,2024-03-30,县政府,2024-05-31\n"
+            "H3,U1,一般,2024-03-01,2024-04-30,,,,,,,,,,2024-04-01,2024-04-02,县政府,2024-04-30\n");
+      }) ==
+      "e.csv:2:14: column N \"delisted\": delisted (摘牌) on 2024-03-04, before it was listed (挂牌) on "
+      "2024-03-05\n"
+      "e.csv:3:11: column K \"supervision_level\": \"片区\" is not a supervision level; write 国家, 省, 市, "
+      "县 or 乡镇 (or 省级, 市级 …)\n"
+      "e.csv:4:18: column R \"extended_deadline\": the new deadline 2024-04-30 is not after the deadline "
+      "2024-04-30; an extension moves it later");
+  CHECK(test::input_error([] {
+          (void)read_ext(
+              "H2,U1,一般,2024-03-01,2024-04-30,,,,,,,,,,2024-04-01,2024-03-30,县政府,2024-05-31\n");
+        }) ==
+        "e.csv:2:16: column P \"extension_approved\": the extension is approved on 2024-03-30, before it was "
+        "requested on 2024-04-01");
+}
