@@ -28,6 +28,42 @@ void Tally::add(const Tally& o) {
   for (std::size_t c = 0; c < 3; ++c) colour[c] += o.colour[c];
   invalid_closures += o.invalid_closures;
   supervised += o.supervised;
+  for (std::size_t l = 0; l < 2; ++l) {
+    stock[l] += o.stock[l];
+    stock_done[l] += o.stock_done[l];
+    increment[l] += o.increment[l];
+    increment_done[l] += o.increment_done[l];
+  }
+}
+
+namespace {
+constexpr std::array<std::string_view, k_channels> k_channel_ids{
+    "self-check", "inspection", "report", "undercover", "higher", "accident", "other"};
+constexpr std::array<std::string_view, k_channels> k_channel_names{"自查",     "执法检查", "举报", "暗访",
+                                                                   "上级督查", "事故调查", "其他"};
+
+std::optional<Channel> parse_channel(std::string_view s) {
+  static const std::array<std::vector<std::string_view>, k_channels> k{{
+      {"自查", "自查上报", "企业自查", "self-check"},
+      {"执法检查", "监督检查", "督导检查", "检查", "inspection"},
+      {"举报", "举报查实", "群众举报", "report"},
+      {"暗访", "四不两直", "明查暗访", "undercover"},
+      {"上级督查", "督查", "巡查", "higher"},
+      {"事故调查", "accident"},
+      {"其他", "other"},
+  }};
+  for (std::size_t i = 0; i < k_channels; ++i)
+    for (auto w : k[i])
+      if (s == w) return static_cast<Channel>(i);
+  return std::nullopt;
+}
+}  // namespace
+
+std::string_view to_string(Channel c) {
+  return k_channel_ids[static_cast<std::size_t>(c)];
+}
+std::string_view chinese(Channel c) {
+  return k_channel_names[static_cast<std::size_t>(c)];
 }
 
 double metric(const Tally& t, ruleset::LedgerMetric m) {
@@ -71,7 +107,8 @@ bool is_supervision_level(std::string_view s) {
 }  // namespace
 
 LedgerReport read_ledger(const std::string& display, std::string bytes, io::Encoding enc, date::Day as_of,
-                         const ruleset::LedgerPolicy& policy, const assessment::Units* units) {
+                         const ruleset::LedgerPolicy& policy, const assessment::Units* units,
+                         std::optional<date::Day> period_start) {
   LedgerReport rep;
   rep.file = display;
   rep.sha256 = hash::sha256_hex(bytes);
@@ -107,6 +144,9 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
   const auto c_ext_ok = optional({"extension_approved", "延期批准日期"});
   const auto c_ext_by = optional({"extension_approved_by", "延期批准单位"});
   const auto c_ext_to = optional({"extended_deadline", "延期后期限"});
+  const auto c_channel = optional({"channel", "来源渠道"});
+  rep.has_channels = c_channel.has_value();
+  rep.period_start = period_start;
   d.throw_if_any();  // a column under two names: which one holds the dates would be a guess
 
   std::unordered_map<std::string, std::size_t> unit_index;  // without a units file
@@ -174,6 +214,18 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
     const date::Day ext_to = date_of(c_ext_to, line, ok);
     const auto ext_by = cell(c_ext_by);
     const auto sup_level = cell(c_sup_level);
+    Channel channel = Channel::Other;
+    if (c_channel) {
+      const auto text = cell(c_channel);
+      if (const auto ch = parse_channel(text)) {
+        channel = *ch;
+      } else {
+        d.error(header.cell(line, *c_channel), trf("{}: \"{}\" is not a channel; write 自查, 执法检查, 举报, "
+                                                   "暗访 (四不两直), 上级督查, 事故调查 or 其他",
+                                                   header.column_label(*c_channel), text));
+        ok = false;
+      }
+    }
     if (!sup_level.empty() && !is_supervision_level(sup_level)) {
       d.error(header.cell(line, *c_sup_level),
               trf("{}: \"{}\" is not a supervision level; write 国家, 省, 市, 县 or 乡镇 (or 省级, 市级 …)",
@@ -350,6 +402,19 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
       listed.rectified_not_closed = true;
     }
     if (!problems.empty()) row.invalid_closures++;
+    if (period_start) {
+      // Done (a major hazard validly closed, a general one rectified) on this day, if ever.
+      const date::Day done_day =
+          level == Level::Major ? (is_closed && problems.empty() ? closed : k_none) : rectified;
+      const bool done_by_as_of = done_day != k_none && done_day <= as_of;
+      if (found >= *period_start) {
+        row.increment[l]++;
+        if (done_by_as_of) row.increment_done[l]++;
+      } else if (done_day == k_none || done_day >= *period_start) {
+        row.stock[l]++;  // open when the period began
+        if (done_by_as_of) row.stock_done[l]++;
+      }
+    }
     const auto sup = cell(c_sup);
     // Any text but an explicit no (否, 无, no, 0) names the supervision: 县级挂牌督办, 是, ...
     const bool supervised =
@@ -360,6 +425,7 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
     if (supervised) row.supervised++;
     tu.add(row);
     ti.add(row);
+    if (c_channel) rep.by_channel[static_cast<std::size_t>(channel)].add(row);
     {
       // Per enterprise within its unit, for attributing a unit's lost points.
       const auto ent = cell(c_ent);

@@ -30,6 +30,9 @@ struct Tally {
   std::array<std::uint64_t, 3> colour{};   // open hazards by status colour
   std::uint64_t invalid_closures = 0;
   std::uint64_t supervised = 0;
+  // 存量/增量 (with a period start): open at the period's start, or found within the period;
+  // and of those, done by the as-of date. By level.
+  std::array<std::uint64_t, 2> stock{}, stock_done{}, increment{}, increment_done{};
 
   // Rectification rate in percent; 100 when nothing of that level was found.
   [[nodiscard]] double rate(Level level) const;
@@ -72,6 +75,12 @@ struct ListedHazard {
   std::vector<std::string> problems;  // why a closure is invalid
 };
 
+// Where a hazard was found (来源渠道; seed 002 §二(二)5: 企业自查上报、督导检查发现、群众举报查实).
+enum class Channel : std::uint8_t { SelfCheck, Inspection, Report, Undercover, Higher, Accident, Other };
+inline constexpr std::size_t k_channels = 7;
+[[nodiscard]] std::string_view to_string(Channel c);  // self-check, inspection, report, ...
+[[nodiscard]] std::string_view chinese(Channel c);  // 自查, 执法检查, 举报, 暗访, 上级督查, 事故调查, 其他
+
 struct LedgerReport {
   std::string file;
   std::string sha256;
@@ -93,6 +102,9 @@ struct LedgerReport {
   std::vector<ListedHazard> overdue;         // most days overdue first
   std::vector<ListedHazard> invalid;         // file order
   std::vector<ListedHazard> supervised;      // file order
+  bool has_channels = false;                 // the ledger has a channel column
+  std::array<Tally, k_channels> by_channel;  // with it
+  std::optional<date::Day> period_start;     // 存量/增量 are split at it
   std::vector<ListedHazard> extended;        // every hazard with an extension, valid or not; file order
   std::vector<ListedHazard> not_delisted;    // under supervision, closed by the as-of date, no 摘牌
 };
@@ -105,7 +117,8 @@ struct LedgerReport {
 // date, an unknown level or unit, a duplicate hazard id.
 [[nodiscard]] LedgerReport read_ledger(const std::string& display, std::string bytes, io::Encoding enc,
                                        date::Day as_of, const ruleset::LedgerPolicy& policy,
-                                       const assessment::Units* units);
+                                       const assessment::Units* units,
+                                       std::optional<date::Day> period_start = std::nullopt);
 
 // One hazard of a ledger by id, for tracing responsibility for it (trace --hazard): its
 // enterprise and the date it was found. Throws InputError when the ledger has no such id.

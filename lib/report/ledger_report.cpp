@@ -72,6 +72,22 @@ std::string extension_text(const ListedHazard& h) {
                  : trf("{}; {}; deadline not moved: {}", asked, approval, e.why_not);
 }
 
+// 存量/增量 per unit: open at the period's start and done since; found within it and done.
+std::vector<std::string> stock_cells(const Tally& t) {
+  return {fmt::format("{}/{}", t.stock_done[0], t.stock[0]),
+          fmt::format("{}/{}", t.stock_done[1], t.stock[1]),
+          fmt::format("{}/{}", t.increment_done[0], t.increment[0]),
+          fmt::format("{}/{}", t.increment_done[1], t.increment[1])};
+}
+std::vector<std::string> stock_head() {
+  return {_("stock major done/open at start"), _("stock general done/open at start"),
+          _("new major done/found"), _("new general done/found")};
+}
+std::string channel_label(hazard::Channel c) {
+  return i18n::current() == i18n::Lang::Zh ? std::string(hazard::chinese(c))
+                                           : std::string(hazard::to_string(c));
+}
+
 std::string rate_text(const Tally& t, Level l) {
   const auto i = static_cast<std::size_t>(l);
   return t.found[i] == 0 ? "—" : text::fixed(t.rate(l), 2) + "%";
@@ -155,6 +171,36 @@ void write_table(std::ostream& out, const hazard::LedgerReport& r, const std::ve
     if (const auto s = supervision_text(h); !s.empty()) out << "  (" << s << ')';
     out << '\n';
   }
+  if (r.period_start) {
+    out << '\n'
+        << trf("Stock and new hazards (存量/增量): open on {} and found since", date::format(*r.period_start))
+        << '\n';
+    std::vector<std::string> head = {_("unit"), _("name")};
+    for (auto& h : stock_head()) head.push_back(std::move(h));
+    std::vector<std::vector<std::string>> rows;
+    for (std::size_t u = 0; u < r.units.size(); ++u) {
+      std::vector<std::string> row = {r.units[u], u < names.size() ? names[u] : ""};
+      for (auto& c : stock_cells(r.by_unit[u])) row.push_back(std::move(c));
+      rows.push_back(std::move(row));
+    }
+    std::vector<std::string> total = {_("all units"), ""};
+    for (auto& c : stock_cells(r.total)) total.push_back(std::move(c));
+    rows.push_back(std::move(total));
+    table(out, head, rows, 2);
+  }
+  if (r.has_channels) {
+    out << '\n' << _("By channel (来源渠道)") << '\n';
+    std::vector<std::string> head = {_("channel")};
+    head.insert(head.end(), tally_heads.begin(), tally_heads.end());
+    std::vector<std::vector<std::string>> rows;
+    for (std::size_t c = 0; c < hazard::k_channels; ++c) {
+      if (r.by_channel[c].found[0] + r.by_channel[c].found[1] == 0) continue;
+      std::vector<std::string> row = {channel_label(static_cast<hazard::Channel>(c))};
+      for (auto& cell : tally_cells(r.by_channel[c])) row.push_back(std::move(cell));
+      rows.push_back(std::move(row));
+    }
+    table(out, head, rows, 1);
+  }
   if (!r.not_delisted.empty()) {
     out << '\n'
         << trf("Closed without 摘牌 (supervised, closed, not delisted): {}", r.not_delisted.size()) << '\n';
@@ -183,6 +229,10 @@ ordered_json tally_json(const Tally& t) {
   j["colours"] = {{"green", t.colour[0]}, {"yellow", t.colour[1]}, {"red", t.colour[2]}};
   j["invalid_closures"] = t.invalid_closures;
   j["supervised"] = t.supervised;
+  j["stock"] = {{"major", {{"open_at_start", t.stock[0]}, {"done", t.stock_done[0]}}},
+                {"general", {{"open_at_start", t.stock[1]}, {"done", t.stock_done[1]}}}};
+  j["increment"] = {{"major", {{"found", t.increment[0]}, {"done", t.increment_done[0]}}},
+                    {"general", {{"found", t.increment[1]}, {"done", t.increment_done[1]}}}};
   return j;
 }
 
@@ -251,6 +301,16 @@ void write_json(std::ostream& out, const hazard::LedgerReport& r, const std::vec
   }
   j["industries"] = std::move(inds);
   j["total"] = tally_json(r.total);
+  j["period_start"] = r.period_start ? ordered_json(date::format(*r.period_start)) : ordered_json(nullptr);
+  if (r.has_channels) {
+    ordered_json chans = ordered_json::array();
+    for (std::size_t c = 0; c < hazard::k_channels; ++c) {
+      ordered_json e = {{"channel", hazard::to_string(static_cast<hazard::Channel>(c))}};
+      e.update(tally_json(r.by_channel[c]));
+      chans.push_back(std::move(e));
+    }
+    j["channels"] = std::move(chans);
+  }
   for (auto [key, list] : {std::pair{"overdue", &r.overdue}, std::pair{"invalid_closures", &r.invalid},
                            std::pair{"supervised", &r.supervised}, std::pair{"extended", &r.extended},
                            std::pair{"not_delisted", &r.not_delisted}}) {

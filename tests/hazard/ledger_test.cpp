@@ -236,3 +236,34 @@ TEST_CASE("督办: a supervised hazard closed without 摘牌 is listed; impossib
         "e.csv:2:16: column P \"extension_approved\": the extension is approved on 2024-03-30, before it was "
         "requested on 2024-04-01");
 }
+
+TEST_CASE("存量/增量 split at the period's start; rates per channel") {
+  const std::string header = "id,unit,level,found,deadline,rectified,closed,channel\n";
+  const auto r =
+      read_ledger("s.csv",
+                  header +
+                      // open on 2024-01-01 and rectified in the period: stock, done
+                      "S1,U1,一般,2023-11-01,2024-02-01,2024-01-20,2024-01-20,自查\n"
+                      // rectified before the period began: neither stock nor new
+                      "S2,U1,一般,2023-11-01,2023-12-01,2023-12-30,2023-12-30,执法检查\n"
+                      // open at the start and still open: stock, not done
+                      "S3,U1,一般,2023-12-15,2024-03-01,,,举报\n"
+                      // found within the period: new
+                      "N1,U1,一般,2024-01-01,2024-03-01,2024-02-01,2024-02-01,四不两直\n",
+                  io::Encoding::Auto, day("2024-12-31"), ruleset::LedgerPolicy{}, nullptr, day("2024-01-01"));
+  const auto& t = r.by_unit[0];
+  CHECK(t.stock[1] == 2);
+  CHECK(t.stock_done[1] == 1);
+  CHECK(t.increment[1] == 1);
+  CHECK(t.increment_done[1] == 1);
+  CHECK(r.has_channels);
+  CHECK(r.by_channel[static_cast<std::size_t>(Channel::Report)].overdue[1] == 1);
+  CHECK(r.by_channel[static_cast<std::size_t>(Channel::Undercover)].done[1] == 1);
+  CHECK(test::input_error([&] {
+          (void)read_ledger("s.csv", header + "X,U1,一般,2024-01-01,2024-03-01,,,电话\n", io::Encoding::Auto,
+                            day("2024-12-31"), ruleset::LedgerPolicy{}, nullptr);
+        }) ==
+        "s.csv:2:8: column H \"channel\": \"电话\" is not a channel; write 自查, 执法检查, 举报, 暗访 "
+        "(四不两直), "
+        "上级督查, 事故调查 or 其他");
+}
