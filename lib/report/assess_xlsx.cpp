@@ -234,9 +234,9 @@ void write_xlsx(const std::string& path, const std::string& shown, const AssessD
   }
   if (d.tasks) {
     const auto table = task_table(d.tasks_data());
-    std::vector<const char*> head;
-    for (const auto& h : table.head) head.push_back(h.c_str());
-    lxw_worksheet* ws = sheet(_("Tasks"), head);
+    std::vector<const char*> cols;
+    for (const auto& h : table.head) cols.push_back(h.c_str());
+    lxw_worksheet* ws = sheet(_("Tasks"), cols);
     lxw_row_t row = 1;
     for (const auto& cells : table.rows) {
       for (std::size_t c = 0; c < cells.size(); ++c) str(ws, row, static_cast<lxw_col_t>(c), cells[c]);

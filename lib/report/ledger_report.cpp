@@ -175,31 +175,31 @@ void write_table(std::ostream& out, const hazard::LedgerReport& r, const std::ve
     out << '\n'
         << trf("Stock and new hazards (存量/增量): open on {} and found since", date::format(*r.period_start))
         << '\n';
-    std::vector<std::string> head = {_("unit"), _("name")};
-    for (auto& h : stock_head()) head.push_back(std::move(h));
-    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> cols = {_("unit"), _("name")};
+    for (auto& heading : stock_head()) cols.push_back(std::move(heading));
+    std::vector<std::vector<std::string>> lines;
     for (std::size_t u = 0; u < r.units.size(); ++u) {
-      std::vector<std::string> row = {r.units[u], u < names.size() ? names[u] : ""};
-      for (auto& c : stock_cells(r.by_unit[u])) row.push_back(std::move(c));
-      rows.push_back(std::move(row));
+      std::vector<std::string> entry = {r.units[u], u < names.size() ? names[u] : ""};
+      for (auto& value : stock_cells(r.by_unit[u])) entry.push_back(std::move(value));
+      lines.push_back(std::move(entry));
     }
-    std::vector<std::string> total = {_("all units"), ""};
-    for (auto& c : stock_cells(r.total)) total.push_back(std::move(c));
-    rows.push_back(std::move(total));
-    table(out, head, rows, 2);
+    std::vector<std::string> sum = {_("all units"), ""};
+    for (auto& value : stock_cells(r.total)) sum.push_back(std::move(value));
+    lines.push_back(std::move(sum));
+    table(out, cols, lines, 2);
   }
   if (r.has_channels) {
     out << '\n' << _("By channel (来源渠道)") << '\n';
-    std::vector<std::string> head = {_("channel")};
-    head.insert(head.end(), tally_heads.begin(), tally_heads.end());
-    std::vector<std::vector<std::string>> rows;
-    for (std::size_t c = 0; c < hazard::k_channels; ++c) {
-      if (r.by_channel[c].found[0] + r.by_channel[c].found[1] == 0) continue;
-      std::vector<std::string> row = {channel_label(static_cast<hazard::Channel>(c))};
-      for (auto& cell : tally_cells(r.by_channel[c])) row.push_back(std::move(cell));
-      rows.push_back(std::move(row));
+    std::vector<std::string> cols = {_("channel")};
+    cols.insert(cols.end(), tally_heads.begin(), tally_heads.end());
+    std::vector<std::vector<std::string>> lines;
+    for (std::size_t ch = 0; ch < hazard::k_channels; ++ch) {
+      if (r.by_channel[ch].found[0] + r.by_channel[ch].found[1] == 0) continue;
+      std::vector<std::string> entry = {channel_label(static_cast<hazard::Channel>(ch))};
+      for (auto& value : tally_cells(r.by_channel[ch])) entry.push_back(std::move(value));
+      lines.push_back(std::move(entry));
     }
-    table(out, head, rows, 1);
+    table(out, cols, lines, 1);
   }
   if (!r.not_delisted.empty()) {
     out << '\n'

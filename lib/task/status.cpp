@@ -12,7 +12,6 @@ namespace {
 
 using Rep = num::Decimal::Rep;
 constexpr Rep k_scale = 1000000000000;  // 10^12: a Decimal's raw unit
-constexpr std::uint32_t k_none = 0xFFFFFFFF;
 
 // The plan's progress by the end of `day`, as an exact fraction num / den of 100 percent.
 struct Expected {

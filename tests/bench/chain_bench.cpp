@@ -132,7 +132,8 @@ int main(int argc, char** argv) {
     t0 = std::chrono::steady_clock::now();
     const auto acc =
         chain::account(chain, list, &compliance, static_cast<std::uint32_t>(*chain.find("e12345")),
-                       chain::Case{"enterprise", "e12345", "", std::nullopt, std::nullopt});
+                       chain::Case{"enterprise", "e12345", "", std::nullopt, std::nullopt,
+                                   duty::k_case_hazard | duty::k_case_accident, ""});
     const double t_account = bench::seconds_since(t0);
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
