@@ -215,7 +215,7 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
     const auto ext_by = cell(c_ext_by);
     const auto sup_level = cell(c_sup_level);
     Channel channel = Channel::Other;
-    if (c_channel) {
+    if (c_channel && !cell(c_channel).empty()) {  // empty: not recorded, counted as 其他
       const auto text = cell(c_channel);
       if (const auto ch = parse_channel(text)) {
         channel = *ch;

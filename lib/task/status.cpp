@@ -143,9 +143,11 @@ Actor actor_of(const ruleset::EscalationStep& step, const Task& t, const chain::
        v = chain->parent[v])
     above.push_back(v);
   if (a == "superior") {
-    // The organisation above the owner's own: its head post when it has one.
-    if (above.size() < 2) return {trf("{} of {} (nothing above it in the chain)", a, t.owner), false};
-    const auto org = above[1];
+    // The organisation above the owner's own (an owner that is an organisation is its own):
+    // its head post when it has one.
+    const std::size_t at = chain->is_post(*owner) ? 1 : 0;
+    if (above.size() <= at) return {trf("{} of {} (nothing above it in the chain)", a, t.owner), false};
+    const auto org = above[at];
     if (duties)
       for (std::size_t v = 0; v < chain->size(); ++v)
         if (chain->is_post(v) && chain->parent[v] == org && chain->role[v] != chain::k_no_index &&
@@ -158,7 +160,8 @@ Actor actor_of(const ruleset::EscalationStep& step, const Task& t, const chain::
   if (!r) return {trf("{} of {} (no role \"{}\" in the duty list)", a, t.owner, role), false};
   for (const auto org : above)
     for (std::size_t v = 0; v < chain->size(); ++v)
-      if (chain->is_post(v) && chain->parent[v] == org && chain->role[v] == *r) return {shown(v), true};
+      if (v != *owner && chain->is_post(v) && chain->parent[v] == org && chain->role[v] == *r)
+        return {shown(v), true};
   return {trf("{} of {} (no post above it holds the role)", a, t.owner), false};
 }
 

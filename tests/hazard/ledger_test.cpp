@@ -267,3 +267,10 @@ TEST_CASE("存量/增量 split at the period's start; rates per channel") {
         "(四不两直), "
         "上级督查, 事故调查 or 其他");
 }
+
+TEST_CASE("an empty channel is not recorded, counted as 其他, like any other optional column") {
+  const auto r =
+      read_ledger("s.csv", "id,unit,level,found,deadline,channel\nY,U1,一般,2024-01-01,2024-03-01,\n",
+                  io::Encoding::Auto, day("2024-12-31"), ruleset::LedgerPolicy{}, nullptr);
+  CHECK(r.by_channel[static_cast<std::size_t>(Channel::Other)].found[1] == 1);
+}
