@@ -3,7 +3,6 @@
 #include <memory>
 
 #include "assessment/assessment.hpp"
-#include "assessment/tasks.hpp"
 #include "common.hpp"
 #include "core/date.hpp"
 #include "core/i18n.hpp"
@@ -58,6 +57,7 @@ int run_tasks(const TasksOptions& options) {
   assessment::LoadOptions load;
   if (!options.encoding.empty()) load.encoding = io::parse_encoding(options.encoding);
   load.chain = true;
+  load.tasks = true;
   const auto b = assessment::load_basics(options.manifest, load);
   if (!b.manifest.tasks)
     throw InputError(
@@ -75,7 +75,7 @@ int run_tasks(const TasksOptions& options) {
               "--since up to --as-of",
               date::format(*since), date::format(as_of)));
   }
-  const auto book = assessment::load_tasks(b.manifest, b.units, load.encoding);
+  const auto& book = b.tasks;
   const auto rep = task::judge(*book, as_of, since, b.rules.tasks, b.units.ids);
   report::TasksData data;
   data.book = &*book;

@@ -100,6 +100,31 @@ struct Loading {
     b.files.push_back({role, shown, std::move(t.sha256), std::nullopt});
     return std::move(t.text);
   }
+  // The task list the manifest names ("tasks": a file, or {list, milestones, progress}),
+  // each of its tables registered as an input file.
+  void load_tasks() {
+    const Manifest& m = b.manifest;
+    if (!m.tasks) return;
+    collect([&] {
+      std::string shown, ms_shown, pr_shown;
+      std::string list = read("tasks", *m.tasks, shown);
+      const std::string sha256 = b.files.back().sha256;
+      std::optional<task::TableText> milestones, progress;
+      if (m.task_milestones) {
+        std::string bytes = read("task milestones", *m.task_milestones, ms_shown);
+        milestones = task::TableText{ms_shown, std::move(bytes)};
+      }
+      if (m.task_progress) {
+        std::string bytes = read("task progress", *m.task_progress, pr_shown);
+        progress = task::TableText{pr_shown, std::move(bytes)};
+      }
+      diagnostics.throw_if_any();
+      b.tasks = task::read_tasks({shown, std::move(list)}, std::move(milestones), std::move(progress), enc,
+                                 &b.units);
+      // The file's hash as every other input file's (a sheet's is its workbook's).
+      b.tasks->sha256 = sha256;
+    });
+  }
   void load_chain() {
     const Manifest& m = b.manifest;
     if (!m.chain) return;
@@ -285,9 +310,10 @@ Basics load_basics(const std::filesystem::path& path, const LoadOptions& options
   start(l, path, options);
   if (options.chain && l.diagnostics.empty()) l.load_chain();
   if (options.chain) l.load_register();
+  if (options.tasks) l.load_tasks();
   l.diagnostics.throw_if_any();
   account_rows(l.b.files, l.b.units, nullptr, l.b.chain, nullptr, l.accidents ? &*l.accidents : nullptr,
-               nullptr, l.b.manifest.chain_edges.has_value(), nullptr);
+               nullptr, l.b.manifest.chain_edges.has_value(), l.b.tasks ? &*l.b.tasks : nullptr);
   return std::move(l.b);
 }
 
@@ -324,26 +350,10 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
   }
   // Inputs the ruleset takes from the task list (as of the period's end), when the manifest
   // names one.
-  std::optional<task::TaskBook> tasks;
-  if (m.tasks) {
-    l.collect([&] {
-      std::string shown, ms_shown, pr_shown;
-      std::string list = l.read("tasks", *m.tasks, shown);
-      std::optional<task::TableText> milestones, progress;
-      if (m.task_milestones) {
-        std::string bytes = l.read("task milestones", *m.task_milestones, ms_shown);
-        milestones = task::TableText{ms_shown, std::move(bytes)};
-      }
-      if (m.task_progress) {
-        std::string bytes = l.read("task progress", *m.task_progress, pr_shown);
-        progress = task::TableText{pr_shown, std::move(bytes)};
-      }
-      l.diagnostics.throw_if_any();
-      tasks = task::read_tasks({shown, std::move(list)}, std::move(milestones), std::move(progress), l.enc,
-                               &l.b.units);
-    });
+  l.load_tasks();
+  auto& tasks = l.b.tasks;
+  if (m.tasks)
     for (const auto& [input, metric] : rules.tasks.inputs) supplied.push_back(input);
-  }
   // Inputs the ruleset takes from the accident register, when the manifest names one.
   if (m.accidents)
     for (const auto& [input, metric] : rules.accident_register.inputs) supplied.push_back(input);
@@ -411,12 +421,11 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
     for (const auto& [input, metric] : rules.tasks.inputs)
       a.input_origin[input] = trf("task list {} ({}, as of {})", tasks->file, ruleset::to_string(metric),
                                   date::format(period_end(m)));
-    if (a.values.columns == rules.inputs.size() && !rules.tasks.inputs.empty()) {
-      const auto rep = task::judge(*tasks, period_end(m), std::nullopt, rules.tasks, l.b.units.ids);
+    a.task_report = task::judge(*tasks, period_end(m), std::nullopt, rules.tasks, l.b.units.ids);
+    if (a.values.columns == rules.inputs.size())
       for (std::size_t u = 0; u < l.b.units.size(); ++u)
         for (const auto& [input, metric] : rules.tasks.inputs)
-          a.values.data[u * a.values.columns + input] = task::metric(rep.by_unit[u], metric);
-    }
+          a.values.data[u * a.values.columns + input] = task::metric(a.task_report->by_unit[u], metric);
   }
   if (accidents) {
     const auto period = date::parse_period(m.period);

@@ -22,6 +22,7 @@
 #include "model/values.hpp"
 #include "risk/risk.hpp"
 #include "score/engine.hpp"
+#include "task/status.hpp"
 
 namespace safeassess::assessment {
 
@@ -49,6 +50,9 @@ struct Assessment {
   std::vector<std::string> input_origin;
   std::optional<ChainData> chain;       // when the manifest names one
   std::optional<task::TaskBook> tasks;  // when it names a task list
+  // The task list judged as of the period's last day (judged once, here: the score takes
+  // inputs from it and the reports list the tasks).
+  std::optional<task::Report> task_report;
   // The hazard ledger as of the period's last day, when the manifest names one (read once,
   // here: the score takes inputs from it and the reports list its hazards).
   std::optional<hazard::LedgerReport> ledger;
@@ -71,6 +75,7 @@ struct LoadOptions {
   std::optional<io::Encoding> encoding;           // overrides the manifest's
   std::optional<ruleset::MissingPolicy> missing;  // overrides manifest and ruleset
   bool chain = false;                             // load_basics: also load the chain
+  bool tasks = false;                             // load_basics: also load the task list
 };
 
 // The manifest, its ruleset and its units: what every subcommand on a manifest needs.
@@ -79,7 +84,8 @@ struct Basics {
   ruleset::Ruleset rules;
   Units units;
   std::vector<InputFile> files;
-  std::optional<ChainData> chain;  // with LoadOptions::chain, when the manifest names one
+  std::optional<ChainData> chain;       // with LoadOptions::chain, when the manifest names one
+  std::optional<task::TaskBook> tasks;  // with LoadOptions::tasks, when the manifest names one
 };
 [[nodiscard]] Basics load_basics(const std::filesystem::path& path, const LoadOptions& options = {});
 

@@ -29,8 +29,7 @@ Run run(const std::filesystem::path& manifest, const LoadOptions& load, const As
   }
   if (a.manifest.risks) step(N_("grading the risk points"));
   run.risks = load_risks(a.manifest, load.encoding, &run.a);
-  if (a.tasks)
-    run.tasks = task::judge(*a.tasks, period_end(a.manifest), std::nullopt, a.rules.tasks, a.units.ids);
+  run.tasks = a.task_report;
   if (a.ledger || (a.chain && a.chain->compliance))
     for (auto u : run.results.order) run.attributions.push_back(attribute(a, run.results, u));
   if ((gates.overdue_major || gates.invalid_closure) && !a.ledger)
