@@ -95,6 +95,8 @@ Ruleset Loader::load(const YAML::Node& root) {
     const std::size_t input = entry.first;  // a copy: lambdas cannot capture a structured binding (clang 14)
     const bool fed = std::any_of(r.ledger.inputs.begin(), r.ledger.inputs.end(),
                                  [&](const auto& x) { return x.first == input; }) ||
+                     std::any_of(r.tasks.inputs.begin(), r.tasks.inputs.end(),
+                                 [&](const auto& x) { return x.first == input; }) ||
                      std::any_of(r.accident_register.inputs.begin(), r.accident_register.inputs.end(),
                                  [&](const auto& x) { return x.first == input; }) ||
                      std::any_of(r.duty_inputs.begin(), r.duty_inputs.end(),
@@ -102,7 +104,7 @@ Ruleset Loader::load(const YAML::Node& root) {
     if (fed)
       m_reader.error(root["inputs"],
                      trf("input \"{}\" is derived (\"derive\") and also computed from the hazard "
-                         "ledger, the accident register or the duty records; keep one",
+                         "ledger, the task list, the accident register or the duty records; keep one",
                          r.inputs[input].id));
   }
   return r;

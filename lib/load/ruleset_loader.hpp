@@ -54,6 +54,9 @@ class Loader {
   void load_grades(const YAML::Node& root, Ruleset& r);
   void load_interview(const YAML::Node& root, Ruleset& r);
   std::optional<std::size_t> declared_input(const YAML::Node& key, const Ruleset& r);
+  // A declared input that no other source (hazard ledger, task list, duty compliance,
+  // accident register) feeds yet; an error at `key` otherwise.
+  std::optional<std::size_t> fed_input(const YAML::Node& key, const Ruleset& r);
   void load_ledger(const YAML::Node& root, Ruleset& r);
   void load_task_list(const YAML::Node& root, Ruleset& r);
   void load_duty_compliance(const YAML::Node& root, Ruleset& r);

@@ -349,10 +349,12 @@ void Loader::load_periods(const YAML::Node& root, Ruleset& r) {
     m_reader.error(list, trf("period weights add up to {}, expected 100 (percent of the year); adjust the "
                              "weights",
                              sum.str()));
-  if (!r.ledger.inputs.empty() || !r.accident_register.inputs.empty() || !r.duty_inputs.empty())
+  if (!r.ledger.inputs.empty() || !r.tasks.inputs.empty() || !r.accident_register.inputs.empty() ||
+      !r.duty_inputs.empty())
     m_reader.error(list,
-                   _("a ruleset with \"periods\" cannot yet take inputs from the hazard ledger, the accident "
-                     "register or the duty records: enter them per period in the indicators file"));
+                   _("a ruleset with \"periods\" cannot yet take inputs from the hazard ledger, the task "
+                     "list, the accident register or the duty records: enter them per period in the "
+                     "indicators file"));
 }
 
 void Loader::load_interview(const YAML::Node& root, Ruleset& r) {
@@ -371,6 +373,26 @@ std::optional<std::size_t> Loader::declared_input(const YAML::Node& key, const R
   const auto in = r.input_index.find(id);
   if (in != r.input_index.end()) return in->second;
   m_reader.error(key, trf("\"{}\" is not a declared input{}", id, text::did_you_mean(id, r.input_ids())));
+  return std::nullopt;
+}
+
+std::optional<std::size_t> Loader::fed_input(const YAML::Node& key, const Ruleset& r) {
+  const auto in = declared_input(key, r);
+  if (!in) return in;
+  auto has = [&](const auto& list) {
+    return std::any_of(list.begin(), list.end(), [&](const auto& p) { return p.first == *in; });
+  };
+  const char* source =
+      has(r.ledger.inputs)              ? N_("the hazard ledger")
+      : has(r.tasks.inputs)             ? N_("the task list")
+      : has(r.accident_register.inputs) ? N_("the accident register")
+      : std::any_of(r.duty_inputs.begin(), r.duty_inputs.end(), [&](const auto& d) { return d.input == *in; })
+          ? N_("duty compliance")
+          : nullptr;
+  if (!source) return in;
+  m_reader.error(key, trf("input \"{}\" is already computed from {}; an input has one source: keep one of "
+                          "the two mappings",
+                          key.Scalar(), _(source)));
   return std::nullopt;
 }
 
@@ -409,7 +431,7 @@ void Loader::load_ledger(const YAML::Node& root, Ruleset& r) {
   for (auto m : k_metrics) metric_names.emplace_back(to_string(m));
   for (auto it = inputs.begin(); it != inputs.end(); ++it) {
     const std::string id = it->first.Scalar();
-    const auto in = declared_input(it->first, r);
+    const auto in = fed_input(it->first, r);
     if (!in) continue;
     const std::string metric = it->second.Scalar();
     const auto* found = std::find_if(std::begin(k_metrics), std::end(k_metrics),
@@ -483,7 +505,7 @@ void Loader::load_task_list(const YAML::Node& root, Ruleset& r) {
   std::vector<std::string> metric_names;
   for (auto m : k_metrics) metric_names.emplace_back(to_string(m));
   for (auto it = inputs.begin(); it != inputs.end(); ++it) {
-    const auto in = declared_input(it->first, r);
+    const auto in = fed_input(it->first, r);
     if (!in) continue;
     const std::string id = it->first.Scalar();
     const std::string metric = it->second.Scalar();
@@ -519,7 +541,7 @@ void Loader::load_accident_register(const YAML::Node& root, Ruleset& r) {
   std::vector<std::string> names;
   for (const auto& s : accident::metric_specs()) names.emplace_back(s.name);
   for (auto it = inputs.begin(); it != inputs.end(); ++it) {
-    const auto in = declared_input(it->first, r);
+    const auto in = fed_input(it->first, r);
     if (!in) continue;
     const std::string metric = it->second.Scalar();
     const auto* spec = accident::find_metric(metric);
@@ -530,20 +552,6 @@ void Loader::load_accident_register(const YAML::Node& root, Ruleset& r) {
     }
     const bool amount = spec->metric == accident::Metric::DirectLoss;
     const auto type = r.inputs[*in].type;
-    const bool ledger_fed = std::any_of(r.ledger.inputs.begin(), r.ledger.inputs.end(),
-                                        [&](const auto& p) { return p.first == *in; });
-    const bool duty_fed = std::any_of(r.duty_inputs.begin(), r.duty_inputs.end(),
-                                      [&](const auto& d) { return d.input == *in; });
-    const bool twice = std::any_of(r.accident_register.inputs.begin(), r.accident_register.inputs.end(),
-                                   [&](const auto& p) { return p.first == *in; });
-    if (ledger_fed || duty_fed || twice) {
-      m_reader.error(it->first, trf("input \"{}\" is already computed from {}; an input has one source",
-                                    it->first.Scalar(),
-                                    ledger_fed ? _("the hazard ledger")
-                                    : duty_fed ? _("duty compliance")
-                                               : _("the register")));
-      continue;
-    }
     if (amount ? (type != InputType::Number && type != InputType::Count) : type != InputType::Count)
       m_reader.error(
           it->second,
@@ -569,7 +577,7 @@ void Loader::load_duty_compliance(const YAML::Node& root, Ruleset& r) {
   }
   for (auto it = inputs.begin(); it != inputs.end(); ++it) {
     const std::string id = it->first.Scalar();
-    const auto in = declared_input(it->first, r);
+    const auto in = fed_input(it->first, r);
     if (!in) continue;
     if (r.inputs[*in].type != InputType::Percent)
       m_reader.error(it->first, trf("input \"{}\" takes a compliance rate and must be a percent", id));

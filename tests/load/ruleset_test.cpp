@@ -2,6 +2,7 @@
 
 #include "support/decimal.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "load/builtin.hpp"
@@ -183,4 +184,34 @@ TEST_CASE("validate: quotas, commendations, grade caps and periods a 细则 auth
         std::string::npos);
   CHECK(add("periods:\n  - {id: H1, weight: 40}\n  - {id: H2, weight: 50}\n")
             .find("period weights add up to 90, expected 100") != std::string::npos);
+}
+
+TEST_CASE("an input has one source: two of ledger, task list, duty compliance and register are refused") {
+  const std::string base = test::k_small_ruleset;
+  const std::string ledger =
+      "hazard_ledger:\n  inputs: {rate: major_rectification_rate, cur: overdue_major}\n";
+  const std::string tasks =
+      "task_list:\n  yellow_lag: 10\n  red_lag: 30\n  inputs: {rate: completion_rate, prev: red}\n";
+  // The task list after the ledger: its mapping of "rate" is the one refused, at its key.
+  CHECK(
+      load_error(base + ledger + tasks) ==
+      "r.yaml:" + std::to_string(std::count(base.begin(), base.end(), '\n') + 6) +
+          ":12: input \"rate\" is already computed from the hazard ledger; an input has one source: keep one "
+          "of the two mappings");
+  // Duty compliance and the register after the task list.
+  CHECK(load_error(base + tasks + "duty_compliance:\n  inputs:\n    rate: {tiers: [decision]}\n") ==
+        "r.yaml:" + std::to_string(std::count(base.begin(), base.end(), '\n') + 7) +
+            ":5: input \"rate\" is already computed from the task list; an input has one source: keep one of "
+            "the two mappings");
+  CHECK(
+      load_error(base + tasks + "accident_register:\n  inputs: {prev: deaths}\n") ==
+      "r.yaml:" + std::to_string(std::count(base.begin(), base.end(), '\n') + 6) +
+          ":12: input \"prev\" is already computed from the task list; an input has one source: keep one of "
+          "the two mappings");
+  // A derived input fed by the task list.
+  CHECK(load_error(with("- {id: late,", "- {id: late, derive: {sum: [cur, prev]},") +
+                   "task_list:\n  yellow_lag: 10\n  red_lag: 30\n  inputs: {late: red}\n")
+            .find("input \"late\" is derived (\"derive\") and also computed from the hazard ledger, the task "
+                  "list, "
+                  "the accident register or the duty records; keep one") != std::string::npos);
 }
