@@ -284,19 +284,23 @@ TaskBook read_tasks(TableText list, std::optional<TableText> milestones, std::op
     }
   }
   d.throw_if_any();
-  // Milestone reports become percents: the weights of every milestone reached by then.
+  // Milestone reports become percents: the weights of every milestone reached by then, but
+  // never less than the percent reported just before (reaching a milestone undoes no work;
+  // a percent report stands as written).
   for (auto& t : book.tasks) {
     std::stable_sort(t.progress.begin(), t.progress.end(),
                      [](const Progress& a, const Progress& b) { return a.day < b.day; });
     std::vector<char> reached(t.milestones.size(), 0);
-    num::Decimal cumulative;
+    num::Decimal cumulative, last;
     for (auto& p : t.progress) {
-      if (p.milestone == k_none) continue;
-      if (!reached[p.milestone]) {
-        reached[p.milestone] = 1;
-        cumulative = cumulative + t.milestones[p.milestone].weight;
+      if (p.milestone != k_none) {
+        if (!reached[p.milestone]) {
+          reached[p.milestone] = 1;
+          cumulative = cumulative + t.milestones[p.milestone].weight;
+        }
+        p.percent = std::max(cumulative, last);
       }
-      p.percent = cumulative;
+      last = p.percent;
     }
   }
   return book;

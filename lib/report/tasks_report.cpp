@@ -76,30 +76,56 @@ std::vector<std::string> change_ids(std::uint8_t c) {
 }
 
 struct StepLine {
-  std::string id, name, actor;
-  bool resolved = true;
+  const ruleset::EscalationStep* step = nullptr;
+  task::Actor actor;
   date::Day due = 0;
+  bool current = true;
 };
 
 // The escalation steps a row lists: the highest due (without a window), or those that fell
 // due in the window.
-std::vector<StepLine> steps_of(const TasksData& d, const task::Row& row) {
+std::vector<StepLine> steps_of(const TasksData& d, const task::Actors& actors, const task::Row& row) {
   std::vector<StepLine> out;
   const auto& policy = d.report->policy;
   const auto& t = d.book->tasks[row.task];
-  std::vector<int> shown = row.steps_due;
+  auto shown = row.steps_due;
   if (!d.report->since && !shown.empty()) shown = {shown.back()};
-  for (int s : shown) {
-    const auto& step = policy.escalation[static_cast<std::size_t>(s)];
-    const auto a = task::actor_of(step, t, d.chain, d.duties);
-    out.push_back({step.id, step.name, a.who, a.resolved, row.now.red_since + step.after_days});
+  for (const auto& s : shown) {
+    const auto& step = policy.escalation[static_cast<std::size_t>(s.step)];
+    out.push_back({&step, actors.of(step, t), s.due, s.current});
   }
   return out;
 }
 
-std::string steps_text(const std::vector<StepLine>& steps) {
+// Who acts, for a reader: the chain node's id and name, the body as written, or why the
+// chain could not name anyone.
+std::string actor_text(const StepLine& s, const task::Task& t) {
+  const std::string& a = s.step->actor;
+  switch (s.actor.unresolved) {
+    case task::Unresolved::None:
+      return s.actor.name.empty() ? s.actor.id : s.actor.id + " " + s.actor.name;
+    case task::Unresolved::NoOwner:
+      return trf("{} (the task names no owner)", a);
+    case task::Unresolved::NoChain:
+      return trf("{} of {} (the manifest names no chain)", a, t.owner);
+    case task::Unresolved::NotInChain:
+      return trf("{} of {} (not in the chain)", a, t.owner);
+    case task::Unresolved::NothingAbove:
+      return trf("{} of {} (nothing above it in the chain)", a, t.owner);
+    case task::Unresolved::UnknownRole:
+      return trf("{} of {} (no role \"{}\" in the duty list)", a, t.owner, a.substr(5));
+    case task::Unresolved::NoPost:
+      return trf("{} of {} (no post above it holds the role)", a, t.owner);
+  }
+  return a;
+}
+
+std::string steps_text(const std::vector<StepLine>& steps, const task::Task& t) {
   std::vector<std::string> parts;
-  for (const auto& s : steps) parts.push_back(trf("{} by {} from {}", s.name, s.actor, date::format(s.due)));
+  for (const auto& s : steps)
+    parts.push_back(s.current ? trf("{} by {} from {}", s.step->name, actor_text(s, t), date::format(s.due))
+                              : trf("{} by {} from {} (red run since ended)", s.step->name, actor_text(s, t),
+                                    date::format(s.due)));
   return text::join(parts, _("; "));
 }
 
@@ -142,7 +168,8 @@ std::string policy_line(const TasksData& d) {
   return s;
 }
 
-std::vector<std::string> row_cells(const TasksData& d, const task::Row& row, std::uint8_t change) {
+std::vector<std::string> row_cells(const TasksData& d, const task::Actors& actors, const task::Row& row,
+                                   std::uint8_t change) {
   const auto& t = d.book->tasks[row.task];
   const auto& s = row.now;
   std::vector<std::string> cells = {
@@ -158,7 +185,7 @@ std::vector<std::string> row_cells(const TasksData& d, const task::Row& row, std
       s.state == State::Done || s.state == State::DoneLate || s.state == State::NotStarted ? ""
                                                                                            : s.lag.fixed(1),
       task::is_red(s.state) ? std::to_string(s.days_red) : "",
-      steps_text(steps_of(d, row))};
+      steps_text(steps_of(d, actors, row), t)};
   if (d.report->since) cells.push_back(text::join(change_words(change), _(", ")));
   return cells;
 }
@@ -177,9 +204,10 @@ std::string unit_name(const TasksData& d, std::size_t u) {
 
 void write_table(std::ostream& out, const TasksData& d) {
   const auto& r = *d.report;
+  const task::Actors actors(d.chain, d.duties);
   out << heading(d) << '\n' << policy_line(d) << '\n' << counts_line(r.total) << "\n\n";
   std::vector<std::vector<std::string>> rows;
-  for (auto i : listed(r)) rows.push_back(row_cells(d, r.rows[i], r.changes[i]));
+  for (auto i : listed(r)) rows.push_back(row_cells(d, actors, r.rows[i], r.changes[i]));
   if (rows.empty()) {
     out << (r.since ? _("nothing changed in the window and nothing is red") : _("no tasks")) << "\n\n";
   } else {
@@ -222,6 +250,7 @@ void write_table(std::ostream& out, const TasksData& d) {
 
 void write_markdown(std::ostream& out, const TasksData& d) {
   const auto& r = *d.report;
+  const task::Actors actors(d.chain, d.duties);
   out << "# " << md_cell(heading(d)) << "\n\n- " << md_cell(policy_line(d)) << "\n- "
       << md_cell(counts_line(r.total)) << "\n\n";
   auto table = [&](const std::vector<std::string>& head, const std::vector<std::vector<std::string>>& rows) {
@@ -238,7 +267,7 @@ void write_markdown(std::ostream& out, const TasksData& d) {
     out << '\n';
   };
   std::vector<std::vector<std::string>> rows;
-  for (auto i : listed(r)) rows.push_back(row_cells(d, r.rows[i], r.changes[i]));
+  for (auto i : listed(r)) rows.push_back(row_cells(d, actors, r.rows[i], r.changes[i]));
   out << "## " << md_cell(_("Tasks")) << "\n\n";
   table(row_head(d), rows);
   rows.clear();
@@ -260,6 +289,17 @@ void write_markdown(std::ostream& out, const TasksData& d) {
   head = {_("owner")};
   for (auto& h : count_head()) head.push_back(std::move(h));
   out << "## " << md_cell(_("By owner")) << "\n\n";
+  table(head, rows);
+  rows.clear();
+  for (std::size_t k = 0; k < task::k_list_kinds; ++k)
+    if (r.by_list[k].tasks) {
+      std::vector<std::string> row = {list_label(static_cast<task::ListKind>(k))};
+      for (auto& c : count_cells(r.by_list[k])) row.push_back(std::move(c));
+      rows.push_back(std::move(row));
+    }
+  head = {_("list")};
+  for (auto& h : count_head()) head.push_back(std::move(h));
+  out << "## " << md_cell(_("By list")) << "\n\n";
   table(head, rows);
 }
 
@@ -297,6 +337,7 @@ ordered_json status_json(const task::Status& s) {
 void write_json(std::ostream& out, const TasksData& d) {
   const auto& r = *d.report;
   const auto& b = *d.book;
+  const task::Actors actors(d.chain, d.duties);
   ordered_json j;
   j["tool"] = {{"name", "safeassess"}, {"version", SAFEASSESS_VERSION}};
   j["tasks_file"] = {{"path", b.file},
@@ -338,12 +379,17 @@ void write_json(std::ostream& out, const TasksData& d) {
       e["changes"] = change_ids(r.changes[i]);
     }
     ordered_json steps = ordered_json::array();
-    for (const auto& s : steps_of(d, row))
-      steps.push_back({{"id", s.id},
-                       {"name", s.name},
-                       {"actor", s.actor},
-                       {"resolved", s.resolved},
-                       {"due", date::format(s.due)}});
+    for (const auto& s : steps_of(d, actors, row))
+      steps.push_back({{"id", s.step->id},
+                       {"name", s.step->name},
+                       {"actor", s.step->actor},
+                       {"who", s.actor.resolved() ? ordered_json(s.actor.id) : ordered_json(nullptr)},
+                       {"who_name", s.actor.name},
+                       {"resolved", s.actor.resolved()},
+                       {"unresolved", s.actor.resolved() ? ordered_json(nullptr)
+                                                         : ordered_json(task::to_string(s.actor.unresolved))},
+                       {"due", date::format(s.due)},
+                       {"current", s.current}});
     e["escalation"] = std::move(steps);
     tasks.push_back(std::move(e));
   }
@@ -362,31 +408,52 @@ void write_json(std::ostream& out, const TasksData& d) {
     owners.push_back(std::move(e));
   }
   j["owners"] = std::move(owners);
+  ordered_json lists = ordered_json::array();
+  for (std::size_t k = 0; k < task::k_list_kinds; ++k) {
+    ordered_json e = {{"list", task::to_string(static_cast<task::ListKind>(k))}};
+    e.update(counts_json(r.by_list[k]));
+    lists.push_back(std::move(e));
+  }
+  j["lists"] = std::move(lists);
   out << json_text(j, 2) << '\n';
 }
 
+// One row per task. The escalation columns give the highest step due (the most serious);
+// steps_due counts them all (the JSON lists each). The change columns are 1 or 0 with a
+// window and empty without one.
 void write_csv(std::ostream& out, const TasksData& d) {
   const auto& r = *d.report;
+  const task::Actors actors(d.chain, d.duties);
   out << "id,list,unit,owner,title,start,deadline,state,expected,reported,behind,days_overdue,red_since,days_"
-         "red,escalation,escalation_actor,escalation_due,changes\r\n";
+         "red,steps_due,escalation,escalation_due,escalation_actor,escalation_unresolved,new,new_red,"
+         "recovered,"
+         "done_in_window,escalated\r\n";
   for (auto i : listed(r)) {
     const auto& row = r.rows[i];
     const auto& t = d.book->tasks[row.task];
     const auto& s = row.now;
-    const auto steps = steps_of(d, row);
-    std::vector<std::string> ids, actors, dues;
-    for (const auto& st : steps) {
-      ids.push_back(st.id);
-      actors.push_back(st.actor);
-      dues.push_back(date::format(st.due));
-    }
+    const auto steps = steps_of(d, actors, row);
+    const StepLine* top = nullptr;
+    for (const auto& st : steps)
+      if (!top || st.step->after_days > top->step->after_days) top = &st;
     out << csv_field(t.id) << ',' << task::to_string(t.list) << ',' << csv_field(t.unit) << ','
         << csv_field(t.owner) << ',' << csv_field(t.title) << ',' << date::format(t.start) << ','
         << date::format(t.deadline) << ',' << task::to_string(s.state) << ',' << s.expected.fixed(4) << ','
         << s.reported.fixed(4) << ',' << s.lag.fixed(4) << ',' << s.days_overdue << ','
-        << (s.red_since ? date::format(s.red_since) : "") << ',' << s.days_red << ','
-        << csv_field(text::join(ids, ";")) << ',' << csv_field(text::join(actors, ";")) << ','
-        << text::join(dues, ";") << ',' << text::join(change_ids(r.changes[i]), ";") << "\r\n";
+        << (s.red_since ? date::format(s.red_since) : "") << ',' << s.days_red << ',' << row.steps_due.size()
+        << ',';
+    if (top)
+      out << csv_field(top->step->id) << ',' << date::format(top->due) << ',' << csv_field(top->actor.id)
+          << ',' << task::to_string(top->actor.unresolved);
+    else
+      out << ",,,";
+    const auto c = r.changes[i];
+    for (const auto bit :
+         {task::k_new, task::k_new_red, task::k_recovered, task::k_done, task::k_escalated}) {
+      out << ',';
+      if (r.since) out << ((c & bit) ? '1' : '0');
+    }
+    out << "\r\n";
   }
 }
 
@@ -394,7 +461,9 @@ void write_csv(std::ostream& out, const TasksData& d) {
 
 TaskTable task_table(const TasksData& d) {
   TaskTable t{row_head(d), {}};
-  for (auto i : listed(*d.report)) t.rows.push_back(row_cells(d, d.report->rows[i], d.report->changes[i]));
+  const task::Actors actors(d.chain, d.duties);
+  for (auto i : listed(*d.report))
+    t.rows.push_back(row_cells(d, actors, d.report->rows[i], d.report->changes[i]));
   return t;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 #include <unordered_map>
 
 #include "core/i18n.hpp"
@@ -47,58 +48,95 @@ bool lag_above(const Expected& e, num::Decimal reported, num::Decimal points) {
   return e.num - (reported.raw() + points.raw()) * e.den > 0;
 }
 
-// The progress reported by the end of `day`: the last record on or before it.
-const Progress* reported_at(const Task& t, date::Day day) {
-  const Progress* last = nullptr;
+// What the records say by the end of a day: the last progress reported, and the day the
+// task was done (the first day of the last run of records at 100; 0 when the last record is
+// below 100).
+struct Reported {
+  num::Decimal percent;
+  date::Day done_on = 0;
+  void add(const Progress& p) {
+    percent = p.percent;
+    if (p.percent < num::Decimal::of(100))
+      done_on = 0;
+    else if (done_on == 0)
+      done_on = p.day;
+  }
+};
+
+Reported reported_at(const Task& t, date::Day day) {
+  Reported r;
   for (const auto& p : t.progress) {
     if (p.day > day) break;
-    last = &p;
+    r.add(p);
   }
-  return last;
+  return r;
 }
 
-// The day the task was done, as of `day`: the first day of the last run of records at 100
-// (0 when the last record is below 100).
-date::Day done_on(const Task& t, date::Day day) {
-  date::Day since = 0;
-  const auto hundred = num::Decimal::of(100);
-  for (const auto& p : t.progress) {
-    if (p.day > day) break;
-    if (p.percent >= hundred) {
-      if (since == 0) since = p.day;
-    } else {
-      since = 0;
-    }
-  }
-  return since;
+// The state at the end of `day` given what was reported by then, without the red run.
+State state_of(const Task& t, date::Day day, const Reported& r, const Expected& e,
+               const ruleset::TaskPolicy& policy) {
+  if (r.done_on) return r.done_on <= t.deadline ? State::Done : State::DoneLate;
+  if (day < t.start) return State::NotStarted;
+  if (day > t.deadline) return State::Overdue;
+  if (lag_above(e, r.percent, policy.red_lag)) return State::Red;
+  if (lag_at_least(e, r.percent, policy.yellow_lag)) return State::Yellow;
+  return State::Green;
 }
 
-// The state at the end of `day`, without the red run.
 Status point(const Task& t, date::Day day, const ruleset::TaskPolicy& policy) {
   Status s;
   const Expected e = expected_at(t, day);
+  const Reported r = reported_at(t, day);
   s.expected = decimal_of(e);
-  if (const Progress* p = reported_at(t, day)) s.reported = p->percent;
+  s.reported = r.percent;
   s.lag = s.expected - s.reported;
-  s.done_on = done_on(t, day);
-  if (s.done_on) {
-    s.state = s.done_on <= t.deadline ? State::Done : State::DoneLate;
-  } else if (day < t.start) {
-    s.state = State::NotStarted;
-  } else if (day > t.deadline) {
-    s.state = State::Overdue;
-    s.days_overdue = day - t.deadline;
-  } else if (lag_above(e, s.reported, policy.red_lag)) {
-    s.state = State::Red;
-  } else if (lag_at_least(e, s.reported, policy.yellow_lag)) {
-    s.state = State::Yellow;
-  } else {
-    s.state = State::Green;
-  }
+  s.done_on = r.done_on;
+  s.state = state_of(t, day, r, e, policy);
+  if (s.state == State::Overdue) s.days_overdue = day - t.deadline;
   return s;
 }
 
 }  // namespace
+
+std::vector<RedRun> red_runs(const Task& t, date::Day to, const ruleset::TaskPolicy& policy) {
+  std::vector<RedRun> runs;
+  if (to < t.start) return runs;
+  // Between two of these days nothing the state depends on changes except the linear plan,
+  // which only grows: within each stretch the red days are a suffix of it.
+  std::vector<date::Day> cuts{t.start};
+  for (const auto& p : t.progress)
+    if (p.day > t.start && p.day <= to) cuts.push_back(p.day);
+  for (const auto& m : t.milestones)
+    if (m.due > t.start && m.due <= to) cuts.push_back(m.due);
+  if (t.deadline >= t.start && t.deadline < to) cuts.push_back(t.deadline + 1);
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  Reported r;
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < cuts.size(); ++i) {
+    const date::Day a = cuts[i];
+    const date::Day b = i + 1 < cuts.size() ? cuts[i + 1] - 1 : to;
+    for (; next < t.progress.size() && t.progress[next].day <= a; ++next) r.add(t.progress[next]);
+    auto red = [&](date::Day d) { return is_red(state_of(t, d, r, expected_at(t, d), policy)); };
+    date::Day first = a;
+    if (!red(a)) {
+      if (!red(b)) continue;
+      date::Day lo = a, hi = b;  // lo not red, hi red
+      while (hi - lo > 1) {
+        const date::Day mid = lo + (hi - lo) / 2;
+        (red(mid) ? hi : lo) = mid;
+      }
+      first = hi;
+    }
+    if (!runs.empty() && runs.back().last + 1 == first)
+      runs.back().last = b;
+    else
+      runs.push_back({first, b});
+  }
+  return runs;
+}
+
+namespace {}  // namespace
 
 std::string_view to_string(State s) {
   static constexpr std::array<std::string_view, 7> k{"not-started", "green", "yellow",   "red",
@@ -116,53 +154,70 @@ bool is_done(State s) {
 Status status(const Task& t, date::Day day, const ruleset::TaskPolicy& policy) {
   Status s = point(t, day, policy);
   if (!is_red(s.state)) return s;
-  // The red run: back day by day to the first red day (a task is red at most from its start).
-  date::Day first = day;
-  while (first > t.start && is_red(point(t, first - 1, policy).state)) --first;
-  s.red_since = first;
-  s.days_red = day - first;
+  const auto runs = red_runs(t, day, policy);
+  s.red_since = runs.back().first;  // red today: the last run ends today
+  s.days_red = day - s.red_since;
   for (std::size_t k = 0; k < policy.escalation.size(); ++k)
     if (policy.escalation[k].after_days <= s.days_red) s.step = static_cast<int>(k);
   return s;
 }
 
-Actor actor_of(const ruleset::EscalationStep& step, const Task& t, const chain::Chain* chain,
-               const duty::DutyList* duties) {
+std::string_view to_string(Unresolved u) {
+  static constexpr std::array<std::string_view, 7> k{
+      "", "no-owner", "no-chain", "owner-not-in-chain", "nothing-above", "unknown-role", "no-post-with-role"};
+  return k[static_cast<std::size_t>(u)];
+}
+
+Actors::Actors(const chain::Chain* chain, const duty::DutyList* duties) : m_chain(chain), m_duties(duties) {
+  if (!chain) return;
+  const std::size_t n = chain->size();
+  m_first.assign(n + 1, 0);
+  for (std::size_t v = 0; v < n; ++v)
+    if (chain->is_post(v) && chain->parent[v] != chain::k_no_index) ++m_first[chain->parent[v] + 1];
+  for (std::size_t v = 0; v < n; ++v) m_first[v + 1] += m_first[v];
+  m_posts.resize(m_first[n]);
+  std::vector<std::uint32_t> at(m_first.begin(), m_first.end() - 1);
+  for (std::size_t v = 0; v < n; ++v)
+    if (chain->is_post(v) && chain->parent[v] != chain::k_no_index)
+      m_posts[at[chain->parent[v]]++] = static_cast<std::uint32_t>(v);
+}
+
+Actor Actors::of(const ruleset::EscalationStep& step, const Task& t) const {
   const std::string& a = step.actor;
   const bool needs_chain = a == "owner" || a == "superior" || a.starts_with("role:");
-  if (!needs_chain) return {a, true};
-  if (t.owner.empty()) return {trf("{} (the task names no owner)", a), false};
-  if (!chain) return {trf("{} of {} (the manifest names no chain)", a, t.owner), false};
-  const auto owner = chain->find(t.owner);
-  if (!owner) return {trf("{} of {} (not in the chain)", a, t.owner), false};
-  auto shown = [&](std::size_t v) { return chain->ids[v] + " " + chain->names[v]; };
-  if (a == "owner") return {shown(*owner), true};
-  // The organisation the owner belongs to, then the ones above it.
+  if (!needs_chain) return {a, "", Unresolved::None};
+  if (t.owner.empty()) return {"", "", Unresolved::NoOwner};
+  if (!m_chain) return {"", "", Unresolved::NoChain};
+  const chain::Chain& ch = *m_chain;
+  const auto owner = ch.find(t.owner);
+  if (!owner) return {"", "", Unresolved::NotInChain};
+  auto node = [&](std::size_t v) { return Actor{ch.ids[v], ch.names[v], Unresolved::None}; };
+  if (a == "owner") return node(*owner);
+  auto posts = [&](std::size_t org) {
+    return std::span<const std::uint32_t>(m_posts.data() + m_first[org], m_first[org + 1] - m_first[org]);
+  };
+  // The organisation the owner belongs to, then the ones above it (a chain is acyclic; the
+  // bound guards a malformed one).
   std::vector<std::size_t> above;
-  for (auto v = chain->parent[*owner]; v != chain::k_no_index && above.size() <= chain->size();
-       v = chain->parent[v])
+  for (auto v = ch.parent[*owner]; v != chain::k_no_index && above.size() <= ch.size(); v = ch.parent[v])
     above.push_back(v);
   if (a == "superior") {
     // The organisation above the owner's own (an owner that is an organisation is its own):
     // its head post when it has one.
-    const std::size_t at = chain->is_post(*owner) ? 1 : 0;
-    if (above.size() <= at) return {trf("{} of {} (nothing above it in the chain)", a, t.owner), false};
+    const std::size_t at = ch.is_post(*owner) ? 1 : 0;
+    if (above.size() <= at) return {"", "", Unresolved::NothingAbove};
     const auto org = above[at];
-    if (duties)
-      for (std::size_t v = 0; v < chain->size(); ++v)
-        if (chain->is_post(v) && chain->parent[v] == org && chain->role[v] != chain::k_no_index &&
-            duties->roles[chain->role[v]].head)
-          return {shown(v), true};
-    return {shown(org), true};
+    if (m_duties)
+      for (const auto v : posts(org))
+        if (ch.role[v] != chain::k_no_index && m_duties->roles[ch.role[v]].head) return node(v);
+    return node(org);
   }
-  const std::string role = a.substr(5);
-  const auto r = duties ? duties->find_role(role) : std::nullopt;
-  if (!r) return {trf("{} of {} (no role \"{}\" in the duty list)", a, t.owner, role), false};
+  const auto r = m_duties ? m_duties->find_role(std::string_view(a).substr(5)) : std::nullopt;
+  if (!r) return {"", "", Unresolved::UnknownRole};
   for (const auto org : above)
-    for (std::size_t v = 0; v < chain->size(); ++v)
-      if (v != *owner && chain->is_post(v) && chain->parent[v] == org && chain->role[v] == *r)
-        return {shown(v), true};
-  return {trf("{} of {} (no post above it holds the role)", a, t.owner), false};
+    for (const auto v : posts(org))
+      if (v != *owner && ch.role[v] == *r) return node(v);
+  return {"", "", Unresolved::NoPost};
 }
 
 num::Decimal Counts::completion_rate() const {
@@ -252,14 +307,22 @@ Report judge(const TaskBook& book, date::Day as_of, std::optional<date::Day> sin
           (row.now.state == State::Green || is_done(row.now.state)))
         change |= k_recovered;
       if (is_done(row.now.state) && !is_done(row.before.state)) change |= k_done;
-      for (std::size_t s = 0; s < policy.escalation.size(); ++s) {
-        if (!is_red(row.now.state)) break;
-        const date::Day due = row.now.red_since + policy.escalation[s].after_days;
-        if (due > *since && due <= as_of) row.steps_due.push_back(static_cast<int>(s));
-      }
+      // Every step that fell due in the window, in every red run that reached into it (a task
+      // that recovered before the as-of date keeps the steps that fell due while it was red).
+      if (!policy.escalation.empty())
+        for (const auto& run : red_runs(t, as_of, policy)) {
+          if (run.last <= *since) continue;
+          for (std::size_t s = 0; s < policy.escalation.size(); ++s) {
+            const date::Day due = run.first + policy.escalation[s].after_days;
+            if (due > *since && due <= run.last)
+              row.steps_due.push_back({static_cast<int>(s), due, run.last == as_of});
+          }
+        }
       if (!row.steps_due.empty()) change |= k_escalated;
     } else {
-      for (int s = 0; s <= row.now.step; ++s) row.steps_due.push_back(s);
+      for (int s = 0; s <= row.now.step; ++s)
+        row.steps_due.push_back(
+            {s, row.now.red_since + policy.escalation[static_cast<std::size_t>(s)].after_days, true});
     }
     const auto u = unit_of(t.unit);
     r.by_unit[u].add(row.now, as_of, t);

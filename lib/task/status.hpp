@@ -45,22 +45,65 @@ struct Status {
 // The status of `t` at the end of `day`.
 [[nodiscard]] Status status(const Task& t, date::Day day, const ruleset::TaskPolicy& policy);
 
-// Who acts for an escalation step of a task: the step's actor resolved through the chain
-// (README "Tasks"), or as written when it names a body. `resolved` is false when the actor
-// needs the chain and the chain, the owner or the role cannot be found; `who` then says why.
-struct Actor {
-  std::string who;
-  bool resolved = true;
+// The runs of consecutive red days (red or overdue) of `t` up to the end of `to`, in order;
+// the last one ends on `to` when the task is red that day.
+struct RedRun {
+  date::Day first = 0, last = 0;
 };
-[[nodiscard]] Actor actor_of(const ruleset::EscalationStep& step, const Task& t, const chain::Chain* chain,
-                             const duty::DutyList* duties);
+[[nodiscard]] std::vector<RedRun> red_runs(const Task& t, date::Day to, const ruleset::TaskPolicy& policy);
+
+// Who acts for an escalation step of a task: the step's actor resolved through the chain
+// (README "Tasks"), or as written when it names a body. An actor that needs the chain
+// (owner, superior, role:ROLE) and cannot be found there is unresolved, with the reason.
+enum class Unresolved : std::uint8_t {
+  None,
+  NoOwner,
+  NoChain,
+  NotInChain,
+  NothingAbove,
+  UnknownRole,
+  NoPost
+};
+// "", "no-owner", "no-chain", "owner-not-in-chain", "nothing-above", "unknown-role",
+// "no-post-with-role"
+[[nodiscard]] std::string_view to_string(Unresolved u);
+
+struct Actor {
+  std::string id;    // the chain node's id, or the body as the ruleset writes it; "" when unresolved
+  std::string name;  // the chain node's name ("" for a body)
+  Unresolved unresolved = Unresolved::None;
+  [[nodiscard]] bool resolved() const { return unresolved == Unresolved::None; }
+};
+
+// Resolves actors against one chain: the posts of each organisation are indexed once.
+class Actors {
+ public:
+  Actors(const chain::Chain* chain, const duty::DutyList* duties);
+  [[nodiscard]] Actor of(const ruleset::EscalationStep& step, const Task& t) const;
+
+ private:
+  const chain::Chain* m_chain;
+  const duty::DutyList* m_duties;
+  std::vector<std::uint32_t> m_first;  // per node: its posts are m_posts[m_first[v] .. m_first[v + 1])
+  std::vector<std::uint32_t> m_posts;  // posts grouped by the organisation they belong to, chain order
+};
+
+// An escalation step due: the step (index into the ladder) and the day it fell due.
+// `current`: in the red run that lasts to the as-of date (false for a run the task has
+// since left).
+struct StepDue {
+  int step = 0;
+  date::Day due = 0;
+  bool current = true;
+};
 
 // A task list judged as of a date, with the dispatch window (since, as_of] when asked.
 struct Row {
   std::uint32_t task = 0;  // index into the book's tasks
   Status now;
-  Status before;               // at `since` (with a window)
-  std::vector<int> steps_due;  // escalation steps that fell due in the window (all due, without one)
+  Status before;                   // at `since` (with a window)
+  std::vector<StepDue> steps_due;  // steps that fell due in the window, by run and step (all the
+                                   // current run's steps due, without a window)
 };
 
 enum Change : std::uint8_t {

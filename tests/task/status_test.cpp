@@ -3,6 +3,7 @@
 #include <string>
 
 #include "load/tasks.hpp"
+#include "support/chain_fixtures.hpp"
 #include "support/fixtures.hpp"
 #include "task/status.hpp"
 
@@ -179,4 +180,122 @@ TEST_CASE("task list errors name the row and column, every one of them") {
         "2024-03-01\n"
         "p.csv:3:3: empty report: give the percent done or the milestone reached\n"
         "p.csv:4:3: column C \"percent\": expected a percent from 0 to 100, got \"101\"");
+}
+
+TEST_CASE("red runs: the stretches between reports, milestones and the deadline, the same as day by day") {
+  // A day-by-day scan of the state (what red_runs replaces) on tasks of every kind.
+  auto naive = [](const Task& t, date::Day to, const ruleset::TaskPolicy& p) {
+    std::vector<RedRun> runs;
+    for (date::Day d = t.start; d <= to; ++d) {
+      if (!is_red(status(t, d, p).state)) continue;
+      if (!runs.empty() && runs.back().last + 1 == d)
+        runs.back().last = d;
+      else
+        runs.push_back({d, d});
+    }
+    return runs;
+  };
+  const auto b = read(
+      "L,任务,linear,U1,,2024-01-01,2024-03-31\n"
+      "M,任务,milestones,U1,,2024-01-01,2024-06-30\n"
+      "R,任务,recovers twice,U1,,2024-01-01,2024-02-29\n"
+      "D,任务,done late then reopened,U1,,2024-01-10,2024-01-20\n",
+      "M,M1,2024-02-15,50\nM,M2,2024-06-30,50\n",
+      "L,2024-01-20,10,\nL,2024-03-01,90,\nM,2024-03-10,,M1\nR,2024-01-15,60,\nR,2024-02-10,95,\n"
+      "R,2024-02-20,100,\nD,2024-01-25,100,\nD,2024-02-01,50,\n");
+  const auto p = ladder();
+  for (const auto& t : b.tasks)
+    for (const char* to :
+         {"2024-01-09", "2024-01-31", "2024-02-15", "2024-03-09", "2024-04-30", "2024-08-01"}) {
+      const auto got = red_runs(t, day(to), p);
+      const auto want = naive(t, day(to), p);
+      REQUIRE_MESSAGE(got.size() == want.size(), t.id, " to ", to);
+      for (std::size_t k = 0; k < got.size(); ++k) {
+        CHECK_MESSAGE(got[k].first == want[k].first, t.id, " to ", to, " run ", k);
+        CHECK_MESSAGE(got[k].last == want[k].last, t.id, " to ", to, " run ", k);
+      }
+    }
+  // By hand for L: 91 days, 10% on 01-20: red when d/91 * 100 - 10 > 30, from day 37 (02-06);
+  // 90% on 03-01 (expected 61/91 = 67%): green; overdue from 04-01.
+  const auto l = red_runs(b.tasks[0], day("2024-04-30"), p);
+  REQUIRE(l.size() == 2);
+  CHECK(l[0].first == day("2024-02-06"));
+  CHECK(l[0].last == day("2024-02-29"));
+  CHECK(l[1].first == day("2024-04-01"));
+  CHECK(l[1].last == day("2024-04-30"));
+  // D: 11 days, nothing reported: red from its 4th day (4/11 = 36%), overdue, done late on 01-25;
+  // reported back below 100 after that, it is open again, and overdue.
+  const auto d = red_runs(b.tasks[3], day("2024-02-05"), p);
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].first == day("2024-01-13"));
+  CHECK(d[0].last == day("2024-01-24"));
+  CHECK(d[1].first == day("2024-02-01"));
+}
+
+TEST_CASE(
+    "a dispatch keeps the steps that fell due in the window while the task was red, after it recovered") {
+  // Linear over 100 days from 04-01 (to 07-09), nothing reported: red when d% > 30, from 05-01 (day 31).
+  // 80% reported on 05-12: green again.
+  const auto b = read("S,任务,x,U1,,2024-04-01,2024-07-09\n", "", "S,2024-05-12,80,\n");
+  const auto r = judge(b, day("2024-05-20"), day("2024-04-25"), ladder(), {});
+  REQUIRE(r.rows.size() == 1);
+  CHECK(r.rows[0].now.state == State::Green);
+  CHECK(r.changes[0] == (k_recovered | k_escalated));
+  // 提醒 on 05-01 and 督办函 on 05-08 (7 days red), both in a run that has since ended.
+  REQUIRE(r.rows[0].steps_due.size() == 2);
+  CHECK(r.rows[0].steps_due[0].step == 0);
+  CHECK(r.rows[0].steps_due[0].due == day("2024-05-01"));
+  CHECK(!r.rows[0].steps_due[0].current);
+  CHECK(r.rows[0].steps_due[1].step == 1);
+  CHECK(r.rows[0].steps_due[1].due == day("2024-05-08"));
+  CHECK(escalation_ids(b, r) == std::vector<std::string>{"S"});
+  // A window after the run saw nothing due.
+  CHECK(judge(b, day("2024-05-20"), day("2024-05-12"), ladder(), {}).rows[0].steps_due.empty());
+}
+
+TEST_CASE("who acts: owner, superior (the head post above), role:ROLE nearest above, a body; and why not") {
+  const auto duties = test::duty_list();
+  const auto chain = test::chain_from(R"(nodes:
+  - {id: gov, name: 县政府, kind: government}
+  - {id: gsec, name: 县委书记, kind: post, role: secretary, parent: gov}
+  - {id: bureau, name: 应急局, kind: department, parent: gov}
+  - {id: chief, name: 局长, kind: post, role: chief, parent: bureau}
+  - {id: staff, name: 科员, kind: post, role: worker, parent: bureau}
+)",
+                                      duties);
+  const Actors actors(&chain, &duties);
+  auto who = [&](const char* actor, const char* owner) {
+    Task t;
+    t.owner = owner;
+    const auto a = actors.of({"s", "s", 0, actor, {}}, t);
+    return a.resolved() ? a.id : "?" + std::string(to_string(a.unresolved));
+  };
+  CHECK(who("owner", "staff") == "staff");
+  CHECK(who("superior", "staff") == "gsec");   // above the bureau: the government's head post
+  CHECK(who("superior", "bureau") == "gsec");  // an organisation is its own: the one above it
+  CHECK(who("superior", "chief") == "gsec");
+  CHECK(who("role:chief", "staff") == "chief");
+  CHECK(who("role:secretary", "staff") == "gsec");
+  CHECK(who("县安委办", "staff") == "县安委办");
+  CHECK(who("县安委办", "") == "县安委办");  // a body needs no chain
+  CHECK(who("superior", "gov") == "?nothing-above");
+  CHECK(who("role:chief", "chief") == "?no-post-with-role");  // never the owner on himself
+  CHECK(who("role:mayor", "staff") == "?unknown-role");
+  CHECK(who("owner", "") == "?no-owner");
+  CHECK(who("owner", "ghost") == "?owner-not-in-chain");
+  Task t;
+  t.owner = "staff";
+  CHECK(Actors(nullptr, nullptr).of({"s", "s", 0, "superior", {}}, t).unresolved == Unresolved::NoChain);
+  // Without a duty list a superior is the organisation above.
+  CHECK(Actors(&chain, nullptr).of({"s", "s", 0, "superior", {}}, t).id == "gov");
+}
+
+TEST_CASE("a milestone reached after a higher percent report does not lower the progress") {
+  const auto b = read("T1,任务,x,U1,,2024-01-01,2024-12-31\n", "T1,M1,2024-03-31,30\nT1,M2,2024-12-31,70\n",
+                      "T1,2024-02-01,50,\nT1,2024-03-01,,M1\nT1,2024-04-01,40,\nT1,2024-05-01,,M2\n");
+  const auto& pr = b.tasks[0].progress;
+  REQUIRE(pr.size() == 4);
+  CHECK(pr[1].percent == num::Decimal::of(50));   // M1 (30) after 50%: stays 50
+  CHECK(pr[2].percent == num::Decimal::of(40));   // a percent report stands as written
+  CHECK(pr[3].percent == num::Decimal::of(100));  // M1 + M2
 }
