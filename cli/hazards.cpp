@@ -65,10 +65,7 @@ int run_hazards(const HazardsOptions& options) {
   const std::string shown = table.shown;
   const auto rep =
       hazard::read_ledger(shown, std::move(table.text), load.encoding.value_or(b.manifest.encoding), as_of,
-                          b.rules.ledger, &b.units,
-                          date::parse_period(b.manifest.period)
-                              ? std::optional<date::Day>(date::parse_period(b.manifest.period)->first)
-                              : std::nullopt);
+                          b.rules.ledger, &b.units, date::parse_period(b.manifest.period));
   emit(options.output, assessment::input_paths(b.manifest),
        [&](std::ostream& out) { report::write_ledger(out, format, rep, b.units.names, b.rules.id); });
 

@@ -342,9 +342,8 @@ Assessment load_assessment(const std::filesystem::path& path, const LoadOptions&
       const date::Day as_of = period_end(m);
       std::string shown;
       std::string bytes = l.read("hazards", *m.hazards, shown);
-      const auto period = date::parse_period(m.period);
       ledger = hazard::read_ledger(shown, std::move(bytes), l.enc, as_of, rules.ledger, &l.b.units,
-                                   period ? std::optional<date::Day>(period->first) : std::nullopt);
+                                   date::parse_period(m.period));
     });
     for (const auto& [input, metric] : rules.ledger.inputs) supplied.push_back(input);
   }

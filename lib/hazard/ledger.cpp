@@ -59,6 +59,16 @@ std::optional<Channel> parse_channel(std::string_view s) {
 }
 }  // namespace
 
+std::string_view to_string(ExtensionProblem p) {
+  static constexpr std::array<std::string_view, 6> k{"",
+                                                     "requested-after-as-of",
+                                                     "requested-after-deadline",
+                                                     "not-approved",
+                                                     "approved-after-as-of",
+                                                     "no-approver"};
+  return k[static_cast<std::size_t>(p)];
+}
+
 std::string_view to_string(Channel c) {
   return k_channel_ids[static_cast<std::size_t>(c)];
 }
@@ -108,7 +118,7 @@ bool is_supervision_level(std::string_view s) {
 
 LedgerReport read_ledger(const std::string& display, std::string bytes, io::Encoding enc, date::Day as_of,
                          const ruleset::LedgerPolicy& policy, const assessment::Units* units,
-                         std::optional<date::Day> period_start) {
+                         std::optional<date::Period> period) {
   LedgerReport rep;
   rep.file = display;
   rep.sha256 = hash::sha256_hex(bytes);
@@ -146,7 +156,7 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
   const auto c_ext_to = optional({"extended_deadline", "延期后期限"});
   const auto c_channel = optional({"channel", "来源渠道"});
   rep.has_channels = c_channel.has_value();
-  rep.period_start = period_start;
+  rep.period = period;
   d.throw_if_any();  // a column under two names: which one holds the dates would be a guess
 
   std::unordered_map<std::string, std::size_t> unit_index;  // without a units file
@@ -361,20 +371,14 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
       e.approved = ext_ok == k_none ? 0 : ext_ok;
       e.approved_by = std::string(ext_by);
       e.new_deadline = ext_to;
-      if (ext_req > as_of)
-        e.why_not = trf("requested on {}, after the as-of date", date::format(ext_req));
-      else if (ext_req > deadline)
-        e.why_not = trf("requested on {}, after the deadline {} had passed", date::format(ext_req),
-                        date::format(deadline));
-      else if (ext_ok == k_none)
-        e.why_not = _("not approved");
-      else if (ext_ok > as_of)
-        e.why_not = trf("approved on {}, after the as-of date", date::format(ext_ok));
-      else if (ext_by.empty())
-        e.why_not = _("approved by no named body (延期批准单位)");
-      else
-        e.valid = true;
-      if (e.valid) due = ext_to;
+      using P = ExtensionProblem;
+      e.why_not = ext_req > as_of      ? P::RequestedAfterAsOf
+                  : ext_req > deadline ? P::RequestedLate
+                  : ext_ok == k_none   ? P::NotApproved
+                  : ext_ok > as_of     ? P::ApprovedAfterAsOf
+                  : ext_by.empty()     ? P::NoApprover
+                                       : P::None;
+      if (e.valid()) due = ext_to;
       extension = std::move(e);
     }
     const bool is_rectified = rectified != k_none && rectified <= as_of;
@@ -402,15 +406,17 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
       listed.rectified_not_closed = true;
     }
     if (!problems.empty()) row.invalid_closures++;
-    if (period_start) {
+    if (period) {
       // Done (a major hazard validly closed, a general one rectified) on this day, if ever.
       const date::Day done_day =
           level == Level::Major ? (is_closed && problems.empty() ? closed : k_none) : rectified;
       const bool done_by_as_of = done_day != k_none && done_day <= as_of;
-      if (found >= *period_start) {
+      if (found > period->last) {
+        // found after the period: neither 存量 nor 增量 of it
+      } else if (found >= period->first) {
         row.increment[l]++;
         if (done_by_as_of) row.increment_done[l]++;
-      } else if (done_day == k_none || done_day >= *period_start) {
+      } else if (done_day == k_none || done_day >= period->first) {
         row.stock[l]++;  // open when the period began
         if (done_by_as_of) row.stock_done[l]++;
       }

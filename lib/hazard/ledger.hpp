@@ -30,8 +30,9 @@ struct Tally {
   std::array<std::uint64_t, 3> colour{};   // open hazards by status colour
   std::uint64_t invalid_closures = 0;
   std::uint64_t supervised = 0;
-  // 存量/增量 (with a period start): open at the period's start, or found within the period;
-  // and of those, done by the as-of date. By level.
+  // 存量/增量 (with a period): open at the period's start, or found within the period (from its
+  // first to its last day); and of those, done by the as-of date. By level. A hazard found
+  // after the period's last day is neither.
   std::array<std::uint64_t, 2> stock{}, stock_done{}, increment{}, increment_done{};
 
   // Rectification rate in percent; 100 when nothing of that level was found.
@@ -42,13 +43,25 @@ struct Tally {
 // A deadline extension (延期) as recorded on the hazard's row, and whether it moved the
 // deadline: requested on or before the deadline, approved by a named body on or before the
 // as-of date (README "Extensions and 督办").
+enum class ExtensionProblem : std::uint8_t {
+  None,
+  RequestedAfterAsOf,  // requested after the as-of date
+  RequestedLate,       // requested after the deadline had passed
+  NotApproved,         // no approval date
+  ApprovedAfterAsOf,   // approved after the as-of date
+  NoApprover,          // approved by no named body
+};
+// "", "requested-after-as-of", "requested-after-deadline", "not-approved",
+// "approved-after-as-of", "no-approver"
+[[nodiscard]] std::string_view to_string(ExtensionProblem p);
+
 struct Extension {
   date::Day requested = 0;
   date::Day approved = 0;  // 0: not approved
   std::string approved_by;
   date::Day new_deadline = 0;
-  bool valid = false;
-  std::string why_not;  // when not valid
+  ExtensionProblem why_not = ExtensionProblem::None;  // None: valid, the deadline moved
+  [[nodiscard]] bool valid() const { return why_not == ExtensionProblem::None; }
 };
 
 // A hazard that a report lists (overdue, invalidly closed, supervised, or extended).
@@ -104,7 +117,7 @@ struct LedgerReport {
   std::vector<ListedHazard> supervised;      // file order
   bool has_channels = false;                 // the ledger has a channel column
   std::array<Tally, k_channels> by_channel;  // with it
-  std::optional<date::Day> period_start;     // 存量/增量 are split at it
+  std::optional<date::Period> period;        // 存量/增量 are split at its first day
   std::vector<ListedHazard> extended;        // every hazard with an extension, valid or not; file order
   std::vector<ListedHazard> not_delisted;    // under supervision, closed by the as-of date, no 摘牌
 };
@@ -118,7 +131,7 @@ struct LedgerReport {
 [[nodiscard]] LedgerReport read_ledger(const std::string& display, std::string bytes, io::Encoding enc,
                                        date::Day as_of, const ruleset::LedgerPolicy& policy,
                                        const assessment::Units* units,
-                                       std::optional<date::Day> period_start = std::nullopt);
+                                       std::optional<date::Period> period = std::nullopt);
 
 // One hazard of a ledger by id, for tracing responsibility for it (trace --hazard): its
 // enterprise and the date it was found. Throws InputError when the ledger has no such id.

@@ -16,6 +16,7 @@
 namespace safeassess::report {
 
 using hazard::Colour;
+using hazard::ExtensionProblem;
 using hazard::Level;
 using hazard::ListedHazard;
 using hazard::Tally;
@@ -60,6 +61,27 @@ std::string supervision_text(const ListedHazard& h) {
   return text::join(parts, _(", "));
 }
 
+// Why an extension did not move the deadline, for a reader.
+std::string extension_problem(const ListedHazard& h) {
+  const auto& e = *h.extension;
+  switch (e.why_not) {
+    case ExtensionProblem::None:
+      return "";
+    case ExtensionProblem::RequestedAfterAsOf:
+      return trf("requested on {}, after the as-of date", date::format(e.requested));
+    case ExtensionProblem::RequestedLate:
+      return trf("requested on {}, after the deadline {} had passed", date::format(e.requested),
+                 date::format(h.original_deadline));
+    case ExtensionProblem::NotApproved:
+      return _("not approved");
+    case ExtensionProblem::ApprovedAfterAsOf:
+      return trf("approved on {}, after the as-of date", date::format(e.approved));
+    case ExtensionProblem::NoApprover:
+      return _("approved by no named body (延期批准单位)");
+  }
+  return "";
+}
+
 // An extension (延期): what was asked, who approved it, and whether it moved the deadline.
 std::string extension_text(const ListedHazard& h) {
   const auto& e = *h.extension;
@@ -68,8 +90,8 @@ std::string extension_text(const ListedHazard& h) {
   const std::string approval = e.approved ? trf("approved {} by {}", date::format(e.approved),
                                                 e.approved_by.empty() ? "—" : e.approved_by)
                                           : std::string(_("not approved"));
-  return e.valid ? trf("{}; {}; deadline moved", asked, approval)
-                 : trf("{}; {}; deadline not moved: {}", asked, approval, e.why_not);
+  return e.valid() ? trf("{}; {}; deadline moved", asked, approval)
+                   : trf("{}; {}; deadline not moved: {}", asked, approval, extension_problem(h));
 }
 
 // 存量/增量 per unit: open at the period's start and done since; found within it and done.
@@ -171,9 +193,10 @@ void write_table(std::ostream& out, const hazard::LedgerReport& r, const std::ve
     if (const auto s = supervision_text(h); !s.empty()) out << "  (" << s << ')';
     out << '\n';
   }
-  if (r.period_start) {
+  if (r.period) {
     out << '\n'
-        << trf("Stock and new hazards (存量/增量): open on {} and found since", date::format(*r.period_start))
+        << trf("Stock and new hazards (存量/增量): open on {} and found from then to {}",
+               date::format(r.period->first), date::format(r.period->last))
         << '\n';
     std::vector<std::string> cols = {_("unit"), _("name")};
     for (auto& heading : stock_head()) cols.push_back(std::move(heading));
@@ -261,8 +284,8 @@ ordered_json hazard_json(const ListedHazard& h) {
         {"approved", e.approved ? ordered_json(date::format(e.approved)) : ordered_json(nullptr)},
         {"approved_by", e.approved_by},
         {"new_deadline", date::format(e.new_deadline)},
-        {"valid", e.valid},
-        {"why_not", e.why_not}};
+        {"valid", e.valid()},
+        {"why_not", e.valid() ? ordered_json(nullptr) : ordered_json(to_string(e.why_not))}};
   }
   if (!h.problems.empty()) j["problems"] = h.problems;
   return j;
@@ -301,7 +324,8 @@ void write_json(std::ostream& out, const hazard::LedgerReport& r, const std::vec
   }
   j["industries"] = std::move(inds);
   j["total"] = tally_json(r.total);
-  j["period_start"] = r.period_start ? ordered_json(date::format(*r.period_start)) : ordered_json(nullptr);
+  j["period_start"] = r.period ? ordered_json(date::format(r.period->first)) : ordered_json(nullptr);
+  j["period_end"] = r.period ? ordered_json(date::format(r.period->last)) : ordered_json(nullptr);
   if (r.has_channels) {
     ordered_json chans = ordered_json::array();
     for (std::size_t c = 0; c < hazard::k_channels; ++c) {
@@ -375,6 +399,51 @@ void write_markdown(std::ostream& out, const hazard::LedgerReport& r, const std:
     if (const auto s = supervision_text(h); !s.empty()) sup += " (" + s + ")";
     out << "| " << md_cell(h.id) << " | " << md_cell(h.unit) << " | " << md_cell(h.enterprise) << " | "
         << label(h.level) << " | " << md_cell(sup) << " | " << status_text(h) << " |\n";
+  }
+  // A table of a label column (or two), then right-aligned counts.
+  auto md_table = [&](const std::vector<std::string>& head, const std::vector<std::vector<std::string>>& rows,
+                      std::size_t labels) {
+    out << '|';
+    for (const auto& h : head) out << ' ' << md_cell(h) << " |";
+    out << "\n|";
+    for (std::size_t k = 0; k < head.size(); ++k) out << (k < labels ? "---|" : "---:|");
+    out << '\n';
+    for (const auto& row : rows) {
+      out << '|';
+      for (const auto& c : row) out << ' ' << md_cell(c) << " |";
+      out << '\n';
+    }
+  };
+  if (r.period) {
+    out << "\n## "
+        << md_cell(trf("Stock and new hazards (存量/增量): open on {} and found from then to {}",
+                       date::format(r.period->first), date::format(r.period->last)))
+        << "\n\n";
+    std::vector<std::string> cols = {_("unit"), _("name")};
+    for (auto& heading : stock_head()) cols.push_back(std::move(heading));
+    std::vector<std::vector<std::string>> lines;
+    for (std::size_t u = 0; u < r.units.size(); ++u) {
+      std::vector<std::string> entry = {r.units[u], u < names.size() ? names[u] : ""};
+      for (auto& value : stock_cells(r.by_unit[u])) entry.push_back(std::move(value));
+      lines.push_back(std::move(entry));
+    }
+    std::vector<std::string> sum = {_("all units"), ""};
+    for (auto& value : stock_cells(r.total)) sum.push_back(std::move(value));
+    lines.push_back(std::move(sum));
+    md_table(cols, lines, 2);
+  }
+  if (r.has_channels) {
+    out << "\n## " << _("By channel (来源渠道)") << "\n\n";
+    std::vector<std::string> cols = {_("channel")};
+    cols.insert(cols.end(), tally_heads.begin(), tally_heads.end());
+    std::vector<std::vector<std::string>> lines;
+    for (std::size_t ch = 0; ch < hazard::k_channels; ++ch) {
+      if (r.by_channel[ch].found[0] + r.by_channel[ch].found[1] == 0) continue;
+      std::vector<std::string> entry = {channel_label(static_cast<hazard::Channel>(ch))};
+      for (auto& value : tally_cells(r.by_channel[ch])) entry.push_back(std::move(value));
+      lines.push_back(std::move(entry));
+    }
+    md_table(cols, lines, 1);
   }
   if (!r.not_delisted.empty()) {
     out << "\n## " << _("Closed without 摘牌") << "\n\n|" << th(_("id")) << th(_("unit"))

@@ -184,15 +184,14 @@ TEST_CASE(
       read_ext("H1,U1,一般,2024-03-01,2024-03-31,,,,,,,,,,2024-03-31,2024-04-02,县应急管理局,2024-06-30\n",
                "2024-05-01");
   REQUIRE(r.extended.size() == 1);
-  CHECK(r.extended[0].extension->valid);
+  CHECK(r.extended[0].extension->valid());
   CHECK(r.extended[0].deadline == day("2024-06-30"));
   CHECK(r.overdue.empty());
   // The day after the deadline: it does not move; overdue is counted against 03-31.
   r = read_ext("H1,U1,一般,2024-03-01,2024-03-31,,,,,,,,,,2024-04-01,2024-04-02,县应急管理局,2024-06-30\n",
                "2024-05-01");
-  CHECK_FALSE(r.extended[0].extension->valid);
-  CHECK(r.extended[0].extension->why_not ==
-        "requested on 2024-04-01, after the deadline 2024-03-31 had passed");
+  CHECK_FALSE(r.extended[0].extension->valid());
+  CHECK(r.extended[0].extension->why_not == ExtensionProblem::RequestedLate);
   REQUIRE(r.overdue.size() == 1);
   CHECK(r.overdue[0].days_overdue == 31);
   // Never approved, or approved by nobody named, or approved after the as-of date: not moved.
@@ -201,9 +200,10 @@ TEST_CASE(
       "H2,U1,一般,2024-03-01,2024-03-31,,,,,,,,,,2024-03-20,2024-03-25,,2024-06-30\n"
       "H3,U1,一般,2024-03-01,2024-03-31,,,,,,,,,,2024-03-20,2024-05-02,县政府,2024-06-30\n",
       "2024-05-01");
-  CHECK(r.extended[0].extension->why_not == "not approved");
-  CHECK(r.extended[1].extension->why_not == "approved by no named body (延期批准单位)");
-  CHECK(r.extended[2].extension->why_not == "approved on 2024-05-02, after the as-of date");
+  CHECK(r.extended[0].extension->why_not == ExtensionProblem::NotApproved);
+  CHECK(r.extended[1].extension->why_not == ExtensionProblem::NoApprover);
+  CHECK(r.extended[2].extension->why_not == ExtensionProblem::ApprovedAfterAsOf);
+  CHECK(to_string(ExtensionProblem::ApprovedAfterAsOf) == "approved-after-as-of");
   CHECK(r.overdue.size() == 3);
 }
 
@@ -239,23 +239,26 @@ TEST_CASE("督办: a supervised hazard closed without 摘牌 is listed; impossib
 
 TEST_CASE("存量/增量 split at the period's start; rates per channel") {
   const std::string header = "id,unit,level,found,deadline,rectified,closed,channel\n";
-  const auto r =
-      read_ledger("s.csv",
-                  header +
-                      // open on 2024-01-01 and rectified in the period: stock, done
-                      "S1,U1,一般,2023-11-01,2024-02-01,2024-01-20,2024-01-20,自查\n"
-                      // rectified before the period began: neither stock nor new
-                      "S2,U1,一般,2023-11-01,2023-12-01,2023-12-30,2023-12-30,执法检查\n"
-                      // open at the start and still open: stock, not done
-                      "S3,U1,一般,2023-12-15,2024-03-01,,,举报\n"
-                      // found within the period: new
-                      "N1,U1,一般,2024-01-01,2024-03-01,2024-02-01,2024-02-01,四不两直\n",
-                  io::Encoding::Auto, day("2024-12-31"), ruleset::LedgerPolicy{}, nullptr, day("2024-01-01"));
+  const auto r = read_ledger("s.csv",
+                             header +
+                                 // open on 2024-01-01 and rectified in the period: stock, done
+                                 "S1,U1,一般,2023-11-01,2024-02-01,2024-01-20,2024-01-20,自查\n"
+                                 // rectified before the period began: neither stock nor new
+                                 "S2,U1,一般,2023-11-01,2023-12-01,2023-12-30,2023-12-30,执法检查\n"
+                                 // open at the start and still open: stock, not done
+                                 "S3,U1,一般,2023-12-15,2024-03-01,,,举报\n"
+                                 // found within the period: new
+                                 "N1,U1,一般,2024-01-01,2024-03-01,2024-02-01,2024-02-01,四不两直\n"
+                                 // found after the period (the as-of date is later): neither
+                                 "A1,U1,一般,2025-01-05,2025-03-01,,,自查\n",
+                             io::Encoding::Auto, day("2025-01-31"), ruleset::LedgerPolicy{}, nullptr,
+                             date::Period{day("2024-01-01"), day("2024-12-31")});
   const auto& t = r.by_unit[0];
   CHECK(t.stock[1] == 2);
   CHECK(t.stock_done[1] == 1);
   CHECK(t.increment[1] == 1);
   CHECK(t.increment_done[1] == 1);
+  CHECK(t.found[1] == 5);  // counted in the ledger as of 2025-01-31, not in the period's split
   CHECK(r.has_channels);
   CHECK(r.by_channel[static_cast<std::size_t>(Channel::Report)].overdue[1] == 1);
   CHECK(r.by_channel[static_cast<std::size_t>(Channel::Undercover)].done[1] == 1);
