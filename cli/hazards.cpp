@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -35,10 +36,11 @@ void setup_hazards(CLI::App& app, int& exit_code) {
   add_format_option(sub, options->format);
   add_output_option(sub, options->output);
   sub->add_option("--fail-on", options->fail_on,
-                  _("Exit 1 if any major hazard is overdue (overdue-major) or any closure is invalid "
-                    "(invalid-closure)"))
+                  _("Exit 1 if any major hazard is overdue (overdue-major), any closure is invalid "
+                    "(invalid-closure), or an overdue hazard has a step of the ruleset's escalation ladder "
+                    "due (escalation)"))
       ->delimiter(',')
-      ->check(CLI::IsMember({"overdue-major", "invalid-closure"}));
+      ->check(CLI::IsMember({"overdue-major", "invalid-closure", "escalation"}));
   add_encoding_option(sub, options->encoding);
   sub->callback([options, &exit_code] { exit_code = run_hazards(*options); });
 }
@@ -47,7 +49,15 @@ int run_hazards(const HazardsOptions& options) {
   const auto format = report::parse_format(options.format);
   assessment::LoadOptions load;
   if (!options.encoding.empty()) load.encoding = io::parse_encoding(options.encoding);
-  const auto b = assessment::load_basics(options.manifest, load);
+  auto b = assessment::load_basics(options.manifest, load);
+  // The chain names who acts for the escalation ladder's steps: read it when a step needs it.
+  const auto& ladder = b.rules.ledger.escalation;
+  if (b.manifest.chain && std::any_of(ladder.begin(), ladder.end(), [](const auto& s) {
+        return s.actor == "owner" || s.actor == "superior" || s.actor.starts_with("role:");
+      })) {
+    load.chain = true;
+    b = assessment::load_basics(options.manifest, load);
+  }
   if (!b.manifest.hazards)
     throw InputError(Location{b.manifest.file},
                      _("the manifest names no hazard ledger; add \"hazards: ledger.csv\" (一隐患一档案)"));
@@ -66,13 +76,16 @@ int run_hazards(const HazardsOptions& options) {
   const auto rep =
       hazard::read_ledger(shown, std::move(table.text), load.encoding.value_or(b.manifest.encoding), as_of,
                           b.rules.ledger, &b.units, date::parse_period(b.manifest.period));
-  emit(options.output, assessment::input_paths(b.manifest),
-       [&](std::ostream& out) { report::write_ledger(out, format, rep, b.units.names, b.rules.id); });
+  emit(options.output, assessment::input_paths(b.manifest), [&](std::ostream& out) {
+    const task::Actors actors(b.chain ? &b.chain->chain : nullptr, b.chain ? &b.chain->duties : nullptr);
+    report::write_ledger(out, format, rep, b.units.names, b.rules.id, &actors);
+  });
 
   int status = code(ExitCode::Ok);
   for (const auto& gate : options.fail_on) {
-    const auto ids =
-        gate == "overdue-major" ? hazard::overdue_major_ids(rep) : hazard::invalid_closure_ids(rep);
+    const auto ids = gate == "overdue-major" ? hazard::overdue_major_ids(rep)
+                     : gate == "escalation"  ? hazard::escalation_ids(rep)
+                                             : hazard::invalid_closure_ids(rep);
     if (ids.empty()) continue;
     report_gate(gate, "hazard", ids);
     status = code(ExitCode::GateTripped);

@@ -401,6 +401,12 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
         row.overdue[l]++;
         listed.days_overdue = late;
         list_it = true;
+        // The ladder: the highest step whose days overdue have been reached.
+        for (std::size_t k = 0; k < policy.escalation.size(); ++k)
+          if (policy.escalation[k].after_days <= late) {
+            listed.step = static_cast<int>(k);
+            listed.step_due = due + policy.escalation[k].after_days;
+          }
       }
     } else if (!is_closed) {
       listed.rectified_not_closed = true;
@@ -533,6 +539,13 @@ std::vector<std::string> overdue_major_ids(const LedgerReport& r) {
   std::vector<std::string> ids;
   for (const auto& h : r.overdue)
     if (h.level == Level::Major) ids.push_back(h.id);
+  return ids;
+}
+
+std::vector<std::string> escalation_ids(const LedgerReport& r) {
+  std::vector<std::string> ids;
+  for (const auto& h : r.overdue)
+    if (h.step >= 0) ids.push_back(h.id);
   return ids;
 }
 

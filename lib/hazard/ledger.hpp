@@ -84,6 +84,8 @@ struct ListedHazard {
   bool is_open = false;
   bool rectified_not_closed = false;
   int days_overdue = 0;               // > 0 when open past the deadline
+  int step = -1;                      // the highest escalation step due (index), or -1
+  date::Day step_due = 0;             // the day it fell due
   Colour colour = Colour::Green;      // for open hazards
   std::vector<std::string> problems;  // why a closure is invalid
 };
@@ -150,6 +152,8 @@ struct HazardCase {
 // (invalid-closure).
 [[nodiscard]] std::vector<std::string> overdue_major_ids(const LedgerReport& r);
 [[nodiscard]] std::vector<std::string> invalid_closure_ids(const LedgerReport& r);
+// Overdue hazards with a step of the ruleset's escalation ladder due (escalation).
+[[nodiscard]] std::vector<std::string> escalation_ids(const LedgerReport& r);
 
 // The value of a ledger metric for one unit's tally.
 [[nodiscard]] double metric(const Tally& t, ruleset::LedgerMetric m);

@@ -57,6 +57,9 @@ class Loader {
   // A declared input that no other source (hazard ledger, task list, duty compliance,
   // accident register) feeds yet; an error at `key` otherwise.
   std::optional<std::size_t> fed_input(const YAML::Node& key, const Ruleset& r);
+  // An escalation ladder (task_list or hazard_ledger): steps in order, after_days from
+  // `min_days`.
+  void load_escalation(const YAML::Node& steps, std::vector<EscalationStep>& out, int min_days);
   void load_ledger(const YAML::Node& root, Ruleset& r);
   void load_task_list(const YAML::Node& root, Ruleset& r);
   void load_duty_compliance(const YAML::Node& root, Ruleset& r);

@@ -400,9 +400,13 @@ void Loader::load_ledger(const YAML::Node& root, Ruleset& r) {
   const YAML::Node n = root["hazard_ledger"];
   if (!n.IsDefined()) return;
   if (!m_reader.expect_map(n, "\"hazard_ledger\"",
-                           {"yellow_after_days", "red_after_days", "three_party", "inputs"}))
+                           {"yellow_after_days", "red_after_days", "three_party", "inputs", "escalation",
+                            "verified", "source"}))
     return;
   auto& p = r.ledger;
+  load_escalation(n["escalation"], p.escalation, 1);
+  p.verified = m_reader.boolean(n, "verified", false).value_or(false);
+  p.source = m_reader.string(n, "source", false).value_or("");
   if (auto y = m_reader.integer(n, "yellow_after_days", false)) p.yellow_after_days = static_cast<int>(*y);
   if (auto red = m_reader.integer(n, "red_after_days", false)) p.red_after_days = static_cast<int>(*red);
   if (p.yellow_after_days < 1 || p.red_after_days < p.yellow_after_days)
@@ -452,6 +456,39 @@ void Loader::load_ledger(const YAML::Node& root, Ruleset& r) {
   }
 }
 
+void Loader::load_escalation(const YAML::Node& steps, std::vector<EscalationStep>& out, int min_days) {
+  if (!steps.IsDefined() || !m_reader.expect_sequence(steps, "\"escalation\"")) return;
+  for (const auto& s : steps) {
+    if (!m_reader.expect_map(s, _("an escalation step"), {"id", "name", "after_days", "actor"})) continue;
+    EscalationStep step;
+    step.at = m_reader.at(s);
+    step.id = m_reader.string(s, "id", true).value_or("");
+    step.name = m_reader.string(s, "name", true).value_or("");
+    step.actor = m_reader.string(s, "actor", true).value_or("");
+    if (auto d = m_reader.integer(s, "after_days", true)) {
+      if (*d < min_days || *d > 3660)
+        m_reader.error(s["after_days"], min_days == 0
+                                            ? _("after_days: days a task has been red, from 0 to 3660")
+                                            : _("after_days: days a hazard has been overdue, from 1 (the day "
+                                                "after its deadline) to 3660"));
+      else
+        step.after_days = static_cast<int>(*d);
+    }
+    if (step.actor.starts_with("role:") && step.actor.size() == 5)
+      m_reader.error(s["actor"], _("\"role:\" names a duty-list role: role:township_party_secretary"));
+    for (const auto& other : out) {
+      if (other.id == step.id)
+        m_reader.error(s["id"], trf("escalation step \"{}\" is declared twice", step.id));
+      else if (other.after_days > step.after_days)
+        m_reader.error(s["after_days"],
+                       trf("escalation steps go up the ladder: \"{}\" after {} days comes before \"{}\" "
+                           "after {} days",
+                           other.id, other.after_days, step.id, step.after_days));
+    }
+    out.push_back(std::move(step));
+  }
+}
+
 void Loader::load_task_list(const YAML::Node& root, Ruleset& r) {
   const YAML::Node n = root["task_list"];
   if (!n.IsDefined()) return;
@@ -465,35 +502,7 @@ void Loader::load_task_list(const YAML::Node& root, Ruleset& r) {
     m_reader.error(n, _("need 0 < yellow_lag <= red_lag <= 100 (percentage points behind schedule)"));
   p.verified = m_reader.boolean(n, "verified", false).value_or(false);
   p.source = m_reader.string(n, "source", false).value_or("");
-  if (const YAML::Node steps = n["escalation"];
-      steps.IsDefined() && m_reader.expect_sequence(steps, "\"escalation\"")) {
-    for (const auto& s : steps) {
-      if (!m_reader.expect_map(s, _("an escalation step"), {"id", "name", "after_days", "actor"})) continue;
-      EscalationStep step;
-      step.at = m_reader.at(s);
-      step.id = m_reader.string(s, "id", true).value_or("");
-      step.name = m_reader.string(s, "name", true).value_or("");
-      step.actor = m_reader.string(s, "actor", true).value_or("");
-      if (auto d = m_reader.integer(s, "after_days", true)) {
-        if (*d < 0 || *d > 3660)
-          m_reader.error(s["after_days"], _("after_days: days a task has been red, from 0 to 3660"));
-        else
-          step.after_days = static_cast<int>(*d);
-      }
-      if (step.actor.starts_with("role:") && step.actor.size() == 5)
-        m_reader.error(s["actor"], _("\"role:\" names a duty-list role: role:township_party_secretary"));
-      for (const auto& other : p.escalation) {
-        if (other.id == step.id)
-          m_reader.error(s["id"], trf("escalation step \"{}\" is declared twice", step.id));
-        else if (other.after_days > step.after_days)
-          m_reader.error(s["after_days"],
-                         trf("escalation steps go up the ladder: \"{}\" after {} days comes before \"{}\" "
-                             "after {} days",
-                             other.id, other.after_days, step.id, step.after_days));
-      }
-      p.escalation.push_back(std::move(step));
-    }
-  }
+  load_escalation(n["escalation"], p.escalation, 0);
   const YAML::Node inputs = n["inputs"];
   if (!inputs.IsDefined()) return;
   if (!inputs.IsMap()) {

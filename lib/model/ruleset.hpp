@@ -273,12 +273,30 @@ enum class LedgerMetric {
 
 // How the hazard ledger is read: status colours and closure rules, and which inputs of
 // the ruleset are computed from it when a manifest names a ledger.
+// One step of the escalation ladder (提醒 → 督办函 → 通报 → 约谈 → 公开曝光): due once a task
+// has been red this many days (a hazard: overdue this many days); who acts is `actor`:
+// "owner" (the task's owner post; a hazard's enterprise), "superior" (the organisation above
+// the owner's, through the chain), "role:ROLE" (the nearest post above the owner holding
+// that duty-list role), or a body named as written.
+struct EscalationStep {
+  std::string id;
+  std::string name;
+  int after_days = 0;
+  std::string actor;
+  Location at;
+};
+
 struct LedgerPolicy {
   int yellow_after_days = 1;         // open and this many days past the deadline: yellow (behind)
   int red_after_days = 30;           // ... this many: red (seriously behind)
   bool three_party_major = true;     // closing a major hazard needs all three verifications
   bool three_party_general = false;  // closing a general hazard does too
   std::vector<std::pair<std::size_t, LedgerMetric>> inputs;  // input index -> metric
+  // The ladder for open hazards past their deadline, by days overdue (1 the day after the
+  // deadline in force); no official text fixes it (README "Escalation of hazards").
+  std::vector<EscalationStep> escalation;  // by after_days, each at least 1
+  bool verified = false;
+  std::string source;
 };
 
 // What a task list (model/task.hpp) yields per unit, for inputs a ruleset takes from it.
@@ -289,18 +307,6 @@ enum class TaskMetric {
   Red,             // tasks red (seriously behind, or overdue) as of the date
 };
 [[nodiscard]] std::string_view to_string(TaskMetric m);
-
-// One step of the escalation ladder (提醒 → 督办函 → 通报 → 约谈 → 公开曝光): due once a task
-// has been red this many days; who acts is `actor`: "owner" (the owner post), "superior"
-// (the organisation above the owner's, through the chain), "role:ROLE" (the nearest post
-// above the owner holding that duty-list role), or a body named as written.
-struct EscalationStep {
-  std::string id;
-  std::string name;
-  int after_days = 0;
-  std::string actor;
-  Location at;
-};
 
 // How task lists are judged (ruleset "task_list"): the colour by schedule variance — the
 // expected progress (milestones due, or linear from start to deadline) minus the reported

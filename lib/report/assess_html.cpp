@@ -139,17 +139,25 @@ void write_html_report(std::ostream& out, const AssessData& d) {
     }
     if (d.ledger) {
       rows.clear();
+      const bool ladder = !d.ledger->policy.escalation.empty();
       for (const auto& x : d.ledger->overdue)
-        if (x.unit == a.units.ids[u])
+        if (x.unit == a.units.ids[u]) {
           rows.push_back({x.id, x.enterprise, label(x.level), date::format(x.deadline),
                           std::to_string(x.days_overdue), label(x.colour)});
+          if (ladder) rows.back().push_back(hazard_escalation_text(*d.ledger, x, d.actors));
+        }
       h += fmt::format("<h3>{}</h3>\n", xml_escape(_("Overdue hazards (逾期隐患)")));
+      std::vector<std::string> head = {_("hazard"),   _("enterprise"),   _("level"),
+                                       _("deadline"), _("days overdue"), _("colour")};
+      std::vector<bool> right = {false, false, false, false, true, false};
+      if (ladder) {
+        head.emplace_back(_("escalation"));
+        right.push_back(false);
+      }
       if (rows.empty())
         h += fmt::format("<p>{}</p>\n", xml_escape(_("none")));
       else
-        html::table(h,
-                    {_("hazard"), _("enterprise"), _("level"), _("deadline"), _("days overdue"), _("colour")},
-                    rows, {false, false, false, false, true, false});
+        html::table(h, head, rows, right);
     }
     if (attribution_of[u] != SIZE_MAX) {
       const auto& att = d.attributions[attribution_of[u]];

@@ -33,6 +33,7 @@ AssessData::AssessData(const assessment::Run& run, std::string version_,
       attributions(run.attributions),
       gates(run.gates),
       tasks(run.tasks ? &*run.tasks : nullptr),
+      actors(run.a.chain ? &run.a.chain->chain : nullptr, run.a.chain ? &run.a.chain->duties : nullptr),
       version(std::move(version_)),
       timestamp(std::move(timestamp_)) {}
 
@@ -79,7 +80,7 @@ void write_json_report(std::ostream& out, const AssessData& d) {
   };
   std::vector<JsonMember> extra;
   extra.push_back({"hazards", part(d.ledger != nullptr, [&](std::ostream& o) {
-                     write_ledger(o, Format::Json, *d.ledger, a.units.names, a.rules.id);
+                     write_ledger(o, Format::Json, *d.ledger, a.units.names, a.rules.id, &d.actors);
                    })});
   extra.push_back({"duties", part(d.has_duties(), [&](std::ostream& o) {
                      write_duties(o, Format::Json, *a.chain, a.units.names);
@@ -228,7 +229,9 @@ void write_markdown_report(std::ostream& out, const AssessData& d) {
     write(out);
   };
   if (d.ledger)
-    part([&](std::ostream& o) { write_ledger(o, Format::Markdown, *d.ledger, a.units.names, a.rules.id); });
+    part([&](std::ostream& o) {
+      write_ledger(o, Format::Markdown, *d.ledger, a.units.names, a.rules.id, &d.actors);
+    });
   if (d.has_duties())
     part([&](std::ostream& o) { write_duties(o, Format::Markdown, *a.chain, a.units.names); });
   if (d.has_chain())

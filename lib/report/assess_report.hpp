@@ -37,6 +37,7 @@ struct AssessData {
   const std::vector<assessment::Attribution>& attributions;  // per unit, when it names a chain or ledger
   const std::vector<assessment::GateCase>& gates;
   const task::Report* tasks = nullptr;   // when it names a task list
+  task::Actors actors;                   // who acts for escalation steps, through the chain
   std::string version;                   // the tool's
   std::optional<std::string> timestamp;  // only with --timestamp
 

@@ -11,6 +11,7 @@
 #include "report/escape.hpp"
 #include "report/json_text.hpp"
 #include "report/labels.hpp"
+#include "report/tasks_report.hpp"
 #include "report/text_table.hpp"
 
 namespace safeassess::report {
@@ -24,6 +25,16 @@ using nlohmann::ordered_json;
 
 std::string colour_name(Colour c) {
   return label(c);
+}
+
+// The escalation step due for an overdue hazard, for a reader ("" when none).
+std::string hazard_escalation_text(const hazard::LedgerReport& r, const ListedHazard& h,
+                                   const task::Actors& actors) {
+  if (h.step < 0) return "";
+  const auto& step = r.policy.escalation[static_cast<std::size_t>(h.step)];
+  return trf("{} by {} from {}", step.name,
+             actor_text(step, actors.of_enterprise(step, h.enterprise), h.enterprise, true),
+             date::format(h.step_due));
 }
 
 namespace {
@@ -142,7 +153,7 @@ std::vector<std::string> tally_head() {
 }
 
 void write_table(std::ostream& out, const hazard::LedgerReport& r, const std::vector<std::string>& names,
-                 const std::string& ruleset_id) {
+                 const std::string& ruleset_id, const task::Actors& actors) {
   const auto tally_heads = tally_head();
   out << trf("Hazard ledger (隐患台账) {} — as of {} (ruleset {}: yellow ≥ {} days overdue, red ≥ {})",
              r.file, date::format(r.as_of), ruleset_id, r.policy.yellow_after_days, r.policy.red_after_days)
@@ -176,11 +187,13 @@ void write_table(std::ostream& out, const hazard::LedgerReport& r, const std::ve
   }
   table(out, head, rows, 1);
   out << '\n' << trf("Overdue hazards (逾期隐患): {}", r.overdue.size()) << '\n';
-  for (const auto& h : r.overdue)
+  for (const auto& h : r.overdue) {
     out << "  "
         << trf("{}  {}  {}  {}  {}  deadline {}  {} days overdue", label(h.colour), h.id, h.unit,
-               h.enterprise, label(h.level), date::format(h.deadline), h.days_overdue)
-        << '\n';
+               h.enterprise, label(h.level), date::format(h.deadline), h.days_overdue);
+    if (h.step >= 0) out << "  " << hazard_escalation_text(r, h, actors);
+    out << '\n';
+  }
   out << '\n' << trf("Invalid closures (无效销号): {}", r.invalid.size()) << '\n';
   for (const auto& h : r.invalid)
     out << "  " << h.id << "  " << h.unit << "  " << h.enterprise << "  "
@@ -259,7 +272,7 @@ ordered_json tally_json(const Tally& t) {
   return j;
 }
 
-ordered_json hazard_json(const ListedHazard& h) {
+ordered_json hazard_json(const hazard::LedgerReport& r, const ListedHazard& h, const task::Actors& actors) {
   ordered_json j = {{"id", h.id},
                     {"unit", h.unit},
                     {"enterprise", h.enterprise},
@@ -271,6 +284,10 @@ ordered_json hazard_json(const ListedHazard& h) {
                     {"open", h.is_open},
                     {"days_overdue", h.days_overdue}};
   if (h.is_open) j["colour"] = colour_id(h.colour);
+  if (h.step >= 0) {
+    const auto& step = r.policy.escalation[static_cast<std::size_t>(h.step)];
+    j["escalation"] = actor_json(step, actors.of_enterprise(step, h.enterprise), h.step_due);
+  }
   if (!h.supervision.empty()) j["supervision"] = h.supervision;
   if (!h.supervision_level.empty()) j["supervision_level"] = h.supervision_level;
   if (!h.supervised_by.empty()) j["supervised_by"] = h.supervised_by;
@@ -292,7 +309,7 @@ ordered_json hazard_json(const ListedHazard& h) {
 }
 
 void write_json(std::ostream& out, const hazard::LedgerReport& r, const std::vector<std::string>& names,
-                const std::string& ruleset_id) {
+                const std::string& ruleset_id, const task::Actors& actors) {
   ordered_json j;
   j["tool"] = {{"name", "safeassess"}, {"version", SAFEASSESS_VERSION}};
   j["ledger"] = {
@@ -307,7 +324,15 @@ void write_json(std::ostream& out, const hazard::LedgerReport& r, const std::vec
                  {"yellow_after_days", r.policy.yellow_after_days},
                  {"red_after_days", r.policy.red_after_days},
                  {"three_party_major", r.policy.three_party_major},
-                 {"three_party_general", r.policy.three_party_general}};
+                 {"three_party_general", r.policy.three_party_general},
+                 {"escalation_verified", r.policy.verified},
+                 {"escalation", [&] {
+                    ordered_json ladder = ordered_json::array();
+                    for (const auto& s : r.policy.escalation)
+                      ladder.push_back(
+                          {{"id", s.id}, {"name", s.name}, {"after_days", s.after_days}, {"actor", s.actor}});
+                    return ladder;
+                  }()}};
   ordered_json units = ordered_json::array();
   for (std::size_t u = 0; u < r.units.size(); ++u) {
     ordered_json t = tally_json(r.by_unit[u]);
@@ -339,7 +364,7 @@ void write_json(std::ostream& out, const hazard::LedgerReport& r, const std::vec
                            std::pair{"supervised", &r.supervised}, std::pair{"extended", &r.extended},
                            std::pair{"not_delisted", &r.not_delisted}}) {
     ordered_json a = ordered_json::array();
-    for (const auto& h : *list) a.push_back(hazard_json(h));
+    for (const auto& h : *list) a.push_back(hazard_json(r, h, actors));
     j[key] = std::move(a);
   }
   out << json_text(j, 2) << '\n';
@@ -361,7 +386,7 @@ void write_csv(std::ostream& out, const hazard::LedgerReport& r, const std::vect
 }
 
 void write_markdown(std::ostream& out, const hazard::LedgerReport& r, const std::vector<std::string>& names,
-                    const std::string& ruleset_id) {
+                    const std::string& ruleset_id, const task::Actors& actors) {
   const auto tally_heads = tally_head();
   auto th = [](const char* text) { return fmt::format(" {} |", text); };
   out << "# " << _("Hazard ledger (隐患台账)") << "\n\n- "
@@ -379,13 +404,19 @@ void write_markdown(std::ostream& out, const hazard::LedgerReport& r, const std:
     for (const auto& c : tally_cells(r.by_unit[u])) out << ' ' << md_cell(c) << " |";
     out << '\n';
   }
+  // The escalation column only with a ladder.
+  const bool ladder = !r.policy.escalation.empty();
   out << "\n## " << _("Overdue hazards (逾期隐患)") << "\n\n|" << th(_("colour")) << th(_("id"))
-      << th(_("unit")) << th(_("enterprise")) << th(_("level")) << th(_("deadline")) << th(_("days overdue"))
-      << "\n|---|---|---|---|---|---|---:|\n";
-  for (const auto& h : r.overdue)
+      << th(_("unit")) << th(_("enterprise")) << th(_("level")) << th(_("deadline")) << th(_("days overdue"));
+  if (ladder) out << th(_("escalation"));
+  out << "\n|---|---|---|---|---|---|---:|" << (ladder ? "---|" : "") << '\n';
+  for (const auto& h : r.overdue) {
     out << "| " << label(h.colour) << " | " << md_cell(h.id) << " | " << md_cell(h.unit) << " | "
         << md_cell(h.enterprise) << " | " << label(h.level) << " | " << date::format(h.deadline) << " | "
-        << h.days_overdue << " |\n";
+        << h.days_overdue << " |";
+    if (ladder) out << ' ' << md_cell(hazard_escalation_text(r, h, actors)) << " |";
+    out << '\n';
+  }
   out << "\n## " << _("Invalid closures (无效销号)") << "\n\n|" << th(_("id")) << th(_("unit"))
       << th(_("enterprise")) << th(_("level")) << th(_("problems")) << "\n|---|---|---|---|---|\n";
   for (const auto& h : r.invalid)
@@ -464,19 +495,22 @@ void write_markdown(std::ostream& out, const hazard::LedgerReport& r, const std:
 }  // namespace
 
 void write_ledger(std::ostream& out, Format format, const hazard::LedgerReport& report,
-                  const std::vector<std::string>& names, const std::string& ruleset_id) {
+                  const std::vector<std::string>& names, const std::string& ruleset_id,
+                  const task::Actors* actors) {
+  const task::Actors none(nullptr, nullptr);
+  const task::Actors& who = actors ? *actors : none;
   switch (format) {
     case Format::Table:
-      write_table(out, report, names, ruleset_id);
+      write_table(out, report, names, ruleset_id, who);
       break;
     case Format::Json:
-      write_json(out, report, names, ruleset_id);
+      write_json(out, report, names, ruleset_id, who);
       break;
     case Format::Csv:
       write_csv(out, report, names);
       break;
     case Format::Markdown:
-      write_markdown(out, report, names, ruleset_id);
+      write_markdown(out, report, names, ruleset_id, who);
       break;
   }
 }

@@ -36,6 +36,40 @@ std::string state_label(State s) {
   return "";
 }
 
+std::string actor_text(const ruleset::EscalationStep& step, const task::Actor& actor, std::string_view owner,
+                       bool hazard) {
+  const std::string& a = step.actor;
+  switch (actor.unresolved) {
+    case task::Unresolved::None:
+      return actor.name.empty() ? actor.id : actor.id + " " + actor.name;
+    case task::Unresolved::NoOwner:
+      return hazard ? trf("{} (the hazard names no enterprise)", a) : trf("{} (the task names no owner)", a);
+    case task::Unresolved::NoChain:
+      return trf("{} of {} (the manifest names no chain)", a, owner);
+    case task::Unresolved::NotInChain:
+      return trf("{} of {} (not in the chain)", a, owner);
+    case task::Unresolved::NothingAbove:
+      return trf("{} of {} (nothing above it in the chain)", a, owner);
+    case task::Unresolved::UnknownRole:
+      return trf("{} of {} (no role \"{}\" in the duty list)", a, owner, a.substr(5));
+    case task::Unresolved::NoPost:
+      return trf("{} of {} (no post above it holds the role)", a, owner);
+  }
+  return a;
+}
+
+ordered_json actor_json(const ruleset::EscalationStep& step, const task::Actor& actor, date::Day due) {
+  return {{"id", step.id},
+          {"name", step.name},
+          {"actor", step.actor},
+          {"who", actor.resolved() ? ordered_json(actor.id) : ordered_json(nullptr)},
+          {"who_name", actor.name},
+          {"resolved", actor.resolved()},
+          {"unresolved",
+           actor.resolved() ? ordered_json(nullptr) : ordered_json(task::to_string(actor.unresolved))},
+          {"due", date::format(due)}};
+}
+
 namespace {
 
 std::string list_label(task::ListKind k) {
@@ -97,35 +131,13 @@ std::vector<StepLine> steps_of(const TasksData& d, const task::Actors& actors, c
   return out;
 }
 
-// Who acts, for a reader: the chain node's id and name, the body as written, or why the
-// chain could not name anyone.
-std::string actor_text(const StepLine& s, const task::Task& t) {
-  const std::string& a = s.step->actor;
-  switch (s.actor.unresolved) {
-    case task::Unresolved::None:
-      return s.actor.name.empty() ? s.actor.id : s.actor.id + " " + s.actor.name;
-    case task::Unresolved::NoOwner:
-      return trf("{} (the task names no owner)", a);
-    case task::Unresolved::NoChain:
-      return trf("{} of {} (the manifest names no chain)", a, t.owner);
-    case task::Unresolved::NotInChain:
-      return trf("{} of {} (not in the chain)", a, t.owner);
-    case task::Unresolved::NothingAbove:
-      return trf("{} of {} (nothing above it in the chain)", a, t.owner);
-    case task::Unresolved::UnknownRole:
-      return trf("{} of {} (no role \"{}\" in the duty list)", a, t.owner, a.substr(5));
-    case task::Unresolved::NoPost:
-      return trf("{} of {} (no post above it holds the role)", a, t.owner);
-  }
-  return a;
-}
-
 std::string steps_text(const std::vector<StepLine>& steps, const task::Task& t) {
   std::vector<std::string> parts;
   for (const auto& s : steps)
-    parts.push_back(s.current ? trf("{} by {} from {}", s.step->name, actor_text(s, t), date::format(s.due))
-                              : trf("{} by {} from {} (red run since ended)", s.step->name, actor_text(s, t),
-                                    date::format(s.due)));
+    parts.push_back(s.current ? trf("{} by {} from {}", s.step->name, actor_text(*s.step, s.actor, t.owner),
+                                    date::format(s.due))
+                              : trf("{} by {} from {} (red run since ended)", s.step->name,
+                                    actor_text(*s.step, s.actor, t.owner), date::format(s.due)));
   return text::join(parts, _("; "));
 }
 
@@ -379,17 +391,11 @@ void write_json(std::ostream& out, const TasksData& d) {
       e["changes"] = change_ids(r.changes[i]);
     }
     ordered_json steps = ordered_json::array();
-    for (const auto& s : steps_of(d, actors, row))
-      steps.push_back({{"id", s.step->id},
-                       {"name", s.step->name},
-                       {"actor", s.step->actor},
-                       {"who", s.actor.resolved() ? ordered_json(s.actor.id) : ordered_json(nullptr)},
-                       {"who_name", s.actor.name},
-                       {"resolved", s.actor.resolved()},
-                       {"unresolved", s.actor.resolved() ? ordered_json(nullptr)
-                                                         : ordered_json(task::to_string(s.actor.unresolved))},
-                       {"due", date::format(s.due)},
-                       {"current", s.current}});
+    for (const auto& s : steps_of(d, actors, row)) {
+      auto e = actor_json(*s.step, s.actor, s.due);
+      e["current"] = s.current;
+      steps.push_back(std::move(e));
+    }
     e["escalation"] = std::move(steps);
     tasks.push_back(std::move(e));
   }

@@ -3,6 +3,7 @@
 // counts per unit, owner and list, and with a dispatch window what changed in it (调度).
 
 #include <iosfwd>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,14 @@ struct TaskTable {
   std::vector<std::vector<std::string>> rows;
 };
 [[nodiscard]] TaskTable task_table(const TasksData& d);
+
+// Who acts for an escalation step, for a reader: the chain node's id and name, the body as
+// written, or why the chain names nobody (`owner`: the task's owner, a hazard's enterprise).
+[[nodiscard]] std::string actor_text(const ruleset::EscalationStep& step, const task::Actor& actor,
+                                     std::string_view owner, bool hazard = false);
+// The same for machines: {id, name, actor, who, who_name, resolved, unresolved, due}.
+[[nodiscard]] nlohmann::ordered_json actor_json(const ruleset::EscalationStep& step, const task::Actor& actor,
+                                                date::Day due);
 
 // The colour word of a state in the report's language (绿/黄/红/逾期/已完成…).
 [[nodiscard]] std::string state_label(task::State s);

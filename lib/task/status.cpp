@@ -180,16 +180,39 @@ Actors::Actors(const chain::Chain* chain, const duty::DutyList* duties) : m_chai
   for (std::size_t v = 0; v < n; ++v)
     if (chain->is_post(v) && chain->parent[v] != chain::k_no_index)
       m_posts[at[chain->parent[v]]++] = static_cast<std::uint32_t>(v);
+  m_supervisor.assign(n, chain::k_no_index);
+  for (const auto& e : chain->edges) {
+    if (e.kind != chain::EdgeKind::Supervises || e.to >= n || m_supervisor[e.to] != chain::k_no_index)
+      continue;
+    if (chain->kind[e.to] != chain::NodeKind::Enterprise || chain->parent[e.to] != chain::k_no_index)
+      continue;
+    const auto org = chain->is_post(e.from) ? chain->parent[e.from] : e.from;
+    m_supervisor[e.to] = org;
+  }
 }
 
-Actor Actors::of(const ruleset::EscalationStep& step, const Task& t) const {
+namespace {
+bool needs_chain(const std::string& a) {
+  return a == "owner" || a == "superior" || a.starts_with("role:");
+}
+}  // namespace
+
+Actor Actors::of_enterprise(const ruleset::EscalationStep& step, std::string_view enterprise) const {
+  if (!needs_chain(step.actor)) return {step.actor, "", Unresolved::None};
+  if (enterprise.empty()) return {"", "", Unresolved::NoOwner};
+  if (!m_chain) return {"", "", Unresolved::NoChain};
+  const auto e = m_chain->find_enterprise(enterprise);
+  if (!e) return {"", "", Unresolved::NotInChain};
+  return of(step, m_chain->ids[*e]);
+}
+
+Actor Actors::of(const ruleset::EscalationStep& step, std::string_view owner_id) const {
   const std::string& a = step.actor;
-  const bool needs_chain = a == "owner" || a == "superior" || a.starts_with("role:");
-  if (!needs_chain) return {a, "", Unresolved::None};
-  if (t.owner.empty()) return {"", "", Unresolved::NoOwner};
+  if (!needs_chain(a)) return {a, "", Unresolved::None};
+  if (owner_id.empty()) return {"", "", Unresolved::NoOwner};
   if (!m_chain) return {"", "", Unresolved::NoChain};
   const chain::Chain& ch = *m_chain;
-  const auto owner = ch.find(t.owner);
+  const auto owner = ch.find(owner_id);
   if (!owner) return {"", "", Unresolved::NotInChain};
   auto node = [&](std::size_t v) { return Actor{ch.ids[v], ch.names[v], Unresolved::None}; };
   if (a == "owner") return node(*owner);
@@ -198,8 +221,10 @@ Actor Actors::of(const ruleset::EscalationStep& step, const Task& t) const {
   };
   // The organisation the owner belongs to, then the ones above it (a chain is acyclic; the
   // bound guards a malformed one).
+  // An enterprise without a parent answers to the organisation that supervises it.
   std::vector<std::size_t> above;
-  for (auto v = ch.parent[*owner]; v != chain::k_no_index && above.size() <= ch.size(); v = ch.parent[v])
+  const auto first = ch.parent[*owner] != chain::k_no_index ? ch.parent[*owner] : m_supervisor[*owner];
+  for (auto v = first; v != chain::k_no_index && above.size() <= ch.size(); v = ch.parent[v])
     above.push_back(v);
   if (a == "superior") {
     // The organisation above the owner's own (an owner that is an organisation is its own):

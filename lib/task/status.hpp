@@ -79,13 +79,22 @@ struct Actor {
 class Actors {
  public:
   Actors(const chain::Chain* chain, const duty::DutyList* duties);
-  [[nodiscard]] Actor of(const ruleset::EscalationStep& step, const Task& t) const;
+  [[nodiscard]] Actor of(const ruleset::EscalationStep& step, const Task& t) const {
+    return of(step, t.owner);
+  }
+  // `owner`: a chain node id ("" for none).
+  [[nodiscard]] Actor of(const ruleset::EscalationStep& step, std::string_view owner) const;
+  // For a hazard: its enterprise (a chain enterprise's id or name) is the owner.
+  [[nodiscard]] Actor of_enterprise(const ruleset::EscalationStep& step, std::string_view enterprise) const;
 
  private:
   const chain::Chain* m_chain;
   const duty::DutyList* m_duties;
   std::vector<std::uint32_t> m_first;  // per node: its posts are m_posts[m_first[v] .. m_first[v + 1])
   std::vector<std::uint32_t> m_posts;  // posts grouped by the organisation they belong to, chain order
+  // Per node: for an enterprise without a parent, the organisation that supervises it (属地监管:
+  // the first `supervises` edge to it; a post's organisation), else k_no_index.
+  std::vector<std::uint32_t> m_supervisor;
 };
 
 // An escalation step due: the step (index into the ladder) and the day it fell due.

@@ -277,3 +277,33 @@ TEST_CASE("an empty channel is not recorded, counted as 其他, like any other o
                   io::Encoding::Auto, day("2024-12-31"), ruleset::LedgerPolicy{}, nullptr);
   CHECK(r.by_channel[static_cast<std::size_t>(Channel::Other)].found[1] == 1);
 }
+
+TEST_CASE("the escalation ladder of an overdue hazard: by days past the deadline in force") {
+  ruleset::LedgerPolicy p;
+  p.escalation = {{"reminder", "督促提醒", 1, "superior", {}},
+                  {"letter", "督办函", 15, "县安委办", {}},
+                  {"interview", "约谈", 60, "role:county_party_secretary", {}}};
+  // Deadline 03-31: 1 day overdue on 04-01 (督促提醒 from 04-01), 15 on 04-15 (督办函 from 04-15).
+  const std::string rows =
+      "H1,A,e,x,一般,2024-01-10,2024-03-31,,,,,,\nH2,A,e,x,一般,2024-01-10,2024-12-31,,,,,,\n";
+  CHECK(read(rows, "2024-03-31", p).overdue.empty());  // due today: not yet overdue
+  auto r = read(rows, "2024-04-01", p);
+  REQUIRE(r.overdue.size() == 1);
+  CHECK(r.overdue[0].step == 0);
+  CHECK(r.overdue[0].step_due == day("2024-04-01"));
+  r = read(rows, "2024-04-14", p);
+  CHECK(r.overdue[0].step == 0);
+  r = read(rows, "2024-04-15", p);
+  CHECK(r.overdue[0].days_overdue == 15);
+  CHECK(r.overdue[0].step == 1);
+  CHECK(r.overdue[0].step_due == day("2024-04-15"));
+  r = read(rows, "2024-05-29", p);  // 59 days
+  CHECK(r.overdue[0].step == 1);
+  CHECK(r.overdue[0].step_due == day("2024-04-15"));
+  r = read(rows, "2024-05-30", p);
+  CHECK(r.overdue[0].step == 2);  // 60 days overdue
+  CHECK(escalation_ids(r) == std::vector<std::string>{"H1"});
+  // Without a ladder nothing is due.
+  CHECK(read(rows, "2024-05-30").overdue[0].step == -1);
+  CHECK(escalation_ids(read(rows, "2024-05-30")).empty());
+}

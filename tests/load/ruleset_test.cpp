@@ -215,3 +215,19 @@ TEST_CASE("an input has one source: two of ledger, task list, duty compliance an
                   "list, "
                   "the accident register or the duty records; keep one") != std::string::npos);
 }
+
+TEST_CASE("a hazard ladder counts days overdue: from 1, in order") {
+  const std::string base = test::k_small_ruleset;
+  CHECK(
+      load_error(base +
+                 "hazard_ledger:\n  escalation:\n    - {id: a, name: 提醒, after_days: 0, actor: owner}\n") ==
+      "r.yaml:" + std::to_string(std::count(base.begin(), base.end(), '\n') + 3) +
+          ":37: after_days: days a hazard has been overdue, from 1 (the day after its deadline) to 3660");
+  const auto r = load_ruleset("r.yaml", base +
+                                            "hazard_ledger:\n  verified: false\n  source: s\n  escalation:\n"
+                                            "    - {id: a, name: 提醒, after_days: 1, actor: superior}\n"
+                                            "    - {id: b, name: 约谈, after_days: 30, actor: 县安委办}\n");
+  REQUIRE(r.ledger.escalation.size() == 2);
+  CHECK(r.ledger.escalation[1].after_days == 30);
+  CHECK(r.ledger.source == "s");
+}

@@ -299,3 +299,35 @@ TEST_CASE("a milestone reached after a higher percent report does not lower the 
   CHECK(pr[2].percent == num::Decimal::of(40));   // a percent report stands as written
   CHECK(pr[3].percent == num::Decimal::of(100));  // M1 + M2
 }
+
+TEST_CASE(
+    "who acts for an enterprise (a hazard's owner): the organisation that supervises it (属地) and up") {
+  const auto duties = test::duty_list();
+  const auto chain = test::chain_from(R"(nodes:
+  - {id: gov, name: 县政府, kind: government}
+  - {id: gsec, name: 县委书记, kind: post, role: secretary, parent: gov}
+  - {id: bureau, name: 应急局, kind: department, parent: gov}
+  - {id: chief, name: 局长, kind: post, role: chief, parent: bureau}
+  - {id: staff, name: 科员, kind: post, role: worker, parent: bureau}
+  - {id: e1, name: 一矿, kind: enterprise, industry: coal}
+  - {id: e2, name: 二矿, kind: enterprise, industry: coal}
+  - {id: e3, name: 三矿, kind: enterprise, industry: coal}
+edges:
+  - {from: staff, to: e1, kind: supervises}
+  - {from: gov, to: e2, kind: supervises}
+)",
+                                      duties);
+  const Actors actors(&chain, &duties);
+  auto who = [&](const char* actor, const char* enterprise) {
+    const auto a = actors.of_enterprise({"s", "s", 0, actor, {}}, enterprise);
+    return a.resolved() ? a.id : "?" + std::string(to_string(a.unresolved));
+  };
+  CHECK(who("owner", "一矿") == "e1");      // by name or id
+  CHECK(who("superior", "e1") == "chief");  // supervised by a post of the bureau: its head
+  CHECK(who("role:secretary", "一矿") == "gsec");
+  CHECK(who("superior", "e2") == "gsec");
+  CHECK(who("superior", "e3") == "?nothing-above");  // nobody supervises it
+  CHECK(who("superior", "四矿") == "?owner-not-in-chain");
+  CHECK(who("superior", "") == "?no-owner");
+  CHECK(who("县安委办", "") == "县安委办");
+}
