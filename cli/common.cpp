@@ -95,18 +95,20 @@ void add_gate_options(CLI::App* sub, std::optional<double>& fail_below, std::vec
           "repeat or separate with commas");
       break;
     case GateWords::Assess:
-      help =
-          _("Exit 1 if any unit is vetoed (veto), failing (fail), on the interview list (interview), has an "
-            "overdue major hazard (overdue-major) or an invalid closure (invalid-closure)");
+      help = _(
+          "Exit 1 if any unit is vetoed (veto), failing (fail), on the interview list (interview), has an "
+          "overdue major hazard (overdue-major), an invalid closure (invalid-closure), a task red or overdue "
+          "(red-task), or a task or hazard with an escalation step due (escalation)");
       break;
     case GateWords::Batch:
-      help =
-          _("A run's exit code is 1 if any unit is vetoed (veto), failing (fail), on the interview list "
-            "(interview), has an overdue major hazard (overdue-major) or an invalid closure "
-            "(invalid-closure)");
+      help = _(
+          "A run's exit code is 1 if any unit is vetoed (veto), failing (fail), on the interview list "
+          "(interview), has an overdue major hazard (overdue-major), an invalid closure (invalid-closure), a "
+          "task red or overdue (red-task), or a task or hazard with an escalation step due (escalation)");
       break;
   }
-  if (words != GateWords::Score) accepted.insert(accepted.end(), {"overdue-major", "invalid-closure"});
+  if (words != GateWords::Score)
+    accepted.insert(accepted.end(), {"overdue-major", "invalid-closure", "red-task", "escalation"});
   sub->add_option("--fail-on", fail_on, help)->delimiter(',')->check(CLI::IsMember(accepted));
 }
 
@@ -137,6 +139,8 @@ assessment::AssessGates gates_asked(std::optional<double> fail_below,
     gates.score.on_interview = gates.score.on_interview || g == "interview";
     gates.overdue_major = gates.overdue_major || g == "overdue-major";
     gates.invalid_closure = gates.invalid_closure || g == "invalid-closure";
+    gates.red_task = gates.red_task || g == "red-task";
+    gates.escalation = gates.escalation || g == "escalation";
   }
   return gates;
 }

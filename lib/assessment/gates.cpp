@@ -10,16 +10,24 @@
 namespace safeassess::assessment {
 
 std::vector<GateCase> gate_cases(const ruleset::Ruleset& rules, const Units& units, const score::Results& r,
-                                 const hazard::LedgerReport* ledger, const AssessGates& gates) {
+                                 const hazard::LedgerReport* ledger, const task::Report* tasks,
+                                 const AssessGates& gates) {
   std::vector<GateCase> cases;
   std::vector<std::size_t> overdue_major(units.size(), 0), invalid(units.size(), 0);
+  std::vector<std::size_t> hazard_steps(units.size(), 0);
   if (ledger) {
     for (const auto& h : ledger->overdue)
-      if (h.level == hazard::Level::Major)
-        if (auto u = units.find(h.unit)) ++overdue_major[*u];
+      if (auto u = units.find(h.unit)) {
+        if (h.level == hazard::Level::Major) ++overdue_major[*u];
+        if (h.step >= 0) ++hazard_steps[*u];
+      }
     for (const auto& h : ledger->invalid)
       if (auto u = units.find(h.unit)) ++invalid[*u];
   }
+  // The task report's units are the units file's, in its order.
+  auto task_counts = [&](std::size_t u) {
+    return tasks && u < tasks->by_unit.size() ? tasks->by_unit[u] : task::Counts{};
+  };
   for (auto u : r.order) {
     const auto& g = gates.score;
     if (g.fail_below)
@@ -40,6 +48,16 @@ std::vector<GateCase> gate_cases(const ruleset::Ruleset& rules, const Units& uni
                        trf("{} major hazard(s) overdue", overdue_major[u])});
       cases.push_back({u, "invalid-closure", gates.invalid_closure, invalid[u] > 0,
                        trf("{} invalid closure(s)", invalid[u])});
+    }
+    const auto c = task_counts(u);
+    if (tasks) {
+      const auto red = c.red + c.overdue;
+      cases.push_back({u, "red-task", gates.red_task, red > 0, trf("{} task(s) red or overdue", red)});
+    }
+    if (tasks || (ledger && !rules.ledger.escalation.empty())) {
+      cases.push_back(
+          {u, "escalation", gates.escalation, c.escalations + hazard_steps[u] > 0,
+           trf("escalation due for {} task(s) and {} hazard(s)", c.escalations, hazard_steps[u])});
     }
   }
   return cases;

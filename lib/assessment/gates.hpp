@@ -11,6 +11,7 @@
 #include "model/ruleset.hpp"
 #include "model/units.hpp"
 #include "score/engine.hpp"
+#include "task/status.hpp"
 
 namespace safeassess::assessment {
 
@@ -19,10 +20,13 @@ struct AssessGates {
   score::Gates score;
   bool overdue_major = false;    // any major hazard open past its deadline
   bool invalid_closure = false;  // any closure (销号) that is not valid
+  bool red_task = false;         // any task red or overdue
+  bool escalation = false;       // any task or overdue hazard with an escalation step due
 };
 
 // One gate for one unit: "fail-below 60", "veto", "fail", "interview", "overdue-major",
-// "invalid-closure". The ledger gates appear only when the run has a ledger.
+// "invalid-closure", "red-task", "escalation". The ledger gates appear only when the run has
+// a ledger, red-task only with a task list, escalation with either.
 struct GateCase {
   std::size_t unit = 0;
   std::string gate;
@@ -32,10 +36,11 @@ struct GateCase {
   [[nodiscard]] bool tripped() const { return asked && holds; }
 };
 
-// Every gate for every unit, units in rank order. `ledger` may be null.
+// Every gate for every unit, units in rank order. `ledger` and `tasks` (judged with the
+// units file's units) may be null.
 [[nodiscard]] std::vector<GateCase> gate_cases(const ruleset::Ruleset& rules, const Units& units,
                                                const score::Results& r, const hazard::LedgerReport* ledger,
-                                               const AssessGates& gates);
+                                               const task::Report* tasks, const AssessGates& gates);
 
 // The gates that tripped, each with its units in rank order; gates in the order of their
 // first trip (the order of gate_cases).

@@ -35,7 +35,14 @@ Run run(const std::filesystem::path& manifest, const LoadOptions& load, const As
   if ((gates.overdue_major || gates.invalid_closure) && !a.ledger)
     throw UsageError(
         _("--fail-on overdue-major/invalid-closure need a hazard ledger; the manifest names none"));
-  run.gates = gate_cases(a.rules, a.units, run.results, a.ledger ? &*a.ledger : nullptr, gates);
+  if (gates.red_task && !a.tasks)
+    throw UsageError(_("--fail-on red-task needs a task list; the manifest names none"));
+  if (gates.escalation && !a.tasks && !(a.ledger && !a.rules.ledger.escalation.empty()))
+    throw UsageError(_(
+        "--fail-on escalation needs a task list, or a hazard ledger and a ruleset with an escalation ladder "
+        "for it (hazard_ledger.escalation)"));
+  run.gates = gate_cases(a.rules, a.units, run.results, a.ledger ? &*a.ledger : nullptr,
+                         run.tasks ? &*run.tasks : nullptr, gates);
   return run;
 }
 

@@ -41,7 +41,7 @@ TEST_CASE("gates: every gate for every unit in rank order, tripped only when ask
   asked.score.on_veto = true;
 
   SUBCASE("without a ledger there are no ledger gates") {
-    CHECK(lines(a, assessment::gate_cases(a.rules, a.units, r, nullptr, asked)) ==
+    CHECK(lines(a, assessment::gate_cases(a.rules, a.units, r, nullptr, nullptr, asked)) ==
           std::vector<std::string>{"A fail-below 60 asked: total 103.00",
                                    "A veto asked: no veto",
                                    "A fail: grade 优秀",
@@ -66,7 +66,8 @@ TEST_CASE("gates: every gate for every unit in rank order, tripped only when ask
 
   SUBCASE("tripped gates are grouped in the order they first trip, units in rank order") {
     asked.score.on_interview = true;
-    const auto trips = assessment::tripped(assessment::gate_cases(a.rules, a.units, r, nullptr, asked));
+    const auto trips =
+        assessment::tripped(assessment::gate_cases(a.rules, a.units, r, nullptr, nullptr, asked));
     REQUIRE(trips.size() == 3);
     CHECK(trips[0].gate == "fail-below 60");
     CHECK(trips[1].gate == "veto");
@@ -81,7 +82,7 @@ TEST_CASE("gates: every gate for every unit in rank order, tripped only when ask
                       hazard_at("C", hazard::Level::General)};
     ledger.invalid = {hazard_at("E", hazard::Level::General)};
     asked.overdue_major = true;
-    const auto cases = assessment::gate_cases(a.rules, a.units, r, &ledger, asked);
+    const auto cases = assessment::gate_cases(a.rules, a.units, r, &ledger, nullptr, asked);
     std::vector<std::string> ledger_lines;
     for (const auto& l : lines(a, cases))
       if (l.find("overdue-major") != std::string::npos || l.find("invalid-closure") != std::string::npos)
@@ -95,5 +96,40 @@ TEST_CASE("gates: every gate for every unit in rank order, tripped only when ask
               "C invalid-closure: 0 invalid closure(s)", "E overdue-major asked: 0 major hazard(s) overdue",
               "E invalid-closure holds: 1 invalid closure(s)",
               "D overdue-major asked: 0 major hazard(s) overdue", "D invalid-closure: 0 invalid closure(s)"});
+  }
+
+  SUBCASE("the task gates: red or overdue tasks, and escalation steps due for tasks and hazards") {
+    // The task report's counts per unit, in the units file's order (A..E).
+    task::Report tasks;
+    tasks.by_unit.resize(a.units.size());
+    tasks.by_unit[1].red = 1;      // B: one red
+    tasks.by_unit[2].overdue = 2;  // C: two overdue, one of them escalated
+    tasks.by_unit[2].escalations = 1;
+    hazard::LedgerReport ledger;
+    auto h = hazard_at("E", hazard::Level::General);
+    h.step = 0;  // E: a hazard with a step due
+    ledger.overdue = {h};
+    auto rules = a.rules;
+    rules.ledger.escalation = {{"letter", "督办函", 15, "县安委办", {}}};
+    asked.red_task = true;
+    asked.escalation = true;
+    std::vector<std::string> task_lines;
+    for (const auto& l : lines(a, assessment::gate_cases(rules, a.units, r, &ledger, &tasks, asked)))
+      if (l.find("red-task") != std::string::npos || l.find("escalation") != std::string::npos)
+        task_lines.push_back(l);
+    CHECK(task_lines == std::vector<std::string>{
+                            "A red-task asked: 0 task(s) red or overdue",
+                            "A escalation asked: escalation due for 0 task(s) and 0 hazard(s)",
+                            "B red-task asked holds TRIPPED: 1 task(s) red or overdue",
+                            "B escalation asked: escalation due for 0 task(s) and 0 hazard(s)",
+                            "C red-task asked holds TRIPPED: 2 task(s) red or overdue",
+                            "C escalation asked holds TRIPPED: escalation due for 1 task(s) and 0 hazard(s)",
+                            "E red-task asked: 0 task(s) red or overdue",
+                            "E escalation asked holds TRIPPED: escalation due for 0 task(s) and 1 hazard(s)",
+                            "D red-task asked: 0 task(s) red or overdue",
+                            "D escalation asked: escalation due for 0 task(s) and 0 hazard(s)"});
+    // Without a task list and without a hazard ladder, neither gate has cases.
+    for (const auto& l : lines(a, assessment::gate_cases(a.rules, a.units, r, &ledger, nullptr, asked)))
+      CHECK((l.find("red-task") == std::string::npos && l.find("escalation") == std::string::npos));
   }
 }

@@ -88,7 +88,7 @@ done
 
 # 4. Gates: exit 1, failures in JUnit for exactly the tripped unit/gate pairs.
 set +e
-"$bin" assess "$manifest" -o "$work/g" --fail-on veto,overdue-major --fail-below 50 2> "$work/g.err"
+"$bin" assess "$manifest" -o "$work/g" --fail-on veto,overdue-major,red-task,escalation --fail-below 50 2> "$work/g.err"
 rc=$?
 set -e
 [ $rc = 1 ] || fail "gates: exit $rc, expected 1"
@@ -100,10 +100,16 @@ failed = sorted((c.get("classname").split()[0], c.get("name")) for c in root.ite
 report = json.load(open(sys.argv[2]))
 tripped = sorted((g["unit"], g["gate"]) for g in report["gates"] if g["tripped"])
 assert failed == tripped, (failed, tripped)
-assert failed == [("T1", "fail-below 50"), ("T1", "overdue-major"), ("T1", "veto")], failed
-assert root.get("failures") == "3"
+# Red tasks as of 2024-12-31: K03 and K02 (T1), K04 (T2), K08 (T3), each with a step due;
+# T1's hazards YH-T1-002/003 and T3's YH-T3-002 have hazard steps due too.
+assert failed == [("T1", "escalation"), ("T1", "fail-below 50"), ("T1", "overdue-major"), ("T1", "red-task"),
+                  ("T1", "veto"), ("T2", "escalation"), ("T2", "red-task"), ("T3", "escalation"),
+                  ("T3", "red-task")], failed
+assert root.get("failures") == "9"
 PY
 grep -q "gate veto tripped by 1 unit: T1 青石镇" "$work/g.err" || fail "gate message: $(cat "$work/g.err")"
+grep -q "gate red-task tripped by 3 units: T2 河口镇, T3 龙泉乡, T1 青石镇" "$work/g.err" ||
+  fail "task gate message: $(cat "$work/g.err")"
 
 # 5. Atomic: a failing run leaves the previous report folder as it was.
 cp -r "$work/a" "$work/keep"
