@@ -109,6 +109,16 @@ struct Loading {
       std::string shown, ms_shown, pr_shown;
       std::string list = read("tasks", *m.tasks, shown);
       const std::string sha256 = b.files.back().sha256;
+      // A small list in YAML holds its milestones and progress.
+      const auto ext = std::filesystem::path(m.tasks->path).extension().string();
+      if (ext == ".yaml" || ext == ".yml" || ext == ".YAML" || ext == ".YML") {
+        if (m.task_milestones || m.task_progress)
+          throw InputError(m.tasks->at, _("a task list in YAML holds its own milestones and progress; drop "
+                                          "\"milestones\" and \"progress\" from \"tasks\""));
+        b.tasks = task::read_tasks_yaml(shown, list, &b.units);
+        b.tasks->sha256 = sha256;
+        return;
+      }
       std::optional<task::TableText> milestones, progress;
       if (m.task_milestones) {
         std::string bytes = read("task milestones", *m.task_milestones, ms_shown);

@@ -11,6 +11,7 @@
 #include "core/text.hpp"
 #include "io/cell.hpp"
 #include "io/csv.hpp"
+#include "io/yaml.hpp"
 
 namespace safeassess::task {
 
@@ -304,6 +305,146 @@ TaskBook read_tasks(TableText list, std::optional<TableText> milestones, std::op
     }
   }
   return book;
+}
+
+}  // namespace safeassess::task
+
+namespace safeassess::task {
+
+namespace {
+
+// One cell of a table generated from the YAML, and where its value stands in the YAML.
+struct Origin {
+  long line = 0, column = 0;
+};
+
+// A table generated from the YAML as CSV text, with the YAML place of every cell.
+struct Generated {
+  std::vector<std::string> keys;
+  std::string text;
+  std::vector<std::vector<Origin>> at;  // per CSV line (from 1; line 1 is the header), per column
+
+  explicit Generated(std::vector<std::string> k) : keys(std::move(k)) {
+    for (std::size_t c = 0; c < keys.size(); ++c) text += (c ? "," : "") + keys[c];
+    text += '\n';
+    at.emplace_back();  // line 0: none
+    at.emplace_back(keys.size());
+  }
+  // A row from a YAML map: each key's scalar (empty when absent), placed at the scalar, or
+  // at the map for an absent key.
+  void row(const YAML::Node& map, const io::YamlReader& reader, const std::vector<std::string>& values) {
+    std::vector<Origin> places;
+    for (std::size_t c = 0; c < keys.size(); ++c) {
+      const YAML::Node v = map[keys[c]];
+      const auto where = reader.at(v.IsDefined() ? v : map);
+      places.push_back({where.line, where.column});
+      text += c ? ",\"" : "\"";
+      for (char ch : values[c]) text += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+      text += '"';
+    }
+    text += '\n';
+    at.push_back(std::move(places));
+  }
+};
+
+}  // namespace
+
+TaskBook read_tasks_yaml(const std::string& display, const std::string& text,
+                         const assessment::Units* units) {
+  const YAML::Node root = io::parse_yaml(display, text);
+  Diagnostics d;
+  io::YamlReader reader(display, text, d);
+  static const std::vector<std::string> k_list_keys = {"id",   "list", "title",  "unit",  "owner",
+                                                       "lead", "co",   "source", "start", "deadline"};
+  Generated list(k_list_keys), milestones({"task", "id", "name", "due", "weight"}),
+      progress({"task", "date", "percent", "milestone", "evidence"});
+  bool any_milestone = false, any_progress = false;
+  if (reader.expect_map(root, _("a task list"), {"tasks"})) {
+    const YAML::Node tasks = root["tasks"];
+    if (!tasks.IsDefined())
+      reader.error(root, _("missing required key \"tasks\": the list of tasks"));
+    else if (reader.expect_sequence(tasks, "\"tasks\""))
+      for (const auto& t : tasks) {
+        if (!reader.expect_map(t, _("a task"),
+                               {"id", "list", "title", "unit", "owner", "lead", "co", "source", "start",
+                                "deadline", "milestones", "progress"}))
+          continue;
+        std::vector<std::string> values;
+        for (const auto& k : k_list_keys) values.push_back(reader.string(t, k.c_str(), false).value_or(""));
+        list.row(t, reader, values);
+        const std::string& id = values[0];
+        if (const YAML::Node ms = t["milestones"];
+            ms.IsDefined() && reader.expect_sequence(ms, "\"milestones\""))
+          for (const auto& m : ms) {
+            if (!reader.expect_map(m, _("a milestone"), {"id", "name", "due", "weight"})) continue;
+            milestones.row(
+                m, reader,
+                {id, reader.string(m, "id", false).value_or(""), reader.string(m, "name", false).value_or(""),
+                 reader.string(m, "due", false).value_or(""),
+                 reader.string(m, "weight", false).value_or("")});
+            any_milestone = true;
+          }
+        if (const YAML::Node ps = t["progress"]; ps.IsDefined() && reader.expect_sequence(ps, "\"progress\""))
+          for (const auto& p : ps) {
+            if (!reader.expect_map(p, _("a progress record"), {"date", "percent", "milestone", "evidence"}))
+              continue;
+            progress.row(p, reader,
+                         {id, reader.string(p, "date", false).value_or(""),
+                          reader.string(p, "percent", false).value_or(""),
+                          reader.string(p, "milestone", false).value_or(""),
+                          reader.string(p, "evidence", false).value_or("")});
+            any_progress = true;
+          }
+      }
+  }
+  d.throw_if_any();
+  // The tables are read as the CSV ones are; each problem is then placed in the YAML, and
+  // named by its key rather than by a column of the generated table.
+  const std::string list_name = display +
+                                "\x1f"
+                                "list",
+                    ms_name = display +
+                              "\x1f"
+                              "milestones",
+                    pr_name = display +
+                              "\x1f"
+                              "progress";
+  try {
+    auto book = read_tasks(
+        {list_name, list.text},
+        any_milestone ? std::optional<TableText>(TableText{ms_name, milestones.text}) : std::nullopt,
+        any_progress ? std::optional<TableText>(TableText{pr_name, progress.text}) : std::nullopt,
+        io::Encoding::Utf8, units);
+    book.file = display;
+    book.milestones_file = any_milestone ? display : "";
+    book.progress_file = any_progress ? display : "";
+    book.sha256 = hash::sha256_hex(text);
+    return book;
+  } catch (const InputError& e) {
+    std::vector<Diagnostic> out;
+    for (auto diag : e.diagnostics()) {
+      const Generated* g = diag.where.file == list_name ? &list
+                           : diag.where.file == ms_name ? &milestones
+                           : diag.where.file == pr_name ? &progress
+                                                        : nullptr;
+      if (g) {
+        diag.where.file = display;
+        const auto line = static_cast<std::size_t>(diag.where.line);
+        const auto col = diag.where.column > 0 ? static_cast<std::size_t>(diag.where.column - 1) : 0;
+        if (line < g->at.size() && col < g->at[line].size()) {
+          diag.where.line = g->at[line][col].line;
+          diag.where.column = g->at[line][col].column;
+        }
+        for (std::size_t c = 0; c < g->keys.size(); ++c) {
+          const std::string label = trf("column {} \"{}\"", text::column_letter(c + 1), g->keys[c]);
+          for (auto at = diag.message.find(label); at != std::string::npos; at = diag.message.find(label))
+            diag.message.replace(at, label.size(), "\"" + g->keys[c] + "\"");
+        }
+      }
+      out.push_back(std::move(diag));
+    }
+    throw InputError(std::move(out), e.total());
+  }
 }
 
 }  // namespace safeassess::task

@@ -26,4 +26,11 @@ struct TableText {
                                   std::optional<TableText> progress, io::Encoding enc,
                                   const assessment::Units* units);
 
+// A task list in YAML, for small lists: {tasks: [{id, list, title, unit, owner, lead, co,
+// source, start, deadline, milestones: [{id, name, due, weight}], progress: [{date, percent |
+// milestone, evidence}]}]}, read by the same rules as the tables; every problem is placed at
+// its key in the YAML.
+[[nodiscard]] TaskBook read_tasks_yaml(const std::string& display, const std::string& text,
+                                       const assessment::Units* units);
+
 }  // namespace safeassess::task

@@ -331,3 +331,51 @@ edges:
   CHECK(who("superior", "") == "?no-owner");
   CHECK(who("县安委办", "") == "县安委办");
 }
+
+TEST_CASE("a task list in YAML: the same book as the tables, problems placed at their keys") {
+  const std::string yaml = R"(tasks:
+  - id: T1
+    list: 任务
+    title: 隐患排查全覆盖
+    unit: U1
+    start: 2024-01-01
+    deadline: 2024-12-31
+    milestones:
+      - {id: M1, due: 2024-03-31, weight: 30}
+      - {id: M2, due: 2024-12-31, weight: 70}
+    progress:
+      - {date: 2024-04-10, milestone: M1}
+      - {date: 2024-06-01, percent: 50, evidence: 台账}
+  - {id: T2, list: 整改, title: x, unit: U1, start: 2024-03-01, deadline: 2024-03-31}
+)";
+  const auto y = read_tasks_yaml("t.yaml", yaml, nullptr);
+  const auto c =
+      read("T1,任务,隐患排查全覆盖,U1,,2024-01-01,2024-12-31\nT2,整改,x,U1,,2024-03-01,2024-03-31\n",
+           "T1,M1,2024-03-31,30\nT1,M2,2024-12-31,70\n", "T1,2024-04-10,,M1\nT1,2024-06-01,50,\n");
+  REQUIRE(y.tasks.size() == 2);
+  CHECK(y.file == "t.yaml");
+  CHECK(y.progress_rows == 2);
+  for (std::size_t k = 0; k < 2; ++k) {
+    CHECK(y.tasks[k].id == c.tasks[k].id);
+    CHECK(y.tasks[k].start == c.tasks[k].start);
+    CHECK(y.tasks[k].deadline == c.tasks[k].deadline);
+    CHECK(y.tasks[k].milestones.size() == c.tasks[k].milestones.size());
+    REQUIRE(y.tasks[k].progress.size() == c.tasks[k].progress.size());
+    for (std::size_t p = 0; p < y.tasks[k].progress.size(); ++p)
+      CHECK(y.tasks[k].progress[p].percent == c.tasks[k].progress[p].percent);
+  }
+  CHECK(y.tasks[0].progress[1].evidence == "台账");
+  // Problems at the key's value in the YAML, named by the key.
+  auto yaml_error = [](const std::string& text) {
+    return test::input_error([&] { (void)read_tasks_yaml("t.yaml", text, nullptr); });
+  };
+  CHECK(
+      yaml_error(
+          "tasks:\n  - {id: A, list: 任务, title: x, unit: U1, start: 2024-02-01, deadline: 2024-01-31}\n") ==
+      "t.yaml:2:72: \"deadline\": the deadline 2024-01-31 is before the start 2024-02-01");
+  CHECK(yaml_error("tasks:\n  - id: A\n    list: 任务\n    title: x\n    unit: U1\n    start: 2024-01-01\n"
+                   "    deadline: 2024-02-01\n    progress:\n      - {date: 2024-01-05, percent: 120}\n") ==
+        "t.yaml:9:37: \"percent\": expected a percent from 0 to 100, got \"120\"");
+  CHECK(yaml_error("tasks:\n  - {id: A, lst: 任务}\n") ==
+        "t.yaml:2:13: unknown key \"lst\" in a task, did you mean \"list\"?");
+}
