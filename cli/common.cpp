@@ -121,6 +121,13 @@ CLI::Validator finite_number() {
       "NUMBER");
 }
 
+std::optional<date::Day> date_option(std::string_view name, const std::string& value) {
+  if (value.empty()) return std::nullopt;
+  const auto d = date::parse(value);
+  if (!d) throw UsageError(std::string(name) + ": " + date::why_not(value));
+  return d;
+}
+
 CLI::Validator non_empty() {
   return CLI::Validator(
       [](std::string& value) -> std::string {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "assessment/gates.hpp"
+#include "core/date.hpp"
 #include "core/error.hpp"
 
 namespace safeassess::cli {
@@ -51,6 +52,10 @@ void add_gate_options(CLI::App* sub, std::optional<double>& fail_below, std::vec
 // Refuses an empty value: "--explain ''" would otherwise mean "not given" and print something
 // other than what was asked for.
 [[nodiscard]] CLI::Validator non_empty();
+
+// The day an option names (YYYY-MM-DD): nullopt for an empty value (the option not given);
+// a UsageError naming the option and what is wrong otherwise.
+[[nodiscard]] std::optional<date::Day> date_option(std::string_view name, const std::string& value);
 
 // The gates `--fail-below` and `--fail-on veto,fail,interview,overdue-major,invalid-closure`
 // ask for (score takes the first three words, assess all five).

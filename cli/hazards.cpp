@@ -61,14 +61,7 @@ int run_hazards(const HazardsOptions& options) {
   if (!b.manifest.hazards)
     throw InputError(Location{b.manifest.file},
                      _("the manifest names no hazard ledger; add \"hazards: ledger.csv\" (一隐患一档案)"));
-  date::Day as_of = 0;
-  if (options.as_of.empty()) {
-    as_of = assessment::period_end(b.manifest);
-  } else {
-    const auto d = date::parse(options.as_of);
-    if (!d) throw UsageError("--as-of: " + date::why_not(options.as_of));
-    as_of = *d;
-  }
+  const date::Day as_of = date_option("--as-of", options.as_of).value_or(assessment::period_end(b.manifest));
   const auto& ref = *b.manifest.hazards;
   const auto path = b.manifest.dir / ref.path;
   io::Table table = io::read_table(path, path.lexically_normal().string(), ref.at);

@@ -56,11 +56,7 @@ int run_judge(const JudgeOptions& options) {
   std::vector<hazard::Criteria> standards;
   const auto refs = options.criteria.empty() ? ruleset::builtin_names("criteria") : options.criteria;
   for (const auto& ref : refs) standards.push_back(hazard::load_criteria_ref(ref));
-  std::optional<date::Day> as_of;
-  if (!options.as_of.empty()) {
-    as_of = date::parse(options.as_of);
-    if (!as_of) throw UsageError("--as-of: " + date::why_not(options.as_of));
-  }
+  const auto as_of = date_option("--as-of", options.as_of);
   const auto ext = std::filesystem::path(options.findings).extension().string();
   io::Table table;
   if (ext == ".yaml" || ext == ".yml") {

@@ -42,16 +42,6 @@ void setup_tasks(CLI::App& app, int& exit_code) {
   sub->callback([options, &exit_code] { exit_code = run_tasks(*options); });
 }
 
-namespace {
-
-date::Day day_option(const char* name, const std::string& value) {
-  const auto d = date::parse(value);
-  if (!d) throw UsageError(std::string(name) + ": " + date::why_not(value));
-  return *d;
-}
-
-}  // namespace
-
 int run_tasks(const TasksOptions& options) {
   const auto format = report::parse_format(options.format);
   assessment::LoadOptions load;
@@ -64,11 +54,9 @@ int run_tasks(const TasksOptions& options) {
         Location{b.manifest.file},
         _("the manifest names no task list; add \"tasks: tasks.csv\" or \"tasks: {list: tasks.csv, "
           "milestones: milestones.csv, progress: progress.csv}\""));
-  const date::Day as_of =
-      options.as_of.empty() ? assessment::period_end(b.manifest) : day_option("--as-of", options.as_of);
-  std::optional<date::Day> since;
-  if (!options.since.empty()) {
-    since = day_option("--since", options.since);
+  const date::Day as_of = date_option("--as-of", options.as_of).value_or(assessment::period_end(b.manifest));
+  const auto since = date_option("--since", options.since);
+  if (since) {
     if (*since >= as_of)
       throw UsageError(
           trf("--since {} is not before the as-of date {}: a dispatch covers the days after "

@@ -10,6 +10,9 @@
 namespace safeassess::date {
 
 using Day = std::int32_t;
+// "No day" where a day may be absent (not done, not red): below every date parse() gives,
+// so that 1970-01-01 (day 0) is a day like any other.
+inline constexpr Day k_no_day = -2147483647 - 1;
 
 // The years a date may fall in: a date before 1900 or after 2100 in an assessment is a
 // typing error (1024 for 2024), never data.

@@ -95,7 +95,7 @@ double metric(const Tally& t, ruleset::LedgerMetric m) {
 
 namespace {
 
-constexpr date::Day k_none = INT32_MIN;
+constexpr date::Day k_none = date::k_no_day;
 
 struct IdKey {
   std::uint64_t hash;
@@ -368,7 +368,7 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
     if (has_extension) {
       Extension e;
       e.requested = ext_req;
-      e.approved = ext_ok == k_none ? 0 : ext_ok;
+      e.approved = ext_ok;
       e.approved_by = std::string(ext_by);
       e.new_deadline = ext_to;
       using P = ExtensionProblem;
@@ -464,8 +464,8 @@ LedgerReport read_ledger(const std::string& display, std::string bytes, io::Enco
       listed.extension = extension;
       listed.supervision_level = sup_level;
       listed.supervised_by = cell(c_sup_by);
-      listed.listed_on = listed_on == k_none ? 0 : listed_on;
-      listed.delisted_on = delisted_on == k_none ? 0 : delisted_on;
+      listed.listed_on = listed_on;
+      listed.delisted_on = delisted_on;
       listed.line = line;
       listed.problems = std::move(problems);
       if (list_it) rep.overdue.push_back(listed);

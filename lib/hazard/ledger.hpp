@@ -57,7 +57,7 @@ enum class ExtensionProblem : std::uint8_t {
 
 struct Extension {
   date::Day requested = 0;
-  date::Day approved = 0;  // 0: not approved
+  date::Day approved = date::k_no_day;  // k_no_day: not approved
   std::string approved_by;
   date::Day new_deadline = 0;
   ExtensionProblem why_not = ExtensionProblem::None;  // None: valid, the deadline moved
@@ -76,10 +76,10 @@ struct ListedHazard {
   date::Day deadline = 0;           // the deadline in force: a valid extension's, else the row's
   date::Day original_deadline = 0;  // the row's
   std::optional<Extension> extension;
-  std::string supervision_level;  // 督办级别 (国家/省/市/县/乡镇), as written
-  std::string supervised_by;      // 督办单位
-  date::Day listed_on = 0;        // 挂牌
-  date::Day delisted_on = 0;      // 摘牌
+  std::string supervision_level;           // 督办级别 (国家/省/市/县/乡镇), as written
+  std::string supervised_by;               // 督办单位
+  date::Day listed_on = date::k_no_day;    // 挂牌 (k_no_day: none)
+  date::Day delisted_on = date::k_no_day;  // 摘牌
   long line = 0;
   bool is_open = false;
   bool rectified_not_closed = false;

@@ -67,8 +67,8 @@ std::string supervision_text(const ListedHazard& h) {
   std::vector<std::string> parts;
   if (!h.supervision_level.empty()) parts.push_back(h.supervision_level);
   if (!h.supervised_by.empty()) parts.push_back(h.supervised_by);
-  if (h.listed_on) parts.push_back(trf("listed {}", date::format(h.listed_on)));
-  if (h.delisted_on) parts.push_back(trf("delisted {}", date::format(h.delisted_on)));
+  if (h.listed_on != date::k_no_day) parts.push_back(trf("listed {}", date::format(h.listed_on)));
+  if (h.delisted_on != date::k_no_day) parts.push_back(trf("delisted {}", date::format(h.delisted_on)));
   return text::join(parts, _(", "));
 }
 
@@ -98,9 +98,10 @@ std::string extension_text(const ListedHazard& h) {
   const auto& e = *h.extension;
   const std::string asked = trf("{} → {}, requested {}", date::format(h.original_deadline),
                                 date::format(e.new_deadline), date::format(e.requested));
-  const std::string approval = e.approved ? trf("approved {} by {}", date::format(e.approved),
-                                                e.approved_by.empty() ? "—" : e.approved_by)
-                                          : std::string(_("not approved"));
+  const std::string approval =
+      e.approved != date::k_no_day
+          ? trf("approved {} by {}", date::format(e.approved), e.approved_by.empty() ? "—" : e.approved_by)
+          : std::string(_("not approved"));
   return e.valid() ? trf("{}; {}; deadline moved", asked, approval)
                    : trf("{}; {}; deadline not moved: {}", asked, approval, extension_problem(h));
 }
@@ -291,18 +292,18 @@ ordered_json hazard_json(const hazard::LedgerReport& r, const ListedHazard& h, c
   if (!h.supervision.empty()) j["supervision"] = h.supervision;
   if (!h.supervision_level.empty()) j["supervision_level"] = h.supervision_level;
   if (!h.supervised_by.empty()) j["supervised_by"] = h.supervised_by;
-  if (h.listed_on) j["listed"] = date::format(h.listed_on);
-  if (h.delisted_on) j["delisted"] = date::format(h.delisted_on);
+  if (h.listed_on != date::k_no_day) j["listed"] = date::format(h.listed_on);
+  if (h.delisted_on != date::k_no_day) j["delisted"] = date::format(h.delisted_on);
   if (h.extension) {
     const auto& e = *h.extension;
     j["original_deadline"] = date::format(h.original_deadline);
-    j["extension"] = {
-        {"requested", date::format(e.requested)},
-        {"approved", e.approved ? ordered_json(date::format(e.approved)) : ordered_json(nullptr)},
-        {"approved_by", e.approved_by},
-        {"new_deadline", date::format(e.new_deadline)},
-        {"valid", e.valid()},
-        {"why_not", e.valid() ? ordered_json(nullptr) : ordered_json(to_string(e.why_not))}};
+    j["extension"] = {{"requested", date::format(e.requested)},
+                      {"approved", e.approved != date::k_no_day ? ordered_json(date::format(e.approved))
+                                                                : ordered_json(nullptr)},
+                      {"approved_by", e.approved_by},
+                      {"new_deadline", date::format(e.new_deadline)},
+                      {"valid", e.valid()},
+                      {"why_not", e.valid() ? ordered_json(nullptr) : ordered_json(to_string(e.why_not))}};
   }
   if (!h.problems.empty()) j["problems"] = h.problems;
   return j;

@@ -337,9 +337,9 @@ ordered_json status_json(const task::Status& s) {
                     {"expected", text::round_to(s.expected.to_double(), 4)},
                     {"reported", text::round_to(s.reported.to_double(), 4)},
                     {"behind", text::round_to(s.lag.to_double(), 4)}};
-  if (s.done_on) j["done_on"] = date::format(s.done_on);
+  if (s.done_on != date::k_no_day) j["done_on"] = date::format(s.done_on);
   if (s.days_overdue) j["days_overdue"] = s.days_overdue;
-  if (s.red_since) {
+  if (s.red_since != date::k_no_day) {
     j["red_since"] = date::format(s.red_since);
     j["days_red"] = s.days_red;
   }
@@ -392,9 +392,9 @@ void write_json(std::ostream& out, const TasksData& d) {
     }
     ordered_json steps = ordered_json::array();
     for (const auto& s : steps_of(d, actors, row)) {
-      auto e = actor_json(*s.step, s.actor, s.due);
-      e["current"] = s.current;
-      steps.push_back(std::move(e));
+      auto step = actor_json(*s.step, s.actor, s.due);
+      step["current"] = s.current;
+      steps.push_back(std::move(step));
     }
     e["escalation"] = std::move(steps);
     tasks.push_back(std::move(e));
@@ -446,8 +446,8 @@ void write_csv(std::ostream& out, const TasksData& d) {
         << csv_field(t.owner) << ',' << csv_field(t.title) << ',' << date::format(t.start) << ','
         << date::format(t.deadline) << ',' << task::to_string(s.state) << ',' << s.expected.fixed(4) << ','
         << s.reported.fixed(4) << ',' << s.lag.fixed(4) << ',' << s.days_overdue << ','
-        << (s.red_since ? date::format(s.red_since) : "") << ',' << s.days_red << ',' << row.steps_due.size()
-        << ',';
+        << (s.red_since != date::k_no_day ? date::format(s.red_since) : "") << ',' << s.days_red << ','
+        << row.steps_due.size() << ',';
     if (top)
       out << csv_field(top->step->id) << ',' << date::format(top->due) << ',' << csv_field(top->actor.id)
           << ',' << task::to_string(top->actor.unresolved);

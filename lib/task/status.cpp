@@ -53,12 +53,12 @@ bool lag_above(const Expected& e, num::Decimal reported, num::Decimal points) {
 // below 100).
 struct Reported {
   num::Decimal percent;
-  date::Day done_on = 0;
+  date::Day done_on = date::k_no_day;
   void add(const Progress& p) {
     percent = p.percent;
     if (p.percent < num::Decimal::of(100))
-      done_on = 0;
-    else if (done_on == 0)
+      done_on = date::k_no_day;
+    else if (done_on == date::k_no_day)
       done_on = p.day;
   }
 };
@@ -75,7 +75,7 @@ Reported reported_at(const Task& t, date::Day day) {
 // The state at the end of `day` given what was reported by then, without the red run.
 State state_of(const Task& t, date::Day day, const Reported& r, const Expected& e,
                const ruleset::TaskPolicy& policy) {
-  if (r.done_on) return r.done_on <= t.deadline ? State::Done : State::DoneLate;
+  if (r.done_on != date::k_no_day) return r.done_on <= t.deadline ? State::Done : State::DoneLate;
   if (day < t.start) return State::NotStarted;
   if (day > t.deadline) return State::Overdue;
   if (lag_above(e, r.percent, policy.red_lag)) return State::Red;

@@ -32,14 +32,14 @@ enum class State : std::uint8_t { NotStarted, Green, Yellow, Red, Overdue, Done,
 
 struct Status {
   State state = State::NotStarted;
-  num::Decimal expected;    // percent, to 12 decimals
-  num::Decimal reported;    // percent
-  num::Decimal lag;         // expected - reported, percentage points
-  date::Day done_on = 0;    // when done (0: not done)
-  int days_overdue = 0;     // past the deadline and not done
-  date::Day red_since = 0;  // first day of the current red run (0: not red)
-  int days_red = 0;         // as_of - red_since
-  int step = -1;            // the highest escalation step due (index), or -1
+  num::Decimal expected;                 // percent, to 12 decimals
+  num::Decimal reported;                 // percent
+  num::Decimal lag;                      // expected - reported, percentage points
+  date::Day done_on = date::k_no_day;    // when done (k_no_day: not done)
+  int days_overdue = 0;                  // past the deadline and not done
+  date::Day red_since = date::k_no_day;  // first day of the current red run (k_no_day: not red)
+  int days_red = 0;                      // as_of - red_since
+  int step = -1;                         // the highest escalation step due (index), or -1
 };
 
 // The status of `t` at the end of `day`.

@@ -379,3 +379,10 @@ TEST_CASE("a task list in YAML: the same book as the tables, problems placed at 
   CHECK(yaml_error("tasks:\n  - {id: A, lst: 任务}\n") ==
         "t.yaml:2:13: unknown key \"lst\" in a task, did you mean \"list\"?");
 }
+
+TEST_CASE("1970-01-01 is a day like any other: a task done on it is done") {
+  const auto b = read("Z,任务,x,U1,,1970-01-01,1970-01-01\n", "", "Z,1970-01-01,100,\n");
+  const auto s = status(b.tasks[0], day("1970-01-05"), ruleset::TaskPolicy{});
+  CHECK(s.state == State::Done);
+  CHECK(s.done_on == day("1970-01-01"));
+}
