@@ -128,6 +128,11 @@ std::optional<date::Day> date_option(std::string_view name, const std::string& v
   return d;
 }
 
+bool ladder_missing(const std::vector<std::string>& fail_on,
+                    const std::vector<ruleset::EscalationStep>& ladder) {
+  return ladder.empty() && std::find(fail_on.begin(), fail_on.end(), "escalation") != fail_on.end();
+}
+
 CLI::Validator non_empty() {
   return CLI::Validator(
       [](std::string& value) -> std::string {

@@ -57,6 +57,11 @@ void add_gate_options(CLI::App* sub, std::optional<double>& fail_below, std::vec
 // a UsageError naming the option and what is wrong otherwise.
 [[nodiscard]] std::optional<date::Day> date_option(std::string_view name, const std::string& value);
 
+// Whether "escalation" is among the gates asked for while the ladder it reads is empty (a
+// gate that could never trip is refused, not silently passed).
+[[nodiscard]] bool ladder_missing(const std::vector<std::string>& fail_on,
+                                  const std::vector<ruleset::EscalationStep>& ladder);
+
 // The gates `--fail-below` and `--fail-on veto,fail,interview,overdue-major,invalid-closure`
 // ask for (score takes the first three words, assess all five).
 [[nodiscard]] assessment::AssessGates gates_asked(std::optional<double> fail_below,

@@ -50,12 +50,18 @@ int run_hazards(const HazardsOptions& options) {
   assessment::LoadOptions load;
   if (!options.encoding.empty()) load.encoding = io::parse_encoding(options.encoding);
   auto b = assessment::load_basics(options.manifest, load);
+  if (ladder_missing(options.fail_on, b.rules.ledger.escalation))
+    throw UsageError(
+        trf("--fail-on escalation needs an escalation ladder for the hazard ledger in ruleset "
+            "\"{}\" (hazard_ledger.escalation)",
+            b.rules.id));
   // The chain names who acts for the escalation ladder's steps: read it when a step needs it.
   const auto& ladder = b.rules.ledger.escalation;
   if (b.manifest.chain && std::any_of(ladder.begin(), ladder.end(), [](const auto& s) {
         return s.actor == "owner" || s.actor == "superior" || s.actor.starts_with("role:");
       })) {
     load.chain = true;
+    load.chain_only = true;  // who acts needs the chain, not its records
     b = assessment::load_basics(options.manifest, load);
   }
   if (!b.manifest.hazards)

@@ -54,6 +54,11 @@ int run_tasks(const TasksOptions& options) {
         Location{b.manifest.file},
         _("the manifest names no task list; add \"tasks: tasks.csv\" or \"tasks: {list: tasks.csv, "
           "milestones: milestones.csv, progress: progress.csv}\""));
+  if (ladder_missing(options.fail_on, b.rules.tasks.escalation))
+    throw UsageError(
+        trf("--fail-on escalation needs an escalation ladder for the task list in ruleset "
+            "\"{}\" (task_list.escalation)",
+            b.rules.id));
   const date::Day as_of = date_option("--as-of", options.as_of).value_or(assessment::period_end(b.manifest));
   const auto since = date_option("--since", options.since);
   if (since) {

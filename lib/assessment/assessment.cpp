@@ -81,6 +81,7 @@ struct Loading {
   bool have_rules = false;
   std::string display;
   std::optional<accident::Register> accidents;
+  bool chain_only = false;  // the chain and its duty list, without records
 
   void load_register() {
     if (!b.manifest.accidents || b.units.size() == 0) return;
@@ -106,6 +107,7 @@ struct Loading {
     const Manifest& m = b.manifest;
     if (!m.tasks) return;
     collect([&] {
+      const std::size_t before = diagnostics.size();
       std::string shown, ms_shown, pr_shown;
       std::string list = read("tasks", *m.tasks, shown);
       const std::string sha256 = b.files.back().sha256;
@@ -128,7 +130,7 @@ struct Loading {
         std::string bytes = read("task progress", *m.task_progress, pr_shown);
         progress = task::TableText{pr_shown, std::move(bytes)};
       }
-      diagnostics.throw_if_any();
+      if (diagnostics.size() != before) return;  // a table that could not be read is reported already
       b.tasks = task::read_tasks({shown, std::move(list)}, std::move(milestones), std::move(progress), enc,
                                  &b.units);
       // The file's hash as every other input file's (a sheet's is its workbook's).
@@ -159,7 +161,7 @@ struct Loading {
       }
     });
     if (!diagnostics.empty()) return;
-    if (m.records)
+    if (m.records && !chain_only)
       collect([&] {
         std::string shown;
         std::string bytes = read("records", *m.records, shown);
@@ -318,8 +320,9 @@ std::vector<std::string> edition_warnings(const Assessment& a) {
 Basics load_basics(const std::filesystem::path& path, const LoadOptions& options) {
   Loading l;
   start(l, path, options);
+  l.chain_only = options.chain_only;
   if (options.chain && l.diagnostics.empty()) l.load_chain();
-  if (options.chain) l.load_register();
+  if (options.chain && !options.chain_only) l.load_register();
   if (options.tasks) l.load_tasks();
   l.diagnostics.throw_if_any();
   account_rows(l.b.files, l.b.units, nullptr, l.b.chain, nullptr, l.accidents ? &*l.accidents : nullptr,

@@ -76,6 +76,7 @@ struct LoadOptions {
   std::optional<ruleset::MissingPolicy> missing;  // overrides manifest and ruleset
   bool chain = false;                             // load_basics: also load the chain
   bool tasks = false;                             // load_basics: also load the task list
+  bool chain_only = false;  // with `chain`: the chain and its duty list only (no records, no register)
 };
 
 // The manifest, its ruleset and its units: what every subcommand on a manifest needs.

@@ -54,7 +54,7 @@ std::vector<GateCase> gate_cases(const ruleset::Ruleset& rules, const Units& uni
       const auto red = c.red + c.overdue;
       cases.push_back({u, "red-task", gates.red_task, red > 0, trf("{} task(s) red or overdue", red)});
     }
-    if (tasks || (ledger && !rules.ledger.escalation.empty())) {
+    if ((tasks && !rules.tasks.escalation.empty()) || (ledger && !rules.ledger.escalation.empty())) {
       cases.push_back(
           {u, "escalation", gates.escalation, c.escalations + hazard_steps[u] > 0,
            trf("escalation due for {} task(s) and {} hazard(s)", c.escalations, hazard_steps[u])});

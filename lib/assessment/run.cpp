@@ -37,10 +37,11 @@ Run run(const std::filesystem::path& manifest, const LoadOptions& load, const As
         _("--fail-on overdue-major/invalid-closure need a hazard ledger; the manifest names none"));
   if (gates.red_task && !a.tasks)
     throw UsageError(_("--fail-on red-task needs a task list; the manifest names none"));
-  if (gates.escalation && !a.tasks && !(a.ledger && !a.rules.ledger.escalation.empty()))
-    throw UsageError(_(
-        "--fail-on escalation needs a task list, or a hazard ledger and a ruleset with an escalation ladder "
-        "for it (hazard_ledger.escalation)"));
+  if (gates.escalation && !(a.tasks && !a.rules.tasks.escalation.empty()) &&
+      !(a.ledger && !a.rules.ledger.escalation.empty()))
+    throw UsageError(
+        _("--fail-on escalation needs an escalation ladder in the ruleset for data the manifest names: "
+          "task_list.escalation with a task list, or hazard_ledger.escalation with a hazard ledger"));
   run.gates = gate_cases(a.rules, a.units, run.results, a.ledger ? &*a.ledger : nullptr,
                          run.tasks ? &*run.tasks : nullptr, gates);
   return run;

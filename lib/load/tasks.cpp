@@ -53,6 +53,14 @@ std::optional<num::Decimal> percent_cell(const io::CsvFile& f, Column c, long li
   return v;
 }
 
+// A table whose header has problems cannot be read: its problems join the earlier tables'
+// (so that those are not lost), and reading stops.
+void header_checked(const Diagnostics& header, Diagnostics& d) {
+  if (header.empty()) return;
+  for (const auto& x : header.items()) d.error(x.where, x.message);
+  d.throw_if_any();
+}
+
 io::CsvFile open(TableText& t, io::Encoding enc) {
   return io::CsvFile(t.shown, std::move(t.bytes), enc);
 }
@@ -169,14 +177,14 @@ TaskBook read_tasks(TableText list, std::optional<TableText> milestones, std::op
     book.milestones_file = milestones->shown;
     io::CsvFile f = open(*milestones, enc);
     const auto& h = f.header();
-    const auto c_task = h.require_any({"task", "任务编号"}, _("the task the milestone belongs to"), d);
-    const auto c_id = h.require_any({"id", "节点编号"}, _("the milestone's identifier within its task"), d);
-    const auto c_due = h.require_any({"due", "计划完成日期"}, _("the day it is due (YYYY-MM-DD)"), d);
+    Diagnostics hd;  // the header's problems end this table; the list's are kept with them
+    const auto c_task = h.require_any({"task", "任务编号"}, _("the task the milestone belongs to"), hd);
+    const auto c_id = h.require_any({"id", "节点编号"}, _("the milestone's identifier within its task"), hd);
+    const auto c_due = h.require_any({"due", "计划完成日期"}, _("the day it is due (YYYY-MM-DD)"), hd);
     const auto c_weight = h.require_any(
-        {"weight", "权重"}, _("its share of the task in percent (a task's weights sum to 100)"), d);
-    d.throw_if_any();
-    const auto c_name = h.optional_any({"name", "节点名称"}, d);
-    d.throw_if_any();
+        {"weight", "权重"}, _("its share of the task in percent (a task's weights sum to 100)"), hd);
+    const auto c_name = h.optional_any({"name", "节点名称"}, hd);
+    header_checked(hd, d);
     std::unordered_map<const Task*, long> first_line;
     while (f.reader().next()) {
       const long line = f.reader().line();
@@ -224,17 +232,16 @@ TaskBook read_tasks(TableText list, std::optional<TableText> milestones, std::op
     book.progress_file = progress->shown;
     io::CsvFile f = open(*progress, enc);
     const auto& h = f.header();
-    const auto c_task = h.require_any({"task", "任务编号"}, _("the task the report is for"), d);
-    const auto c_date = h.require_any({"date", "日期"}, _("the day of the report (YYYY-MM-DD)"), d);
-    d.throw_if_any();
-    const auto c_percent = h.optional_any({"percent", "完成进度"}, d);
-    const auto c_milestone = h.optional_any({"milestone", "节点编号"}, d);
-    const auto c_evidence = h.optional_any({"evidence", "佐证"}, d);
-    d.throw_if_any();
+    Diagnostics hd;
+    const auto c_task = h.require_any({"task", "任务编号"}, _("the task the report is for"), hd);
+    const auto c_date = h.require_any({"date", "日期"}, _("the day of the report (YYYY-MM-DD)"), hd);
+    const auto c_percent = h.optional_any({"percent", "完成进度"}, hd);
+    const auto c_milestone = h.optional_any({"milestone", "节点编号"}, hd);
+    const auto c_evidence = h.optional_any({"evidence", "佐证"}, hd);
     if (!c_percent && !c_milestone)
-      throw InputError(h.cell(1, 0),
-                       _("a progress file needs a \"percent\" (完成进度) or a \"milestone\" (节点编号) "
-                         "column, or both"));
+      hd.error(h.cell(1, 0), _("a progress file needs a \"percent\" (完成进度) or a \"milestone\" (节点编号) "
+                               "column, or both"));
+    header_checked(hd, d);
     while (f.reader().next()) {
       const long line = f.reader().line();
       ++book.progress_rows;
@@ -318,17 +325,27 @@ struct Origin {
   long line = 0, column = 0;
 };
 
-// A table generated from the YAML as CSV text, with the YAML place of every cell.
+// A table generated from the YAML as CSV text, with the YAML place of every cell. A value
+// may hold line breaks, so a record is known by the line it starts on, as the CSV reader
+// names it.
 struct Generated {
   std::vector<std::string> keys;
   std::string text;
-  std::vector<std::vector<Origin>> at;  // per CSV line (from 1; line 1 is the header), per column
+  std::vector<std::vector<Origin>> at;  // per CSV line a record starts on (1 is the header), per column
+  std::vector<long> map_line;           // per such line: the YAML line of the row's map
+  long lines = 1;                       // physical lines so far
 
   explicit Generated(std::vector<std::string> k) : keys(std::move(k)) {
     for (std::size_t c = 0; c < keys.size(); ++c) text += (c ? "," : "") + keys[c];
     text += '\n';
-    at.emplace_back();  // line 0: none
-    at.emplace_back(keys.size());
+    at.resize(2);  // line 0: none; line 1: the header
+    map_line.resize(2);
+  }
+  // The YAML line of the record that starts on CSV line `line` (0 when none).
+  [[nodiscard]] long yaml_line(long line) const {
+    return line > 0 && static_cast<std::size_t>(line) < map_line.size()
+               ? map_line[static_cast<std::size_t>(line)]
+               : 0;
   }
   // A row from a YAML map: each key's scalar (empty when absent), placed at the scalar, or
   // at the map for an absent key.
@@ -343,7 +360,13 @@ struct Generated {
       text += '"';
     }
     text += '\n';
-    at.push_back(std::move(places));
+    const auto start = static_cast<std::size_t>(lines + 1);
+    for (const auto& v : values) lines += std::count(v.begin(), v.end(), '\n');
+    ++lines;
+    at.resize(static_cast<std::size_t>(lines) + 1);
+    map_line.resize(static_cast<std::size_t>(lines) + 1);
+    at[start] = std::move(places);
+    map_line[start] = reader.at(map).line;
   }
 };
 
@@ -419,6 +442,12 @@ TaskBook read_tasks_yaml(const std::string& display, const std::string& text,
     book.milestones_file = any_milestone ? display : "";
     book.progress_file = any_progress ? display : "";
     book.sha256 = hash::sha256_hex(text);
+    // Rows are named by their line in the YAML.
+    for (auto& t : book.tasks) {
+      t.line = list.yaml_line(t.line);
+      for (auto& m : t.milestones) m.line = milestones.yaml_line(m.line);
+      for (auto& p : t.progress) p.line = progress.yaml_line(p.line);
+    }
     return book;
   } catch (const InputError& e) {
     std::vector<Diagnostic> out;

@@ -116,14 +116,16 @@ struct StepLine {
   bool current = true;
 };
 
-// The escalation steps a row lists: the highest due (without a window), or those that fell
+// The escalation steps a row lists (`every`: the JSON's, all of them): the highest due
+// (without a window), or those that fell
 // due in the window.
-std::vector<StepLine> steps_of(const TasksData& d, const task::Actors& actors, const task::Row& row) {
+std::vector<StepLine> steps_of(const TasksData& d, const task::Actors& actors, const task::Row& row,
+                               bool every = false) {
   std::vector<StepLine> out;
   const auto& policy = d.report->policy;
   const auto& t = d.book->tasks[row.task];
   auto shown = row.steps_due;
-  if (!d.report->since && !shown.empty()) shown = {shown.back()};
+  if (!every && !d.report->since && !shown.empty()) shown = {shown.back()};
   for (const auto& s : shown) {
     const auto& step = policy.escalation[static_cast<std::size_t>(s.step)];
     out.push_back({&step, actors.of(step, t), s.due, s.current});
@@ -391,7 +393,7 @@ void write_json(std::ostream& out, const TasksData& d) {
       e["changes"] = change_ids(r.changes[i]);
     }
     ordered_json steps = ordered_json::array();
-    for (const auto& s : steps_of(d, actors, row)) {
+    for (const auto& s : steps_of(d, actors, row, true)) {
       auto step = actor_json(*s.step, s.actor, s.due);
       step["current"] = s.current;
       steps.push_back(std::move(step));

@@ -224,7 +224,10 @@ Actor Actors::of(const ruleset::EscalationStep& step, std::string_view owner_id)
   // An enterprise without a parent answers to the organisation that supervises it.
   std::vector<std::size_t> above;
   const auto first = ch.parent[*owner] != chain::k_no_index ? ch.parent[*owner] : m_supervisor[*owner];
-  for (auto v = first; v != chain::k_no_index && above.size() <= ch.size(); v = ch.parent[v])
+  // An enterprise without a parent answers to the organisation that supervises it, also
+  // on the way up from a post inside it.
+  for (auto v = first; v != chain::k_no_index && above.size() <= ch.size();
+       v = ch.parent[v] != chain::k_no_index ? ch.parent[v] : m_supervisor[v])
     above.push_back(v);
   if (a == "superior") {
     // The organisation above the owner's own (an owner that is an organisation is its own):

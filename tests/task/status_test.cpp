@@ -312,6 +312,7 @@ TEST_CASE(
   - {id: e1, name: 一矿, kind: enterprise, industry: coal}
   - {id: e2, name: 二矿, kind: enterprise, industry: coal}
   - {id: e3, name: 三矿, kind: enterprise, industry: coal}
+  - {id: boss, name: 一矿矿长, kind: post, role: worker, parent: e1}
 edges:
   - {from: staff, to: e1, kind: supervises}
   - {from: gov, to: e2, kind: supervises}
@@ -330,6 +331,9 @@ edges:
   CHECK(who("superior", "四矿") == "?owner-not-in-chain");
   CHECK(who("superior", "") == "?no-owner");
   CHECK(who("县安委办", "") == "县安委办");
+  // A post inside a supervised enterprise (a task's owner) goes up the same way.
+  CHECK(actors.of({"s", "s", 0, "superior", {}}, std::string_view("boss")).id == "chief");
+  CHECK(actors.of({"s", "s", 0, "role:secretary", {}}, std::string_view("boss")).id == "gsec");
 }
 
 TEST_CASE("a task list in YAML: the same book as the tables, problems placed at their keys") {
