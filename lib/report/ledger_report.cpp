@@ -153,6 +153,38 @@ std::vector<std::string> tally_head() {
           _("green/yellow/red"),   _("invalid closures"), _("under supervision")};
 }
 
+// The 存量/增量 table (per unit, then all units) and the table by channel, for the table and
+// the Markdown writers.
+using Rows = std::vector<std::vector<std::string>>;
+std::pair<std::vector<std::string>, Rows> stock_table(const hazard::LedgerReport& r,
+                                                      const std::vector<std::string>& names) {
+  std::vector<std::string> cols = {_("unit"), _("name")};
+  for (auto& heading : stock_head()) cols.push_back(std::move(heading));
+  Rows lines;
+  for (std::size_t u = 0; u < r.units.size(); ++u) {
+    std::vector<std::string> entry = {r.units[u], u < names.size() ? names[u] : ""};
+    for (auto& value : stock_cells(r.by_unit[u])) entry.push_back(std::move(value));
+    lines.push_back(std::move(entry));
+  }
+  std::vector<std::string> sum = {_("all units"), ""};
+  for (auto& value : stock_cells(r.total)) sum.push_back(std::move(value));
+  lines.push_back(std::move(sum));
+  return {std::move(cols), std::move(lines)};
+}
+
+std::pair<std::vector<std::string>, Rows> channel_table(const hazard::LedgerReport& r) {
+  std::vector<std::string> cols = {_("channel")};
+  for (auto& heading : tally_head()) cols.push_back(std::move(heading));
+  Rows lines;
+  for (std::size_t ch = 0; ch < hazard::k_channels; ++ch) {
+    if (r.by_channel[ch].found[0] + r.by_channel[ch].found[1] == 0) continue;
+    std::vector<std::string> entry = {channel_label(static_cast<hazard::Channel>(ch))};
+    for (auto& value : tally_cells(r.by_channel[ch])) entry.push_back(std::move(value));
+    lines.push_back(std::move(entry));
+  }
+  return {std::move(cols), std::move(lines)};
+}
+
 void write_table(std::ostream& out, const hazard::LedgerReport& r, const std::vector<std::string>& names,
                  const std::string& ruleset_id, const task::Actors& actors) {
   const auto tally_heads = tally_head();
@@ -212,30 +244,12 @@ void write_table(std::ostream& out, const hazard::LedgerReport& r, const std::ve
         << trf("Stock and new hazards (存量/增量): open on {} and found from then to {}",
                date::format(r.period->first), date::format(r.period->last))
         << '\n';
-    std::vector<std::string> cols = {_("unit"), _("name")};
-    for (auto& heading : stock_head()) cols.push_back(std::move(heading));
-    std::vector<std::vector<std::string>> lines;
-    for (std::size_t u = 0; u < r.units.size(); ++u) {
-      std::vector<std::string> entry = {r.units[u], u < names.size() ? names[u] : ""};
-      for (auto& value : stock_cells(r.by_unit[u])) entry.push_back(std::move(value));
-      lines.push_back(std::move(entry));
-    }
-    std::vector<std::string> sum = {_("all units"), ""};
-    for (auto& value : stock_cells(r.total)) sum.push_back(std::move(value));
-    lines.push_back(std::move(sum));
+    const auto [cols, lines] = stock_table(r, names);
     table(out, cols, lines, 2);
   }
   if (r.has_channels) {
     out << '\n' << _("By channel (来源渠道)") << '\n';
-    std::vector<std::string> cols = {_("channel")};
-    cols.insert(cols.end(), tally_heads.begin(), tally_heads.end());
-    std::vector<std::vector<std::string>> lines;
-    for (std::size_t ch = 0; ch < hazard::k_channels; ++ch) {
-      if (r.by_channel[ch].found[0] + r.by_channel[ch].found[1] == 0) continue;
-      std::vector<std::string> entry = {channel_label(static_cast<hazard::Channel>(ch))};
-      for (auto& value : tally_cells(r.by_channel[ch])) entry.push_back(std::move(value));
-      lines.push_back(std::move(entry));
-    }
+    const auto [cols, lines] = channel_table(r);
     table(out, cols, lines, 1);
   }
   if (!r.not_delisted.empty()) {
@@ -451,30 +465,12 @@ void write_markdown(std::ostream& out, const hazard::LedgerReport& r, const std:
         << md_cell(trf("Stock and new hazards (存量/增量): open on {} and found from then to {}",
                        date::format(r.period->first), date::format(r.period->last)))
         << "\n\n";
-    std::vector<std::string> cols = {_("unit"), _("name")};
-    for (auto& heading : stock_head()) cols.push_back(std::move(heading));
-    std::vector<std::vector<std::string>> lines;
-    for (std::size_t u = 0; u < r.units.size(); ++u) {
-      std::vector<std::string> entry = {r.units[u], u < names.size() ? names[u] : ""};
-      for (auto& value : stock_cells(r.by_unit[u])) entry.push_back(std::move(value));
-      lines.push_back(std::move(entry));
-    }
-    std::vector<std::string> sum = {_("all units"), ""};
-    for (auto& value : stock_cells(r.total)) sum.push_back(std::move(value));
-    lines.push_back(std::move(sum));
+    const auto [cols, lines] = stock_table(r, names);
     md_table(cols, lines, 2);
   }
   if (r.has_channels) {
     out << "\n## " << _("By channel (来源渠道)") << "\n\n";
-    std::vector<std::string> cols = {_("channel")};
-    cols.insert(cols.end(), tally_heads.begin(), tally_heads.end());
-    std::vector<std::vector<std::string>> lines;
-    for (std::size_t ch = 0; ch < hazard::k_channels; ++ch) {
-      if (r.by_channel[ch].found[0] + r.by_channel[ch].found[1] == 0) continue;
-      std::vector<std::string> entry = {channel_label(static_cast<hazard::Channel>(ch))};
-      for (auto& value : tally_cells(r.by_channel[ch])) entry.push_back(std::move(value));
-      lines.push_back(std::move(entry));
-    }
+    const auto [cols, lines] = channel_table(r);
     md_table(cols, lines, 1);
   }
   if (!r.not_delisted.empty()) {
