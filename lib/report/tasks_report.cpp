@@ -216,6 +216,39 @@ std::string unit_name(const TasksData& d, std::size_t u) {
   return u < d.unit_names.size() ? d.unit_names[u] : std::string();
 }
 
+// The counts that end every human format: by unit, by owner, by list (the lists that have
+// tasks), each a label column or two and then count_cells.
+struct Summary {
+  const char* title;  // a msgid
+  std::size_t labels;
+  std::vector<std::string> head;
+  std::vector<std::vector<std::string>> rows;
+};
+
+std::vector<Summary> summaries(const TasksData& d) {
+  const auto& r = *d.report;
+  auto part = [](const char* title, std::vector<std::string> head) {
+    Summary s{title, head.size(), std::move(head), {}};
+    for (auto& h : count_head()) s.head.push_back(std::move(h));
+    return s;
+  };
+  auto add = [](Summary& s, std::vector<std::string> row, const task::Counts& c) {
+    for (auto& cell : count_cells(c)) row.push_back(std::move(cell));
+    s.rows.push_back(std::move(row));
+  };
+  std::vector<Summary> out;
+  out.push_back(part(N_("By unit"), {_("unit"), _("name")}));
+  for (std::size_t u = 0; u < r.units.size(); ++u)
+    add(out.back(), {r.units[u], unit_name(d, u)}, r.by_unit[u]);
+  out.push_back(part(N_("By owner"), {_("owner")}));
+  for (std::size_t o = 0; o < r.owners.size(); ++o)
+    add(out.back(), {r.owners[o].empty() ? std::string(_("(no owner)")) : r.owners[o]}, r.by_owner[o]);
+  out.push_back(part(N_("By list"), {_("list")}));
+  for (std::size_t k = 0; k < task::k_list_kinds; ++k)
+    if (r.by_list[k].tasks) add(out.back(), {list_label(static_cast<task::ListKind>(k))}, r.by_list[k]);
+  return out;
+}
+
 void write_table(std::ostream& out, const TasksData& d) {
   const auto& r = *d.report;
   const task::Actors actors(d.chain, d.duties);
@@ -230,36 +263,13 @@ void write_table(std::ostream& out, const TasksData& d) {
     write_text_table(out, TextTable{row_head(d), rows, right});
     out << '\n';
   }
-  auto summary = [&](const std::vector<std::string>& first, const std::vector<std::vector<std::string>>& keys,
-                     const std::vector<task::Counts>& counts) {
-    std::vector<std::string> head = first;
-    for (auto& h : count_head()) head.push_back(std::move(h));
-    std::vector<std::vector<std::string>> body;
-    for (std::size_t k = 0; k < counts.size(); ++k) {
-      auto row = keys[k];
-      for (auto& c : count_cells(counts[k])) row.push_back(std::move(c));
-      body.push_back(std::move(row));
-    }
-    std::vector<bool> right(head.size());
-    for (std::size_t c = first.size(); c < head.size(); ++c) right[c] = true;
-    write_text_table(out, TextTable{head, body, right});
-  };
-  std::vector<std::vector<std::string>> keys;
-  for (std::size_t u = 0; u < r.units.size(); ++u) keys.push_back({r.units[u], unit_name(d, u)});
-  summary({_("unit"), _("name")}, keys, r.by_unit);
-  out << '\n';
-  keys.clear();
-  for (const auto& o : r.owners) keys.push_back({o.empty() ? std::string(_("(no owner)")) : o});
-  summary({_("owner")}, keys, r.by_owner);
-  out << '\n';
-  keys.clear();
-  std::vector<task::Counts> lists;
-  for (std::size_t k = 0; k < task::k_list_kinds; ++k)
-    if (r.by_list[k].tasks) {
-      keys.push_back({list_label(static_cast<task::ListKind>(k))});
-      lists.push_back(r.by_list[k]);
-    }
-  summary({_("list")}, keys, lists);
+  const auto parts = summaries(d);
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    if (k) out << '\n';
+    std::vector<bool> right(parts[k].head.size());
+    for (std::size_t c = parts[k].labels; c < right.size(); ++c) right[c] = true;
+    write_text_table(out, TextTable{parts[k].head, parts[k].rows, right});
+  }
 }
 
 void write_markdown(std::ostream& out, const TasksData& d) {
@@ -284,37 +294,10 @@ void write_markdown(std::ostream& out, const TasksData& d) {
   for (auto i : listed(r)) rows.push_back(row_cells(d, actors, r.rows[i], r.changes[i]));
   out << "## " << md_cell(_("Tasks")) << "\n\n";
   table(row_head(d), rows);
-  rows.clear();
-  for (std::size_t u = 0; u < r.units.size(); ++u) {
-    std::vector<std::string> row = {r.units[u], unit_name(d, u)};
-    for (auto& c : count_cells(r.by_unit[u])) row.push_back(std::move(c));
-    rows.push_back(std::move(row));
+  for (const auto& part : summaries(d)) {
+    out << "## " << md_cell(_(part.title)) << "\n\n";
+    table(part.head, part.rows);
   }
-  std::vector<std::string> head = {_("unit"), _("name")};
-  for (auto& h : count_head()) head.push_back(std::move(h));
-  out << "## " << md_cell(_("By unit")) << "\n\n";
-  table(head, rows);
-  rows.clear();
-  for (std::size_t o = 0; o < r.owners.size(); ++o) {
-    std::vector<std::string> row = {r.owners[o].empty() ? std::string(_("(no owner)")) : r.owners[o]};
-    for (auto& c : count_cells(r.by_owner[o])) row.push_back(std::move(c));
-    rows.push_back(std::move(row));
-  }
-  head = {_("owner")};
-  for (auto& h : count_head()) head.push_back(std::move(h));
-  out << "## " << md_cell(_("By owner")) << "\n\n";
-  table(head, rows);
-  rows.clear();
-  for (std::size_t k = 0; k < task::k_list_kinds; ++k)
-    if (r.by_list[k].tasks) {
-      std::vector<std::string> row = {list_label(static_cast<task::ListKind>(k))};
-      for (auto& c : count_cells(r.by_list[k])) row.push_back(std::move(c));
-      rows.push_back(std::move(row));
-    }
-  head = {_("list")};
-  for (auto& h : count_head()) head.push_back(std::move(h));
-  out << "## " << md_cell(_("By list")) << "\n\n";
-  table(head, rows);
 }
 
 ordered_json counts_json(const task::Counts& c) {
