@@ -24,4 +24,13 @@ std::string sha256_hex(std::string_view bytes) {
   return out;
 }
 
+std::array<std::uint8_t, 32> sha256(std::string_view bytes) {
+  std::array<std::uint8_t, 32> digest{};
+  unsigned int length = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1 ||
+      length != digest.size())
+    throw std::runtime_error(_("SHA-256 computation failed"));
+  return digest;
+}
+
 }  // namespace safeassess::hash
