@@ -175,6 +175,8 @@ void report_gate(std::string_view gate, std::string_view thing, const std::vecto
     things = one ? _("1 gap") : trf("{} gaps", names.size());
   else if (thing == "task")
     things = one ? _("1 task") : trf("{} tasks", names.size());
+  else if (thing == "enterprise")
+    things = one ? _("1 enterprise") : trf("{} enterprises", names.size());
   else
     things = fmt::format("{} {}", names.size(), thing);
   std::cerr << text::visible(trf("safeassess: gate {} tripped by {}: {}", gate, things, list), false) << '\n';

@@ -10,6 +10,7 @@
 
 #include "assess.hpp"
 #include "batch.hpp"
+#include "classify.hpp"
 #include "common.hpp"
 #include "core/text.hpp"
 #include "docs.hpp"
@@ -24,6 +25,7 @@
 #include "report/format.hpp"
 #include "risk.hpp"
 #include "rulesets.hpp"
+#include "sample.hpp"
 #include "score.hpp"
 #include "stdout.hpp"
 #include "tasks.hpp"
@@ -37,9 +39,9 @@ namespace {
 // to the app with its options, help and callback; a new subcommand is a file of cli/ and
 // a row here.
 using Setup = void (*)(CLI::App&, int&);
-constexpr Setup k_subcommands[] = {setup_assess,  setup_score, setup_validate, setup_judge,
-                                   setup_hazards, setup_tasks, setup_risk,     setup_duties,
-                                   setup_trace,   setup_batch, setup_init,     setup_rulesets};
+constexpr Setup k_subcommands[] = {setup_assess, setup_score, setup_validate, setup_judge,   setup_hazards,
+                                   setup_tasks,  setup_risk,  setup_duties,   setup_trace,   setup_classify,
+                                   setup_sample, setup_batch, setup_init,     setup_rulesets};
 
 int run(int argc, char** argv) {
   // The language first: every help text below is looked up in it.

@@ -15,7 +15,7 @@ core
 io
 model
 load
-score duty hazard risk chain accident task
+score duty hazard risk chain accident task targeting
 assessment
 report
 cli

@@ -18,6 +18,7 @@
 #include "load/risk.hpp"
 #include "load/ruleset.hpp"
 #include "load/tables.hpp"
+#include "load/targeting.hpp"
 #include "load/tasks.hpp"
 #include "task/status.hpp"
 
@@ -172,6 +173,78 @@ struct Loading {
     b.chain = std::move(data);
   }
 
+  // What classify and sample read (LoadOptions::targeting, ::roster).
+  void load_targeting(bool roster) {
+    const Manifest& m = b.manifest;
+    if (!have_rules) return;
+    if (!b.rules.targeting) {
+      diagnostics.error(
+          Location{b.rules.file},
+          trf("ruleset \"{}\" has no \"targeting\" section: classify and sample need its colours "
+              "and rules (README \"Targeting\")",
+              b.rules.id));
+      return;
+    }
+    if (roster && !b.rules.targeting->sampling) {
+      diagnostics.error(
+          b.rules.targeting->at,
+          trf("ruleset \"{}\" has no sampling plan (targeting.sampling): sample needs its strata "
+              "and allocation",
+              b.rules.id));
+      return;
+    }
+    if (!m.enterprises) {
+      diagnostics.error(Location{m.file}, _("the manifest names no enterprise list; add \"enterprises: "
+                                            "enterprises.csv\""));
+      return;
+    }
+    if (roster && !m.inspectors) {
+      diagnostics.error(Location{m.file}, _("the manifest names no roster of inspectors; add \"inspectors: "
+                                            "inspectors.csv\""));
+      return;
+    }
+    if (b.units.size() == 0) return;
+    const auto period = date::parse_period(m.period);
+    if (!period) return;
+    if (m.chain && diagnostics.empty()) load_chain();
+    load_register();
+    if (accidents) {
+      b.accident_summary = accident::summarize(*accidents, b.units.size(), *period);
+      b.accidents = std::move(accidents);
+      accidents.reset();
+    }
+    if (m.hazards)
+      collect([&] {
+        std::string shown;
+        std::string bytes = read("hazards", *m.hazards, shown);
+        b.ledger = hazard::read_ledger(shown, std::move(bytes), enc, period->last, b.rules.ledger, &b.units,
+                                       *period);
+      });
+    const auto need = targeting::needs(*b.rules.targeting, roster);
+    collect([&] {
+      std::string shown;
+      std::string bytes = read("enterprises", *m.enterprises, shown);
+      b.enterprises =
+          targeting::read_enterprises({shown, std::move(bytes)}, enc, b.units, *b.rules.targeting, need);
+    });
+    if (!roster || !b.enterprises) return;
+    collect([&] {
+      std::string shown, rec_shown, ins_shown;
+      std::string bytes = read("inspectors", *m.inspectors, shown);
+      std::optional<targeting::Table> recusals, inspections;
+      if (m.recusals) {
+        std::string r = read("recusals", *m.recusals, rec_shown);
+        recusals = targeting::Table{rec_shown, std::move(r)};
+      }
+      if (m.inspections) {
+        std::string r = read("inspections", *m.inspections, ins_shown);
+        inspections = targeting::Table{ins_shown, std::move(r)};
+      }
+      b.roster = targeting::read_roster({shown, std::move(bytes)}, std::move(recusals),
+                                        std::move(inspections), enc, *b.enterprises, need.township);
+    });
+  }
+
   template <class F>
   void collect(F&& step) {
     try {
@@ -324,9 +397,22 @@ Basics load_basics(const std::filesystem::path& path, const LoadOptions& options
   if (options.chain && l.diagnostics.empty()) l.load_chain();
   if (options.chain && !options.chain_only) l.load_register();
   if (options.tasks) l.load_tasks();
+  if (options.targeting) l.load_targeting(options.roster);
   l.diagnostics.throw_if_any();
-  account_rows(l.b.files, l.b.units, nullptr, l.b.chain, nullptr, l.accidents ? &*l.accidents : nullptr,
-               nullptr, l.b.manifest.chain_edges.has_value(), l.b.tasks ? &*l.b.tasks : nullptr);
+  const accident::Register* reg = l.accidents ? &*l.accidents : l.b.accidents ? &*l.b.accidents : nullptr;
+  account_rows(l.b.files, l.b.units, nullptr, l.b.chain, l.b.ledger ? &*l.b.ledger : nullptr, reg,
+               l.b.accident_summary ? &*l.b.accident_summary : nullptr, l.b.manifest.chain_edges.has_value(),
+               l.b.tasks ? &*l.b.tasks : nullptr);
+  for (auto& f : l.b.files) {
+    if (f.role == "enterprises" && l.b.enterprises)
+      f.rows = RowAccount::all(l.b.enterprises->rows.size());
+    else if (f.role == "inspectors" && l.b.roster)
+      f.rows = RowAccount::all(l.b.roster->inspectors.size());
+    else if (f.role == "recusals" && l.b.roster)
+      f.rows = RowAccount::all(l.b.roster->recusals.size());
+    else if (f.role == "inspections" && l.b.roster)
+      f.rows = RowAccount::all(l.b.roster->inspections.size());
+  }
   return std::move(l.b);
 }
 

@@ -17,6 +17,7 @@
 #include "model/manifest.hpp"
 #include "model/risk.hpp"
 #include "model/ruleset.hpp"
+#include "model/targeting.hpp"
 #include "model/task.hpp"
 #include "model/units.hpp"
 #include "model/values.hpp"
@@ -77,6 +78,11 @@ struct LoadOptions {
   bool chain = false;                             // load_basics: also load the chain
   bool tasks = false;                             // load_basics: also load the task list
   bool chain_only = false;  // with `chain`: the chain and its duty list only (no records, no register)
+  // load_basics: what classify needs (the ruleset's targeting section, the enterprise list,
+  // the ledger, the accident register, the chain with its records), and with `roster` what
+  // sample needs besides (the roster, recusals and past inspections).
+  bool targeting = false;
+  bool roster = false;
 };
 
 // The manifest, its ruleset and its units: what every subcommand on a manifest needs.
@@ -87,6 +93,14 @@ struct Basics {
   std::vector<InputFile> files;
   std::optional<ChainData> chain;       // with LoadOptions::chain, when the manifest names one
   std::optional<task::TaskBook> tasks;  // with LoadOptions::tasks, when the manifest names one
+  // With LoadOptions::targeting: the ledger as of the period's last day and the accident
+  // register with its summary for the period (when the manifest names them), the enterprise
+  // list, and with LoadOptions::roster the roster.
+  std::optional<hazard::LedgerReport> ledger;
+  std::optional<accident::Register> accidents;
+  std::optional<accident::Summary> accident_summary;
+  std::optional<targeting::EnterpriseList> enterprises;
+  std::optional<targeting::Roster> roster;
 };
 [[nodiscard]] Basics load_basics(const std::filesystem::path& path, const LoadOptions& options = {});
 

@@ -17,7 +17,8 @@ std::vector<std::filesystem::path> input_paths(const Manifest& m) {
   add(m.ruleset_ref);
   for (const auto* ref :
        {&m.units, &m.indicators, &m.ratings, &m.hazards, &m.duties, &m.chain, &m.chain_edges, &m.records,
-        &m.accidents, &m.risks, &m.risk_matrix, &m.tasks, &m.task_milestones, &m.task_progress})
+        &m.accidents, &m.risks, &m.risk_matrix, &m.tasks, &m.task_milestones, &m.task_progress,
+        &m.enterprises, &m.inspectors, &m.recusals, &m.inspections})
     if (*ref) add((*ref)->path);
   return paths;
 }
@@ -30,10 +31,10 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
   Manifest m;
   m.file = display;
   m.dir = dir;
-  if (reader.expect_map(
-          root, _("the manifest"),
-          {"assessment", "ruleset", "missing", "encoding", "units", "indicators", "ratings", "hazards",
-           "duties", "chain", "records", "accidents", "risks", "risk_matrix", "tasks"})) {
+  if (reader.expect_map(root, _("the manifest"),
+                        {"assessment", "ruleset", "missing", "encoding", "units", "indicators", "ratings",
+                         "hazards", "duties", "chain", "records", "accidents", "risks", "risk_matrix",
+                         "tasks", "enterprises", "inspectors", "recusals", "inspections"})) {
     const YAML::Node a = root["assessment"];
     if (!a.IsDefined()) {
       reader.error(root, _("missing required key \"assessment\" (with name and period)"));
@@ -111,6 +112,18 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
     m.accidents = data("accidents", false);
     m.risks = data("risks", false);
     m.risk_matrix = data("risk_matrix", false);
+    m.enterprises = data("enterprises", false);
+    m.inspectors = data("inspectors", false);
+    m.recusals = data("recusals", false);
+    m.inspections = data("inspections", false);
+    if (m.recusals && !m.inspectors)
+      reader.error(root["recusals"], _("\"recusals\" name inspectors of a roster: add \"inspectors\""));
+    if (m.inspections && !m.inspectors)
+      reader.error(root["inspections"], _("\"inspections\" name inspectors of a roster: add \"inspectors\""));
+    if (m.inspectors && !m.enterprises)
+      reader.error(root["inspectors"],
+                   _("a roster of inspectors is for drawing teams for the enterprises of a "
+                     "list: add \"enterprises\""));
     if (m.risk_matrix && !m.risks)
       reader.error(root["risk_matrix"],
                    _("\"risk_matrix\" grades the risk points of \"risks\"; add \"risks\""));

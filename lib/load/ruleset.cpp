@@ -47,6 +47,7 @@ Ruleset Loader::load(const YAML::Node& root) {
                             "duty_compliance",
                             "accident_register",
                             "task_list",
+                            "targeting",
                             "number",
                             "published",
                             "effective_from",
@@ -90,6 +91,7 @@ Ruleset Loader::load(const YAML::Node& root) {
   load_duty_compliance(root, r);
   load_accident_register(root, r);
   load_periods(root, r);
+  load_targeting(root, r);
   // An input is either derived or fed from a file the manifest names, not both.
   for (const auto& entry : r.derived) {
     const std::size_t input = entry.first;  // a copy: lambdas cannot capture a structured binding (clang 14)

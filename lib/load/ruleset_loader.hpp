@@ -64,6 +64,10 @@ class Loader {
   void load_task_list(const YAML::Node& root, Ruleset& r);
   void load_duty_compliance(const YAML::Node& root, Ruleset& r);
   void load_accident_register(const YAML::Node& root, Ruleset& r);
+  // The "targeting" section (ruleset_targeting.cpp).
+  void load_targeting(const YAML::Node& root, Ruleset& r);
+  std::optional<std::size_t> colour_ref(const YAML::Node& map, const char* key, const targeting::Targeting& t,
+                                        bool required);
 
   io::YamlReader m_reader;
 };

@@ -16,6 +16,7 @@
 #include "model/accident.hpp"
 #include "model/condition.hpp"
 #include "model/edition.hpp"
+#include "model/targeting.hpp"
 
 namespace safeassess::ruleset {
 
@@ -386,6 +387,8 @@ struct Ruleset {
   // Derived inputs (by input index), in the order they are computed: each after the inputs
   // it reads.
   std::vector<std::pair<std::size_t, Derivation>> derived;
+  // 三色 classification and 双随机 sampling of enterprises (README "Targeting").
+  std::optional<targeting::Targeting> targeting;
 
   [[nodiscard]] std::vector<std::string> input_ids() const;
   [[nodiscard]] const Indicator* find_indicator(std::string_view indicator_id) const;

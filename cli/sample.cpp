@@ -1,0 +1,199 @@
+#include "sample.hpp"
+
+#include <iostream>
+#include <memory>
+
+#include "classify.hpp"
+#include "common.hpp"
+#include "core/hash.hpp"
+#include "core/i18n.hpp"
+#include "exit_code.hpp"
+#include "io/file.hpp"
+#include "load/manifest.hpp"
+#include "report/json_text.hpp"
+#include "targeting/sample.hpp"
+
+namespace safeassess::cli {
+
+namespace {
+
+struct Drawn {
+  std::unique_ptr<Classified> classes;
+  targeting::Draw draw;
+  report::DrawData data;
+};
+
+std::unique_ptr<Drawn> draw_manifest(const std::string& manifest, const std::string& encoding,
+                                     const std::string& seed, date::Day day) {
+  auto out = std::make_unique<Drawn>();
+  out->classes = classify_manifest(manifest, encoding, true);
+  const auto& c = *out->classes;
+  std::vector<std::size_t> colours;
+  colours.reserve(c.result.rows.size());
+  for (const auto& r : c.result.rows) colours.push_back(r.colour);
+  targeting::DrawInput in{c.data.rules, c.data.list, &colours, &*c.basics.roster, day, seed};
+  out->draw = targeting::draw(in);
+  auto& d = out->data;
+  d.classes = &c.data;
+  d.roster = &*c.basics.roster;
+  d.draw = &out->draw;
+  d.version = SAFEASSESS_VERSION;
+  d.manifest = manifest;
+  d.seed = seed;
+  d.date = day;
+  d.inputs = c.basics.files;
+  d.ruleset_sha256 = c.basics.rules.sha256;
+  return out;
+}
+
+// Line and column of a byte offset in text, for a JSON syntax error.
+Location place(const std::string& file, const std::string& text, std::size_t offset) {
+  long line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return Location{file, line, column};
+}
+
+std::string record_string(const nlohmann::json& j, const char* key, const std::string& file) {
+  if (!j.contains(key) || !j[key].is_string())
+    throw InputError(Location{file},
+                     trf("the draw record has no \"{}\" (a string); is it a record written by "
+                         "safeassess sample -f json?",
+                         key));
+  return j[key].get<std::string>();
+}
+
+int verify(const SampleOptions& o) {
+  const std::string text = io::read_file(o.verify, o.verify);
+  nlohmann::json rec;
+  try {
+    rec = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw InputError(
+        place(o.verify, text, e.byte == 0 ? 0 : e.byte - 1),
+        _("not a draw record: the JSON does not parse; use the file safeassess sample -f json wrote"));
+  }
+  if (!rec.is_object() || !rec.contains("record") || rec["record"] != "safeassess-draw/1")
+    throw InputError(Location{o.verify}, _("not a draw record: \"record\" is not \"safeassess-draw/1\""));
+  const std::string seed = record_string(rec, "seed", o.verify);
+  const std::string day_text = record_string(rec, "date", o.verify);
+  const std::string manifest = o.manifest.empty() ? record_string(rec, "manifest", o.verify) : o.manifest;
+  const auto day = date::parse(day_text);
+  if (!day) throw InputError(Location{o.verify}, trf("the record's date: {}", date::why_not(day_text)));
+  const auto again = draw_manifest(manifest, o.encoding, seed, *day);
+  const nlohmann::json fresh = nlohmann::json::parse(report::json_text(report::draw_record(again->data)));
+  std::vector<std::string> problems;
+  if (!o.commitment.empty() && hash::sha256_hex(seed) != o.commitment)
+    problems.push_back(
+        trf("the seed's SHA-256 is {}, not the commitment {}", hash::sha256_hex(seed), o.commitment));
+  if (rec.value("seed_sha256", std::string()) != hash::sha256_hex(seed))
+    problems.push_back(_("seed_sha256 is not the SHA-256 of the seed"));
+  // Inputs: each file's hash, by role and position.
+  const auto& old_inputs =
+      rec.contains("inputs") && rec["inputs"].is_array() ? rec["inputs"] : nlohmann::json::array();
+  const auto& new_inputs = fresh["inputs"];
+  for (std::size_t i = 0; i < std::max(old_inputs.size(), new_inputs.size()); ++i) {
+    if (i >= old_inputs.size()) {
+      problems.push_back(trf("input {} ({}) is read now but not named in the record",
+                             new_inputs[i]["path"].get<std::string>(),
+                             new_inputs[i]["role"].get<std::string>()));
+      continue;
+    }
+    if (i >= new_inputs.size()) {
+      problems.push_back(trf("the record names input {} which the manifest no longer names",
+                             old_inputs[i].value("path", std::string("?"))));
+      continue;
+    }
+    if (old_inputs[i].value("role", std::string()) != new_inputs[i]["role"] ||
+        old_inputs[i].value("sha256", std::string()) != new_inputs[i]["sha256"])
+      problems.push_back(
+          trf("input {} ({}) has changed: SHA-256 {} in the record, {} now",
+              new_inputs[i]["path"].get<std::string>(), new_inputs[i]["role"].get<std::string>(),
+              old_inputs[i].value("sha256", std::string("?")), new_inputs[i]["sha256"].get<std::string>()));
+  }
+  for (const char* key : {"generator", "rules", "strata", "teams", "load"})
+    if (!rec.contains(key) || rec[key] != fresh[key])
+      problems.push_back(trf("\"{}\" differs from the draw recomputed from the inputs", key));
+  if (problems.empty()) {
+    std::cout << trf("the draw record {} matches: the same inputs, seed and date give the same draw ({} "
+                     "enterprises, "
+                     "{} teams)",
+                     o.verify, fresh["teams"].size(), fresh["teams"].size())
+              << '\n';
+    return code(ExitCode::Ok);
+  }
+  std::cout << trf("the draw record {} does NOT match:", o.verify) << '\n';
+  for (const auto& p : problems) std::cout << "  " << p << '\n';
+  return code(ExitCode::GateTripped);
+}
+
+}  // namespace
+
+void setup_sample(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<SampleOptions>();
+  auto* sub = app.add_subcommand(
+      "sample",
+      _("双随机 draw: enterprises drawn per stratum (colour, industry, township) and a team of inspectors "
+        "for each, within qualifications, recusals (回避) and workload limits; a pure function of the "
+        "inputs and the seed, with a record anyone can verify (--verify)"));
+  sub->add_option(
+      "manifest", options->manifest,
+      _("The manifest naming the enterprise list and the roster (with --verify: default the record's)"));
+  sub->add_option("--seed", options->seed, _("The seed, as announced (any text; see README \"Sampling\")"))
+      ->check(non_empty());
+  sub->add_option("--date", options->date,
+                  _("The day of the draw (YYYY-MM-DD): recent inspections count back from it"))
+      ->type_name("DATE")
+      ->check(non_empty());
+  sub->add_option(
+         "--verify", options->verify,
+         _("Recompute the draw a record (sample -f json) describes and say whether it matches: exit 0 when "
+           "it does, 1 when it does not"))
+      ->type_name("RECORD")
+      ->check(non_empty());
+  sub->add_option(
+         "--commitment", options->commitment,
+         _("With --verify: the SHA-256 of the seed published before the draw, checked against the seed"))
+      ->type_name("SHA256")
+      ->check(non_empty());
+  sub->add_flag(
+      "--commit", options->commit,
+      _("Print the SHA-256 of --seed (the commitment to publish before the inputs are fixed) and stop"));
+  add_format_option(sub, options->format);
+  add_output_option(sub, options->output);
+  add_encoding_option(sub, options->encoding);
+  sub->callback([options, &exit_code] { exit_code = run_sample(*options); });
+}
+
+int run_sample(const SampleOptions& o) {
+  if (o.commit) {
+    if (o.seed.empty()) throw UsageError(_("--commit needs --seed: the commitment is the seed's SHA-256"));
+    if (!o.verify.empty() || !o.manifest.empty())
+      throw UsageError(_("--commit takes --seed only: it prints the seed's SHA-256 and draws nothing"));
+    std::cout << hash::sha256_hex(o.seed) << '\n';
+    return code(ExitCode::Ok);
+  }
+  if (!o.verify.empty()) {
+    if (!o.seed.empty() || !o.date.empty())
+      throw UsageError(_("--verify takes its seed and date from the record; drop --seed and --date"));
+    return verify(o);
+  }
+  if (!o.commitment.empty()) throw UsageError(_("--commitment goes with --verify"));
+  if (o.manifest.empty()) throw UsageError(_("sample needs a MANIFEST (or --verify RECORD)"));
+  if (o.seed.empty()) throw UsageError(_("sample needs --seed: the announced seed the draw is made from"));
+  const auto day = date_option("--date", o.date);
+  if (!day) throw UsageError(_("sample needs --date: the day of the draw (YYYY-MM-DD)"));
+  const auto format = report::parse_format(o.format);
+  const auto d = draw_manifest(o.manifest, o.encoding, o.seed, *day);
+  emit(o.output, assessment::input_paths(d->classes->basics.manifest),
+       [&](std::ostream& out) { report::write_draw(out, format, d->data); });
+  return code(ExitCode::Ok);
+}
+
+}  // namespace safeassess::cli

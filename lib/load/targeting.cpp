@@ -1,0 +1,361 @@
+#include "load/targeting.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "core/text.hpp"
+#include "io/csv.hpp"
+
+namespace safeassess::targeting {
+
+namespace {
+
+using Column = std::optional<std::size_t>;
+
+bool reads(const Targeting& t, Fact f) {
+  const auto field = static_cast<std::size_t>(f);
+  return std::any_of(t.classification.rules.begin(), t.classification.rules.end(), [&](const ClassRule& r) {
+    return std::find(r.fields.begin(), r.fields.end(), field) != r.fields.end();
+  });
+}
+
+// The header's problems end the table (its rows cannot be read).
+void header_checked(Diagnostics& d) {
+  d.throw_if_any();
+}
+
+}  // namespace
+
+std::vector<std::string> split_list(std::string_view cell) {
+  std::vector<std::string> out;
+  std::string part;
+  auto flush = [&] {
+    const auto t = io::trim(part);
+    if (!t.empty()) out.emplace_back(t);
+    part.clear();
+  };
+  for (std::size_t i = 0; i < cell.size();) {
+    const std::string_view rest = cell.substr(i);
+    if (rest.front() == ';' || rest.front() == ',') {
+      flush();
+      ++i;
+    } else if (rest.starts_with("；") || rest.starts_with("、") || rest.starts_with("，")) {
+      flush();
+      i += 3;
+    } else {
+      part += rest.front();
+      ++i;
+    }
+  }
+  flush();
+  return out;
+}
+
+Needs needs(const Targeting& t, bool sampling) {
+  Needs n;
+  n.risk = reads(t, Fact::RiskLevel);
+  n.principal = reads(t, Fact::PrincipalCompliance);
+  for (std::size_t c = 0; c < t.colours.size(); ++c)
+    for (const auto& r : t.classification.rules)
+      if (std::find(r.fields.begin(), r.fields.end(), k_facts + c) != r.fields.end()) n.previous = true;
+  if (sampling && t.sampling) {
+    const auto& s = *t.sampling;
+    n.township = std::find(s.strata.begin(), s.strata.end(), StratumKey::Township) != s.strata.end() ||
+                 s.avoid_own_township;
+    n.industry = std::find(s.strata.begin(), s.strata.end(), StratumKey::Industry) != s.strata.end() ||
+                 s.qualification;
+  }
+  return n;
+}
+
+EnterpriseList read_enterprises(Table t, io::Encoding enc, const assessment::Units& units,
+                                const Targeting& rules, const Needs& need) {
+  EnterpriseList list;
+  list.file = t.shown;
+  Diagnostics d;
+  io::CsvFile f(t.shown, std::move(t.bytes), enc);
+  const auto& h = f.header();
+  const auto c_id = h.require_any({"id", "企业编号"}, _("the enterprise's identifier"), d);
+  const auto c_name = h.require_any({"name", "企业名称"},
+                                    _("the enterprise's name, as the ledger and the "
+                                      "accident register write it"),
+                                    d);
+  const auto c_unit = h.require_any({"unit", "单位编号"}, _("the assessed unit it counts for"), d);
+  auto column = [&](std::initializer_list<const char*> names, bool needed, std::string_view why) -> Column {
+    std::vector<std::string> v(names.begin(), names.end());
+    return needed ? h.require_any(v, why, d) : h.optional_any(v, d);
+  };
+  const auto c_township =
+      column({"township", "乡镇"}, need.township,
+             _("the township (乡镇): the sampling plan's strata or recusal rules read it"));
+  const auto c_industry = column({"industry", "行业"}, need.industry,
+                                 _("the industry (行业): the sampling plan's strata or inspectors' "
+                                   "qualifications read it"));
+  const auto c_risk = column({"risk_level", "风险等级"}, need.risk,
+                             _("the risk level (重大/较大/一般/低): a classification rule reads risk_level"));
+  const auto c_principal =
+      column({"principal", "主要负责人岗位"}, need.principal,
+             _("the chain post of its principal (主要负责人): a classification rule reads "
+               "principal_compliance"));
+  const auto c_previous = column({"previous_colour", "上期颜色"}, need.previous,
+                                 _("the previous period's colour: a classification rule reads previous_*"));
+  header_checked(d);
+  list.has_township = c_township.has_value();
+  list.has_industry = c_industry.has_value();
+  list.has_risk = c_risk.has_value();
+  list.has_principal = c_principal.has_value();
+  list.has_previous = c_previous.has_value();
+  std::unordered_map<std::string, long> ids;
+  std::unordered_map<std::string, long> names;  // unit + '\n' + name
+  std::vector<std::string> colour_ids;
+  for (const auto& c : rules.colours) colour_ids.push_back(c.id);
+  auto need_cell = [&](Column c, long line, bool needed, std::string_view what) {
+    if (!c || !needed || !f.cell(c).empty()) return true;
+    d.error(h.cell(line, *c), trf("{}: empty {}", h.column_label(*c), what));
+    return false;
+  };
+  while (f.reader().next()) {
+    const long line = f.reader().line();
+    Enterprise e;
+    e.line = line;
+    e.id = std::string(f.cell(c_id));
+    e.name = std::string(f.cell(c_name));
+    e.unit = std::string(f.cell(c_unit));
+    bool ok = true;
+    if (e.id.empty()) {
+      d.error(h.cell(line, *c_id), trf("{}: empty enterprise id", h.column_label(*c_id)));
+      ok = false;
+    } else if (const auto [it, fresh] = ids.emplace(e.id, line); !fresh) {
+      d.error(h.cell(line, *c_id),
+              trf("{}: enterprise \"{}\" is already listed on line {}; one enterprise, one "
+                  "row",
+                  h.column_label(*c_id), e.id, it->second));
+      ok = false;
+    }
+    if (e.name.empty()) {
+      d.error(h.cell(line, *c_name), trf("{}: empty name", h.column_label(*c_name)));
+      ok = false;
+    }
+    if (const auto u = units.find(e.unit)) {
+      e.unit_index = static_cast<std::uint32_t>(*u);
+      if (!e.name.empty())
+        if (const auto [it, fresh] = names.emplace(e.unit + '\n' + e.name, line); !fresh) {
+          d.error(h.cell(line, *c_name),
+                  trf("{}: unit {} already has an enterprise named \"{}\" (line {}); the ledger and the "
+                      "accident register could not tell them apart",
+                      h.column_label(*c_name), e.unit, e.name, it->second));
+          ok = false;
+        }
+    } else {
+      d.error(h.cell(line, *c_unit),
+              trf("{}: unit \"{}\" is not in the units file{}", h.column_label(*c_unit), e.unit,
+                  text::did_you_mean(e.unit, units.ids)));
+      ok = false;
+    }
+    e.township = std::string(f.cell(c_township));
+    e.industry = std::string(f.cell(c_industry));
+    e.principal = std::string(f.cell(c_principal));
+    ok = need_cell(c_township, line, need.township, _("township")) && ok;
+    ok = need_cell(c_industry, line, need.industry, _("industry")) && ok;
+    // An empty principal is allowed: an enterprise outside the chain has no post to judge, and
+    // the rules that read principal_compliance are not applied to it (README "Targeting").
+    if (c_risk) {
+      const auto s = f.cell(c_risk);
+      if (!s.empty()) {
+        e.risk_level = parse_risk_level(s);
+        if (!e.risk_level) {
+          d.error(h.cell(line, *c_risk),
+                  trf("{}: \"{}\" is not a risk level; write 重大, 较大, 一般 or 低 (or "
+                      "红, 橙, 黄, 蓝)",
+                      h.column_label(*c_risk), s));
+          ok = false;
+        }
+      } else {
+        ok = need_cell(c_risk, line, need.risk, _("risk level")) && ok;
+      }
+    }
+    if (c_previous) {
+      const auto s = f.cell(c_previous);
+      if (!s.empty()) {
+        e.previous = rules.find_colour(s);
+        if (!e.previous) {
+          d.error(h.cell(line, *c_previous),
+                  trf("{}: \"{}\" is not a colour of the scheme ({}); leave it empty for an enterprise not "
+                      "classified last period{}",
+                      h.column_label(*c_previous), s, text::join(colour_ids, ", "),
+                      text::did_you_mean(s, colour_ids)));
+          ok = false;
+        }
+      }
+    }
+    if (ok) list.rows.push_back(std::move(e));
+  }
+  d.throw_if_any();
+  return list;
+}
+
+Roster read_roster(Table inspectors, std::optional<Table> recusals, std::optional<Table> inspections,
+                   io::Encoding enc, const EnterpriseList& list, bool need_township) {
+  Roster r;
+  r.file = inspectors.shown;
+  Diagnostics d;
+  std::unordered_map<std::string, std::size_t> index;
+  {
+    io::CsvFile f(inspectors.shown, std::move(inspectors.bytes), enc);
+    const auto& h = f.header();
+    const auto c_id = h.require_any({"id", "执法人员编号"}, _("the inspector's identifier"), d);
+    const auto c_name = h.require_any({"name", "姓名"}, _("the inspector's name"), d);
+    const auto c_qual = h.require_any(
+        {"qualifications", "执法资格"},
+        _("the industries the inspector may inspect, separated by ; or 、 (全部 or * for every industry)"),
+        d);
+    const auto c_township =
+        need_township ? h.require_any({"township", "所在乡镇"},
+                                      _("the inspector's own township: the plan avoids it (own_township)"), d)
+                      : h.optional_any({"township", "所在乡镇"}, d);
+    const auto c_max = h.optional_any({"max", "工作量上限"}, d);
+    header_checked(d);
+    r.has_township = c_township.has_value();
+    while (f.reader().next()) {
+      const long line = f.reader().line();
+      Inspector in;
+      in.line = line;
+      in.id = std::string(f.cell(c_id));
+      in.name = std::string(f.cell(c_name));
+      in.township = std::string(f.cell(c_township));
+      bool ok = true;
+      if (in.id.empty()) {
+        d.error(h.cell(line, *c_id), trf("{}: empty inspector id", h.column_label(*c_id)));
+        ok = false;
+      } else if (const auto [it, fresh] = index.emplace(in.id, r.inspectors.size()); !fresh) {
+        d.error(h.cell(line, *c_id), trf("{}: inspector \"{}\" is already listed on line {}",
+                                         h.column_label(*c_id), in.id, r.inspectors[it->second].line));
+        ok = false;
+      }
+      for (auto& q : split_list(f.cell(c_qual))) {
+        if (q == "*" || q == "全部")
+          in.all = true;
+        else
+          in.qualifications.push_back(std::move(q));
+      }
+      if (!in.all && in.qualifications.empty()) {
+        d.error(h.cell(line, *c_qual),
+                trf("{}: no qualification; list the industries (or 全部)", h.column_label(*c_qual)));
+        ok = false;
+      }
+      if (need_township && in.township.empty()) {
+        d.error(h.cell(line, *c_township), trf("{}: empty township", h.column_label(*c_township)));
+        ok = false;
+      }
+      if (c_max && !f.cell(c_max).empty()) {
+        const auto s = f.cell(c_max);
+        long v = -1;
+        if (const auto n = io::parse_number(s); n && *n >= 0 && *n <= 10000 && *n == static_cast<long>(*n))
+          v = static_cast<long>(*n);
+        if (v < 0) {
+          d.error(h.cell(line, *c_max),
+                  trf("{}: \"{}\" is not a number of inspections (a whole number from 0; "
+                      "0: not drawn this time)",
+                      h.column_label(*c_max), s));
+          ok = false;
+        } else {
+          in.max = v;
+        }
+      }
+      if (!ok) {
+        if (!in.id.empty() && index.at(in.id) == r.inspectors.size()) index.erase(in.id);
+        continue;
+      }
+      r.inspectors.push_back(std::move(in));
+    }
+  }
+  std::unordered_map<std::string, std::size_t> enterprises;
+  std::vector<std::string> enterprise_ids;
+  for (std::size_t e = 0; e < list.rows.size(); ++e) {
+    enterprises.emplace(list.rows[e].id, e);
+    if (list.rows.size() <= 20000) enterprise_ids.push_back(list.rows[e].id);
+  }
+  std::vector<std::string> inspector_ids;
+  for (const auto& in : r.inspectors) inspector_ids.push_back(in.id);
+  auto enterprise_of = [&](const io::CsvFile& f, Column c, long line) -> std::optional<std::size_t> {
+    const auto id = f.cell(c);
+    if (const auto it = enterprises.find(std::string(id)); it != enterprises.end()) return it->second;
+    d.error(f.header().cell(line, *c),
+            trf("{}: enterprise \"{}\" is not in the enterprise list {}{}", f.header().column_label(*c), id,
+                list.file, text::did_you_mean(id, enterprise_ids)));
+    return std::nullopt;
+  };
+  auto inspector_of = [&](const io::CsvFile& f, Column c, long line,
+                          std::string_view id) -> std::optional<std::size_t> {
+    if (const auto it = index.find(std::string(id)); it != index.end()) return it->second;
+    d.error(f.header().cell(line, *c),
+            trf("{}: inspector \"{}\" is not on the roster {}{}; one who has left stays on it with max 0",
+                f.header().column_label(*c), id, r.file, text::did_you_mean(id, inspector_ids)));
+    return std::nullopt;
+  };
+  if (recusals) {
+    r.recusals_file = recusals->shown;
+    io::CsvFile f(recusals->shown, std::move(recusals->bytes), enc);
+    const auto& h = f.header();
+    Diagnostics hd;
+    const auto c_in =
+        h.require_any({"inspector", "执法人员编号"}, _("the inspector who must stand aside"), hd);
+    const auto c_en = h.require_any({"enterprise", "企业编号"}, _("the enterprise they are related to"), hd);
+    const auto c_reason = h.require_any({"reason", "回避事由"}, _("why (亲属, 曾任职, 利害关系, ...)"), hd);
+    for (const auto& x : hd.items()) d.error(x.where, x.message);
+    d.throw_if_any();
+    while (f.reader().next()) {
+      const long line = f.reader().line();
+      const auto in = inspector_of(f, c_in, line, f.cell(c_in));
+      const auto en = enterprise_of(f, c_en, line);
+      const std::string reason(f.cell(c_reason));
+      if (reason.empty())
+        d.error(h.cell(line, *c_reason),
+                trf("{}: empty reason; say why the inspector stands aside", h.column_label(*c_reason)));
+      if (in && en && !reason.empty()) r.recusals.push_back({*in, *en, reason, line});
+    }
+  }
+  if (inspections) {
+    r.inspections_file = inspections->shown;
+    io::CsvFile f(inspections->shown, std::move(inspections->bytes), enc);
+    const auto& h = f.header();
+    Diagnostics hd;
+    const auto c_en = h.require_any({"enterprise", "企业编号"}, _("the enterprise inspected"), hd);
+    const auto c_date = h.require_any({"date", "检查日期"}, _("the day of the inspection (YYYY-MM-DD)"), hd);
+    const auto c_who =
+        h.require_any({"inspectors", "检查人员"}, _("the inspectors' ids, separated by ; or 、"), hd);
+    for (const auto& x : hd.items()) d.error(x.where, x.message);
+    d.throw_if_any();
+    while (f.reader().next()) {
+      const long line = f.reader().line();
+      Inspection in;
+      in.line = line;
+      const auto en = enterprise_of(f, c_en, line);
+      const auto s = f.cell(c_date);
+      const auto day = date::parse(s);
+      if (!day) d.error(h.cell(line, *c_date), trf("{}: {}", h.column_label(*c_date), date::why_not(s)));
+      bool ok = en && day;
+      const auto ids = split_list(f.cell(c_who));
+      if (ids.empty()) {
+        d.error(h.cell(line, *c_who), trf("{}: no inspector; list who inspected", h.column_label(*c_who)));
+        ok = false;
+      }
+      for (const auto& id : ids) {
+        if (const auto i = inspector_of(f, c_who, line, id))
+          in.inspectors.push_back(*i);
+        else
+          ok = false;
+      }
+      if (!ok) continue;
+      in.enterprise = *en;
+      in.day = *day;
+      r.inspections.push_back(std::move(in));
+    }
+  }
+  d.throw_if_any();
+  return r;
+}
+
+}  // namespace safeassess::targeting
