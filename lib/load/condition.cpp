@@ -25,7 +25,7 @@ constexpr OpName k_ops[] = {
 
 Condition parse_condition(const io::YamlReader& reader, const YAML::Node& node,
                           const std::unordered_map<std::string, std::size_t>& input_ids,
-                          const std::vector<std::string>& input_names) {
+                          const std::vector<std::string>& input_names, std::string_view fields) {
   Condition c;
   if (!reader.expect_map(node, _("a condition"), {"all", "any", "not", "field", "op", "value"})) return c;
   const bool has_all = node["all"].IsDefined(), has_any = node["any"].IsDefined(),
@@ -43,21 +43,23 @@ Condition parse_condition(const io::YamlReader& reader, const YAML::Node& node,
       if (list.size() == 0)
         reader.error(list, _("an empty list here is always true or false; give at least one condition"));
       for (const auto& child : list)
-        c.children.push_back(parse_condition(reader, child, input_ids, input_names));
+        c.children.push_back(parse_condition(reader, child, input_ids, input_names, fields));
     }
     return c;
   }
   if (has_not) {
     c.kind = Condition::Kind::Not;
-    c.children.push_back(parse_condition(reader, node["not"], input_ids, input_names));
+    c.children.push_back(parse_condition(reader, node["not"], input_ids, input_names, fields));
     return c;
   }
   c.kind = Condition::Kind::Compare;
   if (auto field = reader.string(node, "field", true)) {
     const auto it = input_ids.find(*field);
     if (it == input_ids.end())
-      reader.error(node["field"], trf("condition field \"{}\" is not a declared input{}", *field,
-                                      text::did_you_mean(*field, input_names)));
+      reader.error(node["field"], fields.empty() ? trf("condition field \"{}\" is not a declared input{}",
+                                                       *field, text::did_you_mean(*field, input_names))
+                                                 : trf("condition field \"{}\" is not {}{}", *field, fields,
+                                                       text::did_you_mean(*field, input_names)));
     else
       c.input = it->second;
   }

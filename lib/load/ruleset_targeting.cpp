@@ -126,7 +126,8 @@ void Loader::load_targeting(const YAML::Node& root, Ruleset& r) {
                          trf("rule \"{}\" needs \"when\": the condition on the enterprise's facts", rule.id));
           continue;
         }
-        rule.when = parse_condition(m_reader, rn["when"], field_index, ids);
+        rule.when = parse_condition(m_reader, rn["when"], field_index, ids,
+                                    _("a fact classify knows of an enterprise (README \"Targeting\")"));
         ruleset::collect_inputs(rule.when, rule.fields);
         if (std::any_of(c.rules.begin(), c.rules.end(), [&](const auto& x) { return x.id == rule.id; }))
           m_reader.error(rn["id"], trf("rule \"{}\" is declared twice", rule.id));
@@ -170,6 +171,7 @@ void Loader::load_targeting(const YAML::Node& root, Ruleset& r) {
           s.strata.push_back(*key);
       }
     const YAML::Node alloc = sm["allocation"];
+    if (alloc.IsDefined()) s.allocation_at = m_reader.at(alloc);
     if (!alloc.IsDefined())
       m_reader.error(sm, _("\"sampling\" needs \"allocation\": [{rate: PERCENT} or {count: N}, optionally "
                            "for a stratum, e.g. {colour: red, rate: 100}]"));

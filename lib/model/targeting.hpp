@@ -109,6 +109,7 @@ struct Sampling {
   bool avoid_last = true;                   // 回避: not those who inspected it last time
   bool avoid_own_township = false;          // 回避: not an inspector of the enterprise's township
   Location at;
+  Location allocation_at;
 };
 
 struct Targeting {

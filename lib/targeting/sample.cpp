@@ -153,7 +153,7 @@ Draw draw(const DrawInput& in) {
       if (all) alloc = a;
     }
     if (!alloc) {
-      d.error(plan.at,
+      d.error(plan.allocation_at,
               trf("no allocation covers the stratum {} ({} enterprises); add one for it, or a last one "
                   "without colour, industry or township for every other stratum",
                   describe_key(plan, key), s.size));
