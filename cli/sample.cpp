@@ -122,9 +122,8 @@ int verify(const SampleOptions& o) {
       problems.push_back(trf("\"{}\" differs from the draw recomputed from the inputs", key));
   if (problems.empty()) {
     std::cout << trf("the draw record {} matches: the same inputs, seed and date give the same draw ({} "
-                     "enterprises, "
-                     "{} teams)",
-                     o.verify, fresh["teams"].size(), fresh["teams"].size())
+                     "enterprises, {} inspectors)",
+                     o.verify, fresh["teams"].size(), fresh["load"].size())
               << '\n';
     return code(ExitCode::Ok);
   }

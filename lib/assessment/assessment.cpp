@@ -227,7 +227,18 @@ struct Loading {
       b.enterprises =
           targeting::read_enterprises({shown, std::move(bytes)}, enc, b.units, *b.rules.targeting, need);
     });
-    if (!roster || !b.enterprises) return;
+    if (!roster) return;
+    if (!b.enterprises) {
+      // The roster's own problems are reported with the list's; its recusals and past
+      // inspections name enterprises of the list, so they wait for it.
+      collect([&] {
+        std::string shown;
+        std::string bytes = read("inspectors", *m.inspectors, shown);
+        (void)targeting::read_roster({shown, std::move(bytes)}, std::nullopt, std::nullopt, enc, {},
+                                     need.township);
+      });
+      return;
+    }
     collect([&] {
       std::string shown, rec_shown, ins_shown;
       std::string bytes = read("inspectors", *m.inspectors, shown);

@@ -291,7 +291,7 @@ Roster read_roster(Table inspectors, std::optional<Table> recusals, std::optiona
                           std::string_view id) -> std::optional<std::size_t> {
     if (const auto it = index.find(std::string(id)); it != index.end()) return it->second;
     d.error(f.header().cell(line, *c),
-            trf("{}: inspector \"{}\" is not on the roster {}{}; one who has left stays on it with max 0",
+            trf("{}: inspector \"{}\" is not on the roster {} (one who has left stays on it with max 0){}",
                 f.header().column_label(*c), id, r.file, text::did_you_mean(id, inspector_ids)));
     return std::nullopt;
   };
@@ -304,8 +304,10 @@ Roster read_roster(Table inspectors, std::optional<Table> recusals, std::optiona
         h.require_any({"inspector", "执法人员编号"}, _("the inspector who must stand aside"), hd);
     const auto c_en = h.require_any({"enterprise", "企业编号"}, _("the enterprise they are related to"), hd);
     const auto c_reason = h.require_any({"reason", "回避事由"}, _("why (亲属, 曾任职, 利害关系, ...)"), hd);
-    for (const auto& x : hd.items()) d.error(x.where, x.message);
-    d.throw_if_any();
+    if (!hd.empty()) {  // a table whose header is wrong cannot be read; the earlier problems are kept
+      for (const auto& x : hd.items()) d.error(x.where, x.message);
+      d.throw_if_any();
+    }
     while (f.reader().next()) {
       const long line = f.reader().line();
       const auto in = inspector_of(f, c_in, line, f.cell(c_in));
@@ -326,8 +328,10 @@ Roster read_roster(Table inspectors, std::optional<Table> recusals, std::optiona
     const auto c_date = h.require_any({"date", "检查日期"}, _("the day of the inspection (YYYY-MM-DD)"), hd);
     const auto c_who =
         h.require_any({"inspectors", "检查人员"}, _("the inspectors' ids, separated by ; or 、"), hd);
-    for (const auto& x : hd.items()) d.error(x.where, x.message);
-    d.throw_if_any();
+    if (!hd.empty()) {  // a table whose header is wrong cannot be read; the earlier problems are kept
+      for (const auto& x : hd.items()) d.error(x.where, x.message);
+      d.throw_if_any();
+    }
     while (f.reader().next()) {
       const long line = f.reader().line();
       Inspection in;
