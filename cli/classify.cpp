@@ -11,10 +11,10 @@
 
 namespace safeassess::cli {
 
-std::unique_ptr<Classified> classify_manifest(const std::string& manifest, const std::string& encoding,
+std::unique_ptr<Classified> classify_manifest(const std::string& manifest, std::optional<io::Encoding> encoding,
                                               bool roster) {
   assessment::LoadOptions load;
-  if (!encoding.empty()) load.encoding = io::parse_encoding(encoding);
+  load.encoding = encoding;
   load.chain = true;
   load.targeting = true;
   load.roster = roster;
@@ -66,7 +66,7 @@ void setup_classify(CLI::App& app, int& exit_code) {
 
 int run_classify(const ClassifyOptions& options) {
   const auto format = report::parse_format(options.format);
-  const auto owned = classify_manifest(options.manifest, options.encoding, false);
+  const auto owned = classify_manifest(options.manifest, encoding_of(options.encoding), false);
   const auto& c = *owned;
   const auto& rules = *c.data.rules;
   std::vector<std::size_t> gate_colours;

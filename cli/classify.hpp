@@ -29,6 +29,6 @@ struct Classified {
   report::ClassifyData data;
 };
 [[nodiscard]] std::unique_ptr<Classified> classify_manifest(const std::string& manifest,
-                                                            const std::string& encoding, bool roster);
+                                                             std::optional<io::Encoding> encoding, bool roster);
 
 }  // namespace safeassess::cli

@@ -157,6 +157,11 @@ assessment::AssessGates gates_asked(std::optional<double> fail_below,
   return gates;
 }
 
+std::optional<io::Encoding> encoding_of(const std::string& option) {
+  if (option.empty()) return std::nullopt;
+  return io::parse_encoding(option);
+}
+
 void report_gate(std::string_view gate, std::string_view thing, const std::vector<std::string>& names) {
   std::string list;
   for (std::size_t i = 0; i < names.size(); ++i) list += (i ? ", " : "") + names[i];

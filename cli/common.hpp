@@ -15,6 +15,7 @@
 #include "assessment/gates.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
+#include "io/encoding.hpp"
 
 namespace safeassess::cli {
 
@@ -37,6 +38,8 @@ void add_format_option(CLI::App* sub, std::string& format,
                        const std::vector<std::string>& formats = {"table", "json", "csv", "md"});
 void add_output_option(CLI::App* sub, std::string& output);
 void add_encoding_option(CLI::App* sub, std::string& encoding);
+// The --encoding option's value: nullopt when not given.
+[[nodiscard]] std::optional<io::Encoding> encoding_of(const std::string& option);
 void add_missing_option(CLI::App* sub, std::string& missing);
 
 // --fail-below SCORE and --fail-on WORDS: score offers veto, fail and interview; assess and

@@ -26,7 +26,7 @@ struct Drawn {
 std::unique_ptr<Drawn> draw_manifest(const std::string& manifest, const std::string& encoding,
                                      const std::string& seed, date::Day day) {
   auto out = std::make_unique<Drawn>();
-  out->classes = classify_manifest(manifest, encoding, true);
+  out->classes = classify_manifest(manifest, encoding_of(encoding), true);
   const auto& c = *out->classes;
   std::vector<std::size_t> colours;
   colours.reserve(c.result.rows.size());

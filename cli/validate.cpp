@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "assessment/assessment.hpp"
+#include "classify.hpp"
 #include "common.hpp"
 #include "core/i18n.hpp"
 #include "exit_code.hpp"
@@ -76,6 +77,10 @@ Checked check_one(const std::string& path, const assessment::LoadOptions& load) 
       auto a = assessment::load_assessment(path, load);
       (void)assessment::load_risks(a.manifest, load.encoding, &a);
       c.warnings = assessment::edition_warnings(a);
+      // The targeting tables (enterprises, roster) are read, and classified, as classify and
+      // sample would.
+      if (a.manifest.enterprises)
+        (void)classify_manifest(path, load.encoding, a.manifest.inspectors.has_value());
     } else if (root.IsMap() && root["items"].IsDefined()) {
       c.kind = N_("criteria");
       (void)hazard::load_criteria(path, text);

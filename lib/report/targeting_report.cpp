@@ -108,7 +108,7 @@ Table colour_table(const ClassifyData& d) {
     t.rows.push_back({col.name, std::to_string(n), std::to_string(d.result->previous[c]),
                       col.inspections_per_year ? std::to_string(*col.inspections_per_year) : "—", planned});
   }
-  t.rows.push_back({_("total"), std::to_string(d.list->rows.size()), "", "", std::to_string(total)});
+  t.rows.push_back({_("all colours"), std::to_string(d.list->rows.size()), "", "", std::to_string(total)});
   return t;
 }
 
