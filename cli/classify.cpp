@@ -11,8 +11,8 @@
 
 namespace safeassess::cli {
 
-std::unique_ptr<Classified> classify_manifest(const std::string& manifest, std::optional<io::Encoding> encoding,
-                                              bool roster) {
+std::unique_ptr<Classified> classify_manifest(const std::string& manifest,
+                                              std::optional<io::Encoding> encoding, bool roster) {
   assessment::LoadOptions load;
   load.encoding = encoding;
   load.chain = true;

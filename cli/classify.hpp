@@ -29,6 +29,7 @@ struct Classified {
   report::ClassifyData data;
 };
 [[nodiscard]] std::unique_ptr<Classified> classify_manifest(const std::string& manifest,
-                                                             std::optional<io::Encoding> encoding, bool roster);
+                                                            std::optional<io::Encoding> encoding,
+                                                            bool roster);
 
 }  // namespace safeassess::cli

@@ -84,7 +84,11 @@ struct Loading {
   std::optional<accident::Register> accidents;
   bool chain_only = false;  // the chain and its duty list, without records
 
+  bool register_read = false, chain_read = false;  // each is read once, whoever asks first
+
   void load_register() {
+    if (register_read) return;
+    register_read = true;
     if (!b.manifest.accidents || b.units.size() == 0) return;
     collect([&] {
       std::string shown;
@@ -140,7 +144,8 @@ struct Loading {
   }
   void load_chain() {
     const Manifest& m = b.manifest;
-    if (!m.chain) return;
+    if (!m.chain || chain_read) return;
+    chain_read = true;
     ChainData data;
     try {
       data.duties = duty::load_duty_list_ref(m.duties->path, m.dir, m.duties->at);
@@ -235,7 +240,7 @@ struct Loading {
         std::string shown;
         std::string bytes = read("inspectors", *m.inspectors, shown);
         (void)targeting::read_roster({shown, std::move(bytes)}, std::nullopt, std::nullopt, enc, {},
-                                     need.township);
+                                     need.roster_township);
       });
       return;
     }
@@ -252,7 +257,7 @@ struct Loading {
         inspections = targeting::Table{ins_shown, std::move(r)};
       }
       b.roster = targeting::read_roster({shown, std::move(bytes)}, std::move(recusals),
-                                        std::move(inspections), enc, *b.enterprises, need.township);
+                                        std::move(inspections), enc, *b.enterprises, need.roster_township);
     });
   }
 

@@ -13,6 +13,7 @@ namespace safeassess::targeting {
 namespace {
 
 using Column = std::optional<std::size_t>;
+constexpr std::size_t k_bad_row = static_cast<std::size_t>(-1);  // a roster row with problems
 
 bool reads(const Targeting& t, Fact f) {
   const auto field = static_cast<std::size_t>(f);
@@ -64,6 +65,7 @@ Needs needs(const Targeting& t, bool sampling) {
     const auto& s = *t.sampling;
     n.township = std::find(s.strata.begin(), s.strata.end(), StratumKey::Township) != s.strata.end() ||
                  s.avoid_own_township;
+    n.roster_township = s.avoid_own_township;
     n.industry = std::find(s.strata.begin(), s.strata.end(), StratumKey::Industry) != s.strata.end() ||
                  s.qualification;
   }
@@ -192,6 +194,19 @@ EnterpriseList read_enterprises(Table t, io::Encoding enc, const assessment::Uni
     }
     if (ok) list.rows.push_back(std::move(e));
   }
+  // The ledger and the register name an enterprise by its name or its id: within a unit, a
+  // name may not be another enterprise's id.
+  std::unordered_map<std::string, const Enterprise*> by_id;
+  for (const auto& e : list.rows) by_id.emplace(e.unit + '\n' + e.id, &e);
+  for (const auto& e : list.rows) {
+    const auto it = by_id.find(e.unit + '\n' + e.name);
+    if (it != by_id.end() && it->second != &e)
+      d.error(
+          h.cell(e.line, *c_name),
+          trf("{}: \"{}\" is also the id of enterprise {} {} (line {}) in unit {}; the ledger and the "
+              "accident register could not tell them apart",
+              h.column_label(*c_name), e.name, it->second->id, it->second->name, it->second->line, e.unit));
+  }
   d.throw_if_any();
   return list;
 }
@@ -265,7 +280,9 @@ Roster read_roster(Table inspectors, std::optional<Table> recusals, std::optiona
         }
       }
       if (!ok) {
-        if (!in.id.empty() && index.at(in.id) == r.inspectors.size()) index.erase(in.id);
+        // Its id stays known (marked bad), so that recusals and inspections naming it are not
+        // reported as naming an unknown inspector: its own problem is reported already.
+        if (!in.id.empty() && index.at(in.id) == r.inspectors.size()) index[in.id] = k_bad_row;
         continue;
       }
       r.inspectors.push_back(std::move(in));
@@ -289,7 +306,10 @@ Roster read_roster(Table inspectors, std::optional<Table> recusals, std::optiona
   };
   auto inspector_of = [&](const io::CsvFile& f, Column c, long line,
                           std::string_view id) -> std::optional<std::size_t> {
-    if (const auto it = index.find(std::string(id)); it != index.end()) return it->second;
+    if (const auto it = index.find(std::string(id)); it != index.end()) {
+      if (it->second != k_bad_row) return it->second;
+      return std::nullopt;  // a bad roster row, reported already
+    }
     d.error(f.header().cell(line, *c),
             trf("{}: inspector \"{}\" is not on the roster {} (one who has left stays on it with max 0){}",
                 f.header().column_label(*c), id, r.file, text::did_you_mean(id, inspector_ids)));

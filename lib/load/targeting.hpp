@@ -21,6 +21,7 @@ struct Table {
 // a recusal rule needs is required, and so is each of its cells.
 struct Needs {
   bool township = false, industry = false, risk = false, principal = false, previous = false;
+  bool roster_township = false;  // the roster's township column (avoid.own_township)
 };
 [[nodiscard]] Needs needs(const Targeting& t, bool sampling);
 
