@@ -1,5 +1,6 @@
 #include "sample.hpp"
 
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -7,6 +8,7 @@
 #include "common.hpp"
 #include "core/hash.hpp"
 #include "core/i18n.hpp"
+#include "core/text.hpp"
 #include "exit_code.hpp"
 #include "io/file.hpp"
 #include "load/manifest.hpp"
@@ -69,6 +71,26 @@ std::string record_string(const nlohmann::json& j, const char* key, const std::s
   return j[key].get<std::string>();
 }
 
+std::string lower(std::string s) {
+  for (auto& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+// The record's manifest: as written in it (relative to the directory the draw was made in),
+// else next to the record; MANIFEST overrides both.
+std::string record_manifest(const SampleOptions& o, const nlohmann::json& rec) {
+  if (!o.manifest.empty()) return o.manifest;
+  const std::string written = record_string(rec, "manifest", o.verify);
+  if (std::filesystem::exists(written)) return written;
+  const auto beside = std::filesystem::path(o.verify).parent_path() / written;
+  if (std::filesystem::exists(beside)) return beside.lexically_normal().string();
+  throw InputError(Location{o.verify},
+                   trf("the record's manifest {} is not found from here (nor next to the record); name it: "
+                       "safeassess sample --verify {} MANIFEST",
+                       written, o.verify));
+}
+
 int verify(const SampleOptions& o) {
   const std::string text = io::read_file(o.verify, o.verify);
   nlohmann::json rec;
@@ -78,25 +100,41 @@ int verify(const SampleOptions& o) {
     throw InputError(
         place(o.verify, text, e.byte == 0 ? 0 : e.byte - 1),
         _("not a draw record: the JSON does not parse; use the file safeassess sample -f json wrote"));
+  } catch (const nlohmann::json::exception&) {
+    throw InputError(Location{o.verify}, _("not a draw record: a number in it is out of range; use the file "
+                                           "safeassess sample -f json wrote"));
   }
   if (!rec.is_object() || !rec.contains("record") || rec["record"] != "safeassess-draw/1")
     throw InputError(Location{o.verify}, _("not a draw record: \"record\" is not \"safeassess-draw/1\""));
   const std::string seed = record_string(rec, "seed", o.verify);
   const std::string day_text = record_string(rec, "date", o.verify);
-  const std::string manifest = o.manifest.empty() ? record_string(rec, "manifest", o.verify) : o.manifest;
+  const std::string seed_sha256 = record_string(rec, "seed_sha256", o.verify);
+  if (!rec.contains("inputs") || !rec["inputs"].is_array())
+    throw InputError(Location{o.verify},
+                     _("the draw record has no \"inputs\" (a list); is it a record written by "
+                       "safeassess sample -f json?"));
+  for (std::size_t i = 0; i < rec["inputs"].size(); ++i) {
+    const auto& x = rec["inputs"][i];
+    if (!x.is_object() || !x.contains("role") || !x["role"].is_string() || !x.contains("path") ||
+        !x["path"].is_string() || !x.contains("sha256") || !x["sha256"].is_string())
+      throw InputError(Location{o.verify},
+                       trf("the draw record's inputs[{}] is not {{role, path, sha256}} (three "
+                           "strings)",
+                           i));
+  }
+  const std::string manifest = record_manifest(o, rec);
   const auto day = date::parse(day_text);
   if (!day) throw InputError(Location{o.verify}, trf("the record's date: {}", date::why_not(day_text)));
   const auto again = draw_manifest(manifest, o.encoding, seed, *day);
   const nlohmann::json fresh = nlohmann::json::parse(report::json_text(report::draw_record(again->data)));
   std::vector<std::string> problems;
-  if (!o.commitment.empty() && hash::sha256_hex(seed) != o.commitment)
+  if (!o.commitment.empty() && hash::sha256_hex(seed) != lower(o.commitment))
     problems.push_back(
         trf("the seed's SHA-256 is {}, not the commitment {}", hash::sha256_hex(seed), o.commitment));
-  if (rec.value("seed_sha256", std::string()) != hash::sha256_hex(seed))
+  if (seed_sha256 != hash::sha256_hex(seed))
     problems.push_back(_("seed_sha256 is not the SHA-256 of the seed"));
   // Inputs: each file's hash, by role and position.
-  const auto& old_inputs =
-      rec.contains("inputs") && rec["inputs"].is_array() ? rec["inputs"] : nlohmann::json::array();
+  const auto& old_inputs = rec["inputs"];
   const auto& new_inputs = fresh["inputs"];
   for (std::size_t i = 0; i < std::max(old_inputs.size(), new_inputs.size()); ++i) {
     if (i >= old_inputs.size()) {
@@ -171,9 +209,14 @@ void setup_sample(CLI::App& app, int& exit_code) {
 }
 
 int run_sample(const SampleOptions& o) {
+  if (!o.seed.empty() && !text::is_valid_utf8(o.seed))
+    throw UsageError(
+        _("--seed is not UTF-8 text: the draw record must hold it as written; announce a seed of "
+          "letters and digits"));
   if (o.commit) {
     if (o.seed.empty()) throw UsageError(_("--commit needs --seed: the commitment is the seed's SHA-256"));
-    if (!o.verify.empty() || !o.manifest.empty())
+    if (!o.verify.empty() || !o.manifest.empty() || !o.date.empty() || !o.format.empty() ||
+        !o.output.empty() || !o.commitment.empty())
       throw UsageError(_("--commit takes --seed only: it prints the seed's SHA-256 and draws nothing"));
     std::cout << hash::sha256_hex(o.seed) << '\n';
     return code(ExitCode::Ok);
@@ -181,6 +224,12 @@ int run_sample(const SampleOptions& o) {
   if (!o.verify.empty()) {
     if (!o.seed.empty() || !o.date.empty())
       throw UsageError(_("--verify takes its seed and date from the record; drop --seed and --date"));
+    if (!o.format.empty() || !o.output.empty())
+      throw UsageError(_("--verify prints whether the record matches; drop -f and -o"));
+    if (!o.commitment.empty() &&
+        (o.commitment.size() != 64 ||
+         o.commitment.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos))
+      throw UsageError(trf("--commitment {}: expected the 64 hexadecimal digits of a SHA-256", o.commitment));
     return verify(o);
   }
   if (!o.commitment.empty()) throw UsageError(_("--commitment goes with --verify"));
@@ -188,7 +237,7 @@ int run_sample(const SampleOptions& o) {
   if (o.seed.empty()) throw UsageError(_("sample needs --seed: the announced seed the draw is made from"));
   const auto day = date_option("--date", o.date);
   if (!day) throw UsageError(_("sample needs --date: the day of the draw (YYYY-MM-DD)"));
-  const auto format = report::parse_format(o.format);
+  const auto format = report::parse_format(o.format.empty() ? "table" : o.format);
   const auto d = draw_manifest(o.manifest, o.encoding, o.seed, *day);
   emit(o.output, assessment::input_paths(d->classes->basics.manifest),
        [&](std::ostream& out) { report::write_draw(out, format, d->data); });

@@ -11,7 +11,7 @@ struct SampleOptions {
   std::string verify;      // a draw record to recompute
   std::string commitment;  // with --verify: the SHA-256 of the seed published before the draw
   bool commit = false;     // print the commitment of --seed and stop
-  std::string format = "table";
+  std::string format;      // empty: table
   std::string output;
   std::string encoding;
 };

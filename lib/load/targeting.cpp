@@ -267,8 +267,8 @@ Roster read_roster(Table inspectors, std::optional<Table> recusals, std::optiona
       if (c_max && !f.cell(c_max).empty()) {
         const auto s = f.cell(c_max);
         long v = -1;
-        if (const auto n = io::parse_number(s); n && *n >= 0 && *n <= 10000 && *n == static_cast<long>(*n))
-          v = static_cast<long>(*n);
+        if (s.size() <= 5 && s.find_first_not_of("0123456789") == std::string_view::npos)
+          v = std::stol(std::string(s));
         if (v < 0) {
           d.error(h.cell(line, *c_max),
                   trf("{}: \"{}\" is not a number of inspections (a whole number from 0; "

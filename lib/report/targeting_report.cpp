@@ -49,6 +49,12 @@ std::string facts_text(const ClassifyData& d, const targeting::ClassRule& rule, 
   return text::join(parts, ", ");
 }
 
+// A fact in JSON: a count as an integer, a rate as a number.
+ordered_json fact_json(num::Decimal v) {
+  if (v.is_integer()) return ordered_json(v.whole());
+  return ordered_json(v);
+}
+
 struct Table {
   std::vector<std::string> head;
   std::vector<std::vector<std::string>> rows;
@@ -226,17 +232,18 @@ void write_classification_json(std::ostream& out, const ClassifyData& d) {
     const auto& ent = d.list->rows[e];
     const auto& row = r.rows[e];
     ordered_json facts = ordered_json::object();
-    for (std::size_t f = 0; f < targeting::k_facts; ++f)
-      if (r.has_source[f] && std::find(row.unknown.begin(), row.unknown.end(), f) == row.unknown.end())
-        facts[ids[f]] = row.facts[f];
+    for (std::size_t f = 0; f < ids.size(); ++f)
+      if ((f >= targeting::k_facts || r.has_source[f]) &&
+          std::find(row.unknown.begin(), row.unknown.end(), f) == row.unknown.end())
+        facts[ids[f]] = fact_json(row.facts[f]);
     ordered_json matched = ordered_json::array();
     for (auto m : row.matched) {
       const auto& rule = d.rules->classification.rules[m];
       ordered_json read = ordered_json::object();
-      for (auto f : rule.fields) read[ids[f]] = row.facts[f];
+      for (auto f : rule.fields) read[ids[f]] = fact_json(row.facts[f]);
       ordered_json mj{{"id", rule.id}, {"name", rule.name}};
       if (points_method(d))
-        mj["points"] = rule.points;
+        mj["points"] = fact_json(rule.points);
       else
         mj["colour"] = d.rules->colours[rule.colour].id;
       mj["facts"] = std::move(read);
@@ -256,7 +263,7 @@ void write_classification_json(std::ostream& out, const ClassifyData& d) {
         {"colour", d.rules->colours[row.colour].id},
         {"previous", ent.previous ? ordered_json(d.rules->colours[*ent.previous].id) : ordered_json()},
         {"change", targeting::to_string(row.change)}};
-    if (points_method(d)) ej["points"] = row.points;
+    if (points_method(d)) ej["points"] = fact_json(row.points);
     ej["rules"] = std::move(matched);
     ej["not_applied"] = std::move(skipped);
     ej["facts"] = std::move(facts);

@@ -133,6 +133,19 @@ Draw draw(const DrawInput& in) {
   }
   random::Stream stream(draw_key(in.seed));
   Diagnostics d;
+  // An allocation for an industry or township no enterprise has is a typo (青石乡 for 青石镇),
+  // which would otherwise leave its stratum to a later entry without a word.
+  for (const auto& a : plan.allocation)
+    for (const auto& [k, v] : a.match) {
+      if (k == StratumKey::Colour) continue;
+      std::vector<std::string> values;
+      for (std::size_t e = 0; e < n; ++e) values.push_back(value(k, e));
+      std::sort(values.begin(), values.end());
+      values.erase(std::unique(values.begin(), values.end()), values.end());
+      if (!std::binary_search(values.begin(), values.end(), v))
+        d.error(a.at, trf("no enterprise of {} has {} \"{}\"; correct the allocation or drop it{}", list.file,
+                          to_string(k), v, text::did_you_mean(v, values)));
+    }
   for (auto& [order, entry] : sorted) {
     const auto& key = entry.first;
     auto& members = entry.second;

@@ -64,6 +64,31 @@ sed "s/\"seed\": \"$seed\"/\"seed\": \"${seed%e}f\"/" "$record" > "$tmp/r3.json"
 expect 1 "seed_sha256 is not the SHA-256 of the seed" "$bin" sample --verify "$tmp/r3.json"
 expect 1 "\"strata\" differs" "$bin" sample --verify "$tmp/r3.json"
 
+# A record that is not one: clear errors (exit 2), never a crash.
+printf '[1, 2]' > "$tmp/r4.json"
+expect 2 "not a draw record" "$bin" sample --verify "$tmp/r4.json"
+python3 - "$record" "$tmp/r5.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+r["inputs"][1] = "examples/chain-2024/units.csv"
+json.dump(r, open(sys.argv[2], "w"), ensure_ascii=False, indent=2)
+PY
+expect 2 "the draw record's inputs[1] is not {role, path, sha256}" "$bin" sample --verify "$tmp/r5.json"
+sed 's/"words": [0-9]*/"words": 1e400/' "$record" > "$tmp/r6.json"
+expect 2 "a number in it is out of range" "$bin" sample --verify "$tmp/r6.json"
+sed 's/"seed_sha256": "[0-9a-f]*"/"seed_sha256": 5/' "$record" > "$tmp/r7.json"
+expect 2 "the draw record has no \"seed_sha256\" (a string)" "$bin" sample --verify "$tmp/r7.json"
+# The commitment in capitals (as some tools print it) is the same commitment.
+expect 0 "matches" "$bin" sample --verify "$record" --commitment A6202713FCB90251E93BF108377624F2AC1A7BAF16BB20CADF608A1FEA872B1D
+# From another directory, the record's manifest is named.
+(cd "$tmp" && "$bin" sample --verify "$record" > "$tmp/out.txt" 2>&1; echo $? > "$tmp/rc")
+[ "$(cat "$tmp/rc")" = 2 ] || fail "verify from elsewhere: exit $(cat "$tmp/rc")"
+grep -qF "name it: safeassess sample --verify" "$tmp/out.txt" || fail "verify from elsewhere: $(cat "$tmp/out.txt")"
+# Options that would be ignored are refused.
+expect 2 "drop -f and -o" "$bin" sample --verify "$record" -o "$tmp/x.txt"
+expect 2 "takes --seed only" "$bin" sample --commit --seed $seed --date 2025-03-01
+expect 2 "not UTF-8" "$bin" sample --commit --seed $'\xff'
+
 # One byte of the seed draws other enterprises.
 "$bin" sample examples/targeting-2024/manifest.yaml --seed "${seed%e}f" --date 2025-03-01 -f csv -o "$tmp/c.csv" || fail "run c"
 "$bin" sample examples/targeting-2024/manifest.yaml --seed $seed --date 2025-03-01 -f csv -o "$tmp/d.csv" || fail "run d"

@@ -420,3 +420,41 @@ TEST_CASE("sample: recently inspected enterprises are left out, or down-weighted
   CHECK(months_before(day("2024-03-31"), 1) == day("2024-02-29"));
   CHECK(months_before(day("2025-01-15"), 13) == day("2023-12-15"));
 }
+
+TEST_CASE("sample: an allocation for a township or industry no enterprise has is an error, not ignored") {
+  const auto t = plan_rules(R"(  sampling:
+    strata: [township]
+    allocation:
+      - {township: 一乡, rate: 100}
+      - {rate: 10}
+)");
+  const auto list = enterprises(t, rows_of(3));
+  CHECK(draw_error(t, list, roster(list, k_four)) ==
+        "small.yaml:59:9: no enterprise of e.csv has township \"一乡\"; correct the allocation or drop it");
+}
+
+TEST_CASE("enterprise list: a name that is another enterprise's id in its unit is an error") {
+  const auto t = load_rules();
+  CHECK(test::input_error(
+            [&] { (void)enterprises(t, "甲厂,甲厂X,U1,一镇,工贸,一般,\nE2,甲厂,U1,一镇,工贸,一般,\n"); }) ==
+        "e.csv:3:2: column B \"name\": \"甲厂\" is also the id of enterprise 甲厂 甲厂X (line 2) in unit U1; "
+        "the "
+        "ledger and the accident register could not tell them apart");
+  // In another unit the same text is no clash.
+  CHECK(enterprises(t, "甲厂,甲厂X,U1,一镇,工贸,一般,\nE2,甲厂,U2,二镇,工贸,一般,\n").rows.size() == 2);
+}
+
+TEST_CASE("roster: a bad row is reported once; its recusals and inspections are not 'unknown'") {
+  const auto t = load_rules();
+  const auto list = enterprises(t, rows_of(2));
+  CHECK(test::input_error([&] {
+          (void)roster(list, "Z1,甲,县局,全部,1e3\nZ2,乙,县局,全部,8.0\n", "Z1,E01,亲属\n",
+                       "E01,2024-05-01,Z1；Z2\n");
+        }) ==
+        "z.csv:2:5: column E \"max\": \"1e3\" is not a number of inspections (a whole number from 0; 0: not "
+        "drawn "
+        "this time)\n"
+        "z.csv:3:5: column E \"max\": \"8.0\" is not a number of inspections (a whole number from 0; 0: not "
+        "drawn "
+        "this time)");
+}
