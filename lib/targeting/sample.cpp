@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
+#include <unordered_map>
 
 #include "core/error.hpp"
 #include "core/hash.hpp"
@@ -223,38 +223,58 @@ Draw draw(const DrawInput& in) {
   // inspect the enterprise, uniformly among them.
   const std::size_t m = roster.inspectors.size();
   out.load.assign(m, 0);
-  std::set<std::pair<std::size_t, std::size_t>> recused;  // (inspector, enterprise)
-  for (const auto& r : roster.recusals) recused.emplace(r.inspector, r.enterprise);
-  auto limit = [&](std::size_t i) -> long {
-    if (roster.inspectors[i].max) return *roster.inspectors[i].max;
-    return plan.max_per_inspector > 0 ? plan.max_per_inspector : std::numeric_limits<long>::max();
+  // Industries and townships as numbers, recusals per enterprise: the loop over the roster
+  // for each drawn enterprise compares integers and flags only.
+  std::unordered_map<std::string_view, std::uint32_t> industry_id, township_id;
+  auto id_of = [](std::unordered_map<std::string_view, std::uint32_t>& ids, std::string_view v) {
+    return ids.emplace(v, static_cast<std::uint32_t>(ids.size())).first->second;
   };
+  std::vector<std::vector<std::uint32_t>> qualified(m);  // per inspector, sorted industry ids
+  std::vector<std::uint32_t> inspector_township(m);
+  for (std::size_t i = 0; i < m; ++i) {
+    for (const auto& q : roster.inspectors[i].qualifications) qualified[i].push_back(id_of(industry_id, q));
+    std::sort(qualified[i].begin(), qualified[i].end());
+    inspector_township[i] = id_of(township_id, roster.inspectors[i].township);
+  }
+  std::vector<std::vector<std::size_t>> recused(n);  // per enterprise, the inspectors standing aside
+  for (const auto& r : roster.recusals) recused[r.enterprise].push_back(r.inspector);
+  std::vector<char> aside(m, 0), was_last(m, 0);
+  std::vector<long> limits(m);
+  for (std::size_t i = 0; i < m; ++i)
+    limits[i] = roster.inspectors[i].max     ? *roster.inspectors[i].max
+                : plan.max_per_inspector > 0 ? plan.max_per_inspector
+                                             : std::numeric_limits<long>::max();
+  std::vector<std::size_t> candidates;
   for (const auto& s : out.strata)
     for (const auto e : s.drawn) {
       const auto& ent = list.rows[e];
       Team team;
       team.enterprise = e;
+      const std::uint32_t industry = id_of(industry_id, ent.industry);
+      const std::uint32_t township = id_of(township_id, ent.township);
+      for (auto i : recused[e]) aside[i] = 1;
+      if (plan.avoid_last)
+        for (auto i : last_team[e]) was_last[i] = 1;
       // Why each inspector may not go, the first reason that applies.
       std::size_t unqualified = 0, related = 0, last_time = 0, own = 0, full = 0;
-      std::vector<std::size_t> candidates;
+      candidates.clear();
       for (std::size_t i = 0; i < m; ++i) {
-        const auto& ins = roster.inspectors[i];
-        if (plan.qualification && !ins.all &&
-            std::find(ins.qualifications.begin(), ins.qualifications.end(), ent.industry) ==
-                ins.qualifications.end())
+        if (plan.qualification && !roster.inspectors[i].all &&
+            !std::binary_search(qualified[i].begin(), qualified[i].end(), industry))
           ++unqualified;
-        else if (recused.count({i, e}))
+        else if (aside[i])
           ++related;
-        else if (plan.avoid_last &&
-                 std::find(last_team[e].begin(), last_team[e].end(), i) != last_team[e].end())
+        else if (was_last[i])
           ++last_time;
-        else if (plan.avoid_own_township && ins.township == ent.township)
+        else if (plan.avoid_own_township && inspector_township[i] == township)
           ++own;
-        else if (out.load[i] >= limit(i))
+        else if (out.load[i] >= limits[i])
           ++full;
         else
           candidates.push_back(i);
       }
+      for (auto i : recused[e]) aside[i] = 0;
+      for (auto i : last_team[e]) was_last[i] = 0;
       if (candidates.size() < static_cast<std::size_t>(plan.team_size)) {
         d.error(
             Location{list.file, ent.line},

@@ -1,6 +1,7 @@
 // The libFuzzer targets, one per loader: built once per target with SAFEASSESS_FUZZ_TARGET
 // naming it (tests/fuzz/CMakeLists.txt), so each has its own binary and corpus.
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -23,11 +24,14 @@
 #include "load/risk.hpp"
 #include "load/ruleset.hpp"
 #include "load/tables.hpp"
+#include "load/targeting.hpp"
 #include "model/chain.hpp"
 #include "model/criteria.hpp"
 #include "model/duty_list.hpp"
 #include "model/ruleset.hpp"
 #include "risk/risk.hpp"
+#include "targeting/classify.hpp"
+#include "targeting/sample.hpp"
 
 using namespace safeassess;
 
@@ -50,7 +54,31 @@ struct World {
       "chain.yaml", fuzz::source_file("examples/chain-2024/chain.yaml"), duties, &chain_units);
   hazard::Criteria coal = hazard::load_criteria("coal-2021.yaml", builtin("criteria", "coal-2021"));
   risk::Matrix matrix = risk::load_matrix("ls-5x5.yaml", builtin("risk", "ls-5x5"));
+  ruleset::Ruleset township = ruleset::load_ruleset(
+      "township-ruleset.yaml", fuzz::source_file("examples/chain-2024/township-ruleset.yaml"));
+  targeting::EnterpriseList enterprises = targeting::read_enterprises(
+      {"e.csv", fuzz::source_file("examples/targeting-2024/enterprises.csv")}, io::Encoding::Auto,
+      chain_units, *township.targeting, targeting::needs(*township.targeting, true));
 };
+
+const World& world();
+
+// Classifies (facts from the enterprise list only: the example's rules on accidents and
+// hazards are dropped) and draws, as sample does after loading.
+void classify_and_draw(const targeting::EnterpriseList& list, const targeting::Roster& roster) {
+  const World& w = world();
+  targeting::Targeting t = *w.township.targeting;
+  std::erase_if(t.classification.rules, [](const targeting::ClassRule& r) {
+    return std::any_of(r.fields.begin(), r.fields.end(), [](std::size_t f) {
+      return f < targeting::k_facts && f != static_cast<std::size_t>(targeting::Fact::RiskLevel);
+    });
+  });
+  const auto result = targeting::classify(t, list, {});
+  std::vector<std::size_t> colours;
+  for (const auto& r : result.rows) colours.push_back(r.colour);
+  const targeting::DrawInput in{&t, &list, &colours, &roster, date::from_civil(2025, 3, 1), "fuzz"};
+  (void)targeting::draw(in);
+}
 
 const World& world() {
   static const World w;
@@ -110,6 +138,24 @@ void one([[maybe_unused]] const std::string& t) {
   io::CsvFile f(shown, std::move(text), enc);
   while (f.reader().next()) {
   }
+#elif SAFEASSESS_FUZZ_TARGET == 18  // enterprise list, classified and drawn
+  const auto list = targeting::read_enterprises({"e.csv", t}, enc, w.chain_units, *w.township.targeting,
+                                                targeting::needs(*w.township.targeting, true));
+  const auto roster =
+      targeting::read_roster({"z.csv", fuzz::source_file("examples/targeting-2024/inspectors.csv")},
+                             std::nullopt, std::nullopt, enc, list, true);
+  classify_and_draw(list, roster);
+#elif SAFEASSESS_FUZZ_TARGET == 19  // roster, recusals and inspections (split at NULs), drawn
+  const auto a = t.find('\0');
+  const auto b = a == std::string::npos ? std::string::npos : t.find('\0', a + 1);
+  std::optional<targeting::Table> recusals, inspections;
+  if (a != std::string::npos)
+    recusals =
+        targeting::Table{"r.csv", t.substr(a + 1, b == std::string::npos ? std::string::npos : b - a - 1)};
+  if (b != std::string::npos) inspections = targeting::Table{"i.csv", t.substr(b + 1)};
+  const auto roster =
+      targeting::read_roster({"z.csv", t.substr(0, a)}, recusals, inspections, enc, w.enterprises, true);
+  classify_and_draw(w.enterprises, roster);
 #else
 #error "SAFEASSESS_FUZZ_TARGET must name a target"
 #endif
