@@ -448,18 +448,7 @@ void write_markdown(std::ostream& out, const hazard::LedgerReport& r, const std:
   }
   // A table of a label column (or two), then right-aligned counts.
   auto md_table = [&](const std::vector<std::string>& head, const std::vector<std::vector<std::string>>& rows,
-                      std::size_t labels) {
-    out << '|';
-    for (const auto& h : head) out << ' ' << md_cell(h) << " |";
-    out << "\n|";
-    for (std::size_t k = 0; k < head.size(); ++k) out << (k < labels ? "---|" : "---:|");
-    out << '\n';
-    for (const auto& row : rows) {
-      out << '|';
-      for (const auto& c : row) out << ' ' << md_cell(c) << " |";
-      out << '\n';
-    }
-  };
+                      std::size_t labels) { write_markdown_table(out, head, rows, labels); };
   if (r.period) {
     out << "\n## "
         << md_cell(trf("Stock and new hazards (存量/增量): open on {} and found from then to {}",

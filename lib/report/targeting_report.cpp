@@ -169,16 +169,7 @@ std::string verified_line(const targeting::Targeting& t) {
 }
 
 void md_table(std::ostream& out, const Table& t) {
-  out << '|';
-  for (const auto& h : t.head) out << ' ' << md_cell(h) << " |";
-  out << "\n|";
-  for (std::size_t k = 0; k < t.head.size(); ++k) out << "---|";
-  out << '\n';
-  for (const auto& row : t.rows) {
-    out << '|';
-    for (const auto& c : row) out << ' ' << md_cell(c) << " |";
-    out << '\n';
-  }
+  write_markdown_table(out, t.head, t.rows);
   out << '\n';
 }
 

@@ -278,16 +278,7 @@ void write_markdown(std::ostream& out, const TasksData& d) {
   out << "# " << md_cell(heading(d)) << "\n\n- " << md_cell(policy_line(d)) << "\n- "
       << md_cell(counts_line(r.total)) << "\n\n";
   auto table = [&](const std::vector<std::string>& head, const std::vector<std::vector<std::string>>& rows) {
-    out << '|';
-    for (const auto& h : head) out << ' ' << md_cell(h) << " |";
-    out << "\n|";
-    for (std::size_t k = 0; k < head.size(); ++k) out << "---|";
-    out << '\n';
-    for (const auto& row : rows) {
-      out << '|';
-      for (const auto& c : row) out << ' ' << md_cell(c) << " |";
-      out << '\n';
-    }
+    write_markdown_table(out, head, rows);
     out << '\n';
   };
   std::vector<std::vector<std::string>> rows;

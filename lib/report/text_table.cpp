@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "core/text.hpp"
+#include "report/escape.hpp"
 
 namespace safeassess::report {
 
@@ -52,6 +53,20 @@ void write_text_table(std::ostream& out, const TextTable& table) {
   out << t.indent << rule << '\n';
   for (const auto& r : t.rows) line(r);
   if (t.closing_rule) out << t.indent << rule << '\n';
+}
+
+void write_markdown_table(std::ostream& out, const std::vector<std::string>& head,
+                          const std::vector<std::vector<std::string>>& rows, std::size_t labels) {
+  out << '|';
+  for (const auto& h : head) out << ' ' << md_cell(h) << " |";
+  out << "\n|";
+  for (std::size_t k = 0; k < head.size(); ++k) out << (k < labels ? "---|" : "---:|");
+  out << '\n';
+  for (const auto& row : rows) {
+    out << '|';
+    for (const auto& c : row) out << ' ' << md_cell(c) << " |";
+    out << '\n';
+  }
 }
 
 }  // namespace safeassess::report

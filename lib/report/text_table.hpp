@@ -18,4 +18,10 @@ struct TextTable {
 
 void write_text_table(std::ostream& out, const TextTable& table);
 
+// A Markdown table (cells escaped): the first `labels` columns left-aligned ("---"), the rest
+// right-aligned ("---:"); by default every column left-aligned. No blank line after it.
+void write_markdown_table(std::ostream& out, const std::vector<std::string>& head,
+                          const std::vector<std::vector<std::string>>& rows,
+                          std::size_t labels = static_cast<std::size_t>(-1));
+
 }  // namespace safeassess::report
