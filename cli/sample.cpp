@@ -182,7 +182,8 @@ void setup_sample(CLI::App& app, int& exit_code) {
   sub->add_option(
       "manifest", options->manifest,
       _("The manifest naming the enterprise list and the roster (with --verify: default the record's)"));
-  sub->add_option("--seed", options->seed, _("The seed, as announced (any text; see README \"Sampling\")"))
+  sub->add_option("--seed", options->seed,
+                  _("The seed, as announced (any text; see README \"Announcing a draw\")"))
       ->check(non_empty());
   sub->add_option("--date", options->date,
                   _("The day of the draw (YYYY-MM-DD): recent inspections count back from it"))

@@ -186,7 +186,7 @@ struct Loading {
       diagnostics.error(
           Location{b.rules.file},
           trf("ruleset \"{}\" has no \"targeting\" section: classify and sample need its colours "
-              "and rules (README \"Targeting\")",
+              "and rules (README \"Targeting rules\")",
               b.rules.id));
       return;
     }

@@ -1,4 +1,4 @@
-// The ruleset's "targeting" section (README "Targeting"): the 三色 scheme, the classification
+// The ruleset's "targeting" section (README "Targeting rules"): the 三色 scheme, the classification
 // rules and the 双随机 sampling plan.
 
 #include <algorithm>
@@ -126,8 +126,9 @@ void Loader::load_targeting(const YAML::Node& root, Ruleset& r) {
                          trf("rule \"{}\" needs \"when\": the condition on the enterprise's facts", rule.id));
           continue;
         }
-        rule.when = parse_condition(m_reader, rn["when"], field_index, ids,
-                                    _("a fact classify knows of an enterprise (README \"Targeting\")"));
+        rule.when =
+            parse_condition(m_reader, rn["when"], field_index, ids,
+                            _("a fact classify knows of an enterprise (README \"safeassess classify\")"));
         ruleset::collect_inputs(rule.when, rule.fields);
         if (std::any_of(c.rules.begin(), c.rules.end(), [&](const auto& x) { return x.id == rule.id; }))
           m_reader.error(rn["id"], trf("rule \"{}\" is declared twice", rule.id));

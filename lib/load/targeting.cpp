@@ -162,7 +162,7 @@ EnterpriseList read_enterprises(Table t, io::Encoding enc, const assessment::Uni
     ok = need_cell(c_township, line, need.township, _("township")) && ok;
     ok = need_cell(c_industry, line, need.industry, _("industry")) && ok;
     // An empty principal is allowed: an enterprise outside the chain has no post to judge, and
-    // the rules that read principal_compliance are not applied to it (README "Targeting").
+    // the rules that read principal_compliance are not applied to it (README "safeassess classify").
     if (c_risk) {
       const auto s = f.cell(c_risk);
       if (!s.empty()) {

@@ -1,6 +1,6 @@
 #pragma once
 // Reads the tables of targeting (model/targeting.hpp): the enterprise list, the roster of
-// inspectors, recusals (回避) and past inspections (README "Targeting").
+// inspectors, recusals (回避) and past inspections (README "Targeting tables").
 
 #include <optional>
 #include <string>

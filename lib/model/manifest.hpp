@@ -44,7 +44,7 @@ struct Manifest {
   std::optional<DataRef> risks, risk_matrix;
   // The task list (四张清单) with its milestones and progress records (README "Tasks").
   std::optional<DataRef> tasks, task_milestones, task_progress;
-  // Targeting (README "Targeting"): the enterprises to classify and draw from, the roster of
+  // Targeting (README "Targeting tables"): the enterprises to classify and draw from, the roster of
   // inspectors, their recusals (回避) and past inspections.
   std::optional<DataRef> enterprises, inspectors, recusals, inspections;
   io::Encoding encoding = io::Encoding::Auto;

@@ -387,7 +387,7 @@ struct Ruleset {
   // Derived inputs (by input index), in the order they are computed: each after the inputs
   // it reads.
   std::vector<std::pair<std::size_t, Derivation>> derived;
-  // 三色 classification and 双随机 sampling of enterprises (README "Targeting").
+  // 三色 classification and 双随机 sampling of enterprises (README "Targeting rules").
   std::optional<targeting::Targeting> targeting;
 
   [[nodiscard]] std::vector<std::string> input_ids() const;

@@ -1,6 +1,6 @@
 #pragma once
-// Targeting inspections (README "Targeting"): the enterprises a regulator supervises, the
-// ruleset's 三色 classification of them (seed 003 §三: 红/黄/绿 by how well each carries its
+// Targeting inspections (README "safeassess classify", "safeassess sample"): the enterprises a regulator
+// supervises, the ruleset's 三色 classification of them (seed 003 §三: 红/黄/绿 by how well each carries its
 // own safety duties) and its 双随机 sampling plan (seed 002 item 14: random enterprises,
 // random inspectors), with the roster of inspectors, their recusals (回避) and the past
 // inspections. Read by load/targeting.hpp; classify and sample are in target/.
@@ -23,7 +23,7 @@ using num::Decimal;
 
 // What classify knows of each enterprise, as condition fields. The facts come from the
 // accident register (the manifest's period), the hazard ledger (as of the period's last
-// day), the enterprise list and the duty records; README "Targeting" lists them.
+// day), the enterprise list and the duty records; README "safeassess classify" lists them.
 enum class Fact : std::uint8_t {
   Accidents,                // 事故起数 in the period
   Deaths,                   // 死亡人数

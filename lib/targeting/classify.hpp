@@ -1,5 +1,5 @@
 #pragma once
-// 三色 classification of enterprises (README "Targeting"): each enterprise's facts from the
+// 三色 classification of enterprises (README "safeassess classify"): each enterprise's facts from the
 // accident register, the hazard ledger, the enterprise list and the duty records, the
 // ruleset's rules applied first-match or by points, the colour and the rules that decided
 // it, and the change since the previous period.

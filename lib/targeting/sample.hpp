@@ -1,5 +1,5 @@
 #pragma once
-// 双随机 draws (README "Sampling"): enterprises drawn per stratum with the portable ChaCha20
+// 双随机 draws (README "The draw, exactly"): enterprises drawn per stratum with the portable ChaCha20
 // stream of core/chacha20.hpp, then a team of inspectors for each from the roster, within
 // qualifications, recusals (回避) and workload limits. The draw is a pure function of the
 // enterprise list, the colours, the roster, the plan, the draw date and the seed: nothing

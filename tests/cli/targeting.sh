@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# sample's draw record (README "Sampling"): the same inputs and seed give a byte-identical
+# sample's draw record (README "safeassess sample"): the same inputs and seed give a byte-identical
 # draw; the bundled golden record verifies from a copy of the inputs in another directory;
 # one byte changed in an input, in the seed or in the record makes --verify fail (exit 1)
 # and say what changed.

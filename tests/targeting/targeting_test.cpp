@@ -95,7 +95,7 @@ TEST_CASE("targeting: the ruleset section is read, and its mistakes are placed")
             "") ==
         "small.yaml:50:16: unknown colour \"blue\"; the scheme's colours are red, yellow, green\n"
         "small.yaml:52:53: condition field \"deathz\" is not a fact classify knows of an enterprise (README "
-        "\"Targeting\"), did you mean \"deaths\"?");
+        "\"safeassess classify\"), did you mean \"deaths\"?");
   CHECK(bad(k_first_match, R"(  sampling:
     strata: [colour]
     team_size: 1
