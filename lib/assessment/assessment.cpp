@@ -225,13 +225,20 @@ struct Loading {
         b.ledger = hazard::read_ledger(shown, std::move(bytes), enc, period->last, b.rules.ledger, &b.units,
                                        *period);
       });
-    const auto need = targeting::needs(*b.rules.targeting, roster);
+    auto need = targeting::needs(*b.rules.targeting, roster);
+    need.previous_file = m.previous_colours.has_value();
     collect([&] {
       std::string shown;
       std::string bytes = read("enterprises", *m.enterprises, shown);
       b.enterprises =
           targeting::read_enterprises({shown, std::move(bytes)}, enc, b.units, *b.rules.targeting, need);
     });
+    if (m.previous_colours && b.enterprises)
+      collect([&] {
+        std::string shown;
+        std::string bytes = read("previous colours", *m.previous_colours, shown);
+        targeting::read_previous({shown, std::move(bytes)}, enc, *b.enterprises, *b.rules.targeting);
+      });
     if (!roster) return;
     if (!b.enterprises) {
       // The roster's own problems are reported with the list's; its recusals and past
@@ -426,6 +433,9 @@ Basics load_basics(const std::filesystem::path& path, const LoadOptions& options
       f.rows = RowAccount::all(l.b.roster->inspectors.size());
     else if (f.role == "recusals" && l.b.roster)
       f.rows = RowAccount::all(l.b.roster->recusals.size());
+    else if (f.role == "previous colours" && l.b.enterprises)
+      f.rows = RowAccount::with_excluded(l.b.enterprises->previous_rows, l.b.enterprises->previous_unlisted,
+                                         _("an enterprise no longer on the list"));
     else if (f.role == "inspections" && l.b.roster)
       f.rows = RowAccount::all(l.b.roster->inspections.size());
   }

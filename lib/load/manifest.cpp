@@ -18,7 +18,7 @@ std::vector<std::filesystem::path> input_paths(const Manifest& m) {
   for (const auto* ref :
        {&m.units, &m.indicators, &m.ratings, &m.hazards, &m.duties, &m.chain, &m.chain_edges, &m.records,
         &m.accidents, &m.risks, &m.risk_matrix, &m.tasks, &m.task_milestones, &m.task_progress,
-        &m.enterprises, &m.inspectors, &m.recusals, &m.inspections})
+        &m.enterprises, &m.inspectors, &m.recusals, &m.inspections, &m.previous_colours})
     if (*ref) add((*ref)->path);
   return paths;
 }
@@ -32,9 +32,10 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
   m.file = display;
   m.dir = dir;
   if (reader.expect_map(root, _("the manifest"),
-                        {"assessment", "ruleset", "missing", "encoding", "units", "indicators", "ratings",
-                         "hazards", "duties", "chain", "records", "accidents", "risks", "risk_matrix",
-                         "tasks", "enterprises", "inspectors", "recusals", "inspections"})) {
+                        {"assessment",  "ruleset",    "missing",  "encoding",    "units",
+                         "indicators",  "ratings",    "hazards",  "duties",      "chain",
+                         "records",     "accidents",  "risks",    "risk_matrix", "tasks",
+                         "enterprises", "inspectors", "recusals", "inspections", "previous_colours"})) {
     const YAML::Node a = root["assessment"];
     if (!a.IsDefined()) {
       reader.error(root, _("missing required key \"assessment\" (with name and period)"));
@@ -116,6 +117,10 @@ Manifest parse_manifest(const std::string& display, const std::string& text,
     m.inspectors = data("inspectors", false);
     m.recusals = data("recusals", false);
     m.inspections = data("inspections", false);
+    m.previous_colours = data("previous_colours", false);
+    if (m.previous_colours && !m.enterprises)
+      reader.error(root["previous_colours"],
+                   _("\"previous_colours\" are of the enterprises of a list: add \"enterprises\""));
     if (m.recusals && !m.inspectors)
       reader.error(root["recusals"], _("\"recusals\" name inspectors of a roster: add \"inspectors\""));
     if (m.inspections && !m.inspectors)

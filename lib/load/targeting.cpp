@@ -101,7 +101,7 @@ EnterpriseList read_enterprises(Table t, io::Encoding enc, const assessment::Uni
       column({"principal", "主要负责人岗位"}, need.principal,
              _("the chain post of its principal (主要负责人): a classification rule reads "
                "principal_compliance"));
-  const auto c_previous = column({"previous_colour", "上期颜色"}, need.previous,
+  const auto c_previous = column({"previous_colour", "上期颜色"}, need.previous && !need.previous_file,
                                  _("the previous period's colour: a classification rule reads previous_*"));
   header_checked(d);
   list.has_township = c_township.has_value();
@@ -209,6 +209,59 @@ EnterpriseList read_enterprises(Table t, io::Encoding enc, const assessment::Uni
   }
   d.throw_if_any();
   return list;
+}
+
+void read_previous(Table t, io::Encoding enc, EnterpriseList& list, const Targeting& rules) {
+  Diagnostics d;
+  list.previous_file = t.shown;
+  if (list.has_previous)
+    d.error(Location{t.shown},
+            trf("the previous colours come from {} and from the previous_colour column of {}; "
+                "keep one",
+                t.shown, list.file));
+  d.throw_if_any();
+  io::CsvFile f(t.shown, std::move(t.bytes), enc);
+  const auto& h = f.header();
+  const auto c_id = h.require_any({"id", "企业编号"}, _("the enterprise's identifier"), d);
+  const auto c_colour =
+      h.require_any({"colour", "颜色"}, _("its colour last period (an id or a name of the scheme)"), d);
+  header_checked(d);
+  std::unordered_map<std::string, std::size_t> index;
+  for (std::size_t e = 0; e < list.rows.size(); ++e) index.emplace(list.rows[e].id, e);
+  std::unordered_map<std::string, long> seen;
+  std::vector<std::string> colour_ids;
+  for (const auto& c : rules.colours) colour_ids.push_back(c.id);
+  while (f.reader().next()) {
+    const long line = f.reader().line();
+    const std::string id(f.cell(c_id));
+    ++list.previous_rows;
+    if (id.empty()) {
+      d.error(h.cell(line, *c_id), trf("{}: empty enterprise id", h.column_label(*c_id)));
+      continue;
+    }
+    if (const auto [it, fresh] = seen.emplace(id, line); !fresh) {
+      d.error(h.cell(line, *c_id), trf("{}: enterprise \"{}\" is already listed on line {}; one colour each",
+                                       h.column_label(*c_id), id, it->second));
+      continue;
+    }
+    const auto s = f.cell(c_colour);
+    const auto colour = rules.find_colour(s);
+    if (!colour) {
+      d.error(h.cell(line, *c_colour),
+              trf("{}: \"{}\" is not a colour of the scheme ({}){}", h.column_label(*c_colour), s,
+                  text::join(colour_ids, ", "), text::did_you_mean(s, colour_ids)));
+      continue;
+    }
+    const auto e = index.find(id);
+    if (e == index.end()) {
+      if (list.previous_unlisted_ids.size() < 20) list.previous_unlisted_ids.push_back(id);
+      ++list.previous_unlisted;
+      continue;
+    }
+    list.rows[e->second].previous = *colour;
+  }
+  d.throw_if_any();
+  list.has_previous = true;
 }
 
 Roster read_roster(Table inspectors, std::optional<Table> recusals, std::optional<Table> inspections,

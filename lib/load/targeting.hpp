@@ -22,6 +22,7 @@ struct Table {
 struct Needs {
   bool township = false, industry = false, risk = false, principal = false, previous = false;
   bool roster_township = false;  // the roster's township column (avoid.own_township)
+  bool previous_file = false;    // previous colours come from previous_colours, not a column
 };
 [[nodiscard]] Needs needs(const Targeting& t, bool sampling);
 
@@ -31,6 +32,13 @@ struct Needs {
 // unit, risk level or colour, an empty cell of a needed column.
 [[nodiscard]] EnterpriseList read_enterprises(Table t, io::Encoding enc, const assessment::Units& units,
                                               const Targeting& rules, const Needs& need);
+
+// Last period's colours (the manifest's previous_colours): a table with `id` (企业编号) and
+// `colour` (颜色: a colour's id or name) — the CSV `classify -f csv` writes has both. Sets each
+// listed enterprise's previous colour; an enterprise of the table no longer on the list is
+// counted (list.previous_unlisted), not an error. Throws InputError for a repeated id, an
+// unknown colour, or a list whose own previous_colour column gives them already.
+void read_previous(Table t, io::Encoding enc, EnterpriseList& list, const Targeting& rules);
 
 // The roster (id 执法人员编号, name 姓名, qualifications 执法资格, township 所在乡镇, max
 // 工作量上限), and optionally recusals (inspector, enterprise, reason 回避事由) and past

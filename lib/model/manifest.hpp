@@ -47,6 +47,7 @@ struct Manifest {
   // Targeting (README "Targeting tables"): the enterprises to classify and draw from, the roster of
   // inspectors, their recusals (回避) and past inspections.
   std::optional<DataRef> enterprises, inspectors, recusals, inspections;
+  std::optional<DataRef> previous_colours;  // last period's classification (classify -f csv)
   io::Encoding encoding = io::Encoding::Auto;
 };
 

@@ -143,6 +143,12 @@ struct EnterpriseList {
   std::vector<Enterprise> rows;  // in file order
   bool has_township = false, has_industry = false, has_risk = false, has_principal = false,
        has_previous = false;
+  // The previous colours, when they come from last period's classification (the manifest's
+  // previous_colours) rather than a column: that file, and its enterprises no longer listed.
+  std::string previous_file;
+  std::size_t previous_rows = 0;  // rows of that file
+  std::size_t previous_unlisted = 0;
+  std::vector<std::string> previous_unlisted_ids;  // the first 20
 };
 
 struct Inspector {

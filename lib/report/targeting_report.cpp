@@ -154,6 +154,14 @@ std::string counts_line(const ClassifyData& d) {
              ch[static_cast<std::size_t>(Change::New)]);
 }
 
+std::string previous_line(const ClassifyData& d) {
+  if (d.list->previous_file.empty()) return {};
+  if (d.list->previous_unlisted == 0) return trf("previous colours from {}", d.list->previous_file);
+  return trf("previous colours from {}; {} of its enterprises are no longer on the list ({})",
+             d.list->previous_file, d.list->previous_unlisted,
+             text::join(d.list->previous_unlisted_ids, ", "));
+}
+
 std::string unlisted_line(const ClassifyData& d) {
   const auto& r = *d.result;
   if (r.unlisted_hazards == 0 && r.unlisted_accidents == 0) return {};
@@ -216,6 +224,8 @@ void write_classification_json(std::ostream& out, const ClassifyData& d) {
                   {"better", r.changes[static_cast<std::size_t>(Change::Better)]},
                   {"same", r.changes[static_cast<std::size_t>(Change::Same)]},
                   {"new", r.changes[static_cast<std::size_t>(Change::New)]}};
+  j["previous_file"] = d.list->previous_file.empty() ? ordered_json() : ordered_json(d.list->previous_file);
+  j["previous_unlisted"] = {{"count", d.list->previous_unlisted}, {"ids", d.list->previous_unlisted_ids}};
   j["unlisted"] = {
       {"hazards", r.unlisted_hazards}, {"accidents", r.unlisted_accidents}, {"names", r.unlisted_names}};
   ordered_json rows = ordered_json::array();
@@ -326,6 +336,7 @@ void write_classification(std::ostream& out, Format format, const ClassifyData& 
     case Format::Table: {
       out << heading(d) << '\n' << counts_line(d) << '\n';
       if (const auto v = verified_line(*d.rules); !v.empty()) out << v << '\n';
+      if (const auto p = previous_line(d); !p.empty()) out << p << '\n';
       if (const auto u = unlisted_line(d); !u.empty()) out << u << '\n';
       out << '\n';
       text_table(out, colour_table(d), 1);
@@ -338,6 +349,7 @@ void write_classification(std::ostream& out, Format format, const ClassifyData& 
     case Format::Markdown: {
       out << "# " << md_cell(heading(d)) << "\n\n- " << md_cell(counts_line(d)) << '\n';
       if (const auto v = verified_line(*d.rules); !v.empty()) out << "- " << md_cell(v) << '\n';
+      if (const auto p = previous_line(d); !p.empty()) out << "- " << md_cell(p) << '\n';
       if (const auto u = unlisted_line(d); !u.empty()) out << "- " << md_cell(u) << '\n';
       out << "\n## " << md_cell(_("By colour")) << "\n\n";
       md_table(out, colour_table(d));
