@@ -26,14 +26,14 @@ struct Drawn {
 };
 
 std::unique_ptr<Drawn> draw_manifest(const std::string& manifest, const std::string& encoding,
-                                     const std::string& seed, date::Day day) {
+                                     const std::string& seed, const std::string& beacon, date::Day day) {
   auto out = std::make_unique<Drawn>();
   out->classes = classify_manifest(manifest, encoding_of(encoding), true);
   const auto& c = *out->classes;
   std::vector<std::size_t> colours;
   colours.reserve(c.result.rows.size());
   for (const auto& r : c.result.rows) colours.push_back(r.colour);
-  targeting::DrawInput in{c.data.rules, c.data.list, &colours, &*c.basics.roster, day, seed};
+  targeting::DrawInput in{c.data.rules, c.data.list, &colours, &*c.basics.roster, day, seed, beacon};
   out->draw = targeting::draw(in);
   auto& d = out->data;
   d.classes = &c.data;
@@ -42,6 +42,7 @@ std::unique_ptr<Drawn> draw_manifest(const std::string& manifest, const std::str
   d.version = SAFEASSESS_VERSION;
   d.manifest = manifest;
   d.seed = seed;
+  d.beacon = beacon;
   d.date = day;
   d.inputs = c.basics.files;
   d.ruleset_sha256 = c.basics.rules.sha256;
@@ -109,6 +110,8 @@ int verify(const SampleOptions& o) {
   const std::string seed = record_string(rec, "seed", o.verify);
   const std::string day_text = record_string(rec, "date", o.verify);
   const std::string seed_sha256 = record_string(rec, "seed_sha256", o.verify);
+  std::string beacon;
+  if (rec.contains("beacon") && !rec["beacon"].is_null()) beacon = record_string(rec, "beacon", o.verify);
   if (!rec.contains("inputs") || !rec["inputs"].is_array())
     throw InputError(Location{o.verify},
                      _("the draw record has no \"inputs\" (a list); is it a record written by "
@@ -125,7 +128,7 @@ int verify(const SampleOptions& o) {
   const std::string manifest = record_manifest(o, rec);
   const auto day = date::parse(day_text);
   if (!day) throw InputError(Location{o.verify}, trf("the record's date: {}", date::why_not(day_text)));
-  const auto again = draw_manifest(manifest, o.encoding, seed, *day);
+  const auto again = draw_manifest(manifest, o.encoding, seed, beacon, *day);
   const nlohmann::json fresh = nlohmann::json::parse(report::json_text(report::draw_record(again->data)));
   std::vector<std::string> problems;
   if (!o.commitment.empty() && hash::sha256_hex(seed) != lower(o.commitment))
@@ -185,6 +188,12 @@ void setup_sample(CLI::App& app, int& exit_code) {
   sub->add_option("--seed", options->seed,
                   _("The seed, as announced (any text; see README \"Announcing a draw\")"))
       ->check(non_empty());
+  sub->add_option(
+         "--beacon", options->beacon,
+         _("A public value nobody knew when the inputs were fixed (e.g. that day's lottery draw), joined "
+           "to the seed; the commitment stays the seed's SHA-256"))
+      ->type_name("VALUE")
+      ->check(non_empty());
   sub->add_option("--date", options->date,
                   _("The day of the draw (YYYY-MM-DD): recent inspections count back from it"))
       ->type_name("DATE")
@@ -210,6 +219,11 @@ void setup_sample(CLI::App& app, int& exit_code) {
 }
 
 int run_sample(const SampleOptions& o) {
+  for (const auto* v : {&o.seed, &o.beacon})
+    if (v->find('\n') != std::string::npos)
+      throw UsageError(_("--seed and --beacon are one line each: a line break would make two seeds one"));
+  if (!o.beacon.empty() && !text::is_valid_utf8(o.beacon))
+    throw UsageError(_("--beacon is not UTF-8 text: the draw record must hold it as written"));
   if (!o.seed.empty() && !text::is_valid_utf8(o.seed))
     throw UsageError(
         _("--seed is not UTF-8 text: the draw record must hold it as written; announce a seed of "
@@ -217,14 +231,15 @@ int run_sample(const SampleOptions& o) {
   if (o.commit) {
     if (o.seed.empty()) throw UsageError(_("--commit needs --seed: the commitment is the seed's SHA-256"));
     if (!o.verify.empty() || !o.manifest.empty() || !o.date.empty() || !o.format.empty() ||
-        !o.output.empty() || !o.commitment.empty())
+        !o.output.empty() || !o.commitment.empty() || !o.beacon.empty())
       throw UsageError(_("--commit takes --seed only: it prints the seed's SHA-256 and draws nothing"));
     std::cout << hash::sha256_hex(o.seed) << '\n';
     return code(ExitCode::Ok);
   }
   if (!o.verify.empty()) {
-    if (!o.seed.empty() || !o.date.empty())
-      throw UsageError(_("--verify takes its seed and date from the record; drop --seed and --date"));
+    if (!o.seed.empty() || !o.date.empty() || !o.beacon.empty())
+      throw UsageError(
+          _("--verify takes its seed, beacon and date from the record; drop --seed, --beacon and --date"));
     if (!o.format.empty() || !o.output.empty())
       throw UsageError(_("--verify prints whether the record matches; drop -f and -o"));
     if (!o.commitment.empty() &&
@@ -239,7 +254,7 @@ int run_sample(const SampleOptions& o) {
   const auto day = date_option("--date", o.date);
   if (!day) throw UsageError(_("sample needs --date: the day of the draw (YYYY-MM-DD)"));
   const auto format = report::parse_format(o.format.empty() ? "table" : o.format);
-  const auto d = draw_manifest(o.manifest, o.encoding, o.seed, *day);
+  const auto d = draw_manifest(o.manifest, o.encoding, o.seed, o.beacon, *day);
   emit(o.output, assessment::input_paths(d->classes->basics.manifest),
        [&](std::ostream& out) { report::write_draw(out, format, d->data); });
   return code(ExitCode::Ok);

@@ -7,6 +7,7 @@ namespace safeassess::cli {
 struct SampleOptions {
   std::string manifest;
   std::string seed;
+  std::string beacon;      // the public value joined to the seed (README "Announcing a draw")
   std::string date;        // the day of the draw
   std::string verify;      // a draw record to recompute
   std::string commitment;  // with --verify: the SHA-256 of the seed published before the draw

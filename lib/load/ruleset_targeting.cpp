@@ -230,6 +230,8 @@ void Loader::load_targeting(const YAML::Node& root, Ruleset& r) {
       } else if (recent["weight"].IsDefined()) {
         m_reader.error(recent["weight"], _("\"weight\" goes with mode: weight"));
       }
+      std::vector<std::string> colour_ids;
+      for (const auto& col : t.colours) colour_ids.push_back(col.id);
       const YAML::Node cols = recent["colours"];
       if (cols.IsDefined() && m_reader.expect_sequence(cols, "\"colours\""))
         for (const auto& c : cols) {
@@ -237,7 +239,7 @@ void Loader::load_targeting(const YAML::Node& root, Ruleset& r) {
           if (auto col = t.find_colour(v))
             s.recent_colours.push_back(*col);
           else
-            m_reader.error(c, trf("unknown colour \"{}\"", v));
+            m_reader.error(c, trf("unknown colour \"{}\"{}", v, text::did_you_mean(v, colour_ids)));
         }
     }
     if (auto ts = m_reader.integer(sm, "team_size", false)) {

@@ -110,9 +110,13 @@ EnterpriseList read_enterprises(Table t, io::Encoding enc, const assessment::Uni
   list.has_principal = c_principal.has_value();
   list.has_previous = c_previous.has_value();
   std::unordered_map<std::string, long> ids;
-  std::unordered_map<std::string, long> names;  // unit + '\n' + name
-  std::vector<std::string> colour_ids;
-  for (const auto& c : rules.colours) colour_ids.push_back(c.id);
+  std::unordered_map<std::string, long> names;        // unit + '\n' + name
+  std::vector<std::string> colour_ids, colour_words;  // ids; ids and names, for a did-you-mean
+  for (const auto& c : rules.colours) {
+    colour_ids.push_back(c.id);
+    colour_words.push_back(c.id);
+    colour_words.push_back(c.name);
+  }
   auto need_cell = [&](Column c, long line, bool needed, std::string_view what) {
     if (!c || !needed || !f.cell(c).empty()) return true;
     d.error(h.cell(line, *c), trf("{}: empty {}", h.column_label(*c), what));
@@ -187,7 +191,7 @@ EnterpriseList read_enterprises(Table t, io::Encoding enc, const assessment::Uni
                   trf("{}: \"{}\" is not a colour of the scheme ({}); leave it empty for an enterprise not "
                       "classified last period{}",
                       h.column_label(*c_previous), s, text::join(colour_ids, ", "),
-                      text::did_you_mean(s, colour_ids)));
+                      text::did_you_mean(s, colour_words)));
           ok = false;
         }
       }

@@ -41,18 +41,29 @@ std::string change_label(Change c) {
   return "";
 }
 
-// "larger_accidents = 1, deaths = 0"
-std::string facts_text(const ClassifyData& d, const targeting::ClassRule& rule, std::size_t e) {
-  const auto ids = d.rules->field_ids();
-  std::vector<std::string> parts;
-  for (auto f : rule.fields) parts.push_back(ids[f] + " = " + d.result->rows[e].facts[f].str());
-  return text::join(parts, ", ");
+// A fact as shown: a rate to 2 decimals (it is compared exactly), a count as it is.
+num::Decimal shown(num::Decimal v) {
+  return v.is_integer() ? v : v.round(2);
 }
 
 // A fact in JSON: a count as an integer, a rate as a number.
 ordered_json fact_json(num::Decimal v) {
   if (v.is_integer()) return ordered_json(v.whole());
-  return ordered_json(v);
+  return ordered_json(shown(v));
+}
+
+// "larger_accidents = 1, deaths = 0"
+std::string facts_text(const ClassifyData& d, const targeting::ClassRule& rule, std::size_t e) {
+  const auto ids = d.rules->field_ids();
+  std::vector<std::string> parts;
+  for (auto f : rule.fields) {
+    const auto& row = d.result->rows[e];
+    if (std::find(row.unknown.begin(), row.unknown.end(), f) != row.unknown.end())
+      parts.push_back(trf("{} unknown", ids[f]));
+    else
+      parts.push_back(ids[f] + " = " + shown(row.facts[f]).str());
+  }
+  return text::join(parts, ", ");
 }
 
 struct Table {
@@ -241,7 +252,10 @@ void write_classification_json(std::ostream& out, const ClassifyData& d) {
     for (auto m : row.matched) {
       const auto& rule = d.rules->classification.rules[m];
       ordered_json read = ordered_json::object();
-      for (auto f : rule.fields) read[ids[f]] = fact_json(row.facts[f]);
+      for (auto f : rule.fields)
+        read[ids[f]] = std::find(row.unknown.begin(), row.unknown.end(), f) != row.unknown.end()
+                           ? ordered_json()
+                           : fact_json(row.facts[f]);
       ordered_json mj{{"id", rule.id}, {"name", rule.name}};
       if (points_method(d))
         mj["points"] = fact_json(rule.points);
@@ -306,7 +320,8 @@ std::string reasons(const ClassifyData& d, std::size_t e) {
   for (auto m : row.matched) {
     const auto& rule = cl.rules[m];
     std::string s = rule.name + " (" + facts_text(d, rule, e) + ")";
-    if (cl.method == Classification::Method::Points) s += " +" + rule.points.str();
+    if (cl.method == Classification::Method::Points)
+      s += (rule.points.negative() ? " " : " +") + rule.points.str();
     parts.push_back(std::move(s));
   }
   std::string skipped;
@@ -382,6 +397,14 @@ std::string key_text(const targeting::Sampling& plan, const targeting::Stratum& 
   return text::join(parts, " / ");
 }
 
+// The colours the recent rule covers: "黄, 绿", or every colour.
+std::string recent_colours(const ClassifyData& c, const targeting::Sampling& plan) {
+  if (plan.recent_colours.empty()) return _("all enterprises");
+  std::vector<std::string> names;
+  for (auto k : plan.recent_colours) names.push_back(c.rules->colours[k].name);
+  return trf("enterprises of {}", text::join(names, ", "));
+}
+
 std::string allocation_text(const targeting::Allocation& a) {
   return a.rate ? a.rate->str() + "%" : std::to_string(*a.count);
 }
@@ -429,10 +452,11 @@ ordered_json draw_record(const DrawData& d) {
   j["manifest"] = d.manifest;
   j["seed"] = d.seed;
   j["seed_sha256"] = hash::sha256_hex(d.seed);
+  j["beacon"] = d.beacon.empty() ? ordered_json() : ordered_json(d.beacon);
   j["date"] = date::format(d.date);
   j["generator"] = {
       {"algorithm", "ChaCha20 (RFC 8439), nonce 0, block counter from 0"},
-      {"key", "SHA-256(\"safeassess-draw-v1\\n\" || seed)"},
+      {"key", "SHA-256(\"safeassess-draw-v1\\n\" || seed [|| \"\\n\" || beacon])"},
       {"integers", "little-endian 64-bit words; below(n): reject x < 2^64 mod n, return x mod n"},
       {"words", dr.words}};
   ordered_json inputs = ordered_json::array();
@@ -508,8 +532,11 @@ void write_draw(std::ostream& out, Format format, const DrawData& d) {
     return;
   }
   const bool md = format == Format::Markdown;
-  const std::string title = trf("双随机 draw of {} on {} — seed SHA-256 {}", c.list->file,
-                                date::format(d.date), hash::sha256_hex(d.seed));
+  const std::string title = d.beacon.empty()
+                                ? trf("双随机 draw of {} on {} — seed SHA-256 {}", c.list->file,
+                                      date::format(d.date), hash::sha256_hex(d.seed))
+                                : trf("双随机 draw of {} on {} — seed SHA-256 {}, beacon {}", c.list->file,
+                                      date::format(d.date), hash::sha256_hex(d.seed), d.beacon);
   std::size_t drawn = 0;
   for (const auto& s : dr.strata) drawn += s.count;
   const std::string summary =
@@ -518,7 +545,8 @@ void write_draw(std::ostream& out, Format format, const DrawData& d) {
           std::count_if(dr.load.begin(), dr.load.end(), [](long x) { return x > 0; }), plan.team_size);
   const std::string recent =
       plan.recent_months > 0
-          ? trf("inspected since {} ({} months): {}", date::format(dr.recent_from), plan.recent_months,
+          ? trf("{} inspected since {} ({} months): {}", recent_colours(c, plan),
+                date::format(dr.recent_from), plan.recent_months,
                 plan.recent_exclude ? _("left out") : trf("weight {}%", plan.recent_weight))
           : std::string();
   Table strata{

@@ -39,6 +39,7 @@ struct DrawData {
   std::string version;   // of safeassess
   std::string manifest;  // as given
   std::string seed;
+  std::string beacon;
   date::Day date = 0;
   std::vector<assessment::InputFile> inputs;
   std::string ruleset_sha256;

@@ -1,6 +1,7 @@
 #include "targeting/classify.hpp"
 
 #include <algorithm>
+#include <span>
 #include <unordered_map>
 
 #include "core/error.hpp"
@@ -14,12 +15,43 @@ Decimal count(std::uint64_t n) {
   return Decimal::of(static_cast<long long>(n));
 }
 
-// met / due in percent, rounded half away from zero to 2 decimals; 100 when nothing was due
-// (nothing was left undone, as for a rectification rate with nothing found).
+// met / due in percent, to 12 decimals (compared so: 79.996% is below 80; reports show 2);
+// 100 when nothing was due (nothing was left undone, as for a rectification rate with nothing
+// found).
 Decimal percent(std::uint64_t met, std::uint64_t due) {
   if (due == 0) return Decimal::of(100);
   const auto r = num::Ratio(count(met)) * num::Ratio(Decimal::of(100)) / num::Ratio(count(due));
-  return r.round(2);
+  return r.round(12);
+}
+
+// A condition on facts some of which may be unknown, in three values: a comparison with an
+// unknown fact is unknown; `all` is false when any part is false, `any` true when any part is
+// true, and otherwise unknown when a part is; `not` keeps unknown.
+enum class Truth : std::uint8_t { False, True, Unknown };
+
+Truth evaluate3(const ruleset::Condition& c, std::span<const Decimal> facts, const std::vector<char>& known) {
+  using Kind = ruleset::Condition::Kind;
+  switch (c.kind) {
+    case Kind::Compare:
+      if (!known[c.input]) return Truth::Unknown;
+      return ruleset::evaluate(c, facts) ? Truth::True : Truth::False;
+    case Kind::Not: {
+      const auto t = evaluate3(c.children.front(), facts, known);
+      return t == Truth::Unknown ? t : t == Truth::True ? Truth::False : Truth::True;
+    }
+    case Kind::All:
+    case Kind::Any: {
+      const Truth decisive = c.kind == Kind::All ? Truth::False : Truth::True;
+      bool unknown = false;
+      for (const auto& child : c.children) {
+        const auto t = evaluate3(child, facts, known);
+        if (t == decisive) return decisive;
+        unknown = unknown || t == Truth::Unknown;
+      }
+      return unknown ? Truth::Unknown : c.kind == Kind::All ? Truth::True : Truth::False;
+    }
+  }
+  return Truth::Unknown;
 }
 
 std::string key(std::uint32_t unit, std::string_view name) {
@@ -104,13 +136,13 @@ Result classify(const Targeting& rules, const EnterpriseList& list, const Source
     return it->second;
   };
   auto unlisted = [&](std::uint32_t unit, std::string_view name) {
-    if (out.unlisted_names.size() < 20) {
-      std::string n =
-          src.unit_ids && unit < src.unit_ids->size() ? (*src.unit_ids)[unit] : std::to_string(unit);
-      n += ' ';
-      n += name.empty() ? std::string_view(_("(no enterprise)")) : name;
-      out.unlisted_names.push_back(std::move(n));
-    }
+    const std::string shown_name =
+        (src.unit_ids && unit < src.unit_ids->size() ? (*src.unit_ids)[unit] : std::to_string(unit)) + ' ' +
+        std::string(name.empty() ? std::string_view(_("(no enterprise)")) : name);
+    if (std::find(out.unlisted_names.begin(), out.unlisted_names.end(), shown_name) !=
+        out.unlisted_names.end())
+      return;
+    if (out.unlisted_names.size() < 20) out.unlisted_names.push_back(shown_name);
   };
   out.rows.resize(list.rows.size());
   for (auto& row : out.rows) row.facts.assign(fields, Decimal{});
@@ -170,11 +202,29 @@ Result classify(const Targeting& rules, const EnterpriseList& list, const Source
     if (need_compliance && ent.principal.empty())
       row.unknown.push_back(static_cast<std::size_t>(Fact::PrincipalCompliance));
     if (need_compliance && !ent.principal.empty()) {
-      const auto node = src.chain->find(ent.principal);
-      if (!node || !src.chain->is_post(*node)) {
+      const auto& ch = *src.chain;
+      const auto node = ch.find(ent.principal);
+      if (!node || !ch.is_post(*node)) {
         d.error(Location{list.file, ent.line},
                 trf("enterprise \"{}\": principal \"{}\" is not a post of the chain {}", ent.id,
-                    ent.principal, src.chain->file));
+                    ent.principal, ch.file));
+        continue;
+      }
+      // The post must belong to this enterprise: its nearest enterprise above it in the chain
+      // has the enterprise's id or name (a township secretary's compliance is not the
+      // principal's).
+      std::optional<std::size_t> owner;
+      for (std::size_t v = *node, steps = 0; v != chain::k_no_index && steps <= ch.size() && !owner;
+           v = ch.parent[v], ++steps)
+        if (ch.kind[v] == chain::NodeKind::Enterprise) owner = v;
+      if (!owner || (ch.ids[*owner] != ent.id && ch.names[*owner] != ent.name)) {
+        d.error(
+            Location{list.file, ent.line},
+            owner ? trf("enterprise \"{}\": principal \"{}\" is a post of {} {} in the chain {}, not of this "
+                        "enterprise",
+                        ent.id, ent.principal, ch.ids[*owner], ch.names[*owner], ch.file)
+                  : trf("enterprise \"{}\": principal \"{}\" is not a post of an enterprise in the chain {}",
+                        ent.id, ent.principal, ch.file));
         continue;
       }
       const auto& t = src.compliance->by_node[*node];
@@ -189,14 +239,15 @@ Result classify(const Targeting& rules, const EnterpriseList& list, const Source
   for (std::size_t e = 0; e < list.rows.size(); ++e) {
     auto& row = out.rows[e];
     const bool points = cl.method == Classification::Method::Points;
+    std::vector<char> known(fields, 1);
+    for (auto f : row.unknown) known[f] = 0;
     for (std::size_t r = 0; r < cl.rules.size(); ++r) {
-      const auto& fields = cl.rules[r].fields;
-      if (std::any_of(row.unknown.begin(), row.unknown.end(),
-                      [&](auto f) { return std::find(fields.begin(), fields.end(), f) != fields.end(); })) {
+      const auto t = evaluate3(cl.rules[r].when, row.facts, known);
+      if (t == Truth::Unknown) {
         row.skipped.push_back(r);
         continue;
       }
-      if (!ruleset::evaluate(cl.rules[r].when, row.facts)) continue;
+      if (t == Truth::False) continue;
       row.matched.push_back(r);
       if (!points) break;
       row.points += cl.rules[r].points;

@@ -35,8 +35,10 @@ struct Classified {
   std::size_t colour = 0;
   std::vector<Decimal> facts;        // by field (Targeting::field_ids)
   std::vector<std::size_t> matched;  // the rules that hold, in rule order (first-match: the first only)
-  // Rules not applied: they read a fact this enterprise does not have (principal_compliance
-  // of an enterprise with no principal post in the chain). In rule order, up to the match.
+  // Rules not applied: whether they hold depends on a fact this enterprise does not have
+  // (principal_compliance of an enterprise with no principal post in the chain); a rule that
+  // holds or fails whatever that fact is (an `any` with a known part true) is applied. In rule
+  // order, up to the match.
   std::vector<std::size_t> skipped;
   std::vector<std::size_t> unknown;  // the fields it does not have
   Decimal points;                    // points method: the sum of the matched rules' points

@@ -53,9 +53,13 @@ std::string describe_key(const Sampling& plan, const std::vector<std::string>& k
 
 }  // namespace
 
-random::Key draw_key(std::string_view seed) {
+random::Key draw_key(std::string_view seed, std::string_view beacon) {
   std::string text = "safeassess-draw-v1\n";
   text += seed;
+  if (!beacon.empty()) {
+    text += '\n';
+    text += beacon;
+  }
   return hash::sha256(text);
 }
 
@@ -131,7 +135,7 @@ Draw draw(const DrawInput& in) {
     slot.first = std::move(key);
     slot.second.push_back(e);
   }
-  random::Stream stream(draw_key(in.seed));
+  random::Stream stream(draw_key(in.seed, in.beacon));
   Diagnostics d;
   // An allocation for an industry or township no enterprise has is a typo (青石乡 for 青石镇),
   // which would otherwise leave its stratum to a later entry without a word.

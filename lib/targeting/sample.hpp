@@ -21,6 +21,7 @@ struct DrawInput {
   const Roster* roster = nullptr;
   date::Day date = 0;  // the day of the draw
   std::string seed;
+  std::string beacon;  // a public value announced after the inputs were fixed; may be empty
 };
 
 struct Stratum {
@@ -47,8 +48,9 @@ struct Draw {
   std::uint64_t words = 0;      // keystream words used
 };
 
-// The key of the stream: SHA-256 of "safeassess-draw-v1\n" followed by the seed's bytes.
-[[nodiscard]] random::Key draw_key(std::string_view seed);
+// The key of the stream: SHA-256 of "safeassess-draw-v1\n" followed by the seed's bytes, and
+// with a beacon by a LF and the beacon's bytes.
+[[nodiscard]] random::Key draw_key(std::string_view seed, std::string_view beacon = {});
 
 // The first day within `months` months before `day`: the same day of the month `months`
 // earlier (the month's last day when it has fewer days).

@@ -89,6 +89,23 @@ expect 2 "drop -f and -o" "$bin" sample --verify "$record" -o "$tmp/x.txt"
 expect 2 "takes --seed only" "$bin" sample --commit --seed $seed --date 2025-03-01
 expect 2 "not UTF-8" "$bin" sample --commit --seed $'\xff'
 
+# The announcement: a commitment to the secret, a beacon published later, the record verified
+# against the commitment; another beacon in the record does not match.
+commitment=$("$bin" sample --commit --seed mysecret)
+"$bin" sample "$tmp/w/examples/targeting-2024/manifest.yaml" --seed mysecret --beacon 0312457 --date 2025-03-01 -f json \
+  -o "$tmp/beacon.json" || fail "draw with a beacon"
+expect 0 "matches" "$bin" sample --verify "$tmp/beacon.json" --commitment "$commitment"
+sed 's/"beacon": "0312457"/"beacon": "0312458"/' "$tmp/beacon.json" > "$tmp/beacon2.json"
+expect 1 "\"strata\" differs" "$bin" sample --verify "$tmp/beacon2.json" --commitment "$commitment"
+cmp -s <(grep -v '"beacon"\|"seed' "$tmp/beacon.json") <(grep -v '"beacon"\|"seed' "$tmp/a.json") &&
+  fail "a beacon did not change the draw"
+
+# A principal that is another enterprise's post (a township secretary's) is refused.
+sed -i 's/^QY002,青石砖厂一厂,T1,青石镇,砖瓦建材,一般,,/QY002,青石砖厂一厂,T1,青石镇,砖瓦建材,一般,p_chem_principal,/' \
+  examples/targeting-2024/enterprises.csv
+expect 2 "principal \"p_chem_principal\" is a post of e_chem 河口化工有限公司" "$bin" classify examples/targeting-2024/manifest.yaml
+cp "$tmp/e.csv" examples/targeting-2024/enterprises.csv
+
 # One byte of the seed draws other enterprises.
 "$bin" sample examples/targeting-2024/manifest.yaml --seed "${seed%e}f" --date 2025-03-01 -f csv -o "$tmp/c.csv" || fail "run c"
 "$bin" sample examples/targeting-2024/manifest.yaml --seed $seed --date 2025-03-01 -f csv -o "$tmp/d.csv" || fail "run d"

@@ -458,3 +458,37 @@ TEST_CASE("roster: a bad row is reported once; its recusals and inspections are 
         "drawn "
         "this time)");
 }
+
+TEST_CASE("classify: a rule is skipped only when an unknown fact could decide it (three-valued)") {
+  const auto t = load_rules(R"(  classification:
+    otherwise: green
+    rules:
+      - {id: r, name: 红, colour: red,
+         when: {any: [{field: risk_level, op: ge, value: 4}, {field: previous_red, op: eq, value: 1}]}}
+      - {id: y, name: 黄, colour: yellow,
+         when: {all: [{field: risk_level, op: ge, value: 3}, {field: previous_yellow, op: eq, value: 1}]}}
+)",
+                            "");
+  // Built by hand: the loader would refuse an empty risk level that a rule reads.
+  EnterpriseList list;
+  list.file = "e.csv";
+  list.has_risk = list.has_previous = true;
+  for (std::size_t prev : {0, 2, 1}) {
+    Enterprise e;
+    e.id = "E" + std::to_string(list.rows.size() + 1);
+    e.name = e.id;
+    e.previous = prev;
+    list.rows.push_back(e);
+  }
+  const auto r = classify_rows(t, list);
+  // E1: unknown or true = true: red, although the risk level is unknown.
+  CHECK(r.rows[0].colour == 0);
+  CHECK(r.rows[0].matched == std::vector<std::size_t>{0});
+  CHECK(r.rows[0].skipped.empty());
+  // E2 (green last time): unknown or false = unknown, skipped; unknown and false = false.
+  CHECK(r.rows[1].colour == 2);
+  CHECK(r.rows[1].skipped == std::vector<std::size_t>{0});
+  // E3 (yellow last time): both unknown, both skipped.
+  CHECK(r.rows[2].colour == 2);
+  CHECK(r.rows[2].skipped == std::vector<std::size_t>{0, 1});
+}
