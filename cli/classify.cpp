@@ -1,5 +1,7 @@
 #include "classify.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <memory>
 
@@ -61,6 +63,14 @@ void setup_classify(CLI::App& app, int& exit_code) {
       ->delimiter(',')
       ->type_name("COLOUR|worse");
   add_encoding_option(sub, options->encoding);
+  // What a rule's "when" may read, and how rules combine.
+  std::string footer =
+      _("\nFacts a classification rule may read (targeting.classification, first-match or points):\n");
+  for (std::size_t f = 0; f < targeting::k_facts; ++f)
+    footer += fmt::format("  {:<26} {}\n", targeting::fact_id(static_cast<targeting::Fact>(f)),
+                          targeting::fact_name(static_cast<targeting::Fact>(f)));
+  footer += fmt::format("  {:<26} {}\n", "previous_<colour>", _("1 when last period's colour was that one"));
+  sub->footer(footer);
   sub->callback([options, &exit_code] { exit_code = run_classify(*options); });
 }
 

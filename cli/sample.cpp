@@ -215,6 +215,10 @@ void setup_sample(CLI::App& app, int& exit_code) {
   add_format_option(sub, options->format);
   add_output_option(sub, options->output);
   add_encoding_option(sub, options->encoding);
+  sub->footer(
+      _("\nExit codes: 0 drawn (with --verify: the record matches); 1 with --verify: the record does not "
+        "match; 2 invalid input or usage (an impossible draw, a file that is not a draw record).\nThe "
+        "procedure (commit, fix the inputs, beacon, draw, verify): README \"Announcing a draw\".\n"));
   sub->callback([options, &exit_code] { exit_code = run_sample(*options); });
 }
 

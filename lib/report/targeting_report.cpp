@@ -52,16 +52,25 @@ ordered_json fact_json(num::Decimal v) {
   return ordered_json(shown(v));
 }
 
+// A fact as a reader names it: its id, or in Chinese its Chinese name (较大及以上事故起数,
+// 上期为红).
+std::string field_label(const ClassifyData& d, std::size_t f, const std::vector<std::string>& ids) {
+  if (i18n::current() != i18n::Lang::Zh) return ids[f];
+  if (f < targeting::k_facts) return std::string(targeting::fact_name(static_cast<targeting::Fact>(f)));
+  return trf("previous colour {}", d.rules->colours[f - targeting::k_facts].name);
+}
+
 // "larger_accidents = 1, deaths = 0"
 std::string facts_text(const ClassifyData& d, const targeting::ClassRule& rule, std::size_t e) {
   const auto ids = d.rules->field_ids();
   std::vector<std::string> parts;
   for (auto f : rule.fields) {
     const auto& row = d.result->rows[e];
+    const std::string label = field_label(d, f, ids);
     if (std::find(row.unknown.begin(), row.unknown.end(), f) != row.unknown.end())
-      parts.push_back(trf("{} unknown", ids[f]));
+      parts.push_back(trf("{} unknown", label));
     else
-      parts.push_back(ids[f] + " = " + shown(row.facts[f]).str());
+      parts.push_back(label + " = " + shown(row.facts[f]).str());
   }
   return text::join(parts, ", ");
 }
@@ -329,7 +338,7 @@ std::string reasons(const ClassifyData& d, std::size_t e) {
     const auto ids = d.rules->field_ids();
     std::vector<std::string> names, unknown;
     for (auto r : row.skipped) names.push_back(cl.rules[r].name);
-    for (auto f : row.unknown) unknown.push_back(ids[f]);
+    for (auto f : row.unknown) unknown.push_back(field_label(d, f, ids));
     skipped = trf("; {} unknown, not applied: {}", text::join(unknown, ", "), text::join(names, ", "));
   }
   if (cl.method == Classification::Method::Points) {
