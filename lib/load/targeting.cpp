@@ -273,7 +273,8 @@ Roster read_roster(Table inspectors, std::optional<Table> recusals, std::optiona
   Roster r;
   r.file = inspectors.shown;
   Diagnostics d;
-  std::unordered_map<std::string, std::size_t> index;
+  std::unordered_map<std::string, std::size_t> index;  // id -> position, or k_bad_row
+  std::unordered_map<std::string, long> first_line;    // id -> the line it was first listed on
   {
     io::CsvFile f(inspectors.shown, std::move(inspectors.bytes), enc);
     const auto& h = f.header();
@@ -301,10 +302,13 @@ Roster read_roster(Table inspectors, std::optional<Table> recusals, std::optiona
       if (in.id.empty()) {
         d.error(h.cell(line, *c_id), trf("{}: empty inspector id", h.column_label(*c_id)));
         ok = false;
-      } else if (const auto [it, fresh] = index.emplace(in.id, r.inspectors.size()); !fresh) {
+      } else if (const auto [it, fresh] = first_line.emplace(in.id, line); !fresh) {
+        // (a row with problems keeps its id, marked bad: its line comes from first_line)
         d.error(h.cell(line, *c_id), trf("{}: inspector \"{}\" is already listed on line {}",
-                                         h.column_label(*c_id), in.id, r.inspectors[it->second].line));
+                                         h.column_label(*c_id), in.id, it->second));
         ok = false;
+      } else {
+        index.emplace(in.id, r.inspectors.size());
       }
       for (auto& q : split_list(f.cell(c_qual))) {
         if (q == "*" || q == "全部")
@@ -339,7 +343,7 @@ Roster read_roster(Table inspectors, std::optional<Table> recusals, std::optiona
       if (!ok) {
         // Its id stays known (marked bad), so that recusals and inspections naming it are not
         // reported as naming an unknown inspector: its own problem is reported already.
-        if (!in.id.empty() && index.at(in.id) == r.inspectors.size()) index[in.id] = k_bad_row;
+        if (!in.id.empty() && first_line.at(in.id) == line) index[in.id] = k_bad_row;
         continue;
       }
       r.inspectors.push_back(std::move(in));

@@ -108,7 +108,8 @@ int main(int argc, char** argv) {
     std::vector<std::size_t> colour;
     for (const auto& r : result.rows) colour.push_back(r.colour);
     t0 = std::chrono::steady_clock::now();
-    const targeting::DrawInput in{&rules, &list, &colour, &roster, *date::parse("2025-03-01"), "bench-seed"};
+    const targeting::DrawInput in{&rules,       &list, &colour, &roster, *date::parse("2025-03-01"),
+                                  "bench-seed", ""};
     const auto d = targeting::draw(in);
     std::cout << fmt::format("draw: {:.2f} s ({} strata, {} enterprises, {} keystream words)\n",
                              bench::seconds_since(t0), d.strata.size(), d.teams.size(), d.words);

@@ -76,7 +76,7 @@ void classify_and_draw(const targeting::EnterpriseList& list, const targeting::R
   const auto result = targeting::classify(t, list, {});
   std::vector<std::size_t> colours;
   for (const auto& r : result.rows) colours.push_back(r.colour);
-  const targeting::DrawInput in{&t, &list, &colours, &roster, date::from_civil(2025, 3, 1), "fuzz"};
+  const targeting::DrawInput in{&t, &list, &colours, &roster, date::from_civil(2025, 3, 1), "fuzz", ""};
   (void)targeting::draw(in);
 }
 

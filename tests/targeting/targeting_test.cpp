@@ -230,7 +230,7 @@ Draw run(const Targeting& t, const EnterpriseList& list, const Roster& ro, const
   static std::vector<std::size_t> colours;
   colours.clear();
   for (const auto& r : c.rows) colours.push_back(r.colour);
-  DrawInput in{&t, &list, &colours, &ro, day(on), seed};
+  DrawInput in{&t, &list, &colours, &ro, day(on), seed, ""};
   return draw(in);
 }
 
@@ -442,6 +442,14 @@ TEST_CASE("enterprise list: a name that is another enterprise's id in its unit i
         "ledger and the accident register could not tell them apart");
   // In another unit the same text is no clash.
   CHECK(enterprises(t, "甲厂,甲厂X,U1,一镇,工贸,一般,\nE2,甲厂,U2,二镇,工贸,一般,\n").rows.size() == 2);
+}
+
+TEST_CASE("roster: a bad row and a later row with its id: both reported, no crash (found by fuzz_roster)") {
+  const auto t = load_rules();
+  const auto list = enterprises(t, rows_of(1));
+  CHECK(test::input_error([&] { (void)roster(list, "Z1,甲,县局,,\nZ1,乙,县局,全部,\n"); }) ==
+        "z.csv:2:4: column D \"qualifications\": no qualification; list the industries (or 全部)\n"
+        "z.csv:3:1: column A \"id\": inspector \"Z1\" is already listed on line 2");
 }
 
 TEST_CASE("roster: a bad row is reported once; its recusals and inspections are not 'unknown'") {
