@@ -157,7 +157,6 @@ void Loader::load_targeting(const YAML::Node& root, Ruleset& r) {
                                             {"strata", "allocation", "recent", "team_size",
                                              "max_per_inspector", "qualification", "avoid"})) {
     targeting::Sampling s;
-    s.at = m_reader.at(sm);
     const YAML::Node strata = sm["strata"];
     if (strata.IsDefined() && m_reader.expect_sequence(strata, "\"strata\""))
       for (const auto& k : strata) {

@@ -104,8 +104,6 @@ EnterpriseList read_enterprises(Table t, io::Encoding enc, const assessment::Uni
   const auto c_previous = column({"previous_colour", "上期颜色"}, need.previous && !need.previous_file,
                                  _("the previous period's colour: a classification rule reads previous_*"));
   header_checked(d);
-  list.has_township = c_township.has_value();
-  list.has_industry = c_industry.has_value();
   list.has_risk = c_risk.has_value();
   list.has_principal = c_principal.has_value();
   list.has_previous = c_previous.has_value();
@@ -290,7 +288,6 @@ Roster read_roster(Table inspectors, std::optional<Table> recusals, std::optiona
                       : h.optional_any({"township", "所在乡镇"}, d);
     const auto c_max = h.optional_any({"max", "工作量上限"}, d);
     header_checked(d);
-    r.has_township = c_township.has_value();
     while (f.reader().next()) {
       const long line = f.reader().line();
       Inspector in;

@@ -108,7 +108,6 @@ struct Sampling {
   bool qualification = true;                // inspectors must be qualified for the industry
   bool avoid_last = true;                   // 回避: not those who inspected it last time
   bool avoid_own_township = false;          // 回避: not an inspector of the enterprise's township
-  Location at;
   Location allocation_at;
 };
 
@@ -140,9 +139,8 @@ struct Enterprise {
 
 struct EnterpriseList {
   std::string file;
-  std::vector<Enterprise> rows;  // in file order
-  bool has_township = false, has_industry = false, has_risk = false, has_principal = false,
-       has_previous = false;
+  std::vector<Enterprise> rows;                                        // in file order
+  bool has_risk = false, has_principal = false, has_previous = false;  // the optional columns rules read
   // The previous colours, when they come from last period's classification (the manifest's
   // previous_colours) rather than a column: that file, and its enterprises no longer listed.
   std::string previous_file;
@@ -180,7 +178,6 @@ struct Roster {
   std::vector<Inspector> inspectors;
   std::vector<Recusal> recusals;
   std::vector<Inspection> inspections;
-  bool has_township = false;
 };
 
 }  // namespace safeassess::targeting
